@@ -20,6 +20,11 @@ describe("search folding", () => {
   });
   it("sorts in Vietnamese order", () => {
     const names = ["Sở Y tế", "Sở Công Thương", "Sở Đào tạo", "Sở Dân tộc"];
-    expect([...names].sort(compareVietnamese)).toEqual(["Sở Công Thương", "Sở Dân tộc", "Sở Đào tạo", "Sở Y tế"]);
+    expect([...names].sort(compareVietnamese)).toEqual([
+      "Sở Công Thương",
+      "Sở Dân tộc",
+      "Sở Đào tạo",
+      "Sở Y tế",
+    ]);
   });
 });

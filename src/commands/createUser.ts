@@ -1,0 +1,67 @@
+import argon2 from "argon2";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { agencies, userRoles, users } from "../db/schema/index.ts";
+import { roles } from "../policies/principal.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { conflict, invalid } from "./errors.ts";
+
+export const createUserInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,64}$/, "Tên đăng nhập chỉ gồm chữ không dấu, số và . _ - (3–64 ký tự)"),
+  displayName: z.string().trim().min(1, "Cần có họ tên").max(200),
+  email: z.email("Địa chỉ thư điện tử không hợp lệ").optional(),
+  password: z.string().min(10, "Mật khẩu phải có ít nhất 10 ký tự").max(200),
+  roles: z.array(z.enum(roles)).min(1, "Cần ít nhất một vai trò"),
+  agencyId: z.uuid().nullable().optional(),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+/** Issues an account (administrators only; checked by the caller's policy). */
+export async function createUser(ctx: CommandContext, raw: CreateUserInput) {
+  const input = createUserInput.parse(raw);
+  const needsAgency = input.roles.some((role) => role === "agency_officer" || role === "agency_head");
+  if (needsAgency && !input.agencyId) {
+    throw invalid("agency_required", "Cán bộ và lãnh đạo đơn vị phải thuộc một cơ quan, đơn vị.");
+  }
+  if (input.agencyId) {
+    const found = await ctx.tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, input.agencyId)));
+    if (!found[0]) throw invalid("agency_not_found", "Cơ quan, đơn vị được chọn không tồn tại.");
+  }
+  const taken = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (taken[0]) throw conflict("username_taken", `Tên đăng nhập "${input.username}" đã được dùng.`);
+
+  const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+  const [user] = await ctx.tx
+    .insert(users)
+    .values({
+      tenantId: ctx.tenantId,
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email ?? null,
+      passwordHash,
+      agencyId: input.agencyId ?? null,
+    })
+    .returning({ id: users.id, username: users.username });
+  await ctx.tx
+    .insert(userRoles)
+    .values(input.roles.map((role) => ({ tenantId: ctx.tenantId, userId: user!.id, role })));
+  await recordAudit(ctx, {
+    action: "user.create",
+    entityType: "user",
+    entityId: user!.id,
+    after: {
+      username: input.username,
+      displayName: input.displayName,
+      roles: input.roles,
+      agencyId: input.agencyId,
+    },
+  });
+  return user!;
+}

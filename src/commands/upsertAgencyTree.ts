@@ -1,0 +1,100 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
+import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
+import { agencyKey } from "../domain/agencyKey.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { invalid } from "./errors.ts";
+
+/**
+ * Creates or updates agencies by code, parents before children, with aliases and group members.
+ * Used by the demo seed now and by the directory import (CSV/XLSX) later.
+ */
+export async function upsertAgencyTree(
+  ctx: CommandContext,
+  tree: AgencySeed[],
+): Promise<Map<string, string>> {
+  const idByCode = new Map<string, string>();
+  const existing = await ctx.tx
+    .select({ id: agencies.id, code: agencies.code })
+    .from(agencies)
+    .where(eq(agencies.tenantId, ctx.tenantId));
+  for (const row of existing) if (row.code) idByCode.set(row.code, row.id);
+
+  for (const [position, seed] of tree.entries()) {
+    const parentId = seed.parent ? idByCode.get(seed.parent) : undefined;
+    if (seed.parent && !parentId) {
+      throw invalid("agency_parent_missing", `Cơ quan cấp trên "${seed.parent}" của "${seed.name}" chưa có.`);
+    }
+    const values = {
+      tenantId: ctx.tenantId,
+      code: seed.code,
+      name: seed.name,
+      shortName: seed.shortName ?? null,
+      level: seed.level,
+      parentId: parentId ?? null,
+      isGroup: !!seed.group,
+      memberRule: seed.group?.levels ? { levels: seed.group.levels } : null,
+      nameKey: agencyKey(seed.name),
+      position,
+    };
+    const [row] = await ctx.tx
+      .insert(agencies)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [agencies.tenantId, agencies.code],
+        set: { ...values, updatedAt: new Date() },
+      })
+      .returning({ id: agencies.id });
+    idByCode.set(seed.code, row!.id);
+
+    const aliases = [seed.shortName, ...(seed.aliases ?? [])].filter((a): a is string => !!a);
+    for (const alias of aliases) {
+      const aliasKey = agencyKey(alias);
+      if (aliasKey === values.nameKey) continue;
+      await ctx.tx
+        .insert(agencyAliases)
+        .values({ tenantId: ctx.tenantId, agencyId: row!.id, alias, aliasKey })
+        .onConflictDoNothing();
+    }
+  }
+
+  for (const seed of tree) {
+    const members = seed.group?.members;
+    if (!members?.length) continue;
+    const groupId = idByCode.get(seed.code)!;
+    await ctx.tx
+      .delete(agencyGroupMembers)
+      .where(and(eq(agencyGroupMembers.tenantId, ctx.tenantId), eq(agencyGroupMembers.groupId, groupId)));
+    await ctx.tx
+      .insert(agencyGroupMembers)
+      .values(members.map((code) => ({ tenantId: ctx.tenantId, groupId, memberId: idByCode.get(code)! })));
+  }
+
+  await recordAudit(ctx, {
+    action: "agency.upsert_tree",
+    entityType: "agency",
+    after: { count: tree.length, codes: tree.map((a) => a.code) },
+  });
+  return idByCode;
+}
+
+/** Looks names up by folded key among agency names and aliases; returns key → agency id. */
+export async function resolveAgencyNames(
+  ctx: Pick<CommandContext, "tx" | "tenantId">,
+  names: string[],
+): Promise<Map<string, string>> {
+  const keys = [...new Set(names.map(agencyKey))].filter(Boolean);
+  const found = new Map<string, string>();
+  if (keys.length === 0) return found;
+  const byName = await ctx.tx
+    .select({ id: agencies.id, key: agencies.nameKey })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, ctx.tenantId), inArray(agencies.nameKey, keys)));
+  for (const row of byName) found.set(row.key, row.id);
+  const byAlias = await ctx.tx
+    .select({ id: agencyAliases.agencyId, key: agencyAliases.aliasKey })
+    .from(agencyAliases)
+    .where(and(eq(agencyAliases.tenantId, ctx.tenantId), inArray(agencyAliases.aliasKey, keys)));
+  for (const row of byAlias) if (!found.has(row.key)) found.set(row.key, row.id);
+  return found;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, StartupError } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("uses defaults", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir.endsWith("data")).toBe(true);
+  });
+
+  it("names each bad value in one Vietnamese line", () => {
+    try {
+      loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(StartupError);
+      const message = (error as Error).message;
+      expect(message).toContain("PORT");
+      expect(message).toContain("DATABASE_URL");
+      expect(message).not.toContain("\n");
+    }
+  });
+
+  it("requires the admin user and password together", () => {
+    expect(() => loadConfig({ DONDOC_ADMIN_USER: "admin" })).toThrow(/cùng nhau/);
+    expect(
+      loadConfig({ DONDOC_ADMIN_USER: "admin", DONDOC_ADMIN_PASSWORD: "a-long-password" }).admin?.username,
+    ).toBe("admin");
+  });
+});

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** A problem an operator can fix; printed as one line, never as a stack trace. */
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+const port = z.coerce
+  .number({ message: "phải là một số" })
+  .int("phải là số nguyên")
+  .min(1, "phải từ 1 đến 65535")
+  .max(65535, "phải từ 1 đến 65535");
+
+const envSchema = z
+  .object({
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "phải có dạng postgres://người_dùng@máy:cổng/cơ_sở_dữ_liệu")
+      .optional(),
+    DONDOC_DATA_DIR: z.string().min(1).default("./data"),
+    DONDOC_ADMIN_USER: z
+      .string()
+      .regex(/^[a-z0-9._-]{3,64}$/i, "chỉ gồm chữ không dấu, số và . _ - (3–64 ký tự)")
+      .optional(),
+    DONDOC_ADMIN_PASSWORD: z.string().min(10, "phải có ít nhất 10 ký tự").optional(),
+    DONDOC_TENANT: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "chỉ gồm chữ thường không dấu, số và dấu -")
+      .default("lam-dong"),
+    DONDOC_TENANT_NAME: z.string().min(1).default("Tỉnh Lâm Đồng"),
+    DONDOC_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  })
+  .refine((env) => !env.DONDOC_ADMIN_USER === !env.DONDOC_ADMIN_PASSWORD, {
+    message: "DONDOC_ADMIN_USER và DONDOC_ADMIN_PASSWORD phải được đặt cùng nhau",
+    path: ["DONDOC_ADMIN_USER"],
+  });
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Reads and validates the environment once; every bad value is named with what would be right. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "môi trường"} ${issue.message}`,
+    );
+    throw new StartupError(`Cấu hình không hợp lệ: ${problems.join("; ")}.`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DONDOC_DATA_DIR),
+    admin: e.DONDOC_ADMIN_USER
+      ? { username: e.DONDOC_ADMIN_USER, password: e.DONDOC_ADMIN_PASSWORD! }
+      : undefined,
+    tenant: { code: e.DONDOC_TENANT, name: e.DONDOC_TENANT_NAME },
+    sessionDays: e.DONDOC_SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === "production",
+  };
+}
+
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => !!entry[1]));
+}

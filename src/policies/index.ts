@@ -1,0 +1,19 @@
+import { planPolicy } from "./plan.ts";
+import type { Principal } from "./principal.ts";
+import { taskScope } from "./task.ts";
+import { userPolicy } from "./user.ts";
+
+export * from "./principal.ts";
+
+/**
+ * Everything the principal may do, evaluated once and sent to the web app, which shows or hides
+ * actions from it; the server still checks each request against the same policies.
+ */
+export function abilities(p: Principal) {
+  return {
+    plan: { list: planPolicy.list(p), import: planPolicy.import(p), edit: planPolicy.edit(p) },
+    task: { scope: taskScope(p).kind },
+    user: { create: userPolicy.create(p), list: userPolicy.list(p) },
+  };
+}
+export type Abilities = ReturnType<typeof abilities>;

@@ -1,0 +1,52 @@
+import { and, asc, count, desc, eq } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { documents, planSections, plans, tasks } from "../db/schema/index.ts";
+
+export async function listPlans(db: Executor, tenantId: string) {
+  return db
+    .select({
+      id: plans.id,
+      name: plans.name,
+      year: plans.year,
+      reportingFrequency: plans.reportingFrequency,
+      documentNumber: documents.number,
+      documentType: documents.type,
+      issuer: documents.issuer,
+      issuedOn: documents.issuedOn,
+      title: documents.title,
+      taskCount: count(tasks.id),
+      createdAt: plans.createdAt,
+    })
+    .from(plans)
+    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
+    .leftJoin(tasks, and(eq(tasks.tenantId, plans.tenantId), eq(tasks.planId, plans.id)))
+    .where(eq(plans.tenantId, tenantId))
+    .groupBy(plans.id, plans.tenantId, documents.id, documents.tenantId)
+    .orderBy(desc(documents.issuedOn), asc(plans.name));
+}
+
+export async function getPlan(db: Executor, tenantId: string, planId: string) {
+  const [plan] = await db
+    .select({
+      id: plans.id,
+      name: plans.name,
+      year: plans.year,
+      reportingFrequency: plans.reportingFrequency,
+      cutoffDay: plans.cutoffDay,
+      documentNumber: documents.number,
+      documentType: documents.type,
+      issuer: documents.issuer,
+      issuedOn: documents.issuedOn,
+      title: documents.title,
+    })
+    .from(plans)
+    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+  if (!plan) return null;
+  const sections = await db
+    .select({ id: planSections.id, numeral: planSections.numeral, title: planSections.title })
+    .from(planSections)
+    .where(and(eq(planSections.tenantId, tenantId), eq(planSections.planId, planId)))
+    .orderBy(asc(planSections.position));
+  return { ...plan, sections };
+}

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { endSession } from "../../commands/endSession.ts";
+import { loginInput, startSession } from "../../commands/startSession.ts";
+import { abilities } from "../../policies/index.ts";
+import { userProfile } from "../../queries/users.ts";
+import { actorOf } from "../actor.ts";
+import { errorResponses } from "../schemas.ts";
+import { principalFromToken, principalOf, requireSession, SESSION_COOKIE } from "../session.ts";
+
+const meResponse = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  roles: z.array(z.string()),
+  abilities: z.record(z.string(), z.record(z.string(), z.union([z.boolean(), z.string()]))),
+});
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { handle, config } = app.deps;
+
+  app.post(
+    "/api/auth/login",
+    {
+      schema: {
+        operationId: "login",
+        tags: ["auth"],
+        summary: "Đăng nhập",
+        body: loginInput,
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await handle.db.transaction((tx) =>
+        startSession({ tx, actor: actorOf(request) }, request.body, { days: config.sessionDays }),
+      );
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: request.protocol === "https",
+        expires: session.expiresAt,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    {
+      schema: {
+        operationId: "logout",
+        tags: ["auth"],
+        summary: "Đăng xuất",
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const principal = await principalFromToken(handle.db, token);
+      if (token && principal) {
+        await handle.db.transaction((tx) =>
+          endSession({ tx, tenantId: principal.tenantId, actor: actorOf(request, principal) }, token),
+        );
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/me",
+    {
+      preHandler: requireSession(handle.db),
+      schema: {
+        operationId: "getMe",
+        tags: ["auth"],
+        summary: "Tài khoản đang đăng nhập",
+        response: { 200: meResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const profile = await userProfile(handle.db, principal);
+      return { ...profile, roles: principal.roles, abilities: abilities(principal) };
+    },
+  );
+};
