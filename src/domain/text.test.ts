@@ -16,6 +16,7 @@ describe("search folding", () => {
     expect(matchesSearch("Công an tỉnh Lâm Đồng", "cong an")).toBe(true);
     expect(matchesSearch("Công an tỉnh Lâm Đồng", "lam dong")).toBe(true);
     expect(matchesSearch("Sở Tài chính", "cong an")).toBe(false);
+    expect(matchesSearch("bảo đảm an toàn, công nghệ", "cong an")).toBe(false);
     expect(foldForSearch("ĐỔI MỚI")).toBe("doi moi");
   });
   it("sorts in Vietnamese order", () => {

@@ -32,13 +32,12 @@ export function foldForSearch(input: string): string {
     .toLowerCase();
 }
 
-/** True when every word of the query appears (folded) in the text: "cong an" matches "Công an tỉnh". */
+/**
+ * True when the query, folded, appears in the text as a phrase: "cong an" matches "Công an
+ * tỉnh" but not "an toàn … công nghệ". The server's task search follows the same rule.
+ */
 export function matchesSearch(text: string, query: string): boolean {
-  const haystack = foldForSearch(text);
-  return foldForSearch(query)
-    .split(" ")
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
+  return foldForSearch(text).includes(foldForSearch(query));
 }
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });

@@ -41,11 +41,10 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
       ),
     );
   }
-  for (const word of foldForSearch(filters.q ?? "")
-    .split(" ")
-    .filter(Boolean)) {
-    where.push(like(tasks.searchKey, likePattern(word)));
-  }
+  // The folded query is matched as a phrase: "cong an" must find "Công an", not every task
+  // that has "công" somewhere and "an" somewhere else ("an toàn").
+  const phrase = foldForSearch(filters.q ?? "");
+  if (phrase) where.push(like(tasks.searchKey, likePattern(phrase)));
   if (filters.leadAgencyId) where.push(hasAssignment(db, [filters.leadAgencyId], "lead"));
   if (scope.kind === "agencies") where.push(hasAssignment(db, scope.agencyIds));
 

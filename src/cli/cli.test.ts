@@ -1,0 +1,177 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { createEmptyPostgresDatabase } from "../testing/database.ts";
+
+const run = promisify(execFile);
+const bin = path.resolve("bin/dondoc.js");
+const tempDirs: string[] = [];
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  for (const cleanup of cleanups) await cleanup();
+});
+
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dondoc-cli-"));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Environment for a child `dondoc`: PGlite in a temp dir, or a fresh database on TEST_DATABASE_URL. */
+async function childEnv(extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DONDOC_DATA_DIR: tempDir(), LOG_LEVEL: "silent" };
+  delete env.DATABASE_URL;
+  Object.assign(env, extra);
+  if (process.env.TEST_DATABASE_URL && !("DATABASE_URL" in extra)) {
+    const database = await createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL);
+    cleanups.push(database.drop);
+    env.DATABASE_URL = database.url;
+  }
+  return env;
+}
+
+async function dondoc(args: string[], env: NodeJS.ProcessEnv, input?: string) {
+  const child = run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A bad input must give exactly one line, no stack trace, and a non-zero exit. */
+function expectOneClearLine(result: { code: number; stderr: string }, pattern: RegExp) {
+  expect(result.code).not.toBe(0);
+  const lines = result.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe("dondoc CLI: bad environment", () => {
+  it("explains an unreachable DATABASE_URL", async () => {
+    const env = await childEnv({ DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+    expectOneClearLine(await dondoc(["migrate"], env), /Không kết nối được PostgreSQL.*DATABASE_URL/);
+  });
+
+  it("explains a DATABASE_URL that is not PostgreSQL", async () => {
+    const env = await childEnv({ DATABASE_URL: "mysql://root@localhost/db" });
+    expectOneClearLine(await dondoc(["migrate"], env), /DATABASE_URL phải có dạng postgres:\/\//);
+  });
+
+  it("explains a corrupted data directory", async () => {
+    const env = await childEnv({ DATABASE_URL: "" });
+    const pgliteDir = path.join(env.DONDOC_DATA_DIR!, "pglite");
+    fs.mkdirSync(path.join(pgliteDir, "base"), { recursive: true });
+    fs.writeFileSync(path.join(pgliteDir, "PG_VERSION"), "garbage");
+    fs.writeFileSync(path.join(pgliteDir, "base", "1"), Buffer.alloc(8192, 7));
+    expectOneClearLine(await dondoc(["migrate"], env), /dữ liệu bị hỏng/);
+  });
+
+  it("refuses a data directory another process is using", async () => {
+    const env = await childEnv({ DATABASE_URL: "" });
+    fs.writeFileSync(path.join(env.DONDOC_DATA_DIR!, "dondoc.lock"), String(process.pid));
+    expectOneClearLine(await dondoc(["migrate"], env), new RegExp(`tiến trình ${process.pid}`));
+  });
+
+  it("explains an occupied port", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "0.0.0.0", resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const env = await childEnv({ PORT: String(port) });
+      expectOneClearLine(await dondoc(["serve"], env), new RegExp(`Cổng ${port} đang được`));
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe("dondoc CLI: accounts and serving", () => {
+  it("migrates, adds a user from the command line, and keeps data across restarts", async () => {
+    const env = await childEnv({ DONDOC_ADMIN_USER: "chief", DONDOC_ADMIN_PASSWORD: "chief-password-1" });
+    expect((await dondoc(["migrate"], env)).stdout).toMatch(/Đã áp dụng 1\/1/);
+
+    const added = await dondoc(
+      ["user", "add", "thuky", "--name", "Thư ký", "--role", "coordinator", "--password-stdin"],
+      env,
+      "thuky-password-1\n",
+    );
+    expect(added.stdout).toMatch(/Đã cấp tài khoản thuky/);
+    const duplicate = await dondoc(
+      ["user", "add", "thuky", "--name", "X", "--role", "leader", "--password-stdin"],
+      env,
+      "another-pass-1\n",
+    );
+    expectOneClearLine(duplicate, /đã được dùng/);
+
+    for (let round = 0; round < 2; round++) {
+      const server = await serve(env);
+      try {
+        for (const [username, password] of [
+          ["chief", "chief-password-1"],
+          ["thuky", "thuky-password-1"],
+        ]) {
+          const response = await fetch(`${server.url}/api/auth/login`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ username, password }),
+          });
+          expect(response.status, `${username} round ${round}`).toBe(200);
+        }
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    }
+  });
+});
+
+/** Starts `dondoc serve` on a free port and waits until /ready answers. */
+async function serve(env: NodeJS.ProcessEnv) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [bin, "serve"], {
+    env: { ...env, PORT: String(port) },
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`serve did not become ready: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<number | null>((resolve) => {
+        child.once("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,0 +1,53 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../db/client.ts";
+import { assignments, auditLog, plans, tasks } from "../db/schema/index.ts";
+import { loadDemoExtraction } from "../db/seed/demo.ts";
+import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
+import { createTestDatabase } from "../testing/database.ts";
+import { asTest, makeAgencies, makeTenant } from "../testing/factories.ts";
+import { createPlanFromExtraction } from "./createPlanFromExtraction.ts";
+
+let handle: DatabaseHandle;
+let tenantId: string;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  tenantId = await makeTenant(handle.db);
+  await makeAgencies(handle.db, tenantId, lamDongAgencies);
+});
+afterAll(() => handle.close());
+
+const countRows = async (table: typeof plans | typeof tasks) =>
+  (await handle.db.select({ n: count() }).from(table).where(eq(table.tenantId, tenantId)))[0]!.n;
+
+describe("createPlanFromExtraction", () => {
+  it("saves the plan, its tasks and resolved assignments, with an audit row", async () => {
+    const extraction = loadDemoExtraction("lam-dong-1535-cv-tu");
+    const result = await asTest(handle.db, tenantId, (ctx) => createPlanFromExtraction(ctx, extraction));
+    const saved = await handle.db.select().from(tasks).where(eq(tasks.planId, result.planId));
+    expect(saved).toHaveLength(extraction.tasks.length);
+    const leads = await handle.db
+      .select({ n: count() })
+      .from(assignments)
+      .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+      .where(eq(tasks.planId, result.planId));
+    expect(leads[0]!.n).toBeGreaterThanOrEqual(extraction.tasks.length);
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, result.planId));
+    expect(audit.map((a) => a.action)).toEqual(["plan.create_from_extraction"]);
+    expect(saved.find((t) => t.ref === "1")?.searchKey).toContain("cong an tinh");
+  });
+
+  it("writes nothing when it fails halfway", async () => {
+    const extraction = loadDemoExtraction("lam-dong-1535-cv-tu");
+    const plansBefore = await countRows(plans);
+    const tasksBefore = await countRows(tasks);
+    // Two tasks with the same ref violate a unique constraint after the document and plan rows
+    // are already inserted: the whole import must roll back.
+    const broken = { ...extraction, tasks: [...extraction.tasks, extraction.tasks[0]!] };
+    await expect(
+      asTest(handle.db, tenantId, (ctx) => createPlanFromExtraction(ctx, broken)),
+    ).rejects.toThrow();
+    expect(await countRows(plans)).toBe(plansBefore);
+    expect(await countRows(tasks)).toBe(tasksBefore);
+  });
+});

@@ -1,0 +1,175 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo.ts";
+import { createTestDatabase } from "../testing/database.ts";
+import { makeTenant } from "../testing/factories.ts";
+import { buildApp } from "./app.ts";
+
+let handle: DatabaseHandle;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const tenantId = await makeTenant(handle.db, "lam-dong");
+  await seedDemo(handle.db, tenantId);
+  app = await buildApp({ handle, config: loadConfig({}), tenantId });
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+async function login(username: string, password = DEMO_PASSWORD) {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password },
+  });
+  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
+  return { response, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+}
+
+const get = (url: string, cookie: string) => app.inject({ method: "GET", url, headers: { cookie } });
+
+describe("authentication", () => {
+  it("refuses a wrong password with a code and a Vietnamese message", async () => {
+    const { response, cookie } = await login("vanphong", "wrong-password");
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({
+      code: "invalid_credentials",
+      message: expect.stringMatching(/không đúng/),
+    });
+    expect(cookie).toBe("");
+  });
+
+  it("opens a session, tells who is logged in, and closes it on logout", async () => {
+    const { response, cookie } = await login("vanphong");
+    expect(response.statusCode).toBe(200);
+    const me = await get("/api/me", cookie);
+    expect(me.json()).toMatchObject({
+      username: "vanphong",
+      roles: ["coordinator"],
+      agencyName: "Sở Khoa học và Công nghệ",
+      abilities: { plan: { import: true } },
+    });
+    await app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie } });
+    expect((await get("/api/me", cookie)).statusCode).toBe(401);
+  });
+
+  it("requires a session for the API", async () => {
+    const response = await get("/api/plans", "");
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe("unauthenticated");
+  });
+});
+
+describe("plans and tasks", () => {
+  let cookie: string;
+  let planId: string;
+  beforeAll(async () => {
+    cookie = (await login("vanphong")).cookie;
+    const plans = (await get("/api/plans", cookie)).json().items as { id: string; documentNumber: string }[];
+    planId = plans.find((p) => p.documentNumber === "3450/KH-UBND")!.id;
+  });
+
+  it("lists both demo plans with their task counts", async () => {
+    const items = (await get("/api/plans", cookie)).json().items;
+    expect(items.map((p: { documentNumber: string }) => p.documentNumber).sort()).toEqual([
+      "1535-CV/TU",
+      "3450/KH-UBND",
+    ]);
+    expect(items.find((p: { documentNumber: string }) => p.documentNumber === "3450/KH-UBND").taskCount).toBe(
+      139,
+    );
+  });
+
+  it("shows a plan with its sections", async () => {
+    const plan = (await get(`/api/plans/${planId}`, cookie)).json();
+    expect(plan.sections.map((s: { numeral: string }) => s.numeral)).toEqual([
+      "I",
+      "II",
+      "III",
+      "IV",
+      "V",
+      "VI",
+      "VII",
+      "VIII",
+    ]);
+    expect(plan.leadAgencies.map((a: { name: string }) => a.name)).toContain("Công an tỉnh");
+  });
+
+  it("finds tasks by text without diacritics", async () => {
+    const body = (await get(`/api/tasks?planId=${planId}&q=cong%20an%20tinh&limit=500`, cookie)).json();
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.total).toBeLessThan(139);
+    for (const task of body.items) {
+      const text = [task.title, task.responsible, ...task.leads, ...task.coordinators].join(" ");
+      expect(text).toMatch(/Công an tỉnh/i);
+    }
+  });
+
+  it("filters by section, lead agency and deadline kind", async () => {
+    const section = (await get(`/api/tasks?planId=${planId}&section=V&limit=500`, cookie)).json();
+    expect(section.items.every((t: { ref: string }) => t.ref.startsWith("V."))).toBe(true);
+    const plan = (await get(`/api/plans/${planId}`, cookie)).json();
+    const police = plan.leadAgencies.find((a: { name: string }) => a.name === "Công an tỉnh");
+    const led = (await get(`/api/tasks?planId=${planId}&leadAgencyId=${police.id}&limit=500`, cookie)).json();
+    expect(led.total).toBeGreaterThan(0);
+    expect(led.items.every((t: { leads: string[] }) => t.leads.includes("Công an tỉnh"))).toBe(true);
+    const recurring = (
+      await get(`/api/tasks?planId=${planId}&deadlineKind=recurring&limit=500`, cookie)
+    ).json();
+    expect(recurring.items.every((t: { deadlineKind: string }) => t.deadlineKind === "recurring")).toBe(true);
+  });
+
+  it("pages with total and offset", async () => {
+    const first = (await get(`/api/tasks?planId=${planId}&limit=10`, cookie)).json();
+    const second = (await get(`/api/tasks?planId=${planId}&limit=10&offset=10`, cookie)).json();
+    expect(first.total).toBe(139);
+    expect(first.items).toHaveLength(10);
+    expect(second.items[0].id).not.toBe(first.items[9].id);
+  });
+
+  it("shows an agency officer only the tasks their agency holds", async () => {
+    const officer = (await login("taichinh")).cookie;
+    const body = (await get(`/api/tasks?limit=500`, officer)).json();
+    expect(body.total).toBeGreaterThan(0);
+    for (const task of body.items) {
+      expect([...task.leads, ...task.coordinators].join(";")).toMatch(
+        /Sở Tài chính|Các sở, ban, ngành|Các cơ quan, đơn vị trong tỉnh/,
+      );
+    }
+  });
+
+  it("rejects bad filters with a code", async () => {
+    const response = await get(`/api/tasks?planId=not-a-uuid`, cookie);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe("invalid_request");
+  });
+});
+
+describe("system endpoints", () => {
+  it("reports health and readiness", async () => {
+    expect((await app.inject("/health")).json()).toEqual({ status: "ok" });
+    expect((await app.inject("/ready")).json()).toMatchObject({ status: "ready", migrations: 1 });
+  });
+
+  it("publishes OpenAPI with an operationId on every operation", async () => {
+    const doc = (await app.inject("/api/openapi.json")).json();
+    const operations = Object.values(
+      doc.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap((methods) => Object.values(methods));
+    expect(operations.length).toBeGreaterThan(4);
+    for (const operation of operations) expect(operation.operationId).toBeTruthy();
+    const ids = operations.map((o) => o.operationId);
+    for (const id of ["login", "logout", "listPlans", "listTasks"]) expect(ids).toContain(id);
+  });
+
+  it("answers unknown API paths with JSON 404", async () => {
+    const response = await app.inject("/api/nothing-here");
+    expect(response.statusCode).toBe(404);
+    expect(response.json().code).toBe("not_found");
+  });
+});
