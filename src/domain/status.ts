@@ -1,0 +1,124 @@
+import { daysBetween, type IsoDate } from "./dates.ts";
+
+/**
+ * Assignment status (PRODUCT.md §3), computed from dates and approved reports for any day
+ * (`asOf`), never typed by hand. The vocabulary is the one the Government Office uses.
+ */
+export const assignmentStatuses = [
+  "not_started",
+  "in_progress",
+  "overdue",
+  "done_on_time",
+  "done_late",
+  "recurring",
+  "no_deadline",
+] as const;
+export type AssignmentStatus = (typeof assignmentStatuses)[number];
+
+export const statusLabels: Record<AssignmentStatus, string> = {
+  not_started: "Chưa thực hiện",
+  in_progress: "Đang thực hiện trong hạn",
+  overdue: "Đang thực hiện quá hạn",
+  done_on_time: "Hoàn thành đúng hạn",
+  done_late: "Hoàn thành quá hạn",
+  recurring: "Thường xuyên",
+  no_deadline: "Chưa xác định thời hạn",
+};
+
+/** The colours users know: green on time, blue in progress, orange late, red overdue, grey not started. */
+export const statusColors: Record<AssignmentStatus, string> = {
+  not_started: "default",
+  in_progress: "blue",
+  overdue: "red",
+  done_on_time: "green",
+  done_late: "orange",
+  recurring: "cyan",
+  no_deadline: "purple",
+};
+
+export interface AssignmentFacts {
+  deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
+  /** Due date as the plan first set it (null when recurring or unspecified without a final date). */
+  originalDue: IsoDate | null;
+  /** Approved deadline changes, each effective from the day it was approved. */
+  deadlineChanges: { newDue: IsoDate; approvedOn: IsoDate }[];
+  /** Submitted reports that were not returned: the day each was submitted. */
+  activeReportDates: IsoDate[];
+  /** The approved completion claim: when the agency submitted it and when it was approved. */
+  completion: { submittedOn: IsoDate; approvedOn: IsoDate } | null;
+}
+
+export interface StatusResult {
+  status: AssignmentStatus;
+  /** The due date in force on asOf (after approved changes). */
+  due: IsoDate | null;
+  /** Days past due, for overdue and done_late ("quá hạn hơn 120 ngày"). */
+  daysOverdue: number | null;
+  /** Sắp đến hạn: an overlay on not_started / in_progress, not a status of its own. */
+  dueSoon: boolean;
+  /** Days until due (0 = due today), while not done. */
+  daysLeft: number | null;
+}
+
+/** The due date in force on a day: the latest change approved by then, else the original. */
+export function dueOn(
+  facts: Pick<AssignmentFacts, "originalDue" | "deadlineChanges">,
+  asOf: IsoDate,
+): IsoDate | null {
+  let due = facts.originalDue;
+  let latestApproval = "";
+  for (const change of facts.deadlineChanges) {
+    if (change.approvedOn <= asOf && change.approvedOn >= latestApproval) {
+      due = change.newDue;
+      latestApproval = change.approvedOn;
+    }
+  }
+  return due;
+}
+
+export function assignmentStatus(
+  facts: AssignmentFacts,
+  asOf: IsoDate,
+  options: { dueSoonDays?: number } = {},
+): StatusResult {
+  const dueSoonDays = options.dueSoonDays ?? 7;
+  const due = dueOn(facts, asOf);
+  const completion = facts.completion && facts.completion.approvedOn <= asOf ? facts.completion : null;
+
+  if (completion) {
+    // The submission date counts, not the approval date: a slow reviewer must not make an agency late.
+    const late = due !== null && completion.submittedOn > due;
+    return {
+      status: late ? "done_late" : "done_on_time",
+      due,
+      daysOverdue: late ? daysBetween(due, completion.submittedOn) : null,
+      dueSoon: false,
+      daysLeft: null,
+    };
+  }
+
+  if (due === null) {
+    return {
+      status: facts.deadlineKind === "recurring" ? "recurring" : "no_deadline",
+      due,
+      daysOverdue: null,
+      dueSoon: false,
+      daysLeft: null,
+    };
+  }
+
+  const daysLeft = daysBetween(asOf, due);
+  if (daysLeft < 0) return { status: "overdue", due, daysOverdue: -daysLeft, dueSoon: false, daysLeft };
+  if (facts.deadlineKind === "recurring") {
+    // A recurring task with a final date is judged period by period until then.
+    return { status: "recurring", due, daysOverdue: null, dueSoon: daysLeft <= dueSoonDays, daysLeft };
+  }
+  const reported = facts.activeReportDates.some((date) => date <= asOf);
+  return {
+    status: reported ? "in_progress" : "not_started",
+    due,
+    daysOverdue: null,
+    dueSoon: daysLeft <= dueSoonDays,
+    daysLeft,
+  };
+}
