@@ -121,6 +121,8 @@ export const tasks = pgTable(
     position: integer("position").notNull(),
     /** Title, number and agencies folded (no diacritics, lower case): "cong an" finds "Công an". */
     searchKey: text("search_key").notNull().default(""),
+    /** Set when a re-imported version of the document no longer has this task; reports are kept. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -179,6 +181,8 @@ export const assignments = pgTable(
     taskId: uuid("task_id").notNull(),
     agencyId: uuid("agency_id").notNull(),
     role: assignmentRole("role").notNull(),
+    /** The group named in the document ("Các sở, ban, ngành") this assignment was expanded from. */
+    viaGroupId: uuid("via_group_id"),
     dueOn: date("due_on", { mode: "string" }),
     completedOn: date("completed_on", { mode: "string" }),
     createdAt: createdAt(),
