@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client.ts";
-import { assignments, auditLog, plans, tasks } from "../db/schema/index.ts";
+import { agencies, assignments, auditLog, plans, tasks } from "../db/schema/index.ts";
 import { loadDemoExtraction } from "../db/seed/demo.ts";
 import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
 import { createTestDatabase } from "../testing/database.ts";
@@ -35,6 +35,35 @@ describe("createPlanFromExtraction", () => {
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, result.planId));
     expect(audit.map((a) => a.action)).toEqual(["plan.create_from_extraction"]);
     expect(saved.find((t) => t.ref === "1")?.searchKey).toContain("cong an tinh");
+  });
+
+  it("expands a group into one assignment per member agency", async () => {
+    const base = loadDemoExtraction("lam-dong-1535-cv-tu");
+    const task = {
+      ...base.tasks[0]!,
+      ref: "G.1",
+      leads: ["Các sở, ban, ngành", "Sở Tài chính"],
+      coordinators: ["UBND cấp xã"],
+    };
+    const result = await asTest(handle.db, tenantId, (ctx) =>
+      createPlanFromExtraction(ctx, { ...base, tasks: [task], indicators: [] }),
+    );
+    const rows = await handle.db
+      .select({ role: assignments.role, name: agencies.name, viaGroupId: assignments.viaGroupId })
+      .from(assignments)
+      .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+      .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
+      .where(eq(tasks.planId, result.planId));
+    const leads = rows.filter((r) => r.role === "lead").map((r) => r.name);
+    const departments = lamDongAgencies.filter((a) => a.level === "department" && a.parent === "ubnd-tinh");
+    expect(leads).toHaveLength(departments.length);
+    expect(leads).toContain("Sở Tài chính");
+    expect(leads).toContain("Công an tỉnh");
+    expect(leads).not.toContain("Ban Tổ chức Tỉnh ủy");
+    const communes = rows.filter((r) => r.role === "coordinator").map((r) => r.name);
+    expect(communes).toHaveLength(lamDongAgencies.filter((a) => a.level === "commune").length);
+    expect(rows.filter((r) => r.viaGroupId === null).map((r) => r.name)).toEqual([]);
+    expect(result.unresolvedAgencies).toEqual([]);
   });
 
   it("writes nothing when it fails halfway", async () => {

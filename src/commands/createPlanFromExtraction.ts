@@ -11,8 +11,8 @@ import {
 import { agencyKey } from "../domain/agencyKey.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
+import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { resolveAgencyNames } from "./upsertAgencyTree.ts";
 
 export const planSettingsInput = z.object({
   name: z.string().trim().min(1).max(500).optional(),
@@ -87,7 +87,9 @@ export async function createPlanFromExtraction(
   }
 
   const agencyNames = extraction.tasks.flatMap((t) => [...t.leads, ...t.coordinators]);
-  const resolved = await resolveAgencyNames(ctx, agencyNames);
+  const resolved = await resolveAgencyNames(ctx.tx, tenantId, agencyNames);
+  const groupIds = [...new Set([...resolved.values()].filter((a) => a.isGroup).map((a) => a.id))];
+  const members = await groupMembers(ctx.tx, tenantId, groupIds);
 
   const taskRows = extraction.tasks.length
     ? await ctx.tx
@@ -118,22 +120,34 @@ export async function createPlanFromExtraction(
         .returning({ id: tasks.id })
     : [];
 
+  // A group named in the document ("Các sở, ban, ngành") becomes one assignment per member, each
+  // reporting and judged on its own; an agency named both alone and in a group is assigned once.
   const assignmentRows = extraction.tasks.flatMap((t, index) => {
     const taskId = taskRows[index]!.id;
-    const seen = new Set<string>();
-    const rows: (typeof assignments.$inferInsert)[] = [];
+    const rows = new Map<string, typeof assignments.$inferInsert>();
     for (const [role, names] of [
       ["lead", t.leads],
       ["coordinator", t.coordinators],
     ] as const) {
       for (const agencyName of names) {
-        const agencyId = resolved.get(agencyKey(agencyName));
-        if (!agencyId || seen.has(`${role}:${agencyId}`)) continue;
-        seen.add(`${role}:${agencyId}`);
-        rows.push({ tenantId, taskId, agencyId, role, dueOn: role === "lead" ? t.deadline.due : null });
+        const agency = resolved.get(agencyKey(agencyName));
+        if (!agency) continue;
+        const targets = agency.isGroup ? (members.get(agency.id) ?? []) : [agency.id];
+        for (const agencyId of targets) {
+          // Lead wins over coordinator for the same agency on the same task.
+          if (rows.has(agencyId)) continue;
+          rows.set(agencyId, {
+            tenantId,
+            taskId,
+            agencyId,
+            role,
+            viaGroupId: agency.isGroup ? agency.id : null,
+            dueOn: role === "lead" ? t.deadline.due : null,
+          });
+        }
       }
     }
-    return rows;
+    return [...rows.values()];
   });
   if (assignmentRows.length > 0) await ctx.tx.insert(assignments).values(assignmentRows);
 

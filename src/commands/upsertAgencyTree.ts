@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
 import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
@@ -33,7 +33,14 @@ export async function upsertAgencyTree(
       level: seed.level,
       parentId: parentId ?? null,
       isGroup: !!seed.group,
-      memberRule: seed.group?.levels ? { levels: seed.group.levels } : null,
+      memberRule: seed.group?.levels
+        ? {
+            levels: seed.group.levels,
+            ...(seed.group.parents
+              ? { parentIds: seed.group.parents.map((code) => idByCode.get(code)!) }
+              : {}),
+          }
+        : null,
       nameKey: agencyKey(seed.name),
       position,
     };
@@ -76,25 +83,4 @@ export async function upsertAgencyTree(
     after: { count: tree.length, codes: tree.map((a) => a.code) },
   });
   return idByCode;
-}
-
-/** Looks names up by folded key among agency names and aliases; returns key → agency id. */
-export async function resolveAgencyNames(
-  ctx: Pick<CommandContext, "tx" | "tenantId">,
-  names: string[],
-): Promise<Map<string, string>> {
-  const keys = [...new Set(names.map(agencyKey))].filter(Boolean);
-  const found = new Map<string, string>();
-  if (keys.length === 0) return found;
-  const byName = await ctx.tx
-    .select({ id: agencies.id, key: agencies.nameKey })
-    .from(agencies)
-    .where(and(eq(agencies.tenantId, ctx.tenantId), inArray(agencies.nameKey, keys)));
-  for (const row of byName) found.set(row.key, row.id);
-  const byAlias = await ctx.tx
-    .select({ id: agencyAliases.agencyId, key: agencyAliases.aliasKey })
-    .from(agencyAliases)
-    .where(and(eq(agencyAliases.tenantId, ctx.tenantId), inArray(agencyAliases.aliasKey, keys)));
-  for (const row of byAlias) if (!found.has(row.key)) found.set(row.key, row.id);
-  return found;
 }

@@ -117,7 +117,14 @@ describe("plans and tasks", () => {
     const police = plan.leadAgencies.find((a: { name: string }) => a.name === "Công an tỉnh");
     const led = (await get(`/api/tasks?planId=${planId}&leadAgencyId=${police.id}&limit=500`, cookie)).json();
     expect(led.total).toBeGreaterThan(0);
-    expect(led.items.every((t: { leads: string[] }) => t.leads.includes("Công an tỉnh"))).toBe(true);
+    // Named alone, or through a group it belongs to ("Các sở, ban, ngành" expands to each member).
+    const viaGroup = /^(Các sở, ban, ngành|Các cơ quan, đơn vị trong tỉnh)/;
+    expect(
+      led.items.every((t: { leads: string[] }) =>
+        t.leads.some((l) => l === "Công an tỉnh" || viaGroup.test(l)),
+      ),
+    ).toBe(true);
+    expect(led.items.some((t: { leads: string[] }) => t.leads.includes("Công an tỉnh"))).toBe(true);
     const recurring = (
       await get(`/api/tasks?planId=${planId}&deadlineKind=recurring&limit=500`, cookie)
     ).json();

@@ -9,7 +9,8 @@ export interface AgencySeed {
   level: "central" | "province" | "department" | "commune" | "other";
   parent?: string;
   aliases?: string[];
-  group?: { levels?: string[]; members?: string[] };
+  /** A group: by rule (levels, optionally only children of the given parents) and/or explicit members. */
+  group?: { levels?: string[]; parents?: string[]; members?: string[] };
 }
 
 const departments: [string, string, string?, string[]?][] = [
@@ -93,7 +94,8 @@ export const lamDongAgencies: AgencySeed[] = [
     name: "Các sở, ban, ngành",
     level: "other",
     aliases: ["Các sở, ban, ngành tỉnh", "Thủ trưởng các sở, ban, ngành"],
-    group: { levels: ["department"] },
+    // The departments, boards and sectors under the provincial People's Committee (not party organs).
+    group: { levels: ["department"], parents: ["ubnd-tinh"] },
   },
   {
     code: "nhom-cap-xa",

@@ -1,0 +1,84 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
+import { agencyKey } from "../domain/agencyKey.ts";
+
+export interface ResolvedAgency {
+  id: string;
+  isGroup: boolean;
+}
+
+/** Looks names up by folded key among agency names and aliases; returns key → agency. */
+export async function resolveAgencyNames(
+  db: Executor,
+  tenantId: string,
+  names: string[],
+): Promise<Map<string, ResolvedAgency>> {
+  const keys = [...new Set(names.map(agencyKey))].filter(Boolean);
+  const found = new Map<string, ResolvedAgency>();
+  if (keys.length === 0) return found;
+  const byName = await db
+    .select({ id: agencies.id, key: agencies.nameKey, isGroup: agencies.isGroup })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.nameKey, keys)));
+  for (const row of byName) found.set(row.key, { id: row.id, isGroup: row.isGroup });
+  const byAlias = await db
+    .select({ id: agencies.id, key: agencyAliases.aliasKey, isGroup: agencies.isGroup })
+    .from(agencyAliases)
+    .innerJoin(
+      agencies,
+      and(eq(agencies.tenantId, agencyAliases.tenantId), eq(agencies.id, agencyAliases.agencyId)),
+    )
+    .where(and(eq(agencyAliases.tenantId, tenantId), inArray(agencyAliases.aliasKey, keys)));
+  for (const row of byAlias)
+    if (!found.has(row.key)) found.set(row.key, { id: row.id, isGroup: row.isGroup });
+  return found;
+}
+
+/**
+ * The member agencies of groups: explicit members plus, for a group defined by a rule, every
+ * active agency of the listed levels. "UBND cấp xã" thus always means today's communes.
+ */
+export async function groupMembers(
+  db: Executor,
+  tenantId: string,
+  groupIds: string[],
+): Promise<Map<string, string[]>> {
+  const members = new Map<string, string[]>(groupIds.map((id) => [id, []]));
+  if (groupIds.length === 0) return members;
+  const groups = await db
+    .select({ id: agencies.id, rule: agencies.memberRule })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, groupIds)));
+  const explicit = await db
+    .select({ groupId: agencyGroupMembers.groupId, memberId: agencyGroupMembers.memberId })
+    .from(agencyGroupMembers)
+    .where(and(eq(agencyGroupMembers.tenantId, tenantId), inArray(agencyGroupMembers.groupId, groupIds)));
+  for (const row of explicit) members.get(row.groupId)?.push(row.memberId);
+  const levels = [...new Set(groups.flatMap((g) => g.rule?.levels ?? []))];
+  if (levels.length > 0) {
+    const byLevel = await db
+      .select({ id: agencies.id, level: agencies.level, parentId: agencies.parentId })
+      .from(agencies)
+      .where(
+        and(
+          eq(agencies.tenantId, tenantId),
+          eq(agencies.isGroup, false),
+          eq(agencies.active, true),
+          inArray(agencies.level, levels as (typeof agencies.level.enumValues)[number][]),
+        ),
+      )
+      .orderBy(asc(agencies.position));
+    for (const group of groups) {
+      const wanted = new Set(group.rule?.levels ?? []);
+      const parents = group.rule?.parentIds ? new Set(group.rule.parentIds) : null;
+      const list = members.get(group.id)!;
+      for (const agency of byLevel) {
+        if (!wanted.has(agency.level) || list.includes(agency.id)) continue;
+        if (parents && !(agency.parentId && parents.has(agency.parentId))) continue;
+        list.push(agency.id);
+      }
+    }
+  }
+  return members;
+}
