@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AssignmentFacts, assignmentStatus, dueOn } from "./status.ts";
+import { type AssignmentFacts, assignmentStatus, dueOn, statusTotals, taskStatus } from "./status.ts";
 
 const task = (overrides: Partial<AssignmentFacts> = {}): AssignmentFacts => ({
   deadlineKind: "date",
@@ -105,5 +105,33 @@ describe("assignmentStatus: boundaries", () => {
       completion: { submittedOn: "2026-12-01", approvedOn: "2026-12-02" },
     });
     expect(assignmentStatus(facts, "2026-12-05").status).toBe("done_on_time");
+  });
+});
+
+describe("task status and totals", () => {
+  it("is done only when every lead is done", () => {
+    expect(taskStatus(["done_on_time", "done_on_time"], "not_started")).toBe("done_on_time");
+    expect(taskStatus(["done_on_time", "done_late"], "not_started")).toBe("done_late");
+    expect(taskStatus(["done_on_time", "overdue", "in_progress"], "not_started")).toBe("overdue");
+    expect(taskStatus(["done_on_time", "not_started"], "not_started")).toBe("not_started");
+    expect(taskStatus([], "no_deadline")).toBe("no_deadline");
+  });
+
+  it("computes completion and on-time rates over what is due so far", () => {
+    const totals = statusTotals(
+      [
+        { status: "done_on_time", due: "2026-03-31" },
+        { status: "done_late", due: "2026-03-31" },
+        { status: "overdue", due: "2026-04-30" },
+        { status: "not_started", due: "2026-12-31" },
+        { status: "recurring", due: null },
+        { status: "done_on_time", due: "2026-12-31" },
+      ],
+      "2026-06-01",
+    );
+    expect(totals).toMatchObject({ total: 6, dueSoFar: 4, done: 3 });
+    expect(totals.completionRate).toBeCloseTo(3 / 4);
+    expect(totals.onTimeRate).toBeCloseTo(2 / 3);
+    expect(totals.byStatus.overdue).toBe(1);
   });
 });

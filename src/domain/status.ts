@@ -122,3 +122,52 @@ export function assignmentStatus(
     daysLeft,
   };
 }
+
+/**
+ * One status for a task row from the statuses of its lead assignments: done only when every
+ * lead is done (late if any was late); otherwise the most urgent state among the leads.
+ */
+export function taskStatus(leadStatuses: AssignmentStatus[], fallback: AssignmentStatus): AssignmentStatus {
+  if (leadStatuses.length === 0) return fallback;
+  const done = leadStatuses.every((s) => s === "done_on_time" || s === "done_late");
+  if (done) return leadStatuses.includes("done_late") ? "done_late" : "done_on_time";
+  for (const status of ["overdue", "in_progress", "not_started", "recurring", "no_deadline"] as const) {
+    if (leadStatuses.includes(status)) return status;
+  }
+  return fallback;
+}
+
+export interface StatusTotals {
+  total: number;
+  byStatus: Record<AssignmentStatus, number>;
+  /** Assignments whose due date has come (done, or due on or before asOf). */
+  dueSoFar: number;
+  done: number;
+  /** done / dueSoFar, null when nothing is due yet. */
+  completionRate: number | null;
+  /** done_on_time / done, null when nothing is done. */
+  onTimeRate: number | null;
+}
+
+/** Completion rate = done / tasks due so far; on-time rate = done_on_time / done (PRODUCT.md §3). */
+export function statusTotals(results: Pick<StatusResult, "status" | "due">[], asOf: IsoDate): StatusTotals {
+  const byStatus = Object.fromEntries(assignmentStatuses.map((s) => [s, 0])) as Record<
+    AssignmentStatus,
+    number
+  >;
+  let dueSoFar = 0;
+  for (const result of results) {
+    byStatus[result.status]++;
+    const done = result.status === "done_on_time" || result.status === "done_late";
+    if (done || (result.due !== null && result.due <= asOf)) dueSoFar++;
+  }
+  const done = byStatus.done_on_time + byStatus.done_late;
+  return {
+    total: results.length,
+    byStatus,
+    dueSoFar,
+    done,
+    completionRate: dueSoFar ? done / dueSoFar : null,
+    onTimeRate: done ? byStatus.done_on_time / done : null,
+  };
+}

@@ -10,3 +10,11 @@ export function taskScope(p: Principal): TaskScope {
   if (seesWholeProvince(p)) return { kind: "all" };
   return { kind: "agencies", agencyIds: p.agencyId ? [p.agencyId] : [] };
 }
+
+/** Whether a task held by these agencies (any role) is visible within the scope. */
+export function scopeAllows(scope: TaskScope, holderAgencyIds: Iterable<string>): boolean {
+  if (scope.kind === "all") return true;
+  const allowed = new Set(scope.agencyIds);
+  for (const id of holderAgencyIds) if (allowed.has(id)) return true;
+  return false;
+}

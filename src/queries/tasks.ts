@@ -1,10 +1,13 @@
-import { and, asc, count, eq, exists, inArray, like, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNull, like, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { agencies, assignments, planSections, tasks } from "../db/schema/index.ts";
+import type { IsoDate } from "../domain/dates.ts";
+import { type AssignmentStatus, assignmentStatus, assignmentStatuses, taskStatus } from "../domain/status.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { deadlineKindSchema } from "../ingest/extraction.ts";
 import type { TaskScope } from "../policies/task.ts";
+import { type AssignmentWithStatus, loadAssignmentStatuses, today } from "./assignmentStatus.ts";
 
 /** Filters of the plan's task table; shared by the API and the web form. */
 export const taskFilters = z.object({
@@ -13,6 +16,9 @@ export const taskFilters = z.object({
   leadAgencyId: z.uuid().optional(),
   deadlineKind: deadlineKindSchema.optional(),
   q: z.string().max(200).optional(),
+  status: z.enum(assignmentStatuses).optional(),
+  dueSoon: z.stringbool().optional(),
+  asOf: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -22,7 +28,7 @@ export type TaskFilters = z.infer<typeof taskFilters>;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listTasks(db: Executor, tenantId: string, scope: TaskScope, filters: TaskFilters) {
-  const where: SQL[] = [eq(tasks.tenantId, tenantId)];
+  const where: SQL[] = [eq(tasks.tenantId, tenantId), isNull(tasks.removedAt)];
   if (filters.planId) where.push(eq(tasks.planId, filters.planId));
   if (filters.deadlineKind) where.push(eq(tasks.deadlineKind, filters.deadlineKind));
   if (filters.section) {
@@ -49,8 +55,8 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
   if (scope.kind === "agencies") where.push(hasAssignment(db, scope.agencyIds));
 
   const condition = and(...where);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(tasks).where(condition);
-  const rows = await db
+  const asOf = filters.asOf ?? today();
+  const query = db
     .select({
       id: tasks.id,
       planId: tasks.planId,
@@ -74,11 +80,77 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
       and(eq(planSections.tenantId, tasks.tenantId), eq(planSections.id, tasks.sectionId)),
     )
     .where(condition)
-    .orderBy(asc(tasks.planId), asc(tasks.position))
-    .limit(filters.limit)
-    .offset(filters.offset);
-  return { total: Number(total), items: rows };
+    .orderBy(asc(tasks.planId), asc(tasks.position));
+
+  // Statuses are computed, not stored, so a status filter is applied after computing them.
+  if (!filters.status && filters.dueSoon === undefined) {
+    const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(tasks).where(condition);
+    const rows = await query.limit(filters.limit).offset(filters.offset);
+    return { total: Number(total), asOf, items: await withStatuses(db, tenantId, rows, asOf) };
+  }
+  const all = await withStatuses(db, tenantId, await query, asOf);
+  const matching = all.filter(
+    (t) =>
+      (!filters.status || t.status === filters.status) &&
+      (filters.dueSoon === undefined || t.dueSoon === filters.dueSoon),
+  );
+  return {
+    total: matching.length,
+    asOf,
+    items: matching.slice(filters.offset, filters.offset + filters.limit),
+  };
 }
+
+export interface TaskStatusSummary {
+  status: AssignmentStatus;
+  dueSoon: boolean;
+  daysOverdue: number | null;
+  /** How many lead agencies are in each status ("3/26 đơn vị hoàn thành"). */
+  leadStatusCounts: Partial<Record<AssignmentStatus, number>>;
+}
+
+/** Adds each task's status (from its lead assignments) to task rows, in one batch. */
+async function withStatuses<
+  T extends { id: string; deadlineKind: AssignmentStatusInput; dueOn: string | null },
+>(db: Executor, tenantId: string, rows: T[], asOf: IsoDate): Promise<(T & TaskStatusSummary)[]> {
+  const statuses = await loadAssignmentStatuses(
+    db,
+    tenantId,
+    { taskIds: rows.map((r) => r.id), role: "lead" },
+    asOf,
+  );
+  const byTask = new Map<string, AssignmentWithStatus[]>();
+  for (const s of statuses) byTask.set(s.taskId, [...(byTask.get(s.taskId) ?? []), s]);
+  return rows.map((row) => {
+    const leads = byTask.get(row.id) ?? [];
+    // A task whose leads did not resolve to agencies is judged on its own deadline.
+    const own = assignmentStatus(
+      {
+        deadlineKind: row.deadlineKind,
+        originalDue: row.dueOn,
+        deadlineChanges: [],
+        activeReportDates: [],
+        completion: null,
+      },
+      asOf,
+    );
+    const counts: Partial<Record<AssignmentStatus, number>> = {};
+    for (const lead of leads) counts[lead.status] = (counts[lead.status] ?? 0) + 1;
+    const overdue = leads.map((l) => l.daysOverdue ?? 0);
+    return {
+      ...row,
+      status: taskStatus(
+        leads.map((l) => l.status),
+        own.status,
+      ),
+      dueSoon: leads.length ? leads.some((l) => l.dueSoon) : own.dueSoon,
+      daysOverdue: leads.length ? Math.max(0, ...overdue) || null : own.daysOverdue,
+      leadStatusCounts: counts,
+    };
+  });
+}
+
+type AssignmentStatusInput = "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
 
 function hasAssignment(db: Executor, agencyIds: string[], role?: "lead" | "coordinator") {
   const conditions = [

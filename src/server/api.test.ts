@@ -150,6 +150,65 @@ describe("plans and tasks", () => {
     }
   });
 
+  it("computes statuses as of a day and filters by them", async () => {
+    const asOf = "2026-05-01";
+    const all = (await get(`/api/tasks?planId=${planId}&limit=500&asOf=${asOf}`, cookie)).json();
+    expect(all.asOf).toBe(asOf);
+    for (const task of all.items) {
+      if (task.deadlineKind === "recurring" && task.dueOn === null) expect(task.status).toBe("recurring");
+      if (task.deadlineKind === "unspecified") expect(task.status).toBe("no_deadline");
+      if (task.dueOn && task.dueOn < asOf) expect(task.status).toBe("overdue");
+      if (task.dueOn && task.dueOn >= asOf) expect(task.status).toBe("not_started");
+    }
+    const overdue = (
+      await get(`/api/tasks?planId=${planId}&status=overdue&asOf=${asOf}&limit=500`, cookie)
+    ).json();
+    expect(overdue.total).toBe(all.items.filter((t: { status: string }) => t.status === "overdue").length);
+    expect(overdue.total).toBeGreaterThan(0);
+    const soon = (
+      await get(`/api/tasks?planId=${planId}&dueSoon=true&asOf=2026-04-25&limit=500`, cookie)
+    ).json();
+    expect(
+      soon.items.every((t: { dueOn: string }) => t.dueOn >= "2026-04-25" && t.dueOn <= "2026-05-02"),
+    ).toBe(true);
+  });
+
+  it("summarises a plan by status, section and agency", async () => {
+    const summary = (await get(`/api/plans/${planId}/summary?asOf=2026-05-01`, cookie)).json();
+    const sum = Object.values(summary.totals.byStatus as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(sum).toBe(summary.totals.total);
+    expect(summary.bySection.map((s: { numeral: string }) => s.numeral)).toEqual([
+      "I",
+      "II",
+      "III",
+      "IV",
+      "V",
+      "VI",
+      "VII",
+      "VIII",
+    ]);
+    expect(summary.bySection.reduce((a: number, s: { total: number }) => a + s.total, 0)).toBe(
+      summary.totals.total,
+    );
+    const police = summary.byAgency.find((a: { agencyName: string }) => a.agencyName === "Công an tỉnh");
+    expect(police.total).toBeGreaterThan(0);
+    expect(summary.totals.done).toBe(0);
+    expect(summary.totals.completionRate).toBe(0);
+  });
+
+  it("shows a task with each agency's status, and hides it from other agencies", async () => {
+    const list = (await get(`/api/tasks?planId=${planId}&q=xuat%20nhap%20canh&limit=5`, cookie)).json();
+    const taskId = list.items[0].id;
+    const task = (await get(`/api/tasks/${taskId}?asOf=2026-05-01`, cookie)).json();
+    expect(task.assignments.find((a: { role: string }) => a.role === "lead").agencyName).toBe("Công an tỉnh");
+    const police = (await login("congan")).cookie;
+    expect((await get(`/api/tasks/${taskId}`, police)).statusCode).toBe(200);
+    const finance = (await login("taichinh")).cookie;
+    const denied = await get(`/api/tasks/${taskId}`, finance);
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().code).toBe("forbidden");
+  });
+
   it("rejects bad filters with a code", async () => {
     const response = await get(`/api/tasks?planId=not-a-uuid`, cookie);
     expect(response.statusCode).toBe(400);
@@ -171,7 +230,8 @@ describe("system endpoints", () => {
     expect(operations.length).toBeGreaterThan(4);
     for (const operation of operations) expect(operation.operationId).toBeTruthy();
     const ids = operations.map((o) => o.operationId);
-    for (const id of ["login", "logout", "listPlans", "listTasks"]) expect(ids).toContain(id);
+    for (const id of ["login", "logout", "listPlans", "listTasks", "getTask", "getPlanSummary"])
+      expect(ids).toContain(id);
   });
 
   it("answers unknown API paths with JSON 404", async () => {

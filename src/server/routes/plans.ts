@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { notFound } from "../../commands/errors.ts";
-import { deadlineKindSchema } from "../../ingest/extraction.ts";
-import { taskScope } from "../../policies/task.ts";
+import { assignmentStatuses } from "../../domain/status.ts";
+import { today } from "../../queries/assignmentStatus.ts";
+import { getPlanSummary } from "../../queries/planSummary.ts";
 import { getPlan, listPlans } from "../../queries/plans.ts";
-import { leadAgenciesOfPlan, listTasks, taskFilters } from "../../queries/tasks.ts";
+import { leadAgenciesOfPlan } from "../../queries/tasks.ts";
 import { errorResponses } from "../schemas.ts";
 import { principalOf, requireSession } from "../session.ts";
 
@@ -27,22 +28,20 @@ const planDetail = planSummary.omit({ taskCount: true }).extend({
   leadAgencies: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
-const taskRow = z.object({
-  id: z.string(),
-  planId: z.string(),
-  ref: z.string(),
-  number: z.string(),
-  section: z.string().nullable(),
-  title: z.string(),
-  responsible: z.string(),
-  leads: z.array(z.string()),
-  coordinators: z.array(z.string()),
-  output: z.string(),
-  note: z.string(),
-  sources: z.array(z.string()),
-  deadlineText: z.string(),
-  deadlineKind: deadlineKindSchema,
-  dueOn: z.string().nullable(),
+const totals = z.object({
+  total: z.number(),
+  byStatus: z.record(z.enum(assignmentStatuses), z.number()),
+  dueSoFar: z.number(),
+  done: z.number(),
+  completionRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+});
+
+const planSummaryResponse = z.object({
+  asOf: z.string(),
+  totals,
+  bySection: z.array(totals.extend({ numeral: z.string().nullable(), title: z.string().nullable() })),
+  byAgency: z.array(totals.extend({ agencyId: z.string(), agencyName: z.string() })),
 });
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -87,19 +86,22 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    "/api/tasks",
+    "/api/plans/:planId/summary",
     {
       schema: {
-        operationId: "listTasks",
-        tags: ["tasks"],
-        summary: "Danh sách nhiệm vụ, lọc theo kế hoạch, phần, cơ quan chủ trì, loại thời hạn, từ khóa",
-        querystring: taskFilters,
-        response: { 200: z.object({ total: z.number(), items: z.array(taskRow) }), ...errorResponses },
+        operationId: "getPlanSummary",
+        tags: ["plans"],
+        summary: "Số lượng theo trạng thái: tổng, theo phần, theo cơ quan chủ trì (tại ngày asOf)",
+        params: z.object({ planId: z.uuid() }),
+        querystring: z.object({ asOf: z.iso.date().optional() }),
+        response: { 200: planSummaryResponse, ...errorResponses },
       },
     },
     async (request) => {
       const principal = principalOf(request);
-      return listTasks(db, principal.tenantId, taskScope(principal), request.query);
+      const plan = await getPlan(db, principal.tenantId, request.params.planId);
+      if (!plan) throw notFound("kế hoạch");
+      return getPlanSummary(db, principal.tenantId, plan.id, request.query.asOf ?? today());
     },
   );
 };

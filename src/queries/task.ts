@@ -1,0 +1,75 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { deadlineChanges, documents, planSections, plans, taskLinks, tasks } from "../db/schema/index.ts";
+import type { IsoDate } from "../domain/dates.ts";
+import { loadAssignmentStatuses } from "./assignmentStatus.ts";
+
+/** One task with its plan, section, every assignment's status as of a day, links and deadline history. */
+export async function getTask(db: Executor, tenantId: string, taskId: string, asOf: IsoDate) {
+  const [task] = await db
+    .select({
+      id: tasks.id,
+      planId: tasks.planId,
+      planName: plans.name,
+      documentNumber: documents.number,
+      ref: tasks.ref,
+      number: tasks.number,
+      section: planSections.numeral,
+      sectionTitle: planSections.title,
+      title: tasks.title,
+      responsible: tasks.responsible,
+      leads: tasks.leadsText,
+      coordinators: tasks.coordinatorsText,
+      output: tasks.output,
+      note: tasks.note,
+      sources: tasks.sources,
+      deadlineText: tasks.deadlineText,
+      deadlineKind: tasks.deadlineKind,
+      dueOn: tasks.dueOn,
+      removedAt: tasks.removedAt,
+    })
+    .from(tasks)
+    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
+    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
+    .leftJoin(
+      planSections,
+      and(eq(planSections.tenantId, tasks.tenantId), eq(planSections.id, tasks.sectionId)),
+    )
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)));
+  if (!task) return null;
+  const assignmentStatuses = await loadAssignmentStatuses(db, tenantId, { taskIds: [taskId] }, asOf);
+  const links = await db
+    .select({
+      kind: taskLinks.kind,
+      upstreamDocumentNumber: taskLinks.upstreamDocumentNumber,
+      upstreamTaskId: taskLinks.upstreamTaskId,
+    })
+    .from(taskLinks)
+    .where(and(eq(taskLinks.tenantId, tenantId), eq(taskLinks.taskId, taskId)));
+  const ids = new Set(assignmentStatuses.map((a) => a.assignmentId));
+  const changes = ids.size
+    ? await db
+        .select()
+        .from(deadlineChanges)
+        .where(and(eq(deadlineChanges.tenantId, tenantId), inArray(deadlineChanges.assignmentId, [...ids])))
+        .orderBy(asc(deadlineChanges.requestedAt))
+    : [];
+  return {
+    ...task,
+    removedAt: task.removedAt?.toISOString() ?? null,
+    asOf,
+    assignments: assignmentStatuses,
+    links,
+    deadlineChanges: changes.map((c) => ({
+      id: c.id,
+      assignmentId: c.assignmentId,
+      previousDueOn: c.previousDueOn,
+      requestedDueOn: c.requestedDueOn,
+      reason: c.reason,
+      state: c.state,
+      requestedAt: c.requestedAt.toISOString(),
+      decidedAt: c.decidedAt?.toISOString() ?? null,
+      decisionComment: c.decisionComment,
+    })),
+  };
+}

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { forbidden, notFound } from "../../commands/errors.ts";
+import { assignmentStatuses } from "../../domain/status.ts";
+import { deadlineKindSchema } from "../../ingest/extraction.ts";
+import { scopeAllows, taskScope } from "../../policies/task.ts";
+import { today } from "../../queries/assignmentStatus.ts";
+import { getTask } from "../../queries/task.ts";
+import { listTasks, taskFilters } from "../../queries/tasks.ts";
+import { errorResponses } from "../schemas.ts";
+import { principalOf, requireSession } from "../session.ts";
+
+const status = z.enum(assignmentStatuses);
+
+const taskFields = {
+  id: z.string(),
+  planId: z.string(),
+  ref: z.string(),
+  number: z.string(),
+  section: z.string().nullable(),
+  title: z.string(),
+  responsible: z.string(),
+  leads: z.array(z.string()),
+  coordinators: z.array(z.string()),
+  output: z.string(),
+  note: z.string(),
+  sources: z.array(z.string()),
+  deadlineText: z.string(),
+  deadlineKind: deadlineKindSchema,
+  dueOn: z.string().nullable(),
+};
+
+const taskRow = z.object({
+  ...taskFields,
+  status,
+  dueSoon: z.boolean(),
+  daysOverdue: z.number().nullable(),
+  leadStatusCounts: z.partialRecord(status, z.number()),
+});
+
+const assignmentStatusRow = z.object({
+  assignmentId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  role: z.enum(["lead", "coordinator"]),
+  viaGroupId: z.string().nullable(),
+  status,
+  due: z.string().nullable(),
+  originalDue: z.string().nullable(),
+  daysOverdue: z.number().nullable(),
+  dueSoon: z.boolean(),
+  daysLeft: z.number().nullable(),
+});
+
+const taskDetail = z.object({
+  ...taskFields,
+  planName: z.string(),
+  documentNumber: z.string().nullable(),
+  sectionTitle: z.string().nullable(),
+  removedAt: z.string().nullable(),
+  asOf: z.string(),
+  assignments: z.array(assignmentStatusRow),
+  links: z.array(
+    z.object({ kind: z.string(), upstreamDocumentNumber: z.string(), upstreamTaskId: z.string().nullable() }),
+  ),
+  deadlineChanges: z.array(
+    z.object({
+      id: z.string(),
+      assignmentId: z.string(),
+      previousDueOn: z.string().nullable(),
+      requestedDueOn: z.string(),
+      reason: z.string(),
+      state: z.string(),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+      decisionComment: z.string().nullable(),
+    }),
+  ),
+});
+
+export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.handle;
+  app.addHook("preHandler", requireSession(db));
+
+  app.get(
+    "/api/tasks",
+    {
+      schema: {
+        operationId: "listTasks",
+        tags: ["tasks"],
+        summary:
+          "Danh sách nhiệm vụ với trạng thái tại ngày asOf; lọc theo kế hoạch, phần, cơ quan chủ trì, trạng thái, từ khóa",
+        querystring: taskFilters,
+        response: {
+          200: z.object({ total: z.number(), asOf: z.string(), items: z.array(taskRow) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return listTasks(db, principal.tenantId, taskScope(principal), request.query);
+    },
+  );
+
+  app.get(
+    "/api/tasks/:taskId",
+    {
+      schema: {
+        operationId: "getTask",
+        tags: ["tasks"],
+        summary:
+          "Một nhiệm vụ: các cơ quan được giao và trạng thái của từng cơ quan, liên kết, lịch sử gia hạn",
+        params: z.object({ taskId: z.uuid() }),
+        querystring: z.object({ asOf: z.iso.date().optional() }),
+        response: { 200: taskDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const task = await getTask(
+        db,
+        principal.tenantId,
+        request.params.taskId,
+        request.query.asOf ?? today(),
+      );
+      if (!task) throw notFound("nhiệm vụ");
+      if (
+        !scopeAllows(
+          taskScope(principal),
+          task.assignments.map((a) => a.agencyId),
+        )
+      ) {
+        throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
+      }
+      return task;
+    },
+  );
+};
