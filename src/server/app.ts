@@ -11,6 +11,7 @@ import { errorHandler, notFoundHandler } from "./errors.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { taskRoutes } from "./routes/tasks.ts";
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -60,6 +61,7 @@ export async function buildApp(
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(planRoutes);
+  await app.register(taskRoutes);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
