@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -44,6 +45,9 @@ export async function buildApp(
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifyCookie);
+  // Uploads (plan files, evidence, directories): each route reads its parts and applies its own
+  // size limit; this is the ceiling for any single file.
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 20, fields: 50 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
