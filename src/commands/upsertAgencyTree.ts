@@ -20,6 +20,15 @@ export async function upsertAgencyTree(
     .where(eq(agencies.tenantId, ctx.tenantId));
   for (const row of existing) if (row.code) idByCode.set(row.code, row.id);
 
+  // A group may name agencies that come later in the file only as members, so they are checked
+  // here rather than by the database, with a message naming the group.
+  const requireCode = (code: string, groupName: string) => {
+    const id = idByCode.get(code);
+    if (!id)
+      throw invalid("agency_member_missing", `Đơn vị mã "${code}" nêu trong nhóm "${groupName}" chưa có.`);
+    return id;
+  };
+
   for (const [position, seed] of tree.entries()) {
     const parentId = seed.parent ? idByCode.get(seed.parent) : undefined;
     if (seed.parent && !parentId) {
@@ -37,7 +46,7 @@ export async function upsertAgencyTree(
         ? {
             levels: seed.group.levels,
             ...(seed.group.parents
-              ? { parentIds: seed.group.parents.map((code) => idByCode.get(code)!) }
+              ? { parentIds: seed.group.parents.map((code) => requireCode(code, seed.name)) }
               : {}),
           }
         : null,
@@ -69,12 +78,13 @@ export async function upsertAgencyTree(
     const members = seed.group?.members;
     if (!members?.length) continue;
     const groupId = idByCode.get(seed.code)!;
+    const memberIds = members.map((code) => requireCode(code, seed.name));
     await ctx.tx
       .delete(agencyGroupMembers)
       .where(and(eq(agencyGroupMembers.tenantId, ctx.tenantId), eq(agencyGroupMembers.groupId, groupId)));
     await ctx.tx
       .insert(agencyGroupMembers)
-      .values(members.map((code) => ({ tenantId: ctx.tenantId, groupId, memberId: idByCode.get(code)! })));
+      .values(memberIds.map((memberId) => ({ tenantId: ctx.tenantId, groupId, memberId })));
   }
 
   await recordAudit(ctx, {

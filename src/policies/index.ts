@@ -1,3 +1,4 @@
+import { agencyPolicy } from "./agency.ts";
 import { planPolicy } from "./plan.ts";
 import type { Principal } from "./principal.ts";
 import { taskScope } from "./task.ts";
@@ -11,6 +12,11 @@ export * from "./principal.ts";
  */
 export function abilities(p: Principal) {
   return {
+    agency: {
+      list: agencyPolicy.list(p),
+      manage: agencyPolicy.manage(p),
+      addAlias: agencyPolicy.addAlias(p),
+    },
     plan: { list: planPolicy.list(p), import: planPolicy.import(p), edit: planPolicy.edit(p) },
     task: { scope: taskScope(p).kind },
     user: { create: userPolicy.create(p), list: userPolicy.list(p) },

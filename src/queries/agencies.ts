@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
+import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 
 export interface ResolvedAgency {
@@ -81,4 +82,70 @@ export async function groupMembers(
     }
   }
   return members;
+}
+
+export interface AgencyDirectoryEntry {
+  id: string;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  level: AgencySeed["level"];
+  parentId: string | null;
+  parentCode: string | null;
+  isGroup: boolean;
+  active: boolean;
+  aliases: { id: string; alias: string }[];
+  group: { levels?: string[]; parentIds?: string[]; memberIds: string[] } | null;
+}
+
+/** The whole directory of a province, in tree order, with aliases and group definitions. */
+export async function listAgencyDirectory(db: Executor, tenantId: string): Promise<AgencyDirectoryEntry[]> {
+  const rows = await db
+    .select()
+    .from(agencies)
+    .where(eq(agencies.tenantId, tenantId))
+    .orderBy(asc(agencies.position), asc(agencies.name));
+  const aliases = await db.select().from(agencyAliases).where(eq(agencyAliases.tenantId, tenantId));
+  const members = await db.select().from(agencyGroupMembers).where(eq(agencyGroupMembers.tenantId, tenantId));
+  const codeOf = new Map(rows.map((r) => [r.id, r.code]));
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    shortName: row.shortName,
+    level: row.level,
+    parentId: row.parentId,
+    parentCode: row.parentId ? (codeOf.get(row.parentId) ?? null) : null,
+    isGroup: row.isGroup,
+    active: row.active,
+    aliases: aliases.filter((a) => a.agencyId === row.id).map((a) => ({ id: a.id, alias: a.alias })),
+    group: row.isGroup
+      ? {
+          ...(row.memberRule ?? {}),
+          memberIds: members.filter((m) => m.groupId === row.id).map((m) => m.memberId),
+        }
+      : null,
+  }));
+}
+
+/** The directory in the shape of its spreadsheet (codes instead of ids). */
+export function directoryAsSeeds(entries: AgencyDirectoryEntry[]): AgencySeed[] {
+  const codeOf = new Map(entries.map((e) => [e.id, e.code ?? e.id]));
+  return entries.map((e) => ({
+    code: e.code ?? e.id,
+    name: e.name,
+    shortName: e.shortName ?? undefined,
+    level: e.level,
+    parent: e.parentCode ?? undefined,
+    aliases: e.aliases.map((a) => a.alias).filter((a) => a !== e.shortName),
+    group: e.group
+      ? {
+          ...(e.group.levels ? { levels: e.group.levels } : {}),
+          ...(e.group.parentIds ? { parents: e.group.parentIds.map((id) => codeOf.get(id) ?? id) } : {}),
+          ...(e.group.memberIds.length
+            ? { members: e.group.memberIds.map((id) => codeOf.get(id) ?? id) }
+            : {}),
+        }
+      : undefined,
+  }));
 }

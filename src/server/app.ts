@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
+import { agencyRoutes } from "./routes/agencies.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { planRoutes } from "./routes/plans.ts";
@@ -66,6 +67,7 @@ export async function buildApp(
   await app.register(authRoutes);
   await app.register(planRoutes);
   await app.register(taskRoutes);
+  await app.register(agencyRoutes);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,0 +1,64 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { agencies, agencyAliases } from "../db/schema/index.ts";
+import { agencyKey } from "../domain/agencyKey.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { conflict, notFound } from "./errors.ts";
+
+export const aliasInput = z.object({ alias: z.string().trim().min(2, "Tên gọi khác quá ngắn").max(300) });
+
+/**
+ * Remembers another name for an agency ("Sở KH&CN"), so the next document naming it that way
+ * resolves without asking. A name already meaning another agency is refused.
+ */
+export async function addAgencyAlias(ctx: CommandContext, agencyId: string, raw: z.input<typeof aliasInput>) {
+  const { alias } = aliasInput.parse(raw);
+  const aliasKey = agencyKey(alias);
+  const [agency] = await ctx.tx
+    .select({ id: agencies.id, nameKey: agencies.nameKey })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, agencyId)));
+  if (!agency) throw notFound("cơ quan, đơn vị");
+  const [named] = await ctx.tx
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.nameKey, aliasKey)));
+  const [aliased] = await ctx.tx
+    .select({ agencyId: agencyAliases.agencyId })
+    .from(agencyAliases)
+    .where(and(eq(agencyAliases.tenantId, ctx.tenantId), eq(agencyAliases.aliasKey, aliasKey)));
+  const owner = named?.id ?? aliased?.agencyId;
+  if (owner === agencyId) return { created: false };
+  if (owner) throw conflict("alias_taken", `Tên "${alias}" đã dùng cho một cơ quan, đơn vị khác.`);
+  const [row] = await ctx.tx
+    .insert(agencyAliases)
+    .values({ tenantId: ctx.tenantId, agencyId, alias, aliasKey })
+    .returning({ id: agencyAliases.id });
+  await recordAudit(ctx, {
+    action: "agency.alias_add",
+    entityType: "agency",
+    entityId: agencyId,
+    after: { alias },
+  });
+  return { created: true, id: row!.id };
+}
+
+export async function removeAgencyAlias(ctx: CommandContext, agencyId: string, aliasId: string) {
+  const removed = await ctx.tx
+    .delete(agencyAliases)
+    .where(
+      and(
+        eq(agencyAliases.tenantId, ctx.tenantId),
+        eq(agencyAliases.agencyId, agencyId),
+        eq(agencyAliases.id, aliasId),
+      ),
+    )
+    .returning();
+  if (!removed[0]) throw notFound("tên gọi khác");
+  await recordAudit(ctx, {
+    action: "agency.alias_remove",
+    entityType: "agency",
+    entityId: agencyId,
+    before: removed[0],
+  });
+}

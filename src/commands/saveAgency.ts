@@ -1,0 +1,84 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { agencies } from "../db/schema/index.ts";
+import { agencyKey } from "../domain/agencyKey.ts";
+import { agencyLevels } from "../domain/agencyLevels.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { conflict, invalid, notFound } from "./errors.ts";
+
+export const agencyInput = z.object({
+  name: z.string().trim().min(2, "Tên cơ quan quá ngắn").max(300),
+  shortName: z.string().trim().max(100).nullable().optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,60}$/, "Mã chỉ gồm chữ thường không dấu, số và dấu -")
+    .nullable()
+    .optional(),
+  level: z.enum(agencyLevels),
+  parentId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type AgencyInput = z.input<typeof agencyInput>;
+
+/** Creates an agency (agencyId absent) or updates one; names stay unique by folded key. */
+export async function saveAgency(ctx: CommandContext, raw: AgencyInput, agencyId?: string) {
+  const input = agencyInput.parse(raw);
+  const nameKey = agencyKey(input.name);
+  const [sameName] = await ctx.tx
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.nameKey, nameKey)));
+  if (sameName && sameName.id !== agencyId) {
+    throw conflict("agency_name_taken", `Đã có cơ quan, đơn vị tên "${input.name}".`);
+  }
+  if (input.parentId) {
+    if (input.parentId === agencyId)
+      throw invalid("agency_parent_self", "Cơ quan không thể là cấp trên của chính nó.");
+    const [parent] = await ctx.tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, input.parentId)));
+    if (!parent) throw invalid("agency_parent_missing", "Cơ quan cấp trên không tồn tại.");
+  }
+  const values = {
+    name: input.name,
+    shortName: input.shortName ?? null,
+    code: input.code ?? null,
+    level: input.level,
+    parentId: input.parentId ?? null,
+    nameKey,
+    ...(input.active === undefined ? {} : { active: input.active }),
+  };
+  if (!agencyId) {
+    const [created] = await ctx.tx
+      .insert(agencies)
+      .values({ tenantId: ctx.tenantId, ...values })
+      .returning();
+    await recordAudit(ctx, {
+      action: "agency.create",
+      entityType: "agency",
+      entityId: created!.id,
+      after: created,
+    });
+    return created!;
+  }
+  const [before] = await ctx.tx
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, agencyId)));
+  if (!before) throw notFound("cơ quan, đơn vị");
+  const [after] = await ctx.tx
+    .update(agencies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, agencyId)))
+    .returning();
+  await recordAudit(ctx, {
+    action: "agency.update",
+    entityType: "agency",
+    entityId: agencyId,
+    before,
+    after,
+  });
+  return after!;
+}

@@ -1,0 +1,154 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo.ts";
+import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
+import { resolveAgencyNames } from "../queries/agencies.ts";
+import { createTestDatabase } from "../testing/database.ts";
+import { makeTenant } from "../testing/factories.ts";
+import { buildApp } from "./app.ts";
+
+let handle: DatabaseHandle;
+let app: FastifyInstance;
+let tenantId: string;
+let admin: string;
+let coordinator: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  tenantId = await makeTenant(handle.db, "lam-dong");
+  await seedDemo(handle.db, tenantId);
+  app = await buildApp({ handle, config: loadConfig({}), tenantId });
+  admin = await login("admin");
+  coordinator = await login("vanphong");
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+async function login(username: string) {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  const cookie = response.cookies.find((c) => c.name === "dondoc_session")!;
+  return `${cookie.name}=${cookie.value}`;
+}
+
+function upload(cookie: string, fileName: string, content: Buffer) {
+  const boundary = "----dondoc-test";
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: "POST",
+    url: "/api/agencies/import",
+    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+}
+
+describe("agency directory", () => {
+  it("lists the tree with aliases and groups", async () => {
+    const items = (await app.inject({ url: "/api/agencies", headers: { cookie: coordinator } })).json().items;
+    expect(items).toHaveLength(lamDongAgencies.length);
+    const science = items.find((a: { name: string }) => a.name === "Sở Khoa học và Công nghệ");
+    expect(science.shortName).toBe("Sở KH&CN");
+    const party = items.find((a: { name: string }) => a.name === "Tỉnh ủy Lâm Đồng");
+    expect(party.aliases.map((a: { alias: string }) => a.alias)).toEqual(["Tỉnh ủy"]);
+    const communes = items.find((a: { name: string }) => a.name === "UBND cấp xã");
+    expect(communes.isGroup).toBe(true);
+    expect(communes.group.levels).toEqual(["commune"]);
+  });
+
+  for (const format of ["csv", "xlsx"] as const) {
+    it(`exports as ${format} and imports the same file back without duplicates`, async () => {
+      const exported = await app.inject({
+        url: `/api/agencies/export?format=${format}`,
+        headers: { cookie: admin },
+      });
+      expect(exported.statusCode).toBe(200);
+      if (format === "csv") expect(exported.body).toContain("Sở Văn hóa, Thể thao và Du lịch");
+      const imported = await upload(admin, `danh-muc.${format}`, exported.rawPayload);
+      expect(imported.json()).toEqual({ count: lamDongAgencies.length });
+      const items = (await app.inject({ url: "/api/agencies", headers: { cookie: admin } })).json().items;
+      expect(items).toHaveLength(lamDongAgencies.length);
+      const communes = items.find((a: { name: string }) => a.name === "Các Trường Đại học trên địa bàn tỉnh");
+      expect(communes.group.memberIds).toHaveLength(2);
+    });
+  }
+
+  it("adds agencies from a file and names the row of a bad value", async () => {
+    const csv = Buffer.from(
+      "Mã,Tên cơ quan, đơn vị,Cấp,Mã cơ quan cấp trên,Tên gọi khác\n".replace(
+        "Tên cơ quan, đơn vị",
+        '"Tên cơ quan, đơn vị"',
+      ) + 'x-bao-lam,Xã Bảo Lâm,Xã,ubnd-tinh,"UBND xã Bảo Lâm; Xã Bảo Lâm 1"\n',
+    );
+    expect((await upload(admin, "them.csv", csv)).json()).toEqual({ count: 1 });
+    const resolved = await resolveAgencyNames(handle.db, tenantId, ["UBND xã Bảo Lâm"]);
+    expect(resolved.size).toBe(1);
+
+    const bad = Buffer.from('Mã,"Tên cơ quan, đơn vị",Cấp\nx-1,Xã Một,Xã\nx-2,Xã Hai,Vũ trụ\n');
+    const response = await upload(admin, "sai.csv", bad);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: "directory_bad_level",
+      message: expect.stringContaining("Dòng 3"),
+    });
+    const unchanged = await resolveAgencyNames(handle.db, tenantId, ["Xã Một"]);
+    expect(unchanged.size).toBe(0);
+  });
+
+  it("lets only administrators edit the directory, and the standing office add aliases", async () => {
+    const body = { name: "Sở Ngoại vụ", level: "department" };
+    expect(
+      (
+        await app.inject({
+          method: "POST",
+          url: "/api/agencies",
+          headers: { cookie: coordinator },
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/agencies",
+      headers: { cookie: admin },
+      payload: body,
+    });
+    expect(created.statusCode).toBe(200);
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/agencies",
+      headers: { cookie: admin },
+      payload: { ...body, name: "SỞ NGOẠI VỤ" },
+    });
+    expect(again.statusCode).toBe(409);
+
+    const id = created.json().id;
+    const alias = await app.inject({
+      method: "POST",
+      url: `/api/agencies/${id}/aliases`,
+      headers: { cookie: coordinator },
+      payload: { alias: "Sở NgV" },
+    });
+    expect(alias.json()).toEqual({ created: true });
+    expect((await resolveAgencyNames(handle.db, tenantId, ["sở ngv"])).get("so ngv")?.id).toBe(id);
+    const taken = await app.inject({
+      method: "POST",
+      url: `/api/agencies/${id}/aliases`,
+      headers: { cookie: coordinator },
+      payload: { alias: "Sở Tài chính" },
+    });
+    expect(taken.statusCode).toBe(409);
+  });
+});
