@@ -1,0 +1,69 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api } from "./client.ts";
+import type { Me, Page, PlanDetail, PlanSummary, TaskQuery, TaskRow } from "./types.ts";
+
+export const meKey = ["me"] as const;
+
+/** The signed-in account, or null when there is no valid session. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<Me>("/api/me", { signal });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) =>
+      api<{ ok: true }>("/api/auth/login", { method: "POST", body: input }),
+    onSuccess: async () => {
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+      await client.invalidateQueries({ queryKey: meKey });
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ ok: true }>("/api/auth/logout", { method: "POST" }),
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function usePlans() {
+  return useQuery({
+    queryKey: ["plans"],
+    queryFn: ({ signal }) => api<{ items: PlanSummary[] }>("/api/plans", { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function usePlan(planId: string | undefined) {
+  return useQuery({
+    queryKey: ["plan", planId],
+    queryFn: ({ signal }) => api<PlanDetail>(`/api/plans/${encodeURIComponent(planId!)}`, { signal }),
+    enabled: !!planId,
+  });
+}
+
+export function useTasks(query: TaskQuery) {
+  return useQuery({
+    queryKey: ["tasks", query],
+    queryFn: ({ signal }) => api<Page<TaskRow>>("/api/tasks", { signal, query: { ...query } }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,86 @@
+import { LogoutOutlined } from "@ant-design/icons";
+import { App, Button, Layout, Menu, type MenuProps, Tag, Tooltip } from "antd";
+import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { errorMessage } from "../api/client.ts";
+import { useLogout, useMe } from "../api/queries.ts";
+import type { Me } from "../api/types.ts";
+import { roleLabel } from "../lib/labels.ts";
+import { paths } from "../lib/paths.ts";
+
+/**
+ * The navigation, built from what the account may do. Only pages that exist are listed; later:
+ * Nhiệm vụ của tôi, Duyệt báo cáo, Cơ quan, đơn vị, Nhập văn bản.
+ */
+function navigation(me: Me): NonNullable<MenuProps["items"]> {
+  const items: NonNullable<MenuProps["items"]> = [];
+  if (me.abilities.plan?.list !== false) {
+    items.push({ key: paths.plans, label: <Link to={paths.plans}>Kế hoạch</Link> });
+  }
+  return items;
+}
+
+export function AppLayout() {
+  const me = useMe().data;
+  const logout = useLogout();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  if (!me) return null;
+
+  const items = navigation(me);
+  const selected = items
+    .map((item) => String(item?.key ?? ""))
+    .filter((key) => location.pathname === key || location.pathname.startsWith(`${key}/`));
+
+  const onLogout = () =>
+    logout.mutate(undefined, {
+      onSuccess: () => navigate(paths.login, { replace: true }),
+      onError: (error) => {
+        message.error(errorMessage(error));
+        navigate(paths.login, { replace: true });
+      },
+    });
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header className="dd-header">
+        <Link to={paths.plans} className="dd-brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>
+            <div className="dd-brand-name">Đôn Đốc</div>
+            <div className="dd-brand-tagline">Theo dõi, đôn đốc thực hiện nhiệm vụ</div>
+          </span>
+        </Link>
+        <Menu
+          mode="horizontal"
+          items={items}
+          selectedKeys={selected}
+          style={{ flex: 1, minWidth: 0, borderBottom: "none", lineHeight: "54px" }}
+          aria-label="Điều hướng chính"
+        />
+        <div className="dd-user" data-testid="current-user">
+          <div style={{ textAlign: "right" }}>
+            <div className="dd-user-name">{me.displayName}</div>
+            {me.agencyName && <div className="dd-user-agency">{me.agencyName}</div>}
+          </div>
+          {me.roles.map((role) => (
+            <Tag key={role} color="red" variant="outlined" style={{ marginInlineEnd: 0 }}>
+              {roleLabel(role)}
+            </Tag>
+          ))}
+          <Tooltip title={`Đăng xuất khỏi tài khoản ${me.username}`}>
+            <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
+              Đăng xuất
+            </Button>
+          </Tooltip>
+        </div>
+      </Layout.Header>
+      <Layout.Content className="dd-content">
+        <Outlet />
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: "center", padding: "12px 24px" }} className="dd-muted">
+        Đôn Đốc · phần mềm nguồn mở theo dõi, đôn đốc thực hiện nhiệm vụ của Ban Chỉ đạo
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,40 @@
+import { Button, Result, Spin } from "antd";
+import type { ReactNode } from "react";
+import { Navigate, useLocation } from "react-router-dom";
+import { errorMessage } from "../api/client.ts";
+import { useMe } from "../api/queries.ts";
+import { paths } from "../lib/paths.ts";
+
+/** Shows its children only to a signed-in user; anyone else goes to login and comes back after. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+
+  if (me.isPending) {
+    return (
+      <div style={{ padding: 96, textAlign: "center" }}>
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Result
+        status="warning"
+        title="Không tải được thông tin tài khoản"
+        subTitle={errorMessage(me.error)}
+        extra={
+          <Button type="primary" onClick={() => me.refetch()}>
+            Thử lại
+          </Button>
+        }
+      />
+    );
+  }
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    const search = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
+    return <Navigate to={`${paths.login}${search}`} replace />;
+  }
+  return children;
+}

@@ -1,0 +1,79 @@
+import { ClearOutlined } from "@ant-design/icons";
+import { Button, Select } from "antd";
+import { DEADLINE_KINDS, type DeadlineKind, type PlanDetail } from "../api/types.ts";
+import { compareVietnamese, matchesFolded } from "../lib/format.ts";
+import { DEADLINE_KIND_LABELS } from "../lib/labels.ts";
+import type { TaskFilterState } from "../lib/useTaskFilters.ts";
+import { SearchBox } from "./SearchBox.tsx";
+
+const search = {
+  filterOption: (input: string, option?: { label?: unknown }) => matchesFolded(input, option?.label),
+};
+
+export function TaskFilters(props: {
+  plan: PlanDetail;
+  filters: TaskFilterState;
+  active: boolean;
+  onChange(patch: Partial<TaskFilterState>, options?: { replace?: boolean }): void;
+  onClear(): void;
+}) {
+  const { plan, filters, onChange } = props;
+  const sectionOptions = plan.sections.map((s) => ({
+    value: s.numeral,
+    label: `Phần ${s.numeral}. ${s.title}`,
+  }));
+  const agencyOptions = [...plan.leadAgencies]
+    .sort((a, b) => compareVietnamese(a.name, b.name))
+    .map((a) => ({ value: a.id, label: a.name }));
+  const kindOptions = DEADLINE_KINDS.map((kind) => ({ value: kind, label: DEADLINE_KIND_LABELS[kind] }));
+
+  return (
+    <search className="dd-filters">
+      <SearchBox
+        value={filters.q}
+        onSearch={(q) => onChange({ q }, { replace: true })}
+        placeholder="Tìm theo tên nhiệm vụ, cơ quan, số thứ tự…"
+        style={{ width: 320 }}
+      />
+      <Select<string>
+        className="dd-filter-section"
+        aria-label="Lọc theo phần"
+        placeholder="Tất cả các phần"
+        allowClear
+        showSearch={search}
+        value={filters.section}
+        options={sectionOptions}
+        onChange={(section) => onChange({ section })}
+        style={{ width: 320 }}
+        popupMatchSelectWidth={560}
+      />
+      <Select<string>
+        className="dd-filter-lead"
+        aria-label="Lọc theo cơ quan chủ trì"
+        placeholder="Tất cả cơ quan chủ trì"
+        allowClear
+        showSearch={search}
+        value={filters.leadAgencyId}
+        options={agencyOptions}
+        onChange={(leadAgencyId) => onChange({ leadAgencyId })}
+        style={{ width: 260 }}
+        popupMatchSelectWidth={360}
+      />
+      <Select<DeadlineKind>
+        className="dd-filter-kind"
+        aria-label="Lọc theo loại thời hạn"
+        placeholder="Mọi loại thời hạn"
+        allowClear
+        value={filters.deadlineKind}
+        options={kindOptions}
+        onChange={(deadlineKind) => onChange({ deadlineKind })}
+        style={{ width: 180 }}
+      />
+      {props.active && (
+        <Button icon={<ClearOutlined />} onClick={props.onClear}>
+          Xóa bộ lọc
+        </Button>
+      )}
+    </search>
+  );
+}

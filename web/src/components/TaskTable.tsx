@@ -1,0 +1,166 @@
+import { Table, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { useMemo } from "react";
+import type { PlanSection, TaskRow } from "../api/types.ts";
+import { formatNumber } from "../lib/format.ts";
+import { DeadlineCell } from "./DeadlineCell.tsx";
+import { Highlight } from "./Highlight.tsx";
+
+/** A task, or the heading of the section the following tasks belong to, as in the document. */
+type Row =
+  | { kind: "task"; key: string; task: TaskRow }
+  | { kind: "section"; key: string; section: PlanSection };
+
+const COLUMN_COUNT = 6;
+
+function withSectionHeadings(tasks: TaskRow[], sections: PlanSection[]): Row[] {
+  const byNumeral = new Map(sections.map((s) => [s.numeral, s]));
+  const rows: Row[] = [];
+  let current: string | null | undefined;
+  for (const task of tasks) {
+    if (task.section !== current) {
+      current = task.section;
+      const section = task.section ? byNumeral.get(task.section) : undefined;
+      if (section) rows.push({ kind: "section", key: `section-${section.id}-${task.id}`, section });
+    }
+    rows.push({ kind: "task", key: task.id, task });
+  }
+  return rows;
+}
+
+function List({ items, query }: { items: string[]; query?: string }) {
+  if (items.length === 0) return null;
+  if (items.length === 1) return <Highlight text={items[0]!} query={query} />;
+  return (
+    <ul className="dd-cell-list">
+      {items.map((item) => (
+        <li key={item}>
+          <Highlight text={item} query={query} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Spans section headings over the whole row; task cells are rendered as usual. */
+const cell = (first: boolean) => (row: Row) =>
+  row.kind === "section" ? { colSpan: first ? COLUMN_COUNT : 0 } : {};
+
+const columnsFor = (query?: string): TableColumnsType<Row> => [
+  {
+    title: "STT",
+    key: "ref",
+    width: 72,
+    align: "center",
+    onCell: cell(true),
+    render: (_, row) =>
+      row.kind === "section" ? (
+        <div className="dd-section-heading">
+          {row.section.numeral}. {row.section.title}
+        </div>
+      ) : (
+        <span className="dd-ref">
+          <Highlight text={row.task.ref} query={query} />
+        </span>
+      ),
+  },
+  {
+    title: "Tên nhiệm vụ",
+    key: "title",
+    onCell: cell(false),
+    render: (_, row) =>
+      row.kind === "task" && (
+        <>
+          <div className="dd-pre">
+            <Highlight text={row.task.title} query={query} />
+          </div>
+          {row.task.sources.length > 0 && (
+            <div className="dd-muted">Văn bản giao: {row.task.sources.join("; ")}</div>
+          )}
+          {row.task.note && <div className="dd-muted dd-pre">Ghi chú: {row.task.note}</div>}
+        </>
+      ),
+  },
+  {
+    title: "Cơ quan chủ trì",
+    key: "leads",
+    width: 210,
+    onCell: cell(false),
+    render: (_, row) =>
+      row.kind === "task" && (
+        <>
+          <List items={row.task.leads} query={query} />
+          {row.task.responsible && (
+            <div className="dd-muted" title="Người đứng đầu chịu trách nhiệm">
+              Chịu trách nhiệm: <Highlight text={row.task.responsible} query={query} />
+            </div>
+          )}
+        </>
+      ),
+  },
+  {
+    title: "Cơ quan phối hợp",
+    key: "coordinators",
+    width: 210,
+    onCell: cell(false),
+    render: (_, row) => row.kind === "task" && <List items={row.task.coordinators} query={query} />,
+  },
+  {
+    title: "Sản phẩm",
+    key: "output",
+    width: 180,
+    onCell: cell(false),
+    render: (_, row) => row.kind === "task" && <div className="dd-pre">{row.task.output}</div>,
+  },
+  {
+    title: "Thời hạn",
+    key: "deadline",
+    width: 140,
+    onCell: cell(false),
+    render: (_, row) => row.kind === "task" && <DeadlineCell task={row.task} />,
+  },
+];
+
+export interface TaskTableProps {
+  tasks: TaskRow[];
+  sections: PlanSection[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageSizes: readonly number[];
+  loading: boolean;
+  /** The search text, marked wherever it occurs. */
+  query?: string;
+  empty: React.ReactNode;
+  onPageChange(page: number, pageSize: number): void;
+}
+
+export function TaskTable(props: TaskTableProps) {
+  const columns = useMemo(() => columnsFor(props.query), [props.query]);
+  const pagination: TablePaginationConfig = {
+    current: props.page,
+    pageSize: props.pageSize,
+    total: props.total,
+    pageSizeOptions: props.pageSizes.map(String),
+    showSizeChanger: true,
+    showTotal: (total, [from, to]) =>
+      `${formatNumber(from)}–${formatNumber(to)} trong ${formatNumber(total)} nhiệm vụ`,
+    onChange: props.onPageChange,
+    position: ["bottomRight"],
+  };
+  return (
+    <Table<Row>
+      className="dd-task-table"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={withSectionHeadings(props.tasks, props.sections)}
+      rowKey="key"
+      rowClassName={(row) => (row.kind === "section" ? "dd-section-row" : "dd-task-row")}
+      loading={props.loading}
+      pagination={pagination}
+      locale={{ emptyText: props.empty }}
+      scroll={{ x: 1180 }}
+      sticky={{ offsetHeader: 58 }}
+    />
+  );
+}

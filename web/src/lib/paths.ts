@@ -1,0 +1,13 @@
+/** Paths are Vietnamese without diacritics, so that shared links read naturally. */
+export const paths = {
+  login: "/dang-nhap",
+  plans: "/ke-hoach",
+  plan: (planId: string) => `/ke-hoach/${encodeURIComponent(planId)}`,
+};
+
+/** Where to go after login: only a path inside this app, never another site. */
+export function safeNext(next: string | null): string {
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return paths.plans;
+  if (next.startsWith(paths.login)) return paths.plans;
+  return next;
+}

@@ -1,0 +1,79 @@
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router-dom";
+import { DEADLINE_KINDS, type DeadlineKind } from "../api/types.ts";
+
+export const PAGE_SIZES = [20, 50, 100, 200] as const;
+const DEFAULT_PAGE_SIZE = 50;
+
+/** The task table's filters, kept in the URL so that a filtered view can be shared as a link. */
+export interface TaskFilterState {
+  section?: string;
+  leadAgencyId?: string;
+  deadlineKind?: DeadlineKind;
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+// URL parameter names, in Vietnamese without diacritics: ?phan=V&chutri=…&thoihan=month&q=cong+an
+const PARAM = {
+  section: "phan",
+  leadAgencyId: "chutri",
+  deadlineKind: "thoihan",
+  q: "q",
+  page: "trang",
+  pageSize: "sodong",
+} as const;
+
+function positiveInt(text: string | null): number | undefined {
+  if (!text || !/^\d{1,6}$/.test(text)) return undefined;
+  const value = Number(text);
+  return value > 0 ? value : undefined;
+}
+
+export function useTaskFilters() {
+  const [params, setParams] = useSearchParams();
+
+  const filters = useMemo<TaskFilterState>(() => {
+    const kind = params.get(PARAM.deadlineKind);
+    const size = positiveInt(params.get(PARAM.pageSize));
+    return {
+      section: params.get(PARAM.section) || undefined,
+      leadAgencyId: params.get(PARAM.leadAgencyId) || undefined,
+      deadlineKind: DEADLINE_KINDS.includes(kind as DeadlineKind) ? (kind as DeadlineKind) : undefined,
+      q: params.get(PARAM.q) ?? "",
+      page: positiveInt(params.get(PARAM.page)) ?? 1,
+      pageSize: size && (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    };
+  }, [params]);
+
+  /** Changes some filters; any change other than the page goes back to page 1. */
+  const update = useCallback(
+    (patch: Partial<TaskFilterState>, options: { replace?: boolean } = {}) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(patch) as [keyof TaskFilterState, unknown][]) {
+            const name = PARAM[key];
+            const isDefault =
+              value === undefined ||
+              value === "" ||
+              (key === "page" && value === 1) ||
+              (key === "pageSize" && value === DEFAULT_PAGE_SIZE);
+            if (isDefault) next.delete(name);
+            else next.set(name, String(value));
+          }
+          if (!("page" in patch)) next.delete(PARAM.page);
+          return next;
+        },
+        { replace: options.replace },
+      );
+    },
+    [setParams],
+  );
+
+  const clear = useCallback(() => setParams(new URLSearchParams()), [setParams]);
+
+  const active = !!(filters.section || filters.leadAgencyId || filters.deadlineKind || filters.q.trim());
+  return { filters, update, clear, active };
+}
