@@ -1,0 +1,140 @@
+import { IngestError } from "../errors.ts";
+import type { RawBlock, RawCell, RawDocument, RawRow } from "../model.ts";
+import { gridRows, inGrid } from "./pdf/cells.ts";
+import { attachFootnotes, markSuperscripts } from "./pdf/footnotes.ts";
+import { gapTables } from "./pdf/gapTables.ts";
+import { findGrids } from "./pdf/grid.ts";
+import { asIngestError, openPdf, readPageGraphics, readPageText } from "./pdf/load.ts";
+import { type PlacedBlock, pageMeasure, paragraphs } from "./pdf/paragraphs.ts";
+import type { TextItem } from "./pdf/types.ts";
+
+/**
+ * PDF reader: text positions and ruling lines back to paragraphs and tables. Tables come from
+ * the cell borders a word processor draws (the most reliable signal), or, where there are none,
+ * from columns of text aligned under a header line. Each page is read on its own; a table that
+ * runs on across a page break is joined back into one table block, its rows keeping their page.
+ */
+
+/** Fewer characters per page than this on average: the pages are images, not text. */
+const SCAN_CHARS_PER_PAGE = 40;
+
+export interface PdfOptions {
+  /** Ignore ruling lines and find tables from text alignment only (tests of the fallback). */
+  ignoreRulings?: boolean;
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<RawDocument> {
+  const doc = await openPdf(bytes);
+  try {
+    const pageCount = doc.numPages;
+    const pages = [];
+    let chars = 0;
+    for (let n = 1; n <= pageCount; n++) {
+      const page = await doc.getPage(n);
+      const text = await readPageText(page);
+      for (const item of text.items) chars += item.str.replace(/\s/g, "").length;
+      pages.push({ n, page, ...text });
+    }
+    if (chars < SCAN_CHARS_PER_PAGE * Math.max(pageCount, 1)) {
+      throw new IngestError(
+        "scanned_pdf",
+        "Tệp PDF là bản scan (ảnh chụp), không có lớp chữ; hãy nhận dạng chữ (OCR) hoặc tải lên bản Word/PDF gốc.",
+      );
+    }
+    const placed: PlacedBlock[][] = [];
+    for (const { n, page, items, viewport } of pages) {
+      const rulings = await readPageGraphics(page, items, viewport);
+      const [h, v] = options.ignoreRulings ? [[], []] : [rulings.horizontals, rulings.verticals];
+      placed.push(pageBlocks(items, h, v, n, page.getViewport({ scale: 1 }).height));
+      page.cleanup();
+    }
+    return { format: "pdf", blocks: joinPages(placed), pageCount };
+  } catch (error) {
+    throw asIngestError(error);
+  } finally {
+    await doc.destroy().catch(() => {});
+  }
+}
+
+function pageBlocks(
+  items: TextItem[],
+  horizontals: Parameters<typeof findGrids>[0],
+  verticals: Parameters<typeof findGrids>[1],
+  page: number,
+  height: number,
+): PlacedBlock[] {
+  markSuperscripts(items);
+  const placed: PlacedBlock[] = [];
+  const marks = new Map<RawCell, string[]>();
+  let rest = items;
+  for (const grid of findGrids(horizontals, verticals)) {
+    // A framed box of text (one column) is not a table.
+    if (grid.xs.length < 3) continue;
+    const inside = rest.filter((item) => inGrid(grid, item));
+    if (inside.length === 0) continue;
+    rest = rest.filter((item) => !inGrid(grid, item));
+    const table = gridRows(grid, inside, page);
+    for (const [cell, cellMarks] of table.marks) marks.set(cell, cellMarks);
+    if (table.rows.length > 0) placed.push({ top: grid.ys[0]!, block: { kind: "table", rows: table.rows } });
+  }
+  const measure = pageMeasure(rest);
+  const gap = gapTables(rest, page);
+  placed.push(...gap.tables);
+  for (const [cell, cellMarks] of gap.marks) marks.set(cell, cellMarks);
+  const texts = paragraphs(gap.rest, page, measure).filter((p) => !isPageNumber(p, height));
+  const notes = texts.flatMap((p) =>
+    p.footnote && p.block.kind === "paragraph" ? [{ mark: p.footnote, text: p.block.text }] : [],
+  );
+  const used = attachFootnotes(marks, notes);
+  placed.push(...texts.filter((p) => !(p.footnote && used.has(p.footnote))));
+  return placed.sort((a, b) => a.top - b.top);
+}
+
+const PAGE_NUMBER = /^(?:[-–—\s]*\d{1,4}[-–—\s]*|trang\s*\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;
+
+function isPageNumber(placed: PlacedBlock, height: number): boolean {
+  if (placed.block.kind !== "paragraph" || !PAGE_NUMBER.test(placed.block.text.trim())) return false;
+  return placed.top < 0.12 * height || placed.top > 0.85 * height;
+}
+
+const columns = (rows: RawRow[]): number => rows[0]?.cells.length ?? 0;
+
+/** A paragraph cut by a page break: no full stop before it, a lower-case word after it. */
+const continuesSentence = (last: RawBlock & { kind: "paragraph" }, next: RawBlock): boolean =>
+  next.kind === "paragraph" &&
+  !next.bullet &&
+  !/[.;:!?…]["”)]?$/.test(last.text) &&
+  /^\p{Ll}/u.test(next.text);
+
+/**
+ * Blocks in reading order. A table that the next page opens with the same number of columns
+ * continues the last table, even past the previous page's footnotes.
+ */
+function joinPages(pages: PlacedBlock[][]): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let lastTable: Extract<RawBlock, { kind: "table" }> | null = null;
+  let onlyNotesSince = false;
+  const notes = new Set<RawBlock>();
+  for (const page of pages) {
+    page.forEach((placed, i) => {
+      const { block } = placed;
+      if (block.kind === "table") {
+        if (i === 0 && lastTable && onlyNotesSince && columns(lastTable.rows) === columns(block.rows)) {
+          lastTable.rows.push(...block.rows);
+        } else {
+          blocks.push(block);
+          lastTable = block;
+        }
+        onlyNotesSince = true;
+        return;
+      }
+      const last = blocks[blocks.length - 1];
+      if (i === 0 && last?.kind === "paragraph" && !notes.has(last) && continuesSentence(last, block)) {
+        last.text = `${last.text} ${block.text}`;
+      } else blocks.push(block);
+      if (placed.footnote) notes.add(block);
+      else onlyNotesSince = false;
+    });
+  }
+  return blocks;
+}

@@ -1,0 +1,24 @@
+import { IngestError } from "../errors.ts";
+
+/** Functions for limits.test.ts to run in the isolation worker: a loop, a memory hog, a failure. */
+
+export async function double(x: number): Promise<{ x: number }> {
+  return { x: x * 2 };
+}
+
+export async function spin(ms: number): Promise<string> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // busy: a parser stuck in a loop does not yield either
+  }
+  return "done";
+}
+
+export async function hog(): Promise<never> {
+  const kept: number[][] = [];
+  for (;;) kept.push(new Array(1_000_000).fill(1));
+}
+
+export async function refuse(): Promise<never> {
+  throw new IngestError("corrupt_file", "Tệp hỏng.");
+}
