@@ -316,8 +316,7 @@ CREATE TABLE "tasks" (
 	"removed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "tasks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
-	CONSTRAINT "tasks_plan_ref" UNIQUE("tenant_id","plan_id","ref")
+	CONSTRAINT "tasks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "directive_comments" (
@@ -360,7 +359,13 @@ CREATE TABLE "progress_reports" (
 	"submitted_at" timestamp with time zone,
 	"head_approved_by" uuid,
 	"head_approved_at" timestamp with time zone,
+	"head_returned_by" uuid,
+	"head_returned_at" timestamp with time zone,
+	"head_comment" text DEFAULT '' NOT NULL,
 	"locked_at" timestamp with time zone,
+	"reopened_by" uuid,
+	"reopened_at" timestamp with time zone,
+	"reopen_reason" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -455,8 +460,13 @@ CREATE INDEX "agencies_parent_idx" ON "agencies" USING btree ("tenant_id","paren
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("tenant_id","entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("tenant_id","user_id","read_at");--> statement-breakpoint
 CREATE INDEX "assignments_agency_idx" ON "assignments" USING btree ("tenant_id","agency_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "deadline_changes_one_pending" ON "deadline_changes" USING btree ("tenant_id","assignment_id") WHERE state = 'pending';--> statement-breakpoint
 CREATE INDEX "documents_number_idx" ON "documents" USING btree ("tenant_id","number_key");--> statement-breakpoint
 CREATE INDEX "task_links_upstream_idx" ON "task_links" USING btree ("upstream_tenant_id","upstream_task_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_plan_ref" ON "tasks" USING btree ("tenant_id","plan_id","ref") WHERE removed_at is null;--> statement-breakpoint
 CREATE INDEX "tasks_plan_idx" ON "tasks" USING btree ("tenant_id","plan_id","position");--> statement-breakpoint
+CREATE INDEX "directive_comments_task_idx" ON "directive_comments" USING btree ("tenant_id","task_id","created_at");--> statement-breakpoint
+CREATE INDEX "evidence_report_idx" ON "evidence" USING btree ("tenant_id","report_id");--> statement-breakpoint
 CREATE INDEX "progress_reports_assignment_idx" ON "progress_reports" USING btree ("tenant_id","assignment_id");--> statement-breakpoint
-CREATE INDEX "progress_reports_state_idx" ON "progress_reports" USING btree ("tenant_id","state");
+CREATE INDEX "progress_reports_state_idx" ON "progress_reports" USING btree ("tenant_id","state");--> statement-breakpoint
+CREATE UNIQUE INDEX "progress_reports_one_pending" ON "progress_reports" USING btree ("tenant_id","assignment_id","period_id") WHERE state in ('awaiting_head', 'submitted');

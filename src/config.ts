@@ -9,8 +9,8 @@ export class StartupError extends Error {
 const port = z.coerce
   .number({ message: "phải là một số" })
   .int("phải là số nguyên")
-  .min(1, "phải từ 1 đến 65535")
-  .max(65535, "phải từ 1 đến 65535");
+  .min(0, "phải từ 0 đến 65535 (0: cổng bất kỳ còn trống)")
+  .max(65535, "phải từ 0 đến 65535 (0: cổng bất kỳ còn trống)");
 
 const envSchema = z
   .object({
@@ -32,6 +32,11 @@ const envSchema = z
       .default("lam-dong"),
     DONDOC_TENANT_NAME: z.string().min(1).default("Tỉnh Lâm Đồng"),
     DONDOC_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    DONDOC_EVIDENCE_MAX_MB: z.coerce
+      .number({ message: "phải là một số" })
+      .positive("phải lớn hơn 0")
+      .max(1024, "không được quá 1024")
+      .default(20),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   })
@@ -62,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       : undefined,
     tenant: { code: e.DONDOC_TENANT, name: e.DONDOC_TENANT_NAME },
     sessionDays: e.DONDOC_SESSION_DAYS,
+    /** Largest evidence file accepted, in bytes. */
+    evidenceMaxBytes: Math.round(e.DONDOC_EVIDENCE_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
   };

@@ -1,3 +1,4 @@
+import "../validation.ts";
 import { Command } from "commander";
 import { StartupError } from "../config.ts";
 import { registerCommands } from "./commands.ts";

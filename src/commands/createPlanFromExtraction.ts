@@ -10,9 +10,10 @@ import {
 } from "../db/schema/index.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { foldForSearch } from "../domain/text.ts";
-import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
-import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
+import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
+import { groupMembers, type ResolvedAgency, resolveAgencyNames } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
 export const planSettingsInput = z.object({
   name: z.string().trim().min(1).max(500).optional(),
@@ -26,6 +27,8 @@ export type PlanSettingsInput = z.input<typeof planSettingsInput>;
  * Saves a reviewed extraction as a document and a plan with its sections, tasks, lead and
  * coordinating assignments and indicators, all in the caller's transaction (whole or nothing).
  * Agency names that do not resolve stay on the task as written and are returned for mapping.
+ * Tasks citing a document number are then linked to the upstream task they restate
+ * (linkUpstreamTasks.ts).
  */
 export async function createPlanFromExtraction(
   ctx: CommandContext,
@@ -120,35 +123,9 @@ export async function createPlanFromExtraction(
         .returning({ id: tasks.id })
     : [];
 
-  // A group named in the document ("Các sở, ban, ngành") becomes one assignment per member, each
-  // reporting and judged on its own; an agency named both alone and in a group is assigned once.
-  const assignmentRows = extraction.tasks.flatMap((t, index) => {
-    const taskId = taskRows[index]!.id;
-    const rows = new Map<string, typeof assignments.$inferInsert>();
-    for (const [role, names] of [
-      ["lead", t.leads],
-      ["coordinator", t.coordinators],
-    ] as const) {
-      for (const agencyName of names) {
-        const agency = resolved.get(agencyKey(agencyName));
-        if (!agency) continue;
-        const targets = agency.isGroup ? (members.get(agency.id) ?? []) : [agency.id];
-        for (const agencyId of targets) {
-          // Lead wins over coordinator for the same agency on the same task.
-          if (rows.has(agencyId)) continue;
-          rows.set(agencyId, {
-            tenantId,
-            taskId,
-            agencyId,
-            role,
-            viaGroupId: agency.isGroup ? agency.id : null,
-            dueOn: role === "lead" ? t.deadline.due : null,
-          });
-        }
-      }
-    }
-    return [...rows.values()];
-  });
+  const assignmentRows = extraction.tasks.flatMap((t, index) =>
+    assignmentTargets(t, resolved, members).map((a) => ({ tenantId, taskId: taskRows[index]!.id, ...a })),
+  );
   if (assignmentRows.length > 0) await ctx.tx.insert(assignments).values(assignmentRows);
 
   for (const [position, indicator] of extraction.indicators.entries()) {
@@ -182,6 +159,7 @@ export async function createPlanFromExtraction(
     }
   }
 
+  const links = await linkUpstreamTasks(ctx, { planId });
   const unresolvedAgencies = [...new Set(agencyNames.filter((n) => !resolved.has(agencyKey(n))))];
   await recordAudit(ctx, {
     action: "plan.create_from_extraction",
@@ -192,13 +170,55 @@ export async function createPlanFromExtraction(
       tasks: extraction.tasks.length,
       indicators: extraction.indicators.length,
       assignments: assignmentRows.length,
+      links,
       unresolvedAgencies,
     },
   });
   return { planId, documentId: document!.id, unresolvedAgencies };
 }
 
-function uniqueSections(extraction: Extraction): { numeral: string; title: string }[] {
+export interface AssignmentTarget {
+  agencyId: string;
+  role: "lead" | "coordinator";
+  viaGroupId: string | null;
+  dueOn: string | null;
+}
+
+/**
+ * The assignments a task's agency names call for. A group named in the document ("Các sở, ban,
+ * ngành") becomes one assignment per member, each reporting and judged on its own; an agency
+ * named both alone and in a group, or as lead and coordinator, is assigned once, the lead role
+ * winning. Names that do not resolve give no assignment (they stay on the task as written).
+ */
+export function assignmentTargets(
+  t: Pick<ExtractedTask, "leads" | "coordinators" | "deadline">,
+  resolved: Map<string, ResolvedAgency>,
+  members: Map<string, string[]>,
+): AssignmentTarget[] {
+  const rows = new Map<string, AssignmentTarget>();
+  for (const [role, names] of [
+    ["lead", t.leads],
+    ["coordinator", t.coordinators],
+  ] as const) {
+    for (const agencyName of names) {
+      const agency = resolved.get(agencyKey(agencyName));
+      if (!agency) continue;
+      const targets = agency.isGroup ? (members.get(agency.id) ?? []) : [agency.id];
+      for (const agencyId of targets) {
+        if (rows.has(agencyId)) continue;
+        rows.set(agencyId, {
+          agencyId,
+          role,
+          viaGroupId: agency.isGroup ? agency.id : null,
+          dueOn: role === "lead" ? t.deadline.due : null,
+        });
+      }
+    }
+  }
+  return [...rows.values()];
+}
+
+export function uniqueSections(extraction: Extraction): { numeral: string; title: string }[] {
   const seen = new Map<string, string>();
   for (const t of extraction.tasks)
     if (t.section && !seen.has(t.section)) seen.set(t.section, t.sectionTitle ?? "");

@@ -5,4 +5,6 @@ export const agencyPolicy = {
   list: (_p: Principal) => true,
   manage: (p: Principal) => hasRole(p, "admin"),
   addAlias: (p: Principal) => hasRole(p, "admin", "coordinator"),
+  /** The importer creates an agency a document names that the directory lacks (PRODUCT.md: "map or create"). */
+  createWhileImporting: (p: Principal) => hasRole(p, "admin", "coordinator"),
 };

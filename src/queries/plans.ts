@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { documents, planSections, plans, tasks } from "../db/schema/index.ts";
 
@@ -19,7 +19,7 @@ export async function listPlans(db: Executor, tenantId: string) {
     })
     .from(plans)
     .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .leftJoin(tasks, and(eq(tasks.tenantId, plans.tenantId), eq(tasks.planId, plans.id)))
+    .leftJoin(tasks, and(eq(tasks.tenantId, plans.tenantId), eq(tasks.planId, plans.id), isNull(tasks.removedAt)))
     .where(eq(plans.tenantId, tenantId))
     .groupBy(plans.id, plans.tenantId, documents.id, documents.tenantId)
     .orderBy(desc(documents.issuedOn), asc(plans.name));

@@ -8,12 +8,21 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
+import "../validation.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { taskEditingRoutes } from "./routes/taskEditing.ts";
 import { taskRoutes } from "./routes/tasks.ts";
+import { commentRoutes } from "./routes/comments.ts";
+import { deadlineChangeRoutes } from "./routes/deadlineChanges.ts";
+import { evidenceRoutes } from "./routes/evidence.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { reviewRoutes } from "./routes/reviews.ts";
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -67,7 +76,15 @@ export async function buildApp(
   await app.register(authRoutes);
   await app.register(planRoutes);
   await app.register(taskRoutes);
+  await app.register(importRoutes);
+  await app.register(taskEditingRoutes);
   await app.register(agencyRoutes);
+  await app.register(reportRoutes);
+  await app.register(reviewRoutes);
+  await app.register(deadlineChangeRoutes);
+  await app.register(commentRoutes);
+  await app.register(notificationRoutes);
+  await app.register(evidenceRoutes);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

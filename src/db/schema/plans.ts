@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -12,6 +13,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies.ts";
@@ -135,7 +137,11 @@ export const tasks = pgTable(
       columns: [t.tenantId, t.sectionId],
       foreignColumns: [planSections.tenantId, planSections.id],
     }),
-    unique("tasks_plan_ref").on(t.tenantId, t.planId, t.ref),
+    /**
+     * A ref names one live task of the plan; tasks a re-import marked removed keep their ref (and
+     * their reports) while a renumbered task may take it over.
+     */
+    uniqueIndex("tasks_plan_ref").on(t.tenantId, t.planId, t.ref).where(sql`removed_at is null`),
     index("tasks_plan_idx").on(t.tenantId, t.planId, t.position),
   ],
 );
@@ -223,5 +229,7 @@ export const deadlineChanges = pgTable(
       columns: [t.tenantId, t.assignmentId],
       foreignColumns: [assignments.tenantId, assignments.id],
     }).onDelete("cascade"),
+    /** At most one pending request per assignment. */
+    uniqueIndex("deadline_changes_one_pending").on(t.tenantId, t.assignmentId).where(sql`state = 'pending'`),
   ],
 );

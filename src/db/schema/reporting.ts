@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -12,6 +13,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
@@ -66,7 +68,16 @@ export const progressReports = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     headApprovedBy: uuid("head_approved_by"),
     headApprovedAt: timestamp("head_approved_at", { withTimezone: true }),
+    /** The agency head sent the report back to the officer instead of forwarding it. */
+    headReturnedBy: uuid("head_returned_by"),
+    headReturnedAt: timestamp("head_returned_at", { withTimezone: true }),
+    /** The head's comment when approving or returning. */
+    headComment: text("head_comment").notNull().default(""),
     lockedAt: timestamp("locked_at", { withTimezone: true }),
+    /** A reviewer lifted the lock (approval withdrawn, or a closed period opened again for it). */
+    reopenedBy: uuid("reopened_by"),
+    reopenedAt: timestamp("reopened_at", { withTimezone: true }),
+    reopenReason: text("reopen_reason"),
     /** Optimistic concurrency: a review states the version it saw. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -85,6 +96,10 @@ export const progressReports = pgTable(
     foreignKey({ columns: [t.tenantId, t.submittedBy], foreignColumns: [users.tenantId, users.id] }),
     index("progress_reports_assignment_idx").on(t.tenantId, t.assignmentId),
     index("progress_reports_state_idx").on(t.tenantId, t.state),
+    /** At most one report per assignment and period waits for a decision at a time. */
+    uniqueIndex("progress_reports_one_pending")
+      .on(t.tenantId, t.assignmentId, t.periodId)
+      .where(sql`state in ('awaiting_head', 'submitted')`),
   ],
 );
 
@@ -127,6 +142,7 @@ export const evidence = pgTable(
       columns: [t.tenantId, t.sha256],
       foreignColumns: [storedFiles.tenantId, storedFiles.sha256],
     }),
+    index("evidence_report_idx").on(t.tenantId, t.reportId),
   ],
 );
 
@@ -170,5 +186,6 @@ export const directiveComments = pgTable(
       "cascade",
     ),
     foreignKey({ columns: [t.tenantId, t.authorId], foreignColumns: [users.tenantId, users.id] }),
+    index("directive_comments_task_idx").on(t.tenantId, t.taskId, t.createdAt),
   ],
 );

@@ -1,0 +1,71 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { assignments, directiveComments, tasks } from "../db/schema/index.ts";
+import { normalizeLines } from "../domain/text.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { notFound } from "./errors.ts";
+import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
+
+export const addDirectiveCommentInput = z.object({
+  taskId: z.uuid(),
+  body: z
+    .string()
+    .max(10_000, "Ý kiến chỉ đạo tối đa 10.000 ký tự")
+    .transform(normalizeLines)
+    .pipe(z.string().min(1, "Ý kiến chỉ đạo không được để trống")),
+});
+export type AddDirectiveCommentInput = z.input<typeof addDirectiveCommentInput>;
+
+/** Ý kiến chỉ đạo: a leader's (or the standing office's) directive on a task; its lead agencies are told. */
+export async function addDirectiveComment(
+  ctx: CommandContext,
+  raw: AddDirectiveCommentInput,
+  options: { now?: Date } = {},
+) {
+  const input = addDirectiveCommentInput.parse(raw);
+  const [task] = await ctx.tx
+    .select({ id: tasks.id, ref: tasks.ref, title: tasks.title })
+    .from(tasks)
+    .where(and(eq(tasks.tenantId, ctx.tenantId), eq(tasks.id, input.taskId)));
+  if (!task) throw notFound("nhiệm vụ");
+
+  const [comment] = await ctx.tx
+    .insert(directiveComments)
+    .values({
+      tenantId: ctx.tenantId,
+      taskId: task.id,
+      authorId: ctx.actor.userId!,
+      body: input.body,
+      createdAt: options.now ?? new Date(),
+    })
+    .returning();
+
+  await recordAudit(ctx, {
+    action: "directive_comment.add",
+    entityType: "directive_comment",
+    entityId: comment!.id,
+    after: { taskId: task.id, taskRef: task.ref, body: input.body },
+  });
+
+  const leads = await ctx.tx
+    .selectDistinct({ agencyId: assignments.agencyId })
+    .from(assignments)
+    .where(
+      and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.taskId, task.id), eq(assignments.role, "lead")),
+    );
+  await notify(
+    ctx,
+    await usersOfAgencies(
+      ctx,
+      leads.map((l) => l.agencyId),
+    ),
+    {
+      kind: "directive_comment",
+      title: `Ý kiến chỉ đạo về nhiệm vụ ${task.ref}`,
+      body: input.body,
+      link: notificationLinks.task(task.id),
+    },
+  );
+
+  return { id: comment!.id, taskId: task.id, createdAt: comment!.createdAt.toISOString() };
+}

@@ -1,0 +1,109 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { progressReports } from "../db/schema/index.ts";
+import { vietnamDate } from "../domain/dates.ts";
+import { normalizeLines } from "../domain/text.ts";
+import { reportLock } from "../policies/report.ts";
+import type { ReportContext } from "../queries/reports.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { conflict, notFound } from "./errors.ts";
+import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
+
+export const approveReportAsHeadInput = z
+  .object({
+    reportId: z.uuid(),
+    decision: z.enum(["approve", "return"], "Quyết định phải là approve (chuyển đi) hoặc return (trả lại)"),
+    comment: z.string().max(10_000, "Ý kiến tối đa 10.000 ký tự").transform(normalizeLines).default(""),
+    version: z.number().int().positive().optional(),
+  })
+  .superRefine((input, issue) => {
+    if (input.decision === "return" && !input.comment) {
+      issue.addIssue({ code: "custom", path: ["comment"], message: "Trả lại báo cáo cần nêu lý do" });
+    }
+  });
+export type ApproveReportAsHeadInput = z.input<typeof approveReportAsHeadInput>;
+
+/**
+ * When the plan requires it, the agency head answers for the report: forwards it to the standing
+ * office (→ submitted) or returns it to the officer. Conditional on state = 'awaiting_head', so a
+ * report is decided once; refused when the report is locked (its period closed) until a reviewer
+ * reopens it.
+ */
+export async function approveReportAsHead(
+  ctx: CommandContext,
+  raw: ApproveReportAsHeadInput,
+  options: { context: ReportContext; now?: Date },
+) {
+  const input = approveReportAsHeadInput.parse(raw);
+  const now = options.now ?? new Date();
+  const { assignment, report, period } = options.context;
+  if (report.state === "awaiting_head" && reportLock(report, period, vietnamDate(now)) === "period_closed") {
+    throw conflict(
+      "report_locked",
+      "Kỳ báo cáo đã khóa sổ; cần cơ quan thường trực mở lại báo cáo trước khi lãnh đạo đơn vị duyệt.",
+    );
+  }
+  const approve = input.decision === "approve";
+  const [updated] = await ctx.tx
+    .update(progressReports)
+    .set({
+      ...(approve
+        ? { state: "submitted" as const, headApprovedBy: ctx.actor.userId, headApprovedAt: now }
+        : { state: "returned" as const, headReturnedBy: ctx.actor.userId, headReturnedAt: now }),
+      headComment: input.comment,
+      version: sql`${progressReports.version} + 1`,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(progressReports.tenantId, ctx.tenantId),
+        eq(progressReports.id, input.reportId),
+        eq(progressReports.state, "awaiting_head"),
+        input.version === undefined ? undefined : eq(progressReports.version, input.version),
+      ),
+    )
+    .returning();
+  if (!updated) {
+    const [current] = await ctx.tx
+      .select({ state: progressReports.state, version: progressReports.version })
+      .from(progressReports)
+      .where(and(eq(progressReports.tenantId, ctx.tenantId), eq(progressReports.id, input.reportId)));
+    if (!current) throw notFound("báo cáo");
+    if (current.state === "awaiting_head") {
+      throw conflict("report_version_conflict", "Báo cáo đã thay đổi kể từ khi bạn mở; hãy tải lại trang.");
+    }
+    throw conflict("report_not_awaiting_head", "Báo cáo này không còn chờ lãnh đạo đơn vị duyệt.");
+  }
+  await recordAudit(ctx, {
+    action: approve ? "report.head_approve" : "report.head_return",
+    entityType: "progress_report",
+    entityId: updated.id,
+    before: { state: "awaiting_head", version: report.version },
+    after: { state: updated.state, version: updated.version, comment: input.comment },
+  });
+
+  const link = notificationLinks.task(assignment.taskId);
+  const taskRef = assignment.taskRef;
+  if (approve) {
+    await notify(ctx, await usersWithRoles(ctx, ["coordinator"]), {
+      kind: "report_submitted",
+      title: `Báo cáo mới chờ xét duyệt: ${taskRef}`,
+      body: `${assignment.agencyName} báo cáo nhiệm vụ ${taskRef}${updated.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""} (lãnh đạo đơn vị đã duyệt). ${assignment.taskTitle}`,
+      link,
+    });
+    await notify(ctx, [updated.submittedBy], {
+      kind: "report_head_approved",
+      title: `Lãnh đạo đơn vị đã duyệt và gửi báo cáo nhiệm vụ ${taskRef}`,
+      body: input.comment,
+      link,
+    });
+  } else {
+    await notify(ctx, [updated.submittedBy, ...(await usersOfAgencies(ctx, [assignment.agencyId]))], {
+      kind: "report_head_returned",
+      title: `Lãnh đạo đơn vị trả lại báo cáo nhiệm vụ ${taskRef}`,
+      body: `Ý kiến: ${input.comment}`,
+      link,
+    });
+  }
+  return { id: updated.id, state: updated.state, version: updated.version };
+}

@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { assignments, deadlineChanges, tasks } from "../db/schema/index.ts";
+import { formatVietnameseDate } from "../domain/dates.ts";
+import { normalizeLines } from "../domain/text.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { conflict, notFound } from "./errors.ts";
+import { notificationLinks, notify } from "./notify.ts";
+
+export const decideDeadlineChangeInput = z
+  .object({
+    deadlineChangeId: z.uuid(),
+    decision: z.enum(["approve", "refuse"], "Quyết định phải là approve (đồng ý) hoặc refuse (không đồng ý)"),
+    comment: z.string().max(5_000, "Ý kiến tối đa 5.000 ký tự").transform(normalizeLines).default(""),
+  })
+  .superRefine((input, issue) => {
+    if (input.decision === "refuse" && !input.comment) {
+      issue.addIssue({ code: "custom", path: ["comment"], message: "Không đồng ý cần nêu lý do" });
+    }
+  });
+export type DecideDeadlineChangeInput = z.input<typeof decideDeadlineChangeInput>;
+
+/**
+ * The standing office approves or refuses a pending request, once (conditional on state =
+ * 'pending'). Approval moves the assignment's due date; the date it replaces is kept in the
+ * request (previousDueOn), so the original stays in the history and in reports.
+ */
+export async function decideDeadlineChange(
+  ctx: CommandContext,
+  raw: DecideDeadlineChangeInput,
+  options: { now?: Date } = {},
+) {
+  const input = decideDeadlineChangeInput.parse(raw);
+  const now = options.now ?? new Date();
+  const approve = input.decision === "approve";
+
+  const [request] = await ctx.tx
+    .select({
+      id: deadlineChanges.id,
+      assignmentId: deadlineChanges.assignmentId,
+      requestedDueOn: deadlineChanges.requestedDueOn,
+      requestedBy: deadlineChanges.requestedBy,
+      state: deadlineChanges.state,
+      currentDueOn: assignments.dueOn,
+      taskId: tasks.id,
+      taskRef: tasks.ref,
+    })
+    .from(deadlineChanges)
+    .innerJoin(
+      assignments,
+      and(eq(assignments.tenantId, deadlineChanges.tenantId), eq(assignments.id, deadlineChanges.assignmentId)),
+    )
+    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
+    .where(and(eq(deadlineChanges.tenantId, ctx.tenantId), eq(deadlineChanges.id, input.deadlineChangeId)));
+  if (!request) throw notFound("đề nghị điều chỉnh thời hạn");
+
+  const [decided] = await ctx.tx
+    .update(deadlineChanges)
+    .set({
+      state: approve ? "approved" : "refused",
+      decidedBy: ctx.actor.userId,
+      decidedAt: now,
+      decisionComment: input.comment,
+      // The date actually replaced, should the due date have moved since the request.
+      ...(approve ? { previousDueOn: request.currentDueOn } : {}),
+    })
+    .where(
+      and(
+        eq(deadlineChanges.tenantId, ctx.tenantId),
+        eq(deadlineChanges.id, request.id),
+        eq(deadlineChanges.state, "pending"),
+      ),
+    )
+    .returning();
+  if (!decided) {
+    throw conflict("deadline_change_decided", "Đề nghị này đã được quyết định; không thể quyết định lại.");
+  }
+  if (approve) {
+    await ctx.tx
+      .update(assignments)
+      .set({ dueOn: decided.requestedDueOn, updatedAt: now })
+      .where(and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.id, request.assignmentId)));
+  }
+
+  await recordAudit(ctx, {
+    action: approve ? "deadline_change.approve" : "deadline_change.refuse",
+    entityType: "deadline_change",
+    entityId: decided.id,
+    before: { state: "pending", dueOn: request.currentDueOn },
+    after: { state: decided.state, dueOn: approve ? decided.requestedDueOn : request.currentDueOn, comment: input.comment },
+  });
+
+  await notify(ctx, [request.requestedBy], {
+    kind: "deadline_change_decided",
+    title: approve
+      ? `Đồng ý điều chỉnh thời hạn nhiệm vụ ${request.taskRef} đến ${formatVietnameseDate(decided.requestedDueOn)}`
+      : `Không đồng ý điều chỉnh thời hạn nhiệm vụ ${request.taskRef}`,
+    body: input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : "",
+    link: notificationLinks.task(request.taskId),
+  });
+
+  return {
+    id: decided.id,
+    state: decided.state,
+    previousDueOn: decided.previousDueOn,
+    requestedDueOn: decided.requestedDueOn,
+    assignmentId: decided.assignmentId,
+  };
+}

@@ -1,0 +1,77 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { notifications, userRoles, users } from "../db/schema/index.ts";
+import type { Role } from "../policies/principal.ts";
+import type { CommandContext } from "./context.ts";
+
+export interface NotificationDraft {
+  /** Stable kind for the client ("report_submitted", "deadline_change_decided", …). */
+  kind: string;
+  title: string;
+  body?: string;
+  /** A path inside the web app. */
+  link?: string | null;
+}
+
+/** Web app paths that notifications point to. */
+export const notificationLinks = {
+  task: (taskId: string) => `/nhiem-vu/${taskId}`,
+  reviewQueue: "/duyet-bao-cao",
+  deadlineChanges: "/gia-han",
+};
+
+/**
+ * Inserts in-app notifications in the caller's transaction, so they exist exactly when the step
+ * they announce does. Recipients are de-duplicated; the actor is not told about their own action.
+ * Returns how many were written.
+ */
+export async function notify(
+  ctx: CommandContext,
+  recipients: Iterable<string | null | undefined>,
+  draft: NotificationDraft,
+): Promise<number> {
+  const ids = new Set<string>();
+  for (const id of recipients) if (id && id !== ctx.actor.userId) ids.add(id);
+  if (ids.size === 0) return 0;
+  await ctx.tx.insert(notifications).values(
+    [...ids].map((userId) => ({
+      tenantId: ctx.tenantId,
+      userId,
+      kind: draft.kind,
+      title: draft.title,
+      body: draft.body ?? "",
+      link: draft.link ?? null,
+    })),
+  );
+  return ids.size;
+}
+
+/** Active accounts of the tenant holding one of these roles. */
+export async function usersWithRoles(ctx: CommandContext, roles: Role[]): Promise<string[]> {
+  const rows = await ctx.tx
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.tenantId, users.tenantId), eq(userRoles.userId, users.id)))
+    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.disabled, false), inArray(userRoles.role, roles)));
+  return rows.map((r) => r.id);
+}
+
+/** Active accounts working for these agencies (optionally only those holding one of the roles). */
+export async function usersOfAgencies(
+  ctx: CommandContext,
+  agencyIds: string[],
+  roles?: Role[],
+): Promise<string[]> {
+  if (agencyIds.length === 0) return [];
+  const where = and(
+    eq(users.tenantId, ctx.tenantId),
+    eq(users.disabled, false),
+    inArray(users.agencyId, agencyIds),
+    roles ? inArray(userRoles.role, roles) : undefined,
+  );
+  const rows = await ctx.tx
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .leftJoin(userRoles, and(eq(userRoles.tenantId, users.tenantId), eq(userRoles.userId, users.id)))
+    .where(where);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,141 @@
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { assignments, progressReports, reviews } from "../db/schema/index.ts";
+import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
+import { normalizeLines } from "../domain/text.ts";
+import type { ReportContext } from "../queries/reports.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { conflict, notFound } from "./errors.ts";
+import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
+import { isUniqueViolation } from "./submitReport.ts";
+
+export const reviewDecisions = ["approve", "return"] as const;
+
+export const reviewReportInput = z
+  .object({
+    reportId: z.uuid(),
+    decision: z.enum(reviewDecisions, "Quyết định phải là approve (duyệt) hoặc return (trả lại)"),
+    comment: z.string().max(10_000, "Ý kiến tối đa 10.000 ký tự").transform(normalizeLines).default(""),
+    /** The version the reviewer saw; when given, a report changed since is not decided blindly. */
+    version: z.number().int().positive().optional(),
+  })
+  .superRefine((input, issue) => {
+    if (input.decision === "return" && !input.comment) {
+      issue.addIssue({ code: "custom", path: ["comment"], message: "Trả lại báo cáo cần nêu lý do" });
+    }
+  });
+export type ReviewReportInput = z.input<typeof reviewReportInput>;
+
+/**
+ * The standing office approves or returns a submitted report, once. The state change is a
+ * conditional UPDATE (… WHERE state = 'submitted'), so of two reviewers acting at once exactly
+ * one changes it and the other gets 409; the unique constraint on reviews backs that up. An
+ * approved completion claim completes the assignment on the date the agency *submitted* it.
+ */
+export async function reviewReport(
+  ctx: CommandContext,
+  raw: ReviewReportInput,
+  options: { context: ReportContext; now?: Date },
+) {
+  const input = reviewReportInput.parse(raw);
+  const now = options.now ?? new Date();
+  const { assignment } = options.context;
+  const approve = input.decision === "approve";
+
+  const [updated] = await ctx.tx
+    .update(progressReports)
+    .set({
+      state: approve ? "approved" : "returned",
+      version: sql`${progressReports.version} + 1`,
+      lockedAt: approve ? now : null,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(progressReports.tenantId, ctx.tenantId),
+        eq(progressReports.id, input.reportId),
+        eq(progressReports.state, "submitted"),
+        input.version === undefined ? undefined : eq(progressReports.version, input.version),
+      ),
+    )
+    .returning();
+  if (!updated) throw await whyNotReviewable(ctx, input.reportId, input.version);
+
+  try {
+    await ctx.tx.insert(reviews).values({
+      tenantId: ctx.tenantId,
+      reportId: updated.id,
+      reviewerId: ctx.actor.userId!,
+      decision: input.decision,
+      comment: input.comment,
+      createdAt: now,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyReviewed();
+    throw error;
+  }
+
+  let completedOn: string | null = null;
+  if (approve && updated.claimsCompletion && updated.submittedAt) {
+    // The submission date counts, not today's: a slow reviewer must not make an agency late.
+    completedOn = vietnamDate(updated.submittedAt);
+    await ctx.tx
+      .update(assignments)
+      .set({ completedOn, updatedAt: now })
+      .where(
+        and(
+          eq(assignments.tenantId, ctx.tenantId),
+          eq(assignments.id, updated.assignmentId),
+          or(isNull(assignments.completedOn), gt(assignments.completedOn, completedOn)),
+        ),
+      );
+  }
+
+  await recordAudit(ctx, {
+    action: approve ? "report.approve" : "report.return",
+    entityType: "progress_report",
+    entityId: updated.id,
+    before: { state: "submitted", version: updated.version - 1 },
+    after: { state: updated.state, version: updated.version, comment: input.comment, completedOn },
+  });
+
+  const taskRef = assignment.taskRef;
+  await notify(ctx, [updated.submittedBy, ...(await usersOfAgencies(ctx, [assignment.agencyId]))], {
+    kind: approve ? "report_approved" : "report_returned",
+    title: approve
+      ? completedOn
+        ? `Nhiệm vụ ${taskRef} được xác nhận hoàn thành (ngày ${formatVietnameseDate(completedOn)})`
+        : `Báo cáo nhiệm vụ ${taskRef} đã được duyệt`
+      : `Báo cáo nhiệm vụ ${taskRef} bị trả lại`,
+    body: input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : "",
+    link: notificationLinks.task(assignment.taskId),
+  });
+
+  return { id: updated.id, state: updated.state, version: updated.version, completedOn };
+}
+
+const alreadyReviewed = (state?: string) =>
+  conflict(
+    "report_already_reviewed",
+    `Báo cáo này đã được xét duyệt${state === "approved" ? " (đã duyệt)" : state === "returned" ? " (đã trả lại)" : ""}; không thể xét duyệt lại.`,
+  );
+
+/** The 409 (or 404) that explains why a conditional update found nothing to change. */
+async function whyNotReviewable(ctx: CommandContext, reportId: string, version: number | undefined) {
+  const [current] = await ctx.tx
+    .select({ state: progressReports.state, version: progressReports.version })
+    .from(progressReports)
+    .where(and(eq(progressReports.tenantId, ctx.tenantId), eq(progressReports.id, reportId)));
+  if (!current) return notFound("báo cáo");
+  if (current.state === "approved" || current.state === "returned") return alreadyReviewed(current.state);
+  if (current.state === "awaiting_head") {
+    return conflict("report_awaiting_head", "Báo cáo đang chờ lãnh đạo đơn vị duyệt, chưa gửi đến cơ quan thường trực.");
+  }
+  if (current.state === "submitted" && version !== undefined && current.version !== version) {
+    return conflict(
+      "report_version_conflict",
+      "Báo cáo đã thay đổi kể từ khi bạn mở; hãy tải lại trang rồi xét duyệt.",
+    );
+  }
+  return conflict("report_not_submitted", "Báo cáo chưa được gửi.");
+}

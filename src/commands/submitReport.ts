@@ -1,0 +1,343 @@
+import fs from "node:fs";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { z } from "zod";
+import { evidence, progressReports, reportingPeriods, storedFiles } from "../db/schema/index.ts";
+import { formatVietnameseDate, type IsoDate, vietnamDate } from "../domain/dates.ts";
+import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
+import { periodContaining } from "../domain/periods.ts";
+import { normalizeLines, normalizeText } from "../domain/text.ts";
+import { isPeriodClosed } from "../policies/report.ts";
+import type { AssignmentContext } from "../queries/reports.ts";
+import { checkEvidenceFile } from "../storage/evidenceType.ts";
+import type { StagedFile } from "../storage/staging.ts";
+import type { EvidenceStore } from "../storage/store.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { AppError, conflict, invalid } from "./errors.ts";
+import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
+
+const longText = (max: number) =>
+  z
+    .string()
+    .max(max, `Tối đa ${max} ký tự`)
+    .transform((s) => normalizeLines(s))
+    .default("");
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, "Đường dẫn quá dài")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && !!url.hostname;
+    } catch {
+      return false;
+    }
+  }, "Đường dẫn minh chứng phải là địa chỉ http:// hoặc https://");
+
+export const submitReportInput = z
+  .object({
+    assignmentId: z.uuid(),
+    /** Any day of the period reported on; omitted: the period containing today. */
+    periodOn: z.iso.date("Kỳ báo cáo phải là một ngày dạng YYYY-MM-DD").optional(),
+    percent: z
+      .number("Tỷ lệ hoàn thành phải là một số")
+      .int("Tỷ lệ hoàn thành phải là số nguyên")
+      .min(0, "Tỷ lệ hoàn thành từ 0 đến 100")
+      .max(100, "Tỷ lệ hoàn thành từ 0 đến 100")
+      .nullable()
+      .optional(),
+    narrative: longText(20_000),
+    difficulties: longText(10_000),
+    proposals: longText(10_000),
+    nothingToReport: z.boolean().default(false),
+    claimsCompletion: z.boolean().default(false),
+    links: z.array(httpUrl).max(20, "Tối đa 20 đường dẫn").default([]),
+    documentNumbers: z
+      .array(
+        z
+          .string()
+          .transform((s) => normalizeText(s))
+          .pipe(z.string().min(1, "Số hiệu văn bản không được để trống").max(100, "Số hiệu văn bản quá dài")),
+      )
+      .max(20, "Tối đa 20 số hiệu văn bản")
+      .default([]),
+  })
+  .superRefine((input, issue) => {
+    if (input.nothingToReport && input.claimsCompletion) {
+      issue.addIssue({
+        code: "custom",
+        path: ["claimsCompletion"],
+        message: "Báo cáo \"không phát sinh\" không thể đồng thời đề nghị xác nhận hoàn thành",
+      });
+    }
+    if (!input.nothingToReport && !input.narrative) {
+      issue.addIssue({
+        code: "custom",
+        path: ["narrative"],
+        message: "Cần nêu kết quả thực hiện, hoặc chọn \"không phát sinh\"",
+      });
+    }
+    if (input.claimsCompletion && input.percent != null && input.percent !== 100) {
+      issue.addIssue({
+        code: "custom",
+        path: ["percent"],
+        message: "Báo cáo hoàn thành phải có tỷ lệ 100%",
+      });
+    }
+  });
+export type SubmitReportInput = z.input<typeof submitReportInput>;
+
+export const MAX_EVIDENCE_FILES = 10;
+
+export interface SubmitReportOptions {
+  /** The assignment, loaded and authorised by the caller (reportPolicy.canReportOn). */
+  assignment: AssignmentContext;
+  /** Whether the submitter is the head of the agency: with head approval required, their report goes straight on. */
+  submitterIsHead: boolean;
+  files?: StagedFile[];
+  store: EvidenceStore;
+  /** Hashes this call newly wrote to the store, so the caller can remove them if the transaction fails. */
+  created?: string[];
+  now?: Date;
+}
+
+/**
+ * An agency's progress report on one assignment for one period, with its evidence. Everything
+ * is checked before anything is written: the period, the files' content against their names;
+ * the files reach the store only then, and the report, its evidence rows, the audit row and the
+ * notifications commit together.
+ */
+export async function submitReport(ctx: CommandContext, raw: SubmitReportInput, options: SubmitReportOptions) {
+  const input = submitReportInput.parse(raw);
+  const { assignment } = options;
+  const files = options.files ?? [];
+  const now = options.now ?? new Date();
+  const today = vietnamDate(now);
+
+  if (assignment.id !== input.assignmentId) throw new Error("assignment context does not match the input");
+  if (assignment.taskRemovedAt) {
+    throw conflict("task_removed", "Nhiệm vụ này đã bị loại khỏi kế hoạch; không thể báo cáo thêm.");
+  }
+  if (input.claimsCompletion && assignment.completedOn) {
+    throw conflict(
+      "assignment_completed",
+      `Nhiệm vụ đã được xác nhận hoàn thành (ngày ${formatVietnameseDate(assignment.completedOn)}).`,
+    );
+  }
+  if (files.length > MAX_EVIDENCE_FILES) {
+    throw invalid("evidence_too_many", `Mỗi báo cáo có tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng.`);
+  }
+
+  const period = await resolvePeriod(ctx, assignment, input.periodOn, today);
+
+  const pending = await ctx.tx
+    .select({ id: progressReports.id })
+    .from(progressReports)
+    .where(
+      and(
+        eq(progressReports.tenantId, ctx.tenantId),
+        eq(progressReports.assignmentId, assignment.id),
+        eq(progressReports.periodId, period.id),
+        inArray(progressReports.state, ["awaiting_head", "submitted"]),
+      ),
+    );
+  if (pending[0]) throw pendingConflict(period.label);
+
+  // Every file is checked before any is stored: a refused request leaves nothing behind.
+  const checked = [];
+  for (const file of files) checked.push({ file, ...(await checkEvidenceFile(file)) });
+
+  const awaitingHead = assignment.requireHeadApproval && !options.submitterIsHead;
+  const state = awaitingHead ? ("awaiting_head" as const) : ("submitted" as const);
+  const headApproved = assignment.requireHeadApproval && options.submitterIsHead;
+
+  const report = await insertReport(ctx, {
+    tenantId: ctx.tenantId,
+    assignmentId: assignment.id,
+    periodId: period.id,
+    percent: input.claimsCompletion ? 100 : (input.percent ?? null),
+    narrative: input.narrative,
+    difficulties: input.difficulties,
+    proposals: input.proposals,
+    nothingToReport: input.nothingToReport,
+    claimsCompletion: input.claimsCompletion,
+    state,
+    submittedBy: ctx.actor.userId,
+    submittedAt: now,
+    headApprovedBy: headApproved ? ctx.actor.userId : null,
+    headApprovedAt: headApproved ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  }, period.label);
+
+  const evidenceRows: (typeof evidence.$inferInsert)[] = [];
+  for (const { file, mime } of checked) {
+    const stored = await options.store.put(fs.createReadStream(file.path));
+    if (stored.created) options.created?.push(stored.sha256);
+    if (stored.sha256 !== file.sha256 || stored.size !== file.size) {
+      throw new Error(`evidence ${file.fileName} changed while being stored`);
+    }
+    await ctx.tx
+      .insert(storedFiles)
+      .values({ tenantId: ctx.tenantId, sha256: stored.sha256, size: stored.size, mimeType: mime })
+      .onConflictDoNothing();
+    evidenceRows.push({
+      tenantId: ctx.tenantId,
+      reportId: report.id,
+      kind: "file",
+      sha256: stored.sha256,
+      fileName: file.fileName,
+      createdBy: ctx.actor.userId!,
+    });
+  }
+  for (const url of new Set(input.links)) {
+    evidenceRows.push({ tenantId: ctx.tenantId, reportId: report.id, kind: "link", url, createdBy: ctx.actor.userId! });
+  }
+  for (const number of new Set(input.documentNumbers.map(normalizeDocumentNumber))) {
+    evidenceRows.push({
+      tenantId: ctx.tenantId,
+      reportId: report.id,
+      kind: "document_number",
+      documentNumber: number,
+      createdBy: ctx.actor.userId!,
+    });
+  }
+  if (evidenceRows.length) await ctx.tx.insert(evidence).values(evidenceRows);
+
+  await recordAudit(ctx, {
+    action: "report.submit",
+    entityType: "progress_report",
+    entityId: report.id,
+    after: {
+      assignmentId: assignment.id,
+      taskRef: assignment.taskRef,
+      period: period.label,
+      state,
+      percent: report.percent,
+      nothingToReport: input.nothingToReport,
+      claimsCompletion: input.claimsCompletion,
+      evidence: evidenceRows.map((e) => ({
+        kind: e.kind,
+        fileName: e.fileName ?? undefined,
+        sha256: e.sha256 ?? undefined,
+        url: e.url ?? undefined,
+        documentNumber: e.documentNumber ?? undefined,
+      })),
+    },
+  });
+
+  const what = `${assignment.agencyName} báo cáo nhiệm vụ ${assignment.taskRef} (${period.label})`;
+  const link = notificationLinks.task(assignment.taskId);
+  if (awaitingHead) {
+    await notify(ctx, await usersOfAgencies(ctx, [assignment.agencyId], ["agency_head"]), {
+      kind: "report_awaiting_head",
+      title: `Báo cáo chờ lãnh đạo đơn vị duyệt: ${assignment.taskRef}`,
+      body: `${what}${input.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""}. ${assignment.taskTitle}`,
+      link,
+    });
+  } else {
+    await notify(ctx, await usersWithRoles(ctx, ["coordinator"]), {
+      kind: "report_submitted",
+      title: `Báo cáo mới chờ xét duyệt: ${assignment.taskRef}`,
+      body: `${what}${input.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""}. ${assignment.taskTitle}`,
+      link,
+    });
+  }
+
+  return {
+    id: report.id,
+    state,
+    periodId: period.id,
+    periodLabel: period.label,
+    evidenceCount: evidenceRows.length,
+  };
+}
+
+const pendingConflict = (label: string) =>
+  conflict(
+    "report_pending",
+    `Đã có báo cáo kỳ ${label} của nhiệm vụ này đang chờ duyệt; hãy chờ kết quả trước khi gửi báo cáo khác.`,
+  );
+
+async function insertReport(ctx: CommandContext, values: typeof progressReports.$inferInsert, label: string) {
+  try {
+    const [row] = await ctx.tx.insert(progressReports).values(values).returning();
+    return row!;
+  } catch (error) {
+    // Two submissions at once: the partial unique index lets only one wait for a decision.
+    if (isUniqueViolation(error)) throw pendingConflict(label);
+    throw error;
+  }
+}
+
+/** True for PostgreSQL's unique_violation, whichever driver reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}
+
+/**
+ * The period a report is for: the one containing today, unless the request names another that is
+ * still open (not past its cut-off, or reopened by a reviewer for this assignment). The period row
+ * is created on first use.
+ */
+async function resolvePeriod(
+  ctx: CommandContext,
+  assignment: AssignmentContext,
+  periodOn: IsoDate | undefined,
+  today: IsoDate,
+) {
+  const kind = assignment.reportingFrequency;
+  const wanted = periodContaining(periodOn ?? today, kind, assignment.cutoffDay);
+  if (wanted.startsOn > today) {
+    throw invalid("period_not_started", `Kỳ báo cáo ${wanted.label} chưa bắt đầu.`);
+  }
+  await ctx.tx
+    .insert(reportingPeriods)
+    .values({
+      tenantId: ctx.tenantId,
+      planId: assignment.planId,
+      kind,
+      startsOn: wanted.startsOn,
+      endsOn: wanted.endsOn,
+      cutoffOn: wanted.cutoffOn,
+    })
+    .onConflictDoNothing();
+  const [row] = await ctx.tx
+    .select()
+    .from(reportingPeriods)
+    .where(
+      and(
+        eq(reportingPeriods.tenantId, ctx.tenantId),
+        eq(reportingPeriods.planId, assignment.planId),
+        eq(reportingPeriods.startsOn, wanted.startsOn),
+      ),
+    );
+  if (!row) throw new AppError("internal_error", 500, "Không tạo được kỳ báo cáo.");
+  const period = { ...row, label: wanted.label };
+  if (!isPeriodClosed(row, today)) return period;
+
+  const reopened = await ctx.tx
+    .select({ id: progressReports.id })
+    .from(progressReports)
+    .where(
+      and(
+        eq(progressReports.tenantId, ctx.tenantId),
+        eq(progressReports.assignmentId, assignment.id),
+        eq(progressReports.periodId, row.id),
+        isNotNull(progressReports.reopenedAt),
+      ),
+    )
+    .limit(1);
+  if (reopened[0]) return period;
+  throw conflict(
+    "period_closed",
+    `Kỳ báo cáo ${wanted.label} đã khóa sổ (hạn chót ${formatVietnameseDate(row.cutoffOn)}). ` +
+      (periodOn
+        ? "Hãy gửi báo cáo vào kỳ hiện tại, hoặc đề nghị cơ quan thường trực mở lại kỳ đã khóa."
+        : "Hãy đề nghị cơ quan thường trực mở lại kỳ báo cáo."),
+  );
+}

@@ -1,0 +1,467 @@
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import {
+  agencies,
+  assignments,
+  deadlineChanges,
+  documents,
+  indicators,
+  indicatorTargets,
+  indicatorValues,
+  planSections,
+  plans,
+  progressReports,
+  tasks,
+} from "../db/schema/index.ts";
+import { agencyKey } from "../domain/agencyKey.ts";
+import { matchTasks } from "../domain/taskSimilarity.ts";
+import { foldForSearch } from "../domain/text.ts";
+import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
+import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
+import { assignmentTargets, uniqueSections } from "./createPlanFromExtraction.ts";
+import { notFound } from "./errors.ts";
+import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
+
+/** On a re-import, only the settings given change; the others stay as the office set them. */
+export const planSettingsPatch = z.object({
+  name: z.string().trim().min(1).max(500).optional(),
+  reportingFrequency: z.enum(["month", "quarter"]).optional(),
+  cutoffDay: z.number().int().min(1).max(28).optional(),
+  requireHeadApproval: z.boolean().optional(),
+});
+export type PlanSettingsPatch = z.input<typeof planSettingsPatch>;
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** An assignment the new version no longer names but that already has reports: kept, for the office to settle. */
+export interface AssignmentConflict {
+  ref: string;
+  agencyId: string;
+  agencyName: string;
+  role: "lead" | "coordinator";
+  reason: "has_reports";
+  message: string;
+}
+
+export interface PlanDiff {
+  added: string[];
+  changed: { ref: string; fields: FieldChange[] }[];
+  removed: string[];
+  conflicts: AssignmentConflict[];
+}
+
+type SavedTask = typeof tasks.$inferSelect;
+
+/**
+ * Applies a new version of a plan's document (a re-import) to the plan already kept, in the
+ * caller's transaction, without losing what agencies reported:
+ *
+ *  - tasks are matched to the saved ones by ref, or by a similar title when the document was
+ *    renumbered (domain/taskSimilarity.ts matchTasks); matched tasks get the changed fields;
+ *  - tasks of the new version that match nothing are added; saved tasks that nothing matches are
+ *    marked removed (removedAt), never deleted, so their reports stay; a removed task that comes
+ *    back is restored;
+ *  - assignments follow the agencies now named: new ones are added; those no longer named are
+ *    deleted only when nobody reported on them, otherwise kept and returned as conflicts; the due
+ *    date of a lead assignment follows the document unless an approved deadline change moved it;
+ *  - indicators are updated by ref; one no longer present is deleted unless values were reported.
+ *
+ * Returns the diff {added, changed, removed} by ref, and the assignment conflicts.
+ */
+export async function updatePlanFromExtraction(
+  ctx: CommandContext,
+  planId: string,
+  rawExtraction: Extraction,
+  rawSettings: PlanSettingsPatch = {},
+  source?: { fileSha256?: string },
+): Promise<{ planId: string; documentId: string; diff: PlanDiff; unresolvedAgencies: string[] }> {
+  const extraction = extractionSchema.parse(rawExtraction);
+  const settings = planSettingsPatch.parse(rawSettings);
+  const { tx, tenantId } = ctx;
+  const meta = extraction.document;
+  const now = new Date();
+
+  const [plan] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
+    .for("update");
+  if (!plan) throw notFound("kế hoạch");
+
+  await tx
+    .update(documents)
+    .set({
+      number: meta.number,
+      numberKey: meta.number ? foldForSearch(meta.number).replace(/\s+/g, "") : null,
+      type: meta.type,
+      issuer: meta.issuer,
+      issuedOn: meta.date,
+      title: meta.title,
+      ...(source?.fileSha256 ? { fileSha256: source.fileSha256 } : {}),
+    })
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.id, plan.documentId)));
+  const year = Number((meta.date ?? "").slice(0, 4)) || plan.year;
+  await tx
+    .update(plans)
+    .set({ ...settings, year, updatedAt: now })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+
+  // Sections: by numeral; titles follow the document; sections no longer used stay (removed
+  // tasks may point to them).
+  const sectionRows = await tx
+    .select()
+    .from(planSections)
+    .where(and(eq(planSections.tenantId, tenantId), eq(planSections.planId, planId)));
+  const sectionIds = new Map(sectionRows.map((s) => [s.numeral, s.id]));
+  const numeralOf = new Map(sectionRows.map((s) => [s.id, s.numeral]));
+  for (const [position, section] of uniqueSections(extraction).entries()) {
+    const existing = sectionRows.find((s) => s.numeral === section.numeral);
+    if (existing) {
+      if (existing.title !== section.title || existing.position !== position) {
+        await tx
+          .update(planSections)
+          .set({ title: section.title, position })
+          .where(and(eq(planSections.tenantId, tenantId), eq(planSections.id, existing.id)));
+      }
+    } else {
+      const [row] = await tx
+        .insert(planSections)
+        .values({
+          tenantId,
+          planId,
+          numeral: section.numeral,
+          title: section.title,
+          position,
+        })
+        .returning({ id: planSections.id });
+      sectionIds.set(section.numeral, row!.id);
+      numeralOf.set(row!.id, section.numeral);
+    }
+  }
+
+  // Saved tasks: live ones first, so a ref names the live task before a removed one.
+  const saved = await tx
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.planId, planId)))
+    .orderBy(asc(tasks.position));
+  saved.sort((a, b) => Number(a.removedAt !== null) - Number(b.removedAt !== null));
+  const match = matchTasks(saved, extraction.tasks);
+  const matchedSaved = new Set(match.filter((j): j is number => j !== null));
+
+  const diff: PlanDiff = { added: [], changed: [], removed: [], conflicts: [] };
+
+  // 1. Saved live tasks nothing matches leave the plan (their ref is free again).
+  const removed = saved.filter((t, j) => !matchedSaved.has(j) && t.removedAt === null);
+  if (removed.length > 0) {
+    await tx
+      .update(tasks)
+      .set({ removedAt: now, updatedAt: now })
+      .where(
+        and(
+          eq(tasks.tenantId, tenantId),
+          inArray(
+            tasks.id,
+            removed.map((t) => t.id),
+          ),
+        ),
+      );
+    diff.removed = removed.map((t) => t.ref);
+  }
+
+  // 2. Matched tasks whose ref changes step aside first: refs are unique among live tasks, and a
+  //    renumbering may swap them.
+  const renamed = extraction.tasks.flatMap((t, i) => {
+    const j = match[i];
+    return j !== null && j !== undefined && saved[j]!.ref !== t.ref ? [saved[j]!] : [];
+  });
+  for (const task of renamed) {
+    await tx
+      .update(tasks)
+      .set({ ref: `~${task.id}` })
+      .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, task.id)));
+  }
+
+  // Agencies as now named.
+  const agencyNames = extraction.tasks.flatMap((t) => [...t.leads, ...t.coordinators]);
+  const resolved = await resolveAgencyNames(tx, tenantId, agencyNames);
+  const groupIds = [...new Set([...resolved.values()].filter((a) => a.isGroup).map((a) => a.id))];
+  const members = await groupMembers(tx, tenantId, groupIds);
+
+  // 3. Matched tasks take the new values.
+  const valuesOf = (t: ExtractedTask, position: number) => ({
+    sectionId: t.section ? (sectionIds.get(t.section) ?? null) : null,
+    number: t.number,
+    ref: t.ref,
+    title: t.title,
+    responsible: t.responsible,
+    output: t.output,
+    note: t.note,
+    leadsText: t.leads,
+    coordinatorsText: t.coordinators,
+    sources: t.sources,
+    deadlineText: t.deadline.text,
+    deadlineKind: t.deadline.kind,
+    dueOn: t.deadline.due,
+    position,
+    searchKey: foldForSearch([t.ref, t.title, t.responsible, ...t.leads, ...t.coordinators].join(" ")),
+  });
+  const matchedPairs: { task: ExtractedTask; saved: SavedTask }[] = [];
+  const newTasks: { task: ExtractedTask; position: number }[] = [];
+  for (const [i, t] of extraction.tasks.entries()) {
+    const j = match[i];
+    if (j === null || j === undefined) {
+      newTasks.push({ task: t, position: i });
+      continue;
+    }
+    const before = saved[j]!;
+    matchedPairs.push({ task: t, saved: before });
+    const fields = fieldChanges(before, t, numeralOf);
+    if (fields.length > 0) diff.changed.push({ ref: t.ref, fields });
+    await tx
+      .update(tasks)
+      .set({ ...valuesOf(t, i), removedAt: null, ...(fields.length > 0 ? { updatedAt: now } : {}) })
+      .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, before.id)));
+  }
+
+  // 4. New tasks.
+  const inserted = newTasks.length
+    ? await tx
+        .insert(tasks)
+        .values(newTasks.map(({ task, position }) => ({ tenantId, planId, ...valuesOf(task, position) })))
+        .returning({ id: tasks.id })
+    : [];
+  diff.added = newTasks.map(({ task }) => task.ref);
+  const newAssignments = newTasks.flatMap(({ task }, k) =>
+    assignmentTargets(task, resolved, members).map((a) => ({ tenantId, taskId: inserted[k]!.id, ...a })),
+  );
+
+  // 5. Assignments of matched tasks follow the agencies now named.
+  const matchedIds = matchedPairs.map((p) => p.saved.id);
+  const current = matchedIds.length
+    ? await tx
+        .select({
+          id: assignments.id,
+          taskId: assignments.taskId,
+          agencyId: assignments.agencyId,
+          agencyName: agencies.name,
+          role: assignments.role,
+          viaGroupId: assignments.viaGroupId,
+          dueOn: assignments.dueOn,
+        })
+        .from(assignments)
+        .innerJoin(
+          agencies,
+          and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
+        )
+        .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.taskId, matchedIds)))
+    : [];
+  const currentIds = current.map((a) => a.id);
+  const reported = new Set(
+    currentIds.length
+      ? (
+          await tx
+            .select({ id: progressReports.assignmentId, n: count() })
+            .from(progressReports)
+            .where(
+              and(eq(progressReports.tenantId, tenantId), inArray(progressReports.assignmentId, currentIds)),
+            )
+            .groupBy(progressReports.assignmentId)
+        ).map((r) => r.id)
+      : [],
+  );
+  const moved = new Set(
+    currentIds.length
+      ? (
+          await tx
+            .select({ id: deadlineChanges.assignmentId })
+            .from(deadlineChanges)
+            .where(
+              and(
+                eq(deadlineChanges.tenantId, tenantId),
+                eq(deadlineChanges.state, "approved"),
+                inArray(deadlineChanges.assignmentId, currentIds),
+              ),
+            )
+        ).map((r) => r.id)
+      : [],
+  );
+  const toDelete: string[] = [];
+  for (const { task, saved: before } of matchedPairs) {
+    const wanted = assignmentTargets(task, resolved, members);
+    const existing = current.filter((a) => a.taskId === before.id);
+    for (const a of existing) {
+      const keep = wanted.find((w) => w.agencyId === a.agencyId && w.role === a.role);
+      if (!keep) {
+        if (reported.has(a.id)) {
+          diff.conflicts.push({
+            ref: task.ref,
+            agencyId: a.agencyId,
+            agencyName: a.agencyName,
+            role: a.role,
+            reason: "has_reports",
+            message: `${a.agencyName} không còn được giao nhiệm vụ ${task.ref} nhưng đã có báo cáo; phân công được giữ lại để cơ quan thường trực xem xét.`,
+          });
+        } else {
+          toDelete.push(a.id);
+        }
+        continue;
+      }
+      const dueOn = a.role === "lead" && !moved.has(a.id) ? keep.dueOn : a.dueOn;
+      if (dueOn !== a.dueOn || keep.viaGroupId !== a.viaGroupId) {
+        await tx
+          .update(assignments)
+          .set({ dueOn, viaGroupId: keep.viaGroupId, updatedAt: now })
+          .where(and(eq(assignments.tenantId, tenantId), eq(assignments.id, a.id)));
+      }
+    }
+    for (const w of wanted) {
+      if (!existing.some((a) => a.agencyId === w.agencyId && a.role === w.role)) {
+        newAssignments.push({ tenantId, taskId: before.id, ...w });
+      }
+    }
+  }
+  if (toDelete.length > 0) {
+    await tx
+      .delete(assignments)
+      .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.id, toDelete)));
+  }
+  for (let i = 0; i < newAssignments.length; i += 500) {
+    await tx.insert(assignments).values(newAssignments.slice(i, i + 500));
+  }
+
+  const indicatorChanges = await syncIndicators(ctx, planId, extraction);
+  const links = await linkUpstreamTasks(ctx, { planId });
+
+  const unresolvedAgencies = [...new Set(agencyNames.filter((n) => !resolved.has(agencyKey(n))))];
+  await recordAudit(ctx, {
+    action: "plan.update_from_extraction",
+    entityType: "plan",
+    entityId: planId,
+    before: { tasks: saved.filter((t) => t.removedAt === null).length },
+    after: {
+      document: meta,
+      settings,
+      tasks: extraction.tasks.length,
+      diff,
+      assignments: { added: newAssignments.length, deleted: toDelete.length },
+      indicators: indicatorChanges,
+      links,
+      unresolvedAgencies,
+    },
+  });
+  return { planId, documentId: plan.documentId, diff, unresolvedAgencies };
+}
+
+/** The fields of a saved task that the new version changes, with before and after values. */
+function fieldChanges(before: SavedTask, t: ExtractedTask, numeralOf: Map<string, string>): FieldChange[] {
+  const pairs: [string, unknown, unknown][] = [
+    ["ref", before.ref, t.ref],
+    ["section", before.sectionId ? (numeralOf.get(before.sectionId) ?? null) : null, t.section],
+    ["number", before.number, t.number],
+    ["title", before.title, t.title],
+    ["responsible", before.responsible, t.responsible],
+    ["leads", before.leadsText, t.leads],
+    ["coordinators", before.coordinatorsText, t.coordinators],
+    ["output", before.output, t.output],
+    ["note", before.note, t.note],
+    ["sources", before.sources, t.sources],
+    [
+      "deadline",
+      { text: before.deadlineText, kind: before.deadlineKind, due: before.dueOn },
+      { text: t.deadline.text, kind: t.deadline.kind, due: t.deadline.due },
+    ],
+    ["removed", before.removedAt !== null, false],
+  ];
+  return pairs
+    .filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b))
+    .map(([field, a, b]) => ({ field, before: a, after: b }));
+}
+
+/** Indicators by ref: updated, added, or deleted when gone and never reported on. */
+async function syncIndicators(ctx: CommandContext, planId: string, extraction: Extraction) {
+  const { tx, tenantId } = ctx;
+  const all = await tx
+    .select({ id: indicators.id, ref: indicators.ref })
+    .from(indicators)
+    .where(and(eq(indicators.tenantId, tenantId), eq(indicators.planId, planId)));
+  const byRef = new Map(all.map((i) => [i.ref, i.id]));
+  const seen = new Set<string>();
+  let added = 0;
+  let updated = 0;
+  for (const [position, indicator] of extraction.indicators.entries()) {
+    const values = {
+      section: indicator.section,
+      number: indicator.number,
+      name: indicator.name,
+      unit: indicator.unit,
+      monitorsText: indicator.monitors,
+      sources: indicator.sources,
+      position,
+    };
+    let id = byRef.get(indicator.ref);
+    if (id && !seen.has(id)) {
+      await tx
+        .update(indicators)
+        .set(values)
+        .where(and(eq(indicators.tenantId, tenantId), eq(indicators.id, id)));
+      await tx
+        .delete(indicatorTargets)
+        .where(and(eq(indicatorTargets.tenantId, tenantId), eq(indicatorTargets.indicatorId, id)));
+      updated++;
+    } else {
+      const [row] = await tx
+        .insert(indicators)
+        .values({ tenantId, planId, ref: indicator.ref, ...values })
+        .returning({ id: indicators.id });
+      id = row!.id;
+      added++;
+    }
+    seen.add(id);
+    if (indicator.targets.length > 0) {
+      await tx.insert(indicatorTargets).values(
+        indicator.targets.map((target) => ({
+          tenantId,
+          indicatorId: id!,
+          year: target.year,
+          text: target.text,
+          op: target.op,
+          valueNumber: typeof target.value === "number" ? String(target.value) : null,
+          valueBoolean: typeof target.value === "boolean" ? target.value : null,
+        })),
+      );
+    }
+  }
+  const gone = all.filter((i) => !seen.has(i.id)).map((i) => i.id);
+  let deleted = 0;
+  let kept = 0;
+  if (gone.length > 0) {
+    const withValues = new Set(
+      (
+        await tx
+          .select({ id: indicatorValues.indicatorId })
+          .from(indicatorValues)
+          .where(and(eq(indicatorValues.tenantId, tenantId), inArray(indicatorValues.indicatorId, gone)))
+      ).map((r) => r.id),
+    );
+    const deletable = gone.filter((id) => !withValues.has(id));
+    if (deletable.length > 0) {
+      // Nested indicators (11.1 under 11) lose their parent rather than block the deletion.
+      await tx
+        .update(indicators)
+        .set({ parentId: null })
+        .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.parentId, deletable)));
+      await tx
+        .delete(indicators)
+        .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.id, deletable)));
+    }
+    deleted = deletable.length;
+    kept = gone.length - deletable.length;
+  }
+  return { added, updated, deleted, keptWithValues: kept };
+}

@@ -1,0 +1,25 @@
+import { hasRole, type Principal } from "./principal.ts";
+import type { AssignmentRef } from "./report.ts";
+import { type TaskScope, taskScope } from "./task.ts";
+
+/**
+ * Deadline changes (gia hạn): the lead agency (officer or head) asks with a reason; the standing
+ * office (and administrators) approve or refuse. Agencies see their own requests; the office all.
+ */
+export const deadlineChangePolicy = {
+  /** Which of these assignments the principal may ask to move: lead assignments of their agency. */
+  requestableAssignmentIds(p: Principal, assignments: Iterable<AssignmentRef>): Set<string> {
+    const ids = new Set<string>();
+    if (!hasRole(p, "agency_officer", "agency_head") || !p.agencyId) return ids;
+    for (const a of assignments) if (a.role === "lead" && a.agencyId === p.agencyId) ids.add(a.id);
+    return ids;
+  },
+
+  canRequest: (p: Principal, a: AssignmentRef) =>
+    deadlineChangePolicy.requestableAssignmentIds(p, [a]).has(a.id),
+
+  decide: (p: Principal) => hasRole(p, "admin", "coordinator"),
+
+  /** The requests a principal may list: all (province-wide roles) or their agency's. */
+  listScope: (p: Principal): TaskScope => taskScope(p),
+};

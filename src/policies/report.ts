@@ -1,0 +1,72 @@
+import { type IsoDate, vietnamDate } from "../domain/dates.ts";
+import { hasRole, type Principal } from "./principal.ts";
+import { scopeAllows, taskScope } from "./task.ts";
+
+/** An assignment as the report policies need it: whose it is and in which role. */
+export interface AssignmentRef {
+  id: string;
+  agencyId: string;
+  role: "lead" | "coordinator";
+}
+
+const isAgencyStaff = (p: Principal) => hasRole(p, "agency_officer", "agency_head") && !!p.agencyId;
+
+/**
+ * Progress reports (PRODUCT.md §2–3): the agency holding an assignment reports on it; with the
+ * plan's head approval on, its head forwards or returns its officers' reports; the standing
+ * office reviews them and alone may reopen a locked one. Whoever may see the task may read its
+ * reports and download their evidence.
+ */
+export const reportPolicy = {
+  /** Whether the principal reports for an agency at all (to show the form). */
+  submit: (p: Principal) => isAgencyStaff(p),
+
+  /** Which of these assignments the principal may report on: those of their own agency. */
+  reportableAssignmentIds(p: Principal, assignments: Iterable<AssignmentRef>): Set<string> {
+    const ids = new Set<string>();
+    if (!isAgencyStaff(p)) return ids;
+    for (const a of assignments) if (a.agencyId === p.agencyId) ids.add(a.id);
+    return ids;
+  },
+
+  canReportOn: (p: Principal, a: AssignmentRef) => reportPolicy.reportableAssignmentIds(p, [a]).has(a.id),
+
+  /** The head of the agency whose report it is. */
+  approveAsHead: (p: Principal, reportAgencyId: string) =>
+    hasRole(p, "agency_head") && !!p.agencyId && p.agencyId === reportAgencyId,
+
+  /** The standing office (and administrators) approve or return submitted reports. */
+  review: (p: Principal) => hasRole(p, "admin", "coordinator"),
+
+  /** Only a reviewer lifts a lock. */
+  reopen: (p: Principal) => hasRole(p, "admin", "coordinator"),
+
+  /** Reports and evidence follow the task: visible to whoever may see a task held by these agencies. */
+  read: (p: Principal, holderAgencyIds: Iterable<string>) => scopeAllows(taskScope(p), holderAgencyIds),
+
+  /** Heads see their agency's reports waiting for them; reviewers see the submitted ones. */
+  reviewQueue: (p: Principal) => reportPolicy.review(p) || (hasRole(p, "agency_head") && !!p.agencyId),
+};
+
+export type ReportLock = "approved" | "period_closed" | null;
+
+/**
+ * A report is locked once approved or once its period's cut-off has passed (PRODUCT.md §3);
+ * a reviewer's reopen lifts the lock. A report that a reopen let into a closed period (it was
+ * submitted after the cut-off) stays open until it is decided.
+ */
+export function reportLock(
+  report: { state: string; reopenedAt: Date | null; submittedAt: Date | null },
+  period: { cutoffOn: IsoDate; closedAt: Date | null } | null,
+  today: IsoDate,
+): ReportLock {
+  if (report.state === "approved") return "approved";
+  if (report.reopenedAt || !period) return null;
+  if (!isPeriodClosed(period, today)) return null;
+  if (report.submittedAt && vietnamDate(report.submittedAt) > period.cutoffOn) return null;
+  return "period_closed";
+}
+
+/** A period closes at the end of its cut-off day, or earlier when the standing office closes it. */
+export const isPeriodClosed = (period: { cutoffOn: IsoDate; closedAt: Date | null }, today: IsoDate) =>
+  period.closedAt !== null || today > period.cutoffOn;

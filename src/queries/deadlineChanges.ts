@@ -1,0 +1,89 @@
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../db/client.ts";
+import { agencies, assignments, deadlineChanges, plans, tasks } from "../db/schema/index.ts";
+import type { TaskScope } from "../policies/task.ts";
+import { userNames } from "./reports.ts";
+
+export const deadlineChangeFilters = z.object({
+  state: z.enum(["pending", "approved", "refused"]).optional(),
+  taskId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type DeadlineChangeFilters = z.infer<typeof deadlineChangeFilters>;
+
+/** Deadline change requests within the scope (the whole province, or the principal's agency), newest first. */
+export async function listDeadlineChanges(
+  db: Executor,
+  tenantId: string,
+  scope: TaskScope,
+  filters: DeadlineChangeFilters,
+) {
+  const where: SQL[] = [eq(deadlineChanges.tenantId, tenantId)];
+  if (filters.state) where.push(eq(deadlineChanges.state, filters.state));
+  if (filters.taskId) where.push(eq(assignments.taskId, filters.taskId));
+  if (scope.kind === "agencies") {
+    if (scope.agencyIds.length === 0) return { total: 0, items: [] };
+    where.push(inArray(assignments.agencyId, scope.agencyIds));
+  }
+  const condition = and(...where);
+  const joinAssignments = and(
+    eq(assignments.tenantId, deadlineChanges.tenantId),
+    eq(assignments.id, deadlineChanges.assignmentId),
+  );
+  const rows = await db
+    .select({
+      change: deadlineChanges,
+      agencyId: assignments.agencyId,
+      agencyName: agencies.name,
+      currentDueOn: assignments.dueOn,
+      taskId: tasks.id,
+      taskRef: tasks.ref,
+      taskTitle: tasks.title,
+      planName: plans.name,
+    })
+    .from(deadlineChanges)
+    .innerJoin(assignments, joinAssignments)
+    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
+    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
+    .where(condition)
+    .orderBy(desc(deadlineChanges.requestedAt), desc(deadlineChanges.id))
+    .limit(filters.limit)
+    .offset(filters.offset);
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: count() })
+    .from(deadlineChanges)
+    .innerJoin(assignments, joinAssignments)
+    .where(condition);
+  const names = await userNames(
+    db,
+    tenantId,
+    rows.flatMap((r) => [r.change.requestedBy, r.change.decidedBy]),
+  );
+  const person = (id: string | null) => (id ? { id, displayName: names.get(id) ?? "" } : null);
+  return {
+    total: Number(total),
+    items: rows.map(({ change, ...r }) => ({
+      id: change.id,
+      assignmentId: change.assignmentId,
+      agencyId: r.agencyId,
+      agencyName: r.agencyName,
+      taskId: r.taskId,
+      taskRef: r.taskRef,
+      taskTitle: r.taskTitle,
+      planName: r.planName,
+      currentDueOn: r.currentDueOn,
+      previousDueOn: change.previousDueOn,
+      requestedDueOn: change.requestedDueOn,
+      reason: change.reason,
+      state: change.state,
+      requestedBy: person(change.requestedBy),
+      requestedAt: change.requestedAt.toISOString(),
+      decidedBy: person(change.decidedBy),
+      decidedAt: change.decidedAt?.toISOString() ?? null,
+      decisionComment: change.decisionComment,
+    })),
+  };
+}

@@ -1,0 +1,152 @@
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { agencies, documents, imports, plans } from "../db/schema/index.ts";
+import { agencyKey } from "../domain/agencyKey.ts";
+import { isAgencyGroup } from "../domain/agencyNames.ts";
+import { normalizeDocumentNumber, sameDocumentNumber } from "../domain/documentNumber.ts";
+import { normalizeText } from "../domain/text.ts";
+import type { Extraction } from "../ingest/extraction.ts";
+import { resolveAgencyNames } from "./agencies.ts";
+
+export interface AgencyResolution {
+  /** The name as the document wrote it. */
+  name: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  /** The resolved agency is a group, or (unresolved) the name reads like one ("Các sở, ban, ngành"). */
+  isGroup: boolean;
+}
+
+export interface ImportPreview {
+  importId: string;
+  fileName: string;
+  state: "previewed" | "committed" | "discarded";
+  planId: string | null;
+  createdAt: string;
+  committedAt: string | null;
+  extraction: Extraction;
+  agencyResolution: AgencyResolution[];
+  existingPlan: { planId: string; name: string } | null;
+}
+
+export async function getImportRow(db: Executor, tenantId: string, importId: string) {
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.tenantId, tenantId), eq(imports.id, importId)));
+  return row ?? null;
+}
+
+/** Imports still waiting to be committed, newest first (what the import screen lists). */
+export async function listOpenImports(db: Executor, tenantId: string) {
+  const rows = await db
+    .select({
+      id: imports.id,
+      fileName: imports.fileName,
+      createdAt: imports.createdAt,
+      createdBy: imports.createdBy,
+      documentNumber: sql<string | null>`${imports.extraction} -> 'document' ->> 'number'`,
+      taskCount: sql<number>`jsonb_array_length(${imports.extraction} -> 'tasks')`,
+    })
+    .from(imports)
+    .where(and(eq(imports.tenantId, tenantId), eq(imports.state, "previewed")))
+    .orderBy(desc(imports.createdAt))
+    .limit(200);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), taskCount: Number(r.taskCount) }));
+}
+
+/** Every distinct agency name of the extraction (leads, coordinators, indicator monitors), in order of appearance. */
+export function agencyNamesOf(extraction: Extraction): string[] {
+  const names = new Map<string, string>();
+  const add = (raw: string) => {
+    const name = normalizeText(raw);
+    if (name !== "" && !names.has(name)) names.set(name, name);
+  };
+  for (const t of extraction.tasks) for (const n of [...t.leads, ...t.coordinators]) add(n);
+  for (const i of extraction.indicators) for (const n of i.monitors) add(n);
+  return [...names.values()];
+}
+
+/** How each agency name of the extraction resolves against the directory (names and aliases). */
+export async function resolveExtractionAgencies(
+  db: Executor,
+  tenantId: string,
+  extraction: Extraction,
+): Promise<AgencyResolution[]> {
+  const names = agencyNamesOf(extraction);
+  const resolved = await resolveAgencyNames(db, tenantId, names);
+  const ids = [...new Set([...resolved.values()].map((a) => a.id))];
+  const nameById = new Map<string, string>();
+  if (ids.length > 0) {
+    const rows = await db
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, ids)));
+    for (const row of rows) nameById.set(row.id, row.name);
+  }
+  return names.map((name) => {
+    const agency = resolved.get(agencyKey(name));
+    return agency
+      ? { name, agencyId: agency.id, agencyName: nameById.get(agency.id) ?? null, isGroup: agency.isGroup }
+      : { name, agencyId: null, agencyName: null, isGroup: isAgencyGroup(name) };
+  });
+}
+
+/**
+ * The plan already kept for the document with this number, if any: the same number once
+ * normalised, allowing for the typos real documents carry (04-KH/BCĐTƯ = 04-KH/BCĐTW). The most
+ * recent plan that is not archived wins.
+ */
+export async function findPlanForDocumentNumber(
+  db: Executor,
+  tenantId: string,
+  number: string | null,
+): Promise<{ planId: string; name: string; documentId: string; documentNumber: string } | null> {
+  if (!number || normalizeDocumentNumber(number) === "") return null;
+  const serial = /^\d+/.exec(normalizeDocumentNumber(number))?.[0];
+  const rows = await db
+    .select({
+      planId: plans.id,
+      name: plans.name,
+      documentId: documents.id,
+      documentNumber: documents.number,
+    })
+    .from(plans)
+    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
+    .where(
+      and(
+        eq(plans.tenantId, tenantId),
+        isNull(plans.archivedAt),
+        isNotNull(documents.number),
+        // Same serial (leading zeros aside) before the finer comparison in code.
+        serial
+          ? sql`regexp_replace(${documents.number}, '\\s', '', 'g') ~ ${`^0*${String(Number(serial))}[^0-9]`}`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(plans.createdAt));
+  const match = rows.find((r) => r.documentNumber && sameDocumentNumber(r.documentNumber, number));
+  return match ? { ...match, documentNumber: match.documentNumber! } : null;
+}
+
+/** The preview the importer works on: the extraction, how its agencies resolve, and whether it is a re-import. */
+export async function importPreview(
+  db: Executor,
+  tenantId: string,
+  row: typeof imports.$inferSelect,
+): Promise<ImportPreview> {
+  const extraction = row.extraction as Extraction;
+  const agencyResolution = await resolveExtractionAgencies(db, tenantId, extraction);
+  const existing = await findPlanForDocumentNumber(db, tenantId, extraction.document.number);
+  return {
+    importId: row.id,
+    fileName: row.fileName,
+    state: row.state,
+    planId: row.planId,
+    createdAt: row.createdAt.toISOString(),
+    committedAt: row.committedAt?.toISOString() ?? null,
+    extraction,
+    agencyResolution,
+    existingPlan: existing ? { planId: existing.planId, name: existing.name } : null,
+  };
+}

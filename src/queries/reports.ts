@@ -1,0 +1,297 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import {
+  agencies,
+  assignments,
+  documents,
+  evidence,
+  plans,
+  progressReports,
+  reportingPeriods,
+  reviews,
+  storedFiles,
+  tasks,
+  users,
+} from "../db/schema/index.ts";
+import type { IsoDate } from "../domain/dates.ts";
+import { periodContaining } from "../domain/periods.ts";
+import { deadlineChangePolicy } from "../policies/deadlineChange.ts";
+import type { Principal } from "../policies/principal.ts";
+import { reportLock, reportPolicy } from "../policies/report.ts";
+
+/** An assignment with what reporting on it needs: its task, plan rules, and every agency holding the task. */
+export async function assignmentContext(db: Executor, tenantId: string, assignmentId: string) {
+  const [row] = await db
+    .select({
+      id: assignments.id,
+      agencyId: assignments.agencyId,
+      agencyName: agencies.name,
+      role: assignments.role,
+      dueOn: assignments.dueOn,
+      completedOn: assignments.completedOn,
+      taskId: tasks.id,
+      taskRef: tasks.ref,
+      taskTitle: tasks.title,
+      taskRemovedAt: tasks.removedAt,
+      planId: plans.id,
+      planName: plans.name,
+      reportingFrequency: plans.reportingFrequency,
+      cutoffDay: plans.cutoffDay,
+      requireHeadApproval: plans.requireHeadApproval,
+      documentIssuedOn: documents.issuedOn,
+      documentNumber: documents.number,
+    })
+    .from(assignments)
+    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
+    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
+    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
+    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.id, assignmentId)));
+  if (!row) return null;
+  return { ...row, holderAgencyIds: await taskHolders(db, tenantId, row.taskId) };
+}
+export type AssignmentContext = NonNullable<Awaited<ReturnType<typeof assignmentContext>>>;
+
+/** Every agency holding a task (lead or supporting): who may see it. */
+export async function taskHolders(db: Executor, tenantId: string, taskId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ agencyId: assignments.agencyId })
+    .from(assignments)
+    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.taskId, taskId)));
+  return rows.map((r) => r.agencyId);
+}
+
+/** The agencies holding a task, or null when there is no such task in the tenant. */
+export async function taskAccess(db: Executor, tenantId: string, taskId: string): Promise<string[] | null> {
+  const [task] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)));
+  return task ? taskHolders(db, tenantId, taskId) : null;
+}
+
+/** A report with its assignment context and period: what a decision on it needs. */
+export async function reportContext(db: Executor, tenantId: string, reportId: string) {
+  const [report] = await db
+    .select()
+    .from(progressReports)
+    .where(and(eq(progressReports.tenantId, tenantId), eq(progressReports.id, reportId)));
+  if (!report) return null;
+  const assignment = await assignmentContext(db, tenantId, report.assignmentId);
+  if (!assignment) return null;
+  const [period] = report.periodId
+    ? await db
+        .select()
+        .from(reportingPeriods)
+        .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, report.periodId)))
+    : [];
+  return { report, assignment, period: period ?? null };
+}
+export type ReportContext = NonNullable<Awaited<ReturnType<typeof reportContext>>>;
+
+/** "Tháng 4/2026", "Quý II/2026". */
+export const periodLabel = (period: { kind: "month" | "quarter"; startsOn: IsoDate }) =>
+  periodContaining(period.startsOn, period.kind, 10).label;
+
+export const presentPeriod = (
+  period: { id: string; kind: "month" | "quarter"; startsOn: string; endsOn: string; cutoffOn: string } | null,
+) =>
+  period
+    ? {
+        id: period.id,
+        kind: period.kind,
+        startsOn: period.startsOn,
+        endsOn: period.endsOn,
+        cutoffOn: period.cutoffOn,
+        label: periodLabel(period),
+      }
+    : null;
+
+/** Display names of users, by id. */
+export async function userNames(db: Executor, tenantId: string, ids: Iterable<string | null>) {
+  const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), inArray(users.id, wanted)));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+const person = (names: Map<string, string>, id: string | null) =>
+  id ? { id, displayName: names.get(id) ?? "" } : null;
+
+/**
+ * Every report on a task, newest first, with period, evidence, the head's and the reviewer's
+ * decisions, its lock, and what the principal may do with it; plus, per assignment, whether the
+ * principal may report on it or ask to move its deadline. Returned reports stay in the history.
+ */
+export async function listTaskReports(
+  db: Executor,
+  tenantId: string,
+  taskId: string,
+  principal: Principal,
+  today: IsoDate,
+) {
+  const assignmentRows = await db
+    .select({
+      id: assignments.id,
+      agencyId: assignments.agencyId,
+      agencyName: agencies.name,
+      role: assignments.role,
+      dueOn: assignments.dueOn,
+      completedOn: assignments.completedOn,
+    })
+    .from(assignments)
+    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.taskId, taskId)))
+    .orderBy(asc(assignments.role), asc(agencies.name));
+  const byAssignment = new Map(assignmentRows.map((a) => [a.id, a]));
+  const assignmentIds = assignmentRows.map((a) => a.id);
+  const reportRows = assignmentIds.length
+    ? await db
+        .select({ report: progressReports, period: reportingPeriods, review: reviews })
+        .from(progressReports)
+        .leftJoin(
+          reportingPeriods,
+          and(eq(reportingPeriods.tenantId, progressReports.tenantId), eq(reportingPeriods.id, progressReports.periodId)),
+        )
+        .leftJoin(reviews, and(eq(reviews.tenantId, progressReports.tenantId), eq(reviews.reportId, progressReports.id)))
+        .where(and(eq(progressReports.tenantId, tenantId), inArray(progressReports.assignmentId, assignmentIds)))
+        .orderBy(desc(progressReports.createdAt))
+    : [];
+  const reportIds = reportRows.map((r) => r.report.id);
+  const evidenceRows = reportIds.length
+    ? await db
+        .select({
+          id: evidence.id,
+          reportId: evidence.reportId,
+          kind: evidence.kind,
+          fileName: evidence.fileName,
+          url: evidence.url,
+          documentNumber: evidence.documentNumber,
+          size: storedFiles.size,
+          mimeType: storedFiles.mimeType,
+        })
+        .from(evidence)
+        .leftJoin(
+          storedFiles,
+          and(eq(storedFiles.tenantId, evidence.tenantId), eq(storedFiles.sha256, evidence.sha256)),
+        )
+        .where(and(eq(evidence.tenantId, tenantId), inArray(evidence.reportId, reportIds)))
+        .orderBy(asc(evidence.createdAt), asc(evidence.id))
+    : [];
+  const names = await userNames(
+    db,
+    tenantId,
+    reportRows.flatMap((r) => [
+      r.report.submittedBy,
+      r.report.headApprovedBy,
+      r.report.headReturnedBy,
+      r.report.reopenedBy,
+      r.review?.reviewerId ?? null,
+    ]),
+  );
+
+  const reportable = reportPolicy.reportableAssignmentIds(principal, assignmentRows);
+  const requestable = deadlineChangePolicy.requestableAssignmentIds(principal, assignmentRows);
+  const reviewer = reportPolicy.review(principal);
+
+  return {
+    assignments: assignmentRows.map((a) => ({
+      assignmentId: a.id,
+      agencyId: a.agencyId,
+      agencyName: a.agencyName,
+      role: a.role,
+      dueOn: a.dueOn,
+      completedOn: a.completedOn,
+      canReport: reportable.has(a.id),
+      canRequestDeadlineChange: requestable.has(a.id),
+    })),
+    reports: reportRows.map(({ report, period, review }) => {
+      const assignment = byAssignment.get(report.assignmentId)!;
+      const lock = reportLock(report, period, today);
+      return {
+        id: report.id,
+        assignmentId: report.assignmentId,
+        agencyId: assignment.agencyId,
+        agencyName: assignment.agencyName,
+        period: presentPeriod(period),
+        percent: report.percent,
+        narrative: report.narrative,
+        difficulties: report.difficulties,
+        proposals: report.proposals,
+        nothingToReport: report.nothingToReport,
+        claimsCompletion: report.claimsCompletion,
+        state: report.state,
+        version: report.version,
+        submittedBy: person(names, report.submittedBy),
+        submittedAt: report.submittedAt?.toISOString() ?? null,
+        headApprovedBy: person(names, report.headApprovedBy),
+        headApprovedAt: report.headApprovedAt?.toISOString() ?? null,
+        headReturnedBy: person(names, report.headReturnedBy),
+        headReturnedAt: report.headReturnedAt?.toISOString() ?? null,
+        headComment: report.headComment,
+        review: review
+          ? {
+              decision: review.decision,
+              comment: review.comment,
+              reviewer: person(names, review.reviewerId)!,
+              at: review.createdAt.toISOString(),
+            }
+          : null,
+        reopenedBy: person(names, report.reopenedBy),
+        reopenedAt: report.reopenedAt?.toISOString() ?? null,
+        reopenReason: report.reopenReason,
+        lock,
+        evidence: evidenceRows
+          .filter((e) => e.reportId === report.id)
+          .map((e) => ({
+            id: e.id,
+            kind: e.kind,
+            fileName: e.fileName,
+            size: e.size,
+            mimeType: e.mimeType,
+            url: e.url,
+            documentNumber: e.documentNumber,
+            downloadUrl: e.kind === "file" ? `/api/evidence/${e.id}` : null,
+          })),
+        can: {
+          headDecide:
+            report.state === "awaiting_head" &&
+            lock === null &&
+            reportPolicy.approveAsHead(principal, assignment.agencyId),
+          review: report.state === "submitted" && reviewer,
+          reopen: lock !== null && reportPolicy.reopen(principal),
+        },
+      };
+    }),
+  };
+}
+
+/** One evidence item with the task holders, to decide whether the principal may download it. */
+export async function evidenceForDownload(db: Executor, tenantId: string, evidenceId: string) {
+  const [row] = await db
+    .select({
+      id: evidence.id,
+      kind: evidence.kind,
+      sha256: evidence.sha256,
+      fileName: evidence.fileName,
+      mimeType: storedFiles.mimeType,
+      size: storedFiles.size,
+      taskId: assignments.taskId,
+    })
+    .from(evidence)
+    .innerJoin(
+      progressReports,
+      and(eq(progressReports.tenantId, evidence.tenantId), eq(progressReports.id, evidence.reportId)),
+    )
+    .innerJoin(
+      assignments,
+      and(eq(assignments.tenantId, progressReports.tenantId), eq(assignments.id, progressReports.assignmentId)),
+    )
+    .leftJoin(storedFiles, and(eq(storedFiles.tenantId, evidence.tenantId), eq(storedFiles.sha256, evidence.sha256)))
+    .where(and(eq(evidence.tenantId, tenantId), eq(evidence.id, evidenceId)));
+  if (!row) return null;
+  return { ...row, holderAgencyIds: await taskHolders(db, tenantId, row.taskId) };
+}

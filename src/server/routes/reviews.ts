@@ -1,0 +1,157 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { approveReportAsHead } from "../../commands/approveReportAsHead.ts";
+import { forbidden, notFound } from "../../commands/errors.ts";
+import { reopenReport } from "../../commands/reopenReport.ts";
+import { reviewDecisions, reviewReport } from "../../commands/reviewReport.ts";
+import { reportPolicy } from "../../policies/report.ts";
+import { reportContext } from "../../queries/reports.ts";
+import { listReviewQueue } from "../../queries/reviewQueue.ts";
+import { actorOf } from "../actor.ts";
+import { errorResponses } from "../schemas.ts";
+import { principalOf, requireSession } from "../session.ts";
+
+const params = z.object({ reportId: z.uuid() });
+const comment = z.string().max(10_000).optional().describe("Ý kiến (bắt buộc khi trả lại)");
+const version = z.number().int().positive().optional().describe("Phiên bản báo cáo đã xem (chống ghi đè)");
+
+const decided = z.object({ id: z.string(), state: z.string(), version: z.number() });
+
+const queueItem = z.object({
+  id: z.string(),
+  state: z.string(),
+  version: z.number(),
+  percent: z.number().nullable(),
+  nothingToReport: z.boolean(),
+  claimsCompletion: z.boolean(),
+  narrative: z.string(),
+  submittedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  submittedAt: z.string().nullable(),
+  assignmentId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  dueOn: z.string().nullable(),
+  taskId: z.string(),
+  taskRef: z.string(),
+  taskTitle: z.string(),
+  planId: z.string(),
+  planName: z.string(),
+  periodLabel: z.string().nullable(),
+  evidenceCount: z.number(),
+});
+
+export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.handle;
+  app.addHook("preHandler", requireSession(db));
+
+  app.post(
+    "/api/reports/:reportId/review",
+    {
+      schema: {
+        operationId: "reviewReport",
+        tags: ["reports"],
+        summary:
+          "Cơ quan thường trực duyệt hoặc trả lại báo cáo (một lần); duyệt báo cáo hoàn thành thì nhiệm vụ hoàn thành vào ngày gửi báo cáo",
+        params,
+        body: z.object({ decision: z.enum(reviewDecisions), comment, version }),
+        response: { 200: decided.extend({ completedOn: z.string().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const tenantId = principal.tenantId;
+      return db.transaction(async (tx) => {
+        if (!reportPolicy.review(principal)) throw forbidden("Chỉ cơ quan thường trực được duyệt báo cáo.");
+        const context = await reportContext(tx, tenantId, request.params.reportId);
+        if (!context) throw notFound("báo cáo");
+        return reviewReport(
+          { tx, tenantId, actor: actorOf(request, principal) },
+          { ...request.body, reportId: request.params.reportId },
+          { context },
+        );
+      });
+    },
+  );
+
+  app.post(
+    "/api/reports/:reportId/head-decision",
+    {
+      schema: {
+        operationId: "approveReportAsHead",
+        tags: ["reports"],
+        summary: "Lãnh đạo đơn vị duyệt (chuyển cơ quan thường trực) hoặc trả lại báo cáo của cán bộ",
+        params,
+        body: z.object({ decision: z.enum(["approve", "return"]), comment, version }),
+        response: { 200: decided, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const tenantId = principal.tenantId;
+      return db.transaction(async (tx) => {
+        const context = await reportContext(tx, tenantId, request.params.reportId);
+        if (!context) throw notFound("báo cáo");
+        if (!reportPolicy.approveAsHead(principal, context.assignment.agencyId)) {
+          throw forbidden("Chỉ lãnh đạo của cơ quan, đơn vị báo cáo được duyệt báo cáo này.");
+        }
+        return approveReportAsHead(
+          { tx, tenantId, actor: actorOf(request, principal) },
+          { ...request.body, reportId: request.params.reportId },
+          { context },
+        );
+      });
+    },
+  );
+
+  app.post(
+    "/api/reports/:reportId/reopen",
+    {
+      schema: {
+        operationId: "reopenReport",
+        tags: ["reports"],
+        summary:
+          "Cơ quan thường trực mở lại báo cáo đã khóa (đã duyệt: rút lại việc duyệt; kỳ đã khóa sổ: cho phép đơn vị sửa)",
+        params,
+        body: z.object({ reason: z.string().max(5_000).describe("Lý do mở lại") }),
+        response: { 200: decided.extend({ lock: z.enum(["approved", "period_closed"]) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const tenantId = principal.tenantId;
+      return db.transaction(async (tx) => {
+        if (!reportPolicy.reopen(principal)) throw forbidden("Chỉ cơ quan thường trực được mở lại báo cáo.");
+        const context = await reportContext(tx, tenantId, request.params.reportId);
+        if (!context) throw notFound("báo cáo");
+        const result = await reopenReport(
+          { tx, tenantId, actor: actorOf(request, principal) },
+          { ...request.body, reportId: request.params.reportId },
+          { context },
+        );
+        return { ...result, lock: result.lock! };
+      });
+    },
+  );
+
+  app.get(
+    "/api/review-queue",
+    {
+      schema: {
+        operationId: "listReviewQueue",
+        tags: ["reports"],
+        summary:
+          "Báo cáo chờ người dùng quyết định: chờ duyệt (cơ quan thường trực) hoặc chờ lãnh đạo đơn vị duyệt (lãnh đạo đơn vị)",
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ total: z.number(), items: z.array(queueItem) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      if (!reportPolicy.reviewQueue(principal)) throw forbidden("Bạn không duyệt báo cáo.");
+      return listReviewQueue(db, principal.tenantId, principal, request.query);
+    },
+  );
+};
