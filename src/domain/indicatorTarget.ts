@@ -1,0 +1,77 @@
+import { foldForSearch, normalizeText } from "./text.ts";
+
+/**
+ * Indicator targets as plans write them: "≥ 70", "100", "≥ 0,65" (decimal comma), "Có" (a yes/no
+ * indicator), "Đạt 2% GRDP", "05", "-" (no target that year), sometimes typeset as LaTeX
+ * ("$\geq 0,65$") by converters. The text is kept as written; op and value are what the
+ * attainment computation needs, or null when the target is not one number (a range, a rank
+ * such as "≤ 3 Đông Nam Á").
+ */
+
+export type TargetOp = ">=" | "<=" | ">" | "<" | "=";
+
+export interface ParsedTarget {
+  year: number;
+  text: string;
+  op: TargetOp | null;
+  value: number | boolean | null;
+}
+
+/** Comparators, spelled as symbols, LaTeX or words (folded). Longer spellings first. */
+const COMPARATORS: [RegExp, TargetOp][] = [
+  [/^(?:≥|>=|=>|\\geq?\b|\\geqslant\b)/, ">="],
+  [/^(?:≤|<=|=<|\\leq?\b|\\leqslant\b)/, "<="],
+  [/^(?:toi thieu|it nhat|khong (?:thap hon|duoi|it hon)|tu)\b/, ">="],
+  [/^(?:toi da|khong (?:qua|vuot qua|cao hon|hon|lon hon))\b/, "<="],
+  [/^(?:>|\\gt\b|(?:tren|hon|lon hon|cao hon|vuot)\b)/, ">"],
+  [/^(?:<|\\lt\b|(?:duoi|nho hon|thap hon)\b)/, "<"],
+  [/^(?:=|(?:dat muc|dat|bang|la|khoang)\b)/, "="],
+];
+
+/** Targets that rank against others are not a number to reach ("≤ 3 Đông Nam Á", "Top 50"). */
+const RANKING = /\b(top|xep hang|thu hang|nhom dau|dong nam a|asean|chau a|the gioi|khu vuc|ca nuoc)\b/;
+const NONE = /^(?:-+|–|—|x|\/|n\/a|khong co chi tieu|chua xac dinh)?$/;
+const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)/;
+
+function readNumber(raw: string): number | null {
+  let s = raw;
+  // "1.000" and "12.500,5" group thousands with dots; "1.5" is a decimal point.
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) s = s.replace(/\./g, "").replace(",", ".");
+  else s = s.replace(",", ".");
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function parseTarget(input: string, year: number): ParsedTarget {
+  const text = normalizeText(input ?? "");
+  const none: ParsedTarget = { year, text, op: null, value: null };
+  const folded = foldForSearch(text)
+    .replace(/\$/g, "")
+    .replace(/\\(?:,|;|!|quad)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (NONE.test(folded)) return none;
+  if (/^co\b/.test(folded) && !/\d/.test(folded)) return { year, text, op: "=", value: true };
+  if (/^khong\b/.test(folded) && !/\d/.test(folded)) return { year, text, op: "=", value: false };
+  if (RANKING.test(folded)) return none;
+
+  let rest = folded;
+  let op: TargetOp = "=";
+  for (let guard = 0; guard < 3; guard++) {
+    const comparator = COMPARATORS.find(([re]) => re.test(rest));
+    if (!comparator) break;
+    const [re, found] = comparator;
+    rest = rest.replace(re, "").trim();
+    // "Đạt ≥ 80%": the symbol after the verb decides.
+    if (found !== "=" || op === "=") op = found;
+    if (NUMBER.test(rest)) break;
+  }
+  const m = NUMBER.exec(rest);
+  if (!m) return none;
+  const value = readNumber(m[1]!);
+  if (value === null) return none;
+  const after = rest.slice(m[0].length).trim();
+  // "70 - 80%", "từ 70 đến 80": a range is not one target.
+  if (/^(?:%\s*)?(?:-|–|den|toi)\s*\d/.test(after)) return none;
+  return { year, text, op, value };
+}

@@ -1,0 +1,57 @@
+import { IngestError } from "./errors.ts";
+import type { Extraction } from "./extraction.ts";
+import { assertSafeInput, detectFormat } from "./guard.ts";
+import { interpretDocument } from "./interpret/index.ts";
+import type { RawDocument, SourceFormat } from "./model.ts";
+import { readDoc, readDocx } from "./readers/docx.ts";
+import { readPdf } from "./readers/pdf.ts";
+import { readText } from "./readers/text.ts";
+import { readXlsx } from "./readers/xlsx.ts";
+
+/**
+ * The extraction engine's entry points: bytes of any supported format, or a document a reader
+ * has already produced, to the contract's JSON (EXTRACTION.md). Only IngestError leaves here on
+ * purpose; callers turn it into exit status 2 or an HTTP 4xx.
+ */
+
+export function extractDocument(raw: RawDocument): Extraction {
+  const extraction = interpretDocument(raw);
+  if (extraction.tasks.length === 0 && extraction.indicators.length === 0) {
+    throw new IngestError(
+      "no_task_table",
+      "Không tìm thấy bảng nhiệm vụ, bảng chỉ tiêu hay nhiệm vụ được giao nào trong văn bản.",
+    );
+  }
+  return extraction;
+}
+
+/** Text files may come as UTF-8 (with or without BOM) or UTF-16 from Windows editors. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  return utf8.replace(/^\uFEFF/, "");
+}
+
+async function read(bytes: Uint8Array, format: SourceFormat): Promise<RawDocument> {
+  switch (format) {
+    case "text":
+      return readText(decodeText(bytes));
+    case "docx":
+      return readDocx(bytes);
+    case "doc":
+      return readDoc(bytes);
+    case "xlsx":
+      return readXlsx(bytes);
+    case "pdf":
+      return readPdf(bytes);
+    default:
+      throw new IngestError("unsupported_format", "Định dạng tệp không được hỗ trợ.");
+  }
+}
+
+export async function extractFile(bytes: Uint8Array, fileName: string): Promise<Extraction> {
+  const format = detectFormat(bytes, fileName);
+  assertSafeInput(bytes, format);
+  return extractDocument(await read(bytes, format));
+}

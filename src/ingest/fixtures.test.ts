@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "./extract.ts";
+import { type Extraction, extractionSchema } from "./extraction.ts";
+import { readText } from "./readers/text.ts";
+
+/**
+ * The quality bar: the text rendering of each fixture plan must give exactly its expected.json,
+ * field by field, compared as EXTRACTION.md says (text after NFC and whitespace folding, agency
+ * lists as sets, sources as sets of numbers with spaces removed).
+ */
+
+const DIR = join(import.meta.dirname, "../../fixtures/plans");
+const FIXTURES = ["lam-dong-1535-cv-tu", "lam-dong-3450-kh-ubnd"];
+
+const fold = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").replace(/\s+/g, " ").trim() : v);
+const asSet = (list: unknown) =>
+  [...new Set(((list as string[]) ?? []).map((s) => String(fold(s))))].sort((a, b) => a.localeCompare(b));
+const asSources = (list: unknown) =>
+  [...new Set(((list as string[]) ?? []).map((s) => s.normalize("NFC").replace(/\s+/g, "")))].sort();
+
+type Item = Record<string, unknown>;
+
+/** The fields of one task or indicator, in the comparable form. */
+function comparable(item: Item): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (key === "leads" || key === "coordinators" || key === "monitors") out[key] = asSet(value);
+    else if (key === "sources") out[key] = asSources(value);
+    else if (key === "deadline" && value) {
+      const d = value as Item;
+      out[key] = { text: fold(d.text), kind: d.kind, due: d.due };
+    } else if (key === "targets") {
+      out[key] = (value as Item[]).map((t) => ({
+        year: t.year,
+        text: fold(t.text),
+        op: t.op,
+        value: t.value,
+      }));
+    } else out[key] = fold(value);
+  }
+  return out;
+}
+
+function differences(actual: Item[], expected: Item[]): { matched: number; report: string[] } {
+  const report: string[] = [];
+  const byRef = new Map(actual.map((a) => [String(a.ref), a]));
+  let matched = 0;
+  for (const exp of expected) {
+    const act = byRef.get(String(exp.ref));
+    if (!act) {
+      report.push(`${exp.ref}: missing`);
+      continue;
+    }
+    const e = comparable(exp);
+    const a = comparable(act);
+    const wrong = Object.keys(e).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(e[k]));
+    if (wrong.length === 0) matched++;
+    for (const k of wrong) {
+      report.push(
+        `${exp.ref}.${k}:\n    expected ${JSON.stringify(e[k])}\n    actual   ${JSON.stringify(a[k])}`,
+      );
+    }
+  }
+  const expectedRefs = new Set(expected.map((e) => String(e.ref)));
+  for (const a of actual) if (!expectedRefs.has(String(a.ref))) report.push(`${a.ref}: unexpected`);
+  return { matched, report };
+}
+
+describe.each(FIXTURES)("fixture %s (.txt)", (name) => {
+  const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) as Extraction;
+  const actual = extractDocument(readText(readFileSync(join(DIR, `${name}.txt`), "utf8")));
+
+  it("fits the contract", () => {
+    expect(() => extractionSchema.parse(actual)).not.toThrow();
+  });
+
+  it("reads the document's own details", () => {
+    expect(comparable(actual.document as unknown as Item)).toEqual(
+      comparable(expected.document as unknown as Item),
+    );
+  });
+
+  it("reads every task", () => {
+    const { matched, report } = differences(
+      actual.tasks as unknown as Item[],
+      expected.tasks as unknown as Item[],
+    );
+    if (report.length > 0)
+      console.error(`${name}: ${matched}/${expected.tasks.length} tasks match\n${report.join("\n")}`);
+    expect(report).toEqual([]);
+    expect(actual.tasks.map((t) => t.ref)).toEqual(expected.tasks.map((t) => t.ref));
+  });
+
+  it("reads every indicator", () => {
+    const { matched, report } = differences(
+      actual.indicators as unknown as Item[],
+      expected.indicators as unknown as Item[],
+    );
+    if (report.length > 0) {
+      console.error(
+        `${name}: ${matched}/${expected.indicators.length} indicators match\n${report.join("\n")}`,
+      );
+    }
+    expect(report).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+import { foldForSearch } from "../../domain/text.ts";
+import { stripMarkup } from "./cells.ts";
+import { mapHeader, splitSquashedHeader } from "./columns.ts";
+import { type Segmented, segmentContinuation, segmentRow } from "./flatSegment.ts";
+import { isRoman, romanValue } from "./numbering.ts";
+
+/**
+ * Tables whose cells were written one after another, one line each or several: Word tables
+ * saved as text, and text copied out of a PDF, where each cell's wrapped lines follow one
+ * another and a header's words may be cut anywhere ("ST" / "T"). The header gives the column
+ * count and roles; row numbers (STT) and section numerals mark where rows start; inside a row
+ * the lines are shared out among the columns by flatSegment.
+ */
+
+export interface LineTable {
+  /** Rows of cells, the header first. */
+  rows: string[][];
+  /** Index of the first line after the table. */
+  next: number;
+}
+
+const MAX_HEADER_LINES = 30;
+const ROW_START = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?(?:\s+(.*))?$/;
+const SECTION_START = /^([IVXLC]{1,7})[.)]?(?:\s+(.*))?$/;
+const TABLE_END = /^(phu luc|noi nhan|#{1,6}\s|\|)/;
+
+function clean(line: string | undefined): string {
+  return stripMarkup(line ?? "").replace(/\n/g, " ");
+}
+
+interface Header {
+  labels: string[];
+  next: number;
+}
+
+/**
+ * A header starting at `start`: short lines naming known columns. It ends at the first line
+ * that is not part of a label (the first row, or the rest of a row cut by a page break).
+ */
+function headerAt(lines: string[], start: number): Header | null {
+  const first = clean(lines[start]);
+  if (!/^(s\s*t|t\s*t|so\b)/.test(foldForSearch(first))) return null;
+  const taken: { index: number; end: number }[] = [];
+  let text = "";
+  let j = start;
+  while (j < lines.length && taken.length < MAX_HEADER_LINES) {
+    const raw = lines[j]!;
+    const line = clean(raw);
+    if (line === "") {
+      j++;
+      continue;
+    }
+    if (raw.includes("\t") || line.length > 80 || ROW_START.test(line) || SECTION_START.test(line)) break;
+    text = text === "" ? line : `${text} ${line}`;
+    taken.push({ index: j, end: text.length });
+    j++;
+  }
+  const found = splitSquashedHeader(text);
+  if (!found || !mapHeader(found.labels)) return null;
+  // The header's last line is the one where the labels end.
+  const last = taken.find((t) => t.end >= found.consumed) ?? taken[taken.length - 1]!;
+  return { labels: found.labels, next: last.index + 1 };
+}
+
+function sameLabels(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((l, i) => foldForSearch(l) === foldForSearch(b[i]!));
+}
+
+/** Column numbers written under the header ("1", "2", … or "(1)", "(2)", …). */
+function skipColumnNumbers(lines: string[], start: number, width: number): number {
+  let j = start;
+  let expected = 1;
+  while (j < lines.length && expected <= width) {
+    const line = clean(lines[j]);
+    if (line === "") {
+      j++;
+      continue;
+    }
+    const m = /^\(?(\d{1,2})\)?$/.exec(line);
+    if (!m || Number(m[1]) !== expected) break;
+    expected++;
+    j++;
+  }
+  return expected > width ? j : start;
+}
+
+interface PendingRow {
+  kind: "item" | "section" | "continuation";
+  mark: string;
+  lines: string[];
+  /** The same lines with blank lines kept: in Word tables saved as text an empty cell is one. */
+  withBlanks: string[];
+}
+
+/** One line per cell, blank for an empty cell: the row needs no guessing. */
+function exactCells(row: PendingRow, width: number): string[] | null {
+  const cells = [...row.withBlanks];
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+  while (cells.length < width && row.withBlanks.length > cells.length) cells.push("");
+  return cells.length === width && cells.includes("") ? cells : null;
+}
+
+function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
+  const parts = number.split(".").map(Number);
+  if (previous === null) return parts[0]! <= 3;
+  const prev = previous.split(".").map(Number);
+  const top = parts[0]!;
+  if (parts.length === 1) return (top > prev[0]! && top <= prev[0]! + 3) || (afterSection && top <= 3);
+  // 11.1 after 11, 11.2 after 11.1, 12.1 after 12
+  return top === prev[0] || (top === prev[0]! + 1 && parts[1] === 1);
+}
+
+export function findLineTable(lines: string[], start: number): LineTable | null {
+  const header = headerAt(lines, start);
+  if (!header) return null;
+  const map = mapHeader(header.labels)!;
+  const roles = map.roles.slice(1);
+  const width = header.labels.length;
+  const rows: string[][] = [header.labels];
+  const pending: PendingRow[] = [];
+  let current: PendingRow | null = null;
+  let lastNumber: string | null = null;
+  let lastSection = 0;
+  let afterSection = false;
+  let j = skipColumnNumbers(lines, header.next, width);
+  const minLines = Math.max(1, Math.ceil(roles.length / 2));
+
+  while (j < lines.length) {
+    const raw = lines[j]!;
+    const line = clean(raw);
+    if (line === "") {
+      if (current && current.lines.length > 0) current.withBlanks.push("");
+      j++;
+      continue;
+    }
+    if (raw.includes("\t") || TABLE_END.test(foldForSearch(line))) break;
+    const repeated = headerAt(lines, j);
+    if (repeated && sameLabels(repeated.labels, header.labels)) {
+      // A page break: what follows without a number continues the row above.
+      if (current) pending.push(current);
+      current = { kind: "continuation", mark: "", lines: [], withBlanks: [] };
+      j = skipColumnNumbers(lines, repeated.next, width);
+      continue;
+    }
+    const ready = current?.kind !== "item" || current.lines.length >= minLines;
+    const number = ROW_START.exec(line);
+    const section = SECTION_START.exec(line);
+    if (ready && number && plausibleNumber(number[1]!, lastNumber, afterSection)) {
+      if (current) pending.push(current);
+      const first = number[2] ? [number[2]] : [];
+      current = { kind: "item", mark: number[1]!, lines: first, withBlanks: [...first] };
+      lastNumber = number[1]!;
+      afterSection = false;
+    } else if (ready && section && isRoman(section[1]!) && romanValue(section[1]!) === lastSection + 1) {
+      if (current) pending.push(current);
+      const first = section[2] ? [section[2]] : [];
+      current = { kind: "section", mark: section[1]!, lines: first, withBlanks: [...first] };
+      lastSection++;
+      afterSection = true;
+    } else if (current) {
+      current.lines.push(line);
+      current.withBlanks.push(line);
+    } else {
+      return null;
+    }
+    j++;
+  }
+  if (current) pending.push(current);
+  if (!pending.some((p) => p.kind === "item")) return null;
+
+  let previous: Segmented | null = null;
+  for (const row of pending) {
+    if (row.kind === "section") {
+      rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
+      continue;
+    }
+    if (row.kind === "continuation") {
+      // The header again, as on the page: it tells the interpreter a page break came here.
+      rows.push([...header.labels]);
+      if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous)]);
+      continue;
+    }
+    const exact = exactCells(row, roles.length);
+    const segmented = exact
+      ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)) }
+      : segmentRow(row.lines, roles);
+    previous = segmented;
+    rows.push([row.mark, ...segmented.cells]);
+  }
+  return { rows, next: j };
+}

@@ -1,0 +1,427 @@
+import { describe, expect, it } from "vitest";
+import { extractionSchema } from "../extraction.ts";
+import type { RawBlock, RawDocument, RawRow } from "../model.ts";
+import { readText } from "../readers/text.ts";
+import { interpretDocument } from "./index.ts";
+
+type CellSpec = string | { text: string; footnotes?: string[]; mergedFromAbove?: boolean };
+const row = (...cells: CellSpec[]): RawRow => ({
+  cells: cells.map((c) => (typeof c === "string" ? { text: c } : c)),
+});
+const table = (...rows: RawRow[]): RawBlock => ({ kind: "table", rows });
+const para = (text: string): RawBlock => ({ kind: "paragraph", text });
+const doc = (...blocks: RawBlock[]): RawDocument => ({ format: "docx", blocks });
+
+function interpret(d: RawDocument) {
+  const out = interpretDocument(d);
+  expect(() => extractionSchema.parse(out)).not.toThrow();
+  return out;
+}
+
+describe("headers in other words, orders and subsets", () => {
+  it("maps columns by meaning, not by position", () => {
+    const out = interpret(
+      doc(
+        table(
+          row(
+            "TT",
+            "Nội dung nhiệm vụ",
+            "Thời gian hoàn thành",
+            "Cơ quan thực hiện/phối hợp",
+            "Đơn vị chủ trì",
+            "Mô tả sản phẩm đầu ra",
+            "Ghi chú",
+          ),
+          row(
+            "1",
+            "Xây dựng cơ sở dữ liệu",
+            "Quý III/2026",
+            "Sở Tài chính, Sở Nội vụ",
+            "Sở Khoa học và Công nghệ",
+            "Cơ sở dữ liệu",
+            "Theo Kế hoạch số 12/KH-UBND",
+          ),
+        ),
+      ),
+    );
+    expect(out.tasks).toEqual([
+      {
+        ref: "1",
+        section: null,
+        sectionTitle: null,
+        number: "1",
+        title: "Xây dựng cơ sở dữ liệu",
+        sources: ["12/KH-UBND"],
+        responsible: "",
+        leads: ["Sở Khoa học và Công nghệ"],
+        coordinators: ["Sở Tài chính", "Sở Nội vụ"],
+        output: "Cơ sở dữ liệu",
+        note: "Theo Kế hoạch số 12/KH-UBND",
+        deadline: { text: "Quý III/2026", kind: "quarter", due: "2026-09-30" },
+      },
+    ]);
+  });
+
+  it("reads a header over two rows and skips the column-number row", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("STT", "Nhiệm vụ", "Cơ quan thực hiện", "Cơ quan thực hiện", "Hạn hoàn thành"),
+          row("", "", "Chủ trì", "Phối hợp", ""),
+          row("(1)", "(2)", "(3)", "(4)", "(5)"),
+          row("1", "Tập huấn", "Sở Nội vụ", "UBND cấp xã", "30/6/2026"),
+        ),
+      ),
+    );
+    expect(out.tasks).toHaveLength(1);
+    expect(out.tasks[0]).toMatchObject({
+      leads: ["Sở Nội vụ"],
+      coordinators: ["UBND cấp xã"],
+      deadline: { kind: "date", due: "2026-06-30" },
+    });
+  });
+});
+
+describe("sections, numbering and continuations", () => {
+  const header = row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn");
+
+  it("reads sections merged across the row and numbering that runs on", () => {
+    const merged = "I. NHIỆM VỤ CHUNG";
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row(merged, merged, merged, merged),
+          row("1", "Việc một", "Sở Tài chính", "2026"),
+          row("2", "Việc hai", "Sở Nội vụ", "Thường xuyên"),
+          row("II", "Nhiệm vụ cụ thể", "", ""),
+          row("3", "Việc ba", "Công an tỉnh", "Quý I/2027"),
+          row("5", "Việc năm", "Công an tỉnh", "Theo tiến độ"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => [t.ref, t.section, t.sectionTitle])).toEqual([
+      ["I.1", "I", "NHIỆM VỤ CHUNG"],
+      ["I.2", "I", "NHIỆM VỤ CHUNG"],
+      ["II.3", "II", "Nhiệm vụ cụ thể"],
+      ["II.5", "II", "Nhiệm vụ cụ thể"],
+    ]);
+    expect(out.warnings).toEqual([expect.objectContaining({ ref: "II.4", code: "numbering_gap" })]);
+  });
+
+  it("joins a row cut by a page break, whether the header repeats or the table is split", () => {
+    const out = interpret(
+      doc(
+        table(header, row("1", "Tổ chức tập huấn kỹ năng số và phát", "Sở Khoa học và", "6/2026")),
+        para("2"),
+        table(header, row("", "huy vai trò Tổ công nghệ số", "Công nghệ", "")),
+        table(row("", "", "", ""), row("2", "Việc hai", "Sở Nội vụ", "7/2026")),
+      ),
+    );
+    expect(out.tasks.map((t) => [t.ref, t.title, t.leads])).toEqual([
+      ["1", "Tổ chức tập huấn kỹ năng số và phát huy vai trò Tổ công nghệ số", ["Sở Khoa học và Công nghệ"]],
+      ["2", "Việc hai", ["Sở Nội vụ"]],
+    ]);
+  });
+
+  it("merges Word's vertically merged rows into one task", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Việc có hai cơ quan", "Sở Tài chính", "6/2026"),
+          row({ text: "", mergedFromAbove: true }, { text: "", mergedFromAbove: true }, "Sở Nội vụ", ""),
+        ),
+      ),
+    );
+    expect(out.tasks).toHaveLength(1);
+    expect(out.tasks[0]!.leads).toEqual(["Sở Tài chính", "Sở Nội vụ"]);
+  });
+
+  it("keeps sub-numbers and drops a numbered group heading with no data", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Nhóm nhiệm vụ về thể chế", "", ""),
+          row("1.1", "Rà soát văn bản", "Sở Tư pháp", "6/2026"),
+          row("1.2", "Ban hành quy chế", "Sở Nội vụ", "9/2026"),
+          row("2", "Việc hai", "Sở Tài chính", "2026"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => t.ref)).toEqual(["1.1", "1.2", "2"]);
+    expect(out.warnings).toEqual([]);
+  });
+
+  it("reads lettered parts, Word cells merged down over several tasks, and lettered sub-items", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("A", "NHIỆM VỤ TRỌNG TÂM", "", ""),
+          row("1", "Việc một", "Sở Tài chính", "6/2026"),
+          row("2", "Việc hai", { text: "", mergedFromAbove: true }, "7/2026"),
+          row("3", "Nhóm việc ba", "", ""),
+          row("a", "Việc ba a", "Sở Nội vụ", "8/2026"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => [t.ref, t.leads, t.sectionTitle])).toEqual([
+      ["A.1", ["Sở Tài chính"], "NHIỆM VỤ TRỌNG TÂM"],
+      ["A.2", ["Sở Tài chính"], "NHIỆM VỤ TRỌNG TÂM"],
+      ["A.a", ["Sở Nội vụ"], "NHIỆM VỤ TRỌNG TÂM"],
+    ]);
+  });
+
+  it("takes the number from the name when the table has no STT column", () => {
+    const out = interpret(
+      doc(
+        table(
+          row(
+            "Nhiệm vụ, giải pháp",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+            "Tiến độ thực hiện",
+            "Nguồn kinh phí",
+          ),
+          row("I. NHIỆM VỤ CHUNG", "", "", "", ""),
+          row(
+            "1. Rà soát thủ tục hành chính",
+            "Văn phòng UBND tỉnh",
+            "Các Sở, Ban, Ngành",
+            "Hằng năm",
+            "Ngân sách tỉnh",
+          ),
+          row("2. Số hóa hồ sơ", "Sở Nội vụ", "", "Năm 2026", "Nghị định số 73/2019/NĐ-CP"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => [t.ref, t.title, t.coordinators, t.sources, t.deadline.kind])).toEqual([
+      ["I.1", "Rà soát thủ tục hành chính", ["Các Sở, Ban, Ngành"], [], "recurring"],
+      ["I.2", "Số hóa hồ sơ", [], [], "year"],
+    ]);
+  });
+
+  it("does not take a list of documents for a task table", () => {
+    const list = table(row("STT", "Nội dung", "Ghi chú"), row("1", "Báo cáo quý I", "Đã gửi"));
+    expect(interpretDocument(doc(list)).tasks).toEqual([]);
+  });
+
+  it("numbers an unnumbered row by position and says so", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Việc một", "Sở Tài chính", "2026"),
+          row("", "Việc không số", "Sở Nội vụ", "2027"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(out.warnings.map((w) => w.code)).toContain("missing_number");
+  });
+});
+
+describe("cells", () => {
+  it("takes sources from footnotes and a deadline hidden in the output column", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Sản phẩm", "Thời hạn"),
+          row(
+            "1",
+            {
+              text: "Triển khai mô hình an toàn thông tin 4 lớp",
+              footnotes: ["Kết luận số 17-TB/CCTTBCĐ ngày 29/12/2025"],
+            },
+            "Công an tỉnh",
+            "- Báo cáo kết quả\n- Hoàn thành trước ngày 30/4/2026",
+            "",
+          ),
+        ),
+      ),
+    );
+    expect(out.tasks[0]).toMatchObject({
+      sources: ["17-TB/CCTTBCĐ"],
+      output: "- Báo cáo kết quả - Hoàn thành trước ngày 30/4/2026",
+      deadline: { kind: "date", due: "2026-04-30" },
+    });
+  });
+
+  it("completes a deadline without a year from the plan's date", () => {
+    const out = interpret(
+      doc(
+        para("Lâm Đồng, ngày 10 tháng 01 năm 2026"),
+        table(
+          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+          row("1", "Việc", "Sở Nội vụ", "Quý II"),
+        ),
+      ),
+    );
+    expect(out.tasks[0]!.deadline).toEqual({ text: "Quý II", kind: "quarter", due: "2026-06-30" });
+  });
+});
+
+describe("indicator tables", () => {
+  it("reads targets per year from a two-row header and a plan year for yearless targets", () => {
+    const out = interpret(
+      doc(
+        para("Hà Nội, ngày 02 tháng 3 năm 2026"),
+        table(
+          row("STT", "Tên chỉ tiêu", "ĐVT", "Mục tiêu", "Mục tiêu", "Cơ quan theo dõi", "Nguồn"),
+          row("", "", "", "Năm 2026", "Năm 2030", "", ""),
+          row("I", "Hạ tầng số", "", "", "", "", ""),
+          row(
+            "1",
+            "Tỷ lệ phủ sóng 5G",
+            "%",
+            "≥ 70",
+            "100",
+            "Sở Khoa học và Công nghệ",
+            "Kế hoạch số 5039/KH-UBND",
+          ),
+          row("2", "Có trung tâm SOC", "-", "Có", "-", "Công an tỉnh", ""),
+        ),
+      ),
+    );
+    expect(out.tasks).toEqual([]);
+    expect(out.indicators).toEqual([
+      {
+        ref: "I.1",
+        section: "I",
+        number: "1",
+        name: "Tỷ lệ phủ sóng 5G",
+        unit: "%",
+        targets: [
+          { year: 2026, text: "≥ 70", op: ">=", value: 70 },
+          { year: 2030, text: "100", op: "=", value: 100 },
+        ],
+        monitors: ["Sở Khoa học và Công nghệ"],
+        sources: ["5039/KH-UBND"],
+      },
+      {
+        ref: "I.2",
+        section: "I",
+        number: "2",
+        name: "Có trung tâm SOC",
+        unit: "-",
+        targets: [
+          { year: 2026, text: "Có", op: "=", value: true },
+          { year: 2030, text: "-", op: null, value: null },
+        ],
+        monitors: ["Công an tỉnh"],
+        sources: [],
+      },
+    ]);
+  });
+});
+
+describe("indicator tables with results beside targets", () => {
+  it("reads only the target columns", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Cơ quan chủ trì"),
+          row("1", "Tỷ lệ hồ sơ trực tuyến", "%", "62", "≥ 80", "Văn phòng UBND tỉnh"),
+        ),
+      ),
+    );
+    expect(out.indicators[0]!.targets).toEqual([{ year: 2026, text: "≥ 80", op: ">=", value: 80 }]);
+  });
+});
+
+describe("document details", () => {
+  it("reads a state plan's first page", () => {
+    const out = interpret(
+      doc(
+        table(
+          row(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 3450/KH-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 17 tháng 3 năm 2026",
+          ),
+        ),
+        para("KẾ HOẠCH"),
+        para("Triển khai thực hiện Nghị quyết số 57-NQ/TW"),
+        para("trên địa bàn tỉnh năm 2026"),
+        para("Căn cứ Luật Tổ chức chính quyền địa phương;"),
+        table(
+          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+          row("1", "Việc", "Sở Nội vụ", "2026"),
+        ),
+      ),
+    );
+    expect(out.document).toEqual({
+      number: "3450/KH-UBND",
+      type: "Kế hoạch",
+      issuer: "Ủy ban nhân dân tỉnh Lâm Đồng",
+      date: "2026-03-17",
+      title: "Triển khai thực hiện Nghị quyết số 57-NQ/TW trên địa bàn tỉnh năm 2026",
+    });
+  });
+
+  it("takes the body under its parent as the issuer and a letter's V/v as its title", () => {
+    const out = interpret(
+      doc(
+        para("UBND TỈNH LÂM ĐỒNG"),
+        para("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+        para("Số: 120/SKHCN-VP"),
+        para("V/v triển khai nhiệm vụ chuyển đổi số"),
+        para("Lâm Đồng, ngày 05 tháng 6 năm 2026"),
+        table(
+          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+          row("1", "Việc", "Sở Nội vụ", "2026"),
+        ),
+      ),
+    );
+    expect(out.document).toEqual({
+      number: "120/SKHCN-VP",
+      type: "Công văn",
+      issuer: "Sở Khoa học và Công nghệ",
+      date: "2026-06-05",
+      title: "V/v triển khai nhiệm vụ chuyển đổi số",
+    });
+  });
+
+  it("says null for what a document does not say", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+          row("1", "Việc", "Sở Nội vụ", "2026"),
+        ),
+      ),
+    );
+    expect(out.document).toEqual({ number: null, type: null, issuer: null, date: null, title: null });
+  });
+});
+
+describe("text renderings end to end", () => {
+  it("reads a Markdown pipe table", () => {
+    const out = interpret(
+      readText(
+        "| STT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n|---|---|---|---|---|\n| I | **Thể chế** | | | |\n| 1 | Rà soát <i>quy định</i> | Sở Tư pháp | Các sở, ban, ngành | Quý IV/2026 |",
+      ),
+    );
+    expect(out.tasks).toEqual([
+      expect.objectContaining({
+        ref: "I.1",
+        sectionTitle: "Thể chế",
+        title: "Rà soát quy định",
+        leads: ["Sở Tư pháp"],
+        coordinators: ["Các sở, ban, ngành"],
+        deadline: { text: "Quý IV/2026", kind: "quarter", due: "2026-12-31" },
+      }),
+    ]);
+  });
+
+  it("reads prose directives when there is no task table", () => {
+    const out = interpret(
+      readText(
+        "THÔNG BÁO KẾT LUẬN\n1. Giao Sở Tài chính chủ trì bố trí kinh phí, hoàn thành trong Quý II/2026.",
+      ),
+    );
+    expect(out.document.type).toBe("Thông báo kết luận");
+    expect(Array.isArray(out.tasks)).toBe(true);
+  });
+});

@@ -1,0 +1,253 @@
+import { isoDate } from "../../domain/deadline.ts";
+import { documentTypeFromNumber, findDocumentNumbers } from "../../domain/documentNumber.ts";
+import { foldForSearch, normalizeText } from "../../domain/text.ts";
+import type { ExtractedDocumentMeta } from "../extraction.ts";
+
+/**
+ * What a document says about itself. Vietnamese administrative documents (Nghị định
+ * 30/2020/NĐ-CP; Party documents alike) put it on the first page in a fixed order: issuer in
+ * capitals, "Số …", place and date, type in capitals with the title under it, or "V/v …" for
+ * letters. Appendix captions repeat number, date and issuer ("Ban hành kèm theo Kế hoạch số
+ * 3450/KH-UBND ngày 17 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng"), which serves when
+ * the first page was not captured.
+ */
+
+const FIRST_PAGE_LINES = 40;
+
+const MOTTO =
+  /^(cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)/;
+
+const TYPE_HEADINGS = [
+  "thong bao ket luan",
+  "chuong trinh hanh dong",
+  "ke hoach",
+  "cong van",
+  "thong bao",
+  "chuong trinh",
+  "quyet dinh",
+  "nghi quyet",
+  "chi thi",
+  "ket luan",
+  "bao cao",
+  "huong dan",
+  "to trinh",
+  "de an",
+  "quy che",
+  "quy dinh",
+  "nghi dinh",
+  "thong tu",
+];
+
+const ORG_START =
+  /^(uy ban|ubnd|hoi dong|hdnd|tinh uy|thanh uy|huyen uy|dang uy|dang bo|ban |bch |so |bo |van phong|chinh phu|thu tuong|quoc hoi|cuc |tong cuc|vien |truong |cong an|hoi |lien doan|mat tran|tong cong ty|cong ty|trung tam|dai hoc|hoc vien)/;
+
+const ADMIN_UNITS = ["tinh", "thanh pho", "huyen", "thi xa", "xa", "phuong", "dac khu", "thi tran"];
+
+function isUpper(line: string): boolean {
+  return /\p{L}/u.test(line) && line === line.toLocaleUpperCase("vi");
+}
+
+function sentenceCase(text: string): string {
+  const lower = text.toLocaleLowerCase("vi");
+  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+}
+
+const capital = (w: string) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1);
+
+/** Bodies whose names are capitalised by convention inside another name. */
+const PROPER: [RegExp, string][] = [
+  "Ủy ban nhân dân",
+  "Hội đồng nhân dân",
+  "Ban Chỉ đạo",
+  "Ban Thường vụ",
+  "Ban Chấp hành",
+  "Trung ương",
+  "Chính phủ",
+  "Quốc hội",
+  "Mặt trận Tổ quốc",
+  "Đảng",
+  "Việt Nam",
+  "Tỉnh ủy",
+  "Thành ủy",
+  "Huyện ủy",
+].map((name): [RegExp, string] => [
+  new RegExp(`(?<!\\p{L})${name.toLocaleLowerCase("vi")}(?!\\p{L})`, "gu"),
+  name,
+]);
+
+/**
+ * An issuer line in capitals as the name is written in running text:
+ * "TỈNH ỦY LÂM ĐỒNG" → "Tỉnh ủy Lâm Đồng", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân
+ * tỉnh Lâm Đồng", "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ".
+ */
+export function issuerFromCapitals(line: string): string {
+  let text = normalizeText(line)
+    .replace(/UỶ/g, "ỦY")
+    .replace(/uỷ/g, "ủy")
+    .replace(/^UBND\b/u, "ỦY BAN NHÂN DÂN")
+    .replace(/^HĐND\b/u, "HỘI ĐỒNG NHÂN DÂN");
+  text = sentenceCase(text);
+  for (const [re, to] of PROPER)
+    text = text.replace(re, (_match, offset: number) => (offset === 0 ? capital(to) : to));
+  text = text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+  const words = text.split(" ");
+  const folded = words.map((w) => foldForSearch(w));
+  // A place name follows an administrative unit or a Party committee ("tỉnh ủy Lâm Đồng").
+  for (let i = 0; i < words.length; i++) {
+    const two = `${folded[i]} ${folded[i + 1] ?? ""}`;
+    let placeFrom = -1;
+    if (/^(tinh|thanh|huyen|dang) uy$/.test(two)) placeFrom = i + 2;
+    else if (ADMIN_UNITS.includes(two)) placeFrom = i + 2;
+    else if (ADMIN_UNITS.includes(folded[i]!) && !/^(uy|hoi)$/.test(folded[i + 1] ?? "")) placeFrom = i + 1;
+    if (placeFrom < 0 || placeFrom >= words.length) continue;
+    for (let k = placeFrom; k < words.length; k++) words[k] = capital(words[k]!);
+    break;
+  }
+  // "Sở/Bộ khoa học và công nghệ": each field of the name starts with a capital.
+  if (/^(so|bo)$/.test(folded[0] ?? "") && words.length > 1) {
+    words[1] = capital(words[1]!);
+    for (let k = 2; k < words.length; k++) {
+      if (/^(va|-)$/.test(folded[k - 1]!) || words[k - 1]!.endsWith(",")) words[k] = capital(words[k]!);
+    }
+  }
+  return words.join(" ");
+}
+
+function isOrgLine(line: string | undefined): boolean {
+  if (!line || !isUpper(line) || line.length > 120) return false;
+  const folded = foldForSearch(line);
+  return !MOTTO.test(folded) && ORG_START.test(`${folded} `);
+}
+
+/** "TỈNH LÂM ĐỒNG" under "ỦY BAN NHÂN DÂN": the rest of a name broken over two lines. */
+function isPlaceLine(line: string | undefined): boolean {
+  if (!line || !isUpper(line)) return false;
+  const folded = foldForSearch(line);
+  return ADMIN_UNITS.some((u) => folded.startsWith(`${u} `)) && !/^(tinh|thanh|huyen) uy\b/.test(folded);
+}
+
+/** The name at `index`, joined with a place on the next line; and the index after it. */
+function nameAt(lines: string[], index: number): { name: string; next: number } {
+  const name = lines[index]!;
+  return isPlaceLine(lines[index + 1])
+    ? { name: `${name} ${lines[index + 1]}`, next: index + 2 }
+    : { name, next: index + 1 };
+}
+
+function issuerOf(lines: string[]): string | null {
+  const head = lines.slice(0, 12);
+  const index = head.findIndex((l) => isOrgLine(l));
+  if (index < 0) return null;
+  const parent = nameAt(head, index);
+  // "UBND TỈNH LÂM ĐỒNG" / "SỞ KHOA HỌC VÀ CÔNG NGHỆ": the body under its parent signs.
+  const below = head[parent.next];
+  if (isOrgLine(below) && below!.split(" ").length >= 2)
+    return issuerFromCapitals(nameAt(head, parent.next).name);
+  return issuerFromCapitals(parent.name);
+}
+
+function typeOf(lines: string[]): string | null {
+  for (const line of lines.slice(0, FIRST_PAGE_LINES)) {
+    if (!isUpper(line)) continue;
+    const folded = foldForSearch(line)
+      .replace(/[^a-z ]/g, "")
+      .trim();
+    if (TYPE_HEADINGS.includes(folded)) return sentenceCase(normalizeText(line));
+  }
+  return null;
+}
+
+function numberOf(lines: string[]): string | null {
+  for (const line of lines.slice(0, FIRST_PAGE_LINES)) {
+    if (!/^Số\s*(?:hiệu)?\s*[:.]?\s*\d/iu.test(line) || line.length > 80) continue;
+    const found = findDocumentNumbers(line)[0];
+    if (found) return found;
+  }
+  return null;
+}
+
+const DATE_WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+
+function dateOf(lines: string[]): string | null {
+  for (const line of lines.slice(0, FIRST_PAGE_LINES)) {
+    const m = DATE_WORDS.exec(line);
+    if (!m || line.length > 80) continue;
+    // "Lâm Đồng, ngày 08 tháng 5 năm 2026": the place-and-date line, not a date in the body.
+    if (m.index > 0 && !/,\s*$/.test(line.slice(0, m.index))) continue;
+    const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (date) return date;
+  }
+  return null;
+}
+
+const TITLE_STOP =
+  /^(căn cứ|thực hiện|kính gửi|theo |để |nhằm |phần |chương |điều |số |\(ban hành|ban hành kèm|[ivx]+[.)]\s|\d+[.)]\s|[-_*=]{3,})/iu;
+
+function titleOf(lines: string[]): string | null {
+  const head = lines.slice(0, FIRST_PAGE_LINES);
+  const letter = head.find((l) => /^(v\/v|về việc)\b/iu.test(l));
+  if (letter) return normalizeText(letter);
+  const typeIndex = head.findIndex(
+    (l) =>
+      isUpper(l) &&
+      TYPE_HEADINGS.includes(
+        foldForSearch(l)
+          .replace(/[^a-z ]/g, "")
+          .trim(),
+      ),
+  );
+  if (typeIndex < 0) return null;
+  const parts: string[] = [];
+  for (const line of head.slice(typeIndex + 1)) {
+    if (TITLE_STOP.test(line) || MOTTO.test(foldForSearch(line))) break;
+    if (parts.length > 0 && !/^\p{Ll}/u.test(line)) break;
+    parts.push(line);
+    if (parts.length >= 4) break;
+  }
+  return parts.length > 0 ? normalizeText(parts.join(" ")) : null;
+}
+
+const CAPTION =
+  /(?:ban hành\s+)?kèm theo\s+(.{2,60}?)\s+số\s+([^\s,;]+(?:\s*[-/]\s*[^\s,;]+)*)\s*(?:,\s*)?(?:ngày\s+(\d{1,2})\s*(?:tháng\s+|\/)(\d{1,2})\s*(?:năm\s+|\/)(\d{4}))?(?:\s+của\s+([^)]+))?/iu;
+
+interface Caption {
+  type: string | null;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+}
+
+function captionOf(lines: string[]): Caption | null {
+  for (const line of lines) {
+    const m = CAPTION.exec(line);
+    if (!m) continue;
+    const number = findDocumentNumbers(`${m[2]}`)[0] ?? findDocumentNumbers(line)[0] ?? null;
+    if (!number) continue;
+    const date = m[5] ? isoDate(Number(m[5]), Number(m[4]), Number(m[3])) : null;
+    const issuer = m[6] ? normalizeText(m[6]).replace(/[).;,\s]+$/u, "") : null;
+    return { type: normalizeText(m[1]!), number, date, issuer: issuer || null };
+  }
+  return null;
+}
+
+export function extractMetadata(front: string[], all: string[]): ExtractedDocumentMeta {
+  const lines = front.map((l) => normalizeText(l)).filter(Boolean);
+  const caption = captionOf(all.map((l) => normalizeText(l)));
+  const number = numberOf(lines) ?? caption?.number ?? null;
+  const captionType =
+    caption?.type && TYPE_HEADINGS.includes(foldForSearch(caption.type)) ? caption.type : null;
+  return {
+    number,
+    type: typeOf(lines) ?? (number ? documentTypeFromNumber(number) : null) ?? captionType,
+    issuer: issuerOf(lines) ?? caption?.issuer ?? null,
+    date: dateOf(lines) ?? caption?.date ?? null,
+    title: titleOf(lines),
+  };
+}
+
+/** The plan's year, for deadlines written without one. */
+export function contextYearOf(meta: ExtractedDocumentMeta): number | undefined {
+  if (meta.date) return Number(meta.date.slice(0, 4));
+  const m = /\bnăm\s+(20\d\d)\b/u.exec(meta.title ?? "");
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,237 @@
+import {
+  type AgencySpan,
+  agencyHeadAt,
+  agencyList,
+  agencySpanAt,
+  isGenericAgency,
+  responsibility,
+} from "./proseNames.ts";
+import {
+  folded,
+  matchPhrase,
+  memoize,
+  startsLower,
+  startsUpper,
+  type Token,
+  tidy,
+  tokenize,
+} from "./proseText.ts";
+import { APPRAISAL, ASSIGN, DESCRIPTIVE, STRONG_ROLE } from "./proseWords.ts";
+
+/**
+ * Who an assignment sentence gives the work to, and what is left of the sentence as the work.
+ */
+
+export interface LeadIn {
+  /** The sentence assigns with a verb: "Giao X", "Đề nghị X", "Ban Thường vụ yêu cầu X". */
+  explicit: boolean;
+  /** An agency opens the sentence and is followed by chủ trì / có trách nhiệm / a colon. */
+  strong: boolean;
+  /** The sentence reports (đã, đang, được, ghi nhận …) rather than assigns. */
+  descriptive: boolean;
+  leads: string[];
+  responsible: string;
+  coordinators: string[];
+  /** The sentence after the lead-in: the work, still with its deadline clause. */
+  work: string;
+  /** Nothing but an agency name: a heading such as "2. Sở Khoa học và Công nghệ". */
+  agencyOnly: boolean;
+}
+
+const FRONT = /^(?:đối với|về phía|riêng|giao nhiệm vụ cho)\s+/i;
+const LEADING_TIME =
+  /^(?:(?:trước|chậm nhất|trong)\s+(?:ngày|tháng|quý|năm)?\s*[\dIVX][^,]{0,25}?\d{4}|ngay trong[^,]{0,25}?\d{4}),\s*/i;
+
+/**
+ * Reads who an assignment sentence gives the work to. Handles "Giao X: …", "Giao X chủ trì,
+ * phối hợp với Y …", "Đề nghị X …", "[issuer] yêu cầu X …", "X chủ trì …", "X: …", and the Party
+ * chain "Đảng ủy A (lãnh đạo,) chỉ đạo B …", where the work falls to B unless B is a whole group
+ * ("các cơ quan, đơn vị liên quan"), in which case A answers for it.
+ */
+export const readLeadIn = memoize(readLeadInUncached);
+
+function readLeadInUncached(sentence: string): LeadIn {
+  const text = sentence.replace(LEADING_TIME, "").replace(FRONT, "");
+  const tokens = tokenize(text);
+  const none: LeadIn = {
+    explicit: false,
+    strong: false,
+    descriptive: false,
+    leads: [],
+    responsible: "",
+    coordinators: [],
+    work: text,
+    agencyOnly: false,
+  };
+  if (tokens.length === 0) return none;
+
+  let i = 0;
+  let explicit = false;
+  const verb = matchPhrase(tokens, 0, ASSIGN);
+  const cho = tokens[verb]?.key === "cho" ? 1 : 0;
+  // "Giao thông …", "Yêu cầu chung" open no assignment: the verb must hand the work to someone.
+  if (verb > 0 && (agencyHeadAt(tokens, verb + cho) > 0 || /:$/.test(tokens[verb - 1]!.raw))) {
+    explicit = true;
+    i = verb;
+  } else {
+    const subject = agencySpanAt(text, tokens, 0);
+    if (subject && !subject.colon) {
+      const assign = matchPhrase(tokens, subject.end, ASSIGN);
+      if (assign > 0 && startsLower(tokens[subject.end]!.raw)) {
+        explicit = true;
+        i = subject.end + assign;
+      }
+    }
+    // "Thời gian tới, đề nghị X …", "Để bảo đảm tiến độ, giao X …": a short opening phrase.
+    for (let k = 1; !explicit && k < Math.min(tokens.length, 14); k++) {
+      if (!/,$/.test(tokens[k - 1]!.raw)) continue;
+      const assign = matchPhrase(tokens, k, ASSIGN);
+      if (assign > 0 && agencyHeadAt(tokens, k + assign + (tokens[k + assign]?.key === "cho" ? 1 : 0)) > 0) {
+        explicit = true;
+        i = k + assign;
+      }
+    }
+  }
+  if (tokens[i]?.key === "cho") i++;
+
+  let span = agencySpanAt(text, tokens, i);
+  let chained = false;
+  if (!span && !explicit) {
+    // "+ Chỉ đạo Sở Khoa học và Công nghệ chủ trì …" under "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh:".
+    const k = chainStart(tokens, i);
+    const next = k >= 0 ? agencySpanAt(text, tokens, k) : null;
+    if (next && !isGenericAgency(next.raw) && namesLeadRole(tokens, next)) {
+      span = next;
+      chained = true;
+    }
+  }
+  if (!span) {
+    if (!explicit && matchPhrase(tokens, i, APPRAISAL) > 0) return { ...none, descriptive: true };
+    // "Chủ trì, phối hợp với Y …" under an agency heading drops the role words, which the
+    // fields carry; a bare "Phối hợp với Y …" stays: it says the agency only supports.
+    const roles = readRoles(text, tokens, i);
+    return {
+      ...none,
+      explicit,
+      coordinators: roles.coordinators,
+      work: roles.chairs ? rest(text, tokens, roles.end) : rest(text, tokens, i),
+    };
+  }
+
+  const descriptive = !explicit && !chained && matchPhrase(tokens, span.end, DESCRIPTIVE) > 0;
+  let j = span.end;
+  let leadName = span.raw;
+  // "A lãnh đạo, chỉ đạo B": follow the chain to the agency that does the work.
+  while (!span.colon) {
+    const k = chainStart(tokens, j);
+    if (k < 0) break;
+    // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
+    const party = PARTY_PREFIX.exec(folded(span.raw));
+    if (party && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
+      leadName = span.raw.slice(party[0].length);
+      j = k + 1;
+      break;
+    }
+    const next = agencySpanAt(text, tokens, k);
+    if (!next || isGenericAgency(next.raw)) break;
+    if (!PARTY_BODY.test(folded(span.raw)) && !namesLeadRole(tokens, next)) break;
+    span = next;
+    leadName = next.raw;
+    j = next.end;
+  }
+  const strong = span.colon || chained || matchPhrase(tokens, j, STRONG_ROLE) > 0;
+  const roles = readRoles(text, tokens, j);
+  const work = rest(text, tokens, roles.end);
+  const who = responsibility(leadName);
+  return {
+    explicit,
+    strong,
+    descriptive,
+    leads: who.leads,
+    responsible: who.responsible,
+    coordinators: roles.coordinators,
+    work,
+    agencyOnly: tidy(work) === "",
+  };
+}
+
+/**
+ * Party bodies direct the state body that does the work ("Đảng ủy Công an tỉnh chỉ đạo Công an
+ * tỉnh"); any other agency that "chỉ đạo B" keeps the work unless B is named lead (B chủ trì).
+ */
+const PARTY_BODY = /^(dang uy|dang doan|ban can su|ban thuong vu|thuong truc (tinh|thanh|huyen) uy)\b/;
+
+const PARTY_PREFIX = /^(dang uy|dang doan|ban can su dang|chi bo|dang bo) /;
+const BACK_REFERENCE = new Set(["sở", "ban", "ngành", "trường", "viện", "ubnd", "xã", "phường"]);
+
+function namesLeadRole(tokens: Token[], span: AgencySpan): boolean {
+  return span.colon || span.end >= tokens.length || matchPhrase(tokens, span.end, STRONG_ROLE) > 0;
+}
+
+/** Index of the agency after "lãnh đạo, chỉ đạo" / "chỉ đạo" at token `j`, or -1. */
+function chainStart(tokens: Token[], j: number): number {
+  let k = j;
+  if (tokens[k]?.key === "lãnh" && tokens[k + 1]?.key === "đạo") {
+    k += 2;
+    if (tokens[k]?.key === "và") k++;
+  }
+  if (tokens[k]?.key === "chỉ" && tokens[k + 1]?.key === "đạo" && !/[,;:]$/.test(tokens[k + 1]!.raw))
+    return k + 2;
+  return -1;
+}
+
+interface Roles {
+  coordinators: string[];
+  /** Token where the work starts once "chủ trì, phối hợp với …" is read. */
+  end: number;
+  /** "chủ trì" was written. */
+  chairs: boolean;
+}
+
+/** Reads "chủ trì(,) phối hợp (chặt chẽ) với A, B" at token `j`. */
+function readRoles(text: string, tokens: Token[], j: number): Roles {
+  let k = j;
+  let chairs = false;
+  if (tokens[k]?.key === "chủ" && tokens[k + 1]?.key === "trì") {
+    k += 2;
+    chairs = true;
+    if (tokens[k]?.key === "và") k++;
+  } else if (tokens[k]?.key === "có" && tokens[k + 1]?.key === "trách" && tokens[k + 2]?.key === "nhiệm") {
+    // "X có trách nhiệm theo dõi …": the duty is the work, "có trách nhiệm" only marks it.
+    k += 3;
+    chairs = true;
+  }
+  const coordinators: string[] = [];
+  if (tokens[k]?.key === "phối" && tokens[k + 1]?.key === "hợp" && !/[,;:.]$/.test(tokens[k + 1]!.raw)) {
+    let m = k + 2;
+    if (tokens[m]?.key === "chặt" && tokens[m + 1]?.key === "chẽ") m += 2;
+    if (tokens[m]?.key === "với" || tokens[m]?.key === "cùng") m++;
+    const span = agencySpanAt(text, tokens, m);
+    if (span) {
+      coordinators.push(...agencyList(span.raw));
+      k = span.end;
+    }
+  }
+  return { coordinators, end: k, chairs };
+}
+
+function rest(text: string, tokens: Token[], from: number): string {
+  const token = tokens[from];
+  if (!token) return "";
+  return text.slice(token.start).replace(/^[\s,;:]+/, "");
+}
+
+/** Every "phối hợp với A, B" in a sentence, wherever it stands. */
+export function coordinatorsIn(text: string): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length - 2; i++) {
+    if (tokens[i]!.key !== "phối" || tokens[i + 1]!.key !== "hợp") continue;
+    let m = i + 2;
+    if (tokens[m]?.key === "chặt" && tokens[m + 1]?.key === "chẽ") m += 2;
+    if (tokens[m]?.key !== "với" && tokens[m]?.key !== "cùng") continue;
+    const span = agencySpanAt(text, tokens, m + 1);
+    if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+import { foldForSearch } from "../../domain/text.ts";
+import type { RawCell, RawDocument, RawRow } from "../model.ts";
+import { cellText, stripMarkup } from "./cells.ts";
+import {
+  type ColumnMap,
+  indicatorRoleOf,
+  isColumnNumberRow,
+  looksLikeLabels,
+  mapHeader,
+  taskRoleOf,
+} from "./columns.ts";
+
+/**
+ * Groups the reader's table blocks into logical tables. A table that runs over several pages
+ * may arrive as one block with its header repeated, or as one block per page (PDF, text), with
+ * or without the header; either way it is one table, and the first row after a page break may
+ * be the rest of the previous row.
+ */
+
+export type Cell = RawCell & { mergedFromAbove?: boolean };
+
+export interface TableRow {
+  cells: Cell[];
+  /** First row after a page break, a repeated header or the start of another block. */
+  afterBreak: boolean;
+}
+
+export interface LogicalTable {
+  map: ColumnMap;
+  rows: TableRow[];
+}
+
+export interface CollectedDocument {
+  tables: LogicalTable[];
+  /** Text lines before the first data table: where a document states its number, date, title. */
+  front: string[];
+  /** Every text line outside data tables, in order (appendix captions cite the document too). */
+  all: string[];
+}
+
+const HEADER_SEARCH_ROWS = 12;
+
+function texts(row: RawRow): string[] {
+  return row.cells.map((c) => cellText(c));
+}
+
+/** A header, possibly over two rows ("Cơ quan thực hiện" above "Chủ trì" | "Phối hợp"). */
+function headerAt(rows: RawRow[], index: number): { map: ColumnMap; used: number } | null {
+  const first = texts(rows[index]!);
+  if (!looksLikeLabels(first)) return null;
+  const single = mapHeader(first);
+  const next = rows[index + 1];
+  if (next) {
+    const second = texts(next);
+    const width = Math.max(first.length, second.length);
+    const combined = Array.from({ length: width }, (_, i) => {
+      const a = first[i] ?? "";
+      const b = second[i] ?? "";
+      return a === b || b === "" ? a : a === "" ? b : `${a} ${b}`;
+    });
+    // The upper row of a two-row header names columns itself; a section row above a repeated
+    // header ("IV | Phát triển…" then "STT | Chỉ tiêu…") does not, and the lower row is a header.
+    const upperLabels = first.filter((c) => taskRoleOf(c) !== null || indicatorRoleOf(c) !== null).length;
+    const lowerIsHeader = mapHeader(second) !== null;
+    const double =
+      upperLabels >= 2 && !lowerIsHeader && !isColumnNumberRow(second) && looksLikeLabels(second)
+        ? mapHeader(combined)
+        : null;
+    const gain = (m: ColumnMap | null) => (m ? new Set(m.roles.filter(Boolean)).size : 0);
+    if (double && (!single || gain(double) > gain(single) || spreadsYears(double, single))) {
+      return { map: double, used: 2 };
+    }
+  }
+  return single ? { map: single, used: 1 } : null;
+}
+
+function spreadsYears(double: ColumnMap, single: ColumnMap | null): boolean {
+  if (!single || double.kind !== "indicator") return false;
+  const count = (m: ColumnMap) => m.years.filter((y) => y !== null).length;
+  return count(double) > count(single);
+}
+
+function isEmptyRow(row: RawRow): boolean {
+  return row.cells.every((c) => stripMarkup(c.text) === "" && !(c.footnotes && c.footnotes.length > 0));
+}
+
+/** Appendix captions close the table before them: what follows is another table. */
+function startsNewPart(text: string): boolean {
+  return /^(phu luc|danh muc|bieu)\b/.test(foldForSearch(text));
+}
+
+function rowLines(row: RawRow): string[] {
+  const seen: string[] = [];
+  for (const cell of row.cells) {
+    for (const line of stripMarkup(cell.text).split("\n")) {
+      if (line !== "" && seen[seen.length - 1] !== line) seen.push(line);
+    }
+  }
+  return seen;
+}
+
+export function collectTables(doc: RawDocument): CollectedDocument {
+  const tables: LogicalTable[] = [];
+  const front: string[] = [];
+  const all: string[] = [];
+  let current: LogicalTable | null = null;
+  const note = (lines: string[]) => {
+    for (const line of lines) {
+      if (line === "") continue;
+      all.push(line);
+      if (tables.length === 0) front.push(line);
+    }
+  };
+
+  for (const block of doc.blocks ?? []) {
+    if (block.kind === "paragraph") {
+      const lines = stripMarkup(block.text ?? "").split("\n");
+      if (lines.some(startsNewPart)) current = null;
+      note(lines);
+      continue;
+    }
+    if (block.kind !== "table" || !Array.isArray(block.rows)) continue;
+    let afterBreak = true;
+    let lastPage: number | undefined;
+    let headerSeen = false;
+    for (let i = 0; i < block.rows.length; i++) {
+      const row = block.rows[i]!;
+      if (!row || !Array.isArray(row.cells) || isEmptyRow(row)) continue;
+      if (i < HEADER_SEARCH_ROWS || headerSeen || current) {
+        const header = headerAt(block.rows, i);
+        if (header) {
+          if (!current || current.map.signature !== header.map.signature) {
+            current = { map: header.map, rows: [] };
+            tables.push(current);
+          }
+          headerSeen = true;
+          afterBreak = true;
+          i += header.used - 1;
+          const following = block.rows[i + 1];
+          if (following && isColumnNumberRow(texts(following))) i++;
+          continue;
+        }
+      }
+      // Layout tables (the national motto beside the issuer, the signature block) and captions
+      // above a header; a block without a header continues the table only if it has its width.
+      if (!current || (!headerSeen && row.cells.length !== current.map.roles.length)) {
+        note(rowLines(row));
+        continue;
+      }
+      const pageBreak = row.page !== undefined && lastPage !== undefined && row.page !== lastPage;
+      current.rows.push({ cells: row.cells, afterBreak: afterBreak || pageBreak });
+      afterBreak = false;
+      if (row.page !== undefined) lastPage = row.page;
+    }
+  }
+  return { tables, front, all };
+}

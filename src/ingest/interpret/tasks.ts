@@ -1,0 +1,311 @@
+import { splitAgencies } from "../../domain/agencyNames.ts";
+import { findHiddenDeadline, parseDeadline } from "../../domain/deadline.ts";
+import { findDocumentNumbers, sameDocumentNumber } from "../../domain/documentNumber.ts";
+import { normalizeText } from "../../domain/text.ts";
+import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
+import { cellLines, joinContinued } from "./cells.ts";
+import type { Role } from "./columns.ts";
+import { numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
+import type { Cell, LogicalTable, TableRow } from "./tables.ts";
+
+/**
+ * Rows of a task table to tasks. Rows are first read into drafts holding each role's raw text,
+ * so that a row cut by a page break can be glued back before anything is parsed.
+ */
+
+export interface Context {
+  /** The plan's year: completes "Quý II" or "Tháng 6" written without one. */
+  contextYear?: number;
+}
+
+type Texts = Partial<Record<Role, string>>;
+
+export interface Draft {
+  section: string | null;
+  sectionTitle: string | null;
+  number: string;
+  texts: Texts;
+  /** Text of each grid column, for columns read one by one (indicator targets). */
+  columns: string[];
+  footnotes: string[];
+  /** Row had no number: the number was given by position. */
+  unnumbered: boolean;
+}
+
+/** Text of each role; a role spread over merged grid columns is read once. */
+export function roleTexts(roles: (Role | null)[], cells: Cell[]): Texts {
+  const out: Texts = {};
+  roles.forEach((role, i) => {
+    if (!role) return;
+    const text = cellLines(cells[i]);
+    if (text === "") return;
+    const previous = out[role];
+    if (previous === undefined) out[role] = text;
+    else if (previous !== text && !previous.endsWith(text)) out[role] = `${previous}\n${text}`;
+  });
+  return out;
+}
+
+function footnotesOf(cells: Cell[]): string[] {
+  return cells.flatMap((c) =>
+    Array.isArray(c?.footnotes) ? c.footnotes.filter((f) => typeof f === "string") : [],
+  );
+}
+
+/** True when every non-empty cell of the row holds the same text (one cell merged across the row). */
+function isMergedAcross(cells: Cell[]): string | null {
+  const filled = cells.map((c) => cellLines(c)).filter((t) => t !== "");
+  if (filled.length === 0) return null;
+  return filled.every((t) => t === filled[0]) ? filled[0]! : null;
+}
+
+export type RowReading =
+  | { kind: "section"; section: string; title: string }
+  | { kind: "item"; number: string | null; texts: Texts; columns: string[]; footnotes: string[] }
+  | { kind: "skip" };
+
+/**
+ * What one row is. `nameRole` is the column that holds the item's name (title or indicator
+ * name); `dataRoles` are the columns a section row leaves empty.
+ */
+export function readRow(
+  row: TableRow,
+  roles: (Role | null)[],
+  nameRole: Role,
+  dataRoles: Role[],
+): RowReading {
+  const texts = roleTexts(roles, row.cells);
+  if (!roles.includes("stt")) numberFromName(texts, nameRole);
+  const footnotes = footnotesOf(row.cells);
+  const merged = isMergedAcross(row.cells);
+  const stt = normalizeText(texts.stt ?? "");
+  const name = normalizeText(texts[nameRole] ?? "");
+  const dataEmpty = dataRoles.every(
+    (r) => !texts[r] || texts[r] === texts[nameRole] || texts[r] === texts.stt,
+  );
+
+  if (merged !== null && !/^\d/.test(merged)) {
+    const mark = readSectionMark(normalizeText(merged));
+    if (mark) return { kind: "section", ...mark };
+  }
+  const mark = readStt(stt);
+  if (mark.kind === "section" && dataEmpty) {
+    const title = mark.title !== "" ? mark.title : name;
+    return { kind: "section", section: mark.section, title };
+  }
+  if (mark.kind === "none" && stt === "" && dataEmpty) {
+    const inName = readSectionMark(name);
+    if (inName && inName.title !== "" && /^[IVXLC]+[.)]/.test(name)) return { kind: "section", ...inName };
+  }
+  const hasContent = Object.keys(texts).length > 0 || footnotes.length > 0;
+  if (!hasContent) return { kind: "skip" };
+  const columns = row.cells.map((c) => cellLines(c));
+  const number = mark.kind === "number" ? mark.number : mark.kind === "section" ? mark.section : null;
+  return { kind: "item", number, texts, columns, footnotes };
+}
+
+/**
+ * Adds a row to the task it belongs to. After a page break the texts continue mid-sentence, even
+ * mid-name ("Sở Khoa học và" / "Công nghệ"); a row under a vertically merged cell holds new
+ * values of its own (a second lead), on a line of their own.
+ */
+/** Tables without an STT column number their rows inside the name: "1. Xây dựng…", "a) Rà soát…". */
+function numberFromName(texts: Texts, nameRole: Role) {
+  const name = texts[nameRole];
+  if (!name) return;
+  const m = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3}[.)]|[a-zđ]\))\s+(?=\S)/u.exec(name);
+  if (!m) return;
+  texts.stt = m[1]!;
+  texts[nameRole] = name.slice(m[0].length);
+}
+
+/** Cells merged down from the row above hold that row's value: one lead for several tasks. */
+function fillMergedCells(row: TableRow, above: Cell[], roles: (Role | null)[]): TableRow {
+  let changed = false;
+  const cells = row.cells.map((cell, i) => {
+    if (cell?.mergedFromAbove !== true || roles[i] === "stt" || cellLines(cell) !== "" || !above[i])
+      return cell;
+    changed = true;
+    return { text: above[i]!.text };
+  });
+  return changed ? { ...row, cells } : row;
+}
+
+function mergeInto(
+  draft: Draft,
+  reading: Extract<RowReading, { kind: "item" }>,
+  roles: (Role | null)[],
+  cut: boolean,
+) {
+  const join = (before: string, after: string) =>
+    cut
+      ? joinContinued(before, after)
+      : before === ""
+        ? after
+        : after === ""
+          ? before
+          : `${before}\n${after}`;
+  for (const [role, text] of Object.entries(reading.texts) as [Role, string][]) {
+    if (role === "stt") continue;
+    draft.texts[role] = join(draft.texts[role] ?? "", text);
+  }
+  reading.columns.forEach((text, i) => {
+    if (roles[i] !== "stt") draft.columns[i] = join(draft.columns[i] ?? "", text);
+  });
+  draft.footnotes.push(...reading.footnotes);
+}
+
+/**
+ * Drafts of the items of a table: sections applied, page-break continuations merged, rows
+ * without a number either merged (when they continue the row above) or numbered by position.
+ */
+export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[]): Draft[] {
+  const drafts: Draft[] = [];
+  let section: string | null = null;
+  let sectionTitle: string | null = null;
+  let sinceSection = 0;
+  let above: Cell[] = [];
+  for (const physical of table.rows) {
+    let row = physical;
+    let reading = readRow(row, table.map.roles, nameRole, dataRoles);
+    if (reading.kind === "item" && reading.number !== null) {
+      row = fillMergedCells(physical, above, table.map.roles);
+      if (row !== physical) reading = readRow(row, table.map.roles, nameRole, dataRoles);
+    }
+    above = row.cells;
+    if (reading.kind === "skip") continue;
+    if (reading.kind === "section") {
+      section = reading.section;
+      sectionTitle = reading.title === "" ? null : reading.title;
+      sinceSection = 0;
+      continue;
+    }
+    // A section title cut by a page break: its rest comes before the section's first item.
+    if (reading.number === null && physical.afterBreak && sinceSection === 0 && sectionTitle !== null) {
+      const rest = isMergedAcross(physical.cells) ?? (reading.texts[nameRole] || null);
+      if (
+        rest !== null &&
+        Object.keys(reading.texts).every(
+          (r) => r === nameRole || r === "stt" || reading.texts[r as Role] === rest,
+        )
+      ) {
+        sectionTitle = normalizeText(joinContinued(sectionTitle, rest));
+        continue;
+      }
+    }
+    const previous = drafts[drafts.length - 1];
+    const sttIdx = table.map.roles.indexOf("stt");
+    const sttMerged = sttIdx >= 0 && row.cells[sttIdx]?.mergedFromAbove === true;
+    if (reading.number === null && previous && previous.section === section) {
+      const continues = row.afterBreak || sttMerged || !reading.texts[nameRole];
+      if (continues) {
+        mergeInto(previous, reading, table.map.roles, row.afterBreak && !sttMerged);
+        continue;
+      }
+    }
+    sinceSection++;
+    drafts.push({
+      section,
+      sectionTitle,
+      number: reading.number ?? String(sinceSection),
+      texts: { ...reading.texts },
+      columns: [...reading.columns],
+      footnotes: [...reading.footnotes],
+      unnumbered: reading.number === null,
+    });
+  }
+  return dropGroupHeadings(drafts, nameRole, dataRoles);
+}
+
+/** "1 | Nhóm nhiệm vụ về thể chế" with nothing else, followed by 1.1, 1.2: a heading, not a task. */
+function dropGroupHeadings(drafts: Draft[], nameRole: Role, dataRoles: Role[]): Draft[] {
+  return drafts.filter((d, i) => {
+    const next = drafts[i + 1];
+    const empty = dataRoles.every((r) => !d.texts[r]) && d.footnotes.length === 0;
+    const parent =
+      next !== undefined &&
+      next.section === d.section &&
+      (next.number.startsWith(`${d.number}.`) || (/^\d/.test(d.number) && /^[a-zđ]$/.test(next.number)));
+    return !(empty && parent && d.texts[nameRole]);
+  });
+}
+
+export function refOf(draft: Draft): string {
+  return draft.section ? `${draft.section}.${draft.number}` : draft.number;
+}
+
+function plain(text: string | undefined): string {
+  return normalizeText((text ?? "").replace(/\n/g, " "));
+}
+
+/** Numbers cited as the assigning document, each document once (typos of one number count once). */
+export function sourcesOf(...texts: string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    for (const number of findDocumentNumbers(text)) {
+      if (!out.some((n) => sameDocumentNumber(n, number))) out.push(number);
+    }
+  }
+  return out;
+}
+
+function deadlineOf(draft: Draft, context: Context): Deadline {
+  const written = plain(draft.texts.deadline);
+  const options = { contextYear: context.contextYear };
+  if (written !== "") {
+    const parsed = parseDeadline(written, options);
+    return { text: parsed.text, kind: parsed.kind, due: parsed.due };
+  }
+  for (const role of ["output", "note", "title"] as const) {
+    const hidden = findHiddenDeadline(plain(draft.texts[role]), options);
+    if (hidden) return { text: hidden.text, kind: hidden.kind, due: hidden.due };
+  }
+  return { text: "", kind: "unspecified", due: null };
+}
+
+const TASK_DATA_ROLES: Role[] = [
+  "source",
+  "responsible",
+  "lead",
+  "coordinator",
+  "output",
+  "deadline",
+  "note",
+];
+
+export function tasksFromTable(
+  table: LogicalTable,
+  context: Context,
+): { tasks: ExtractedTask[]; warnings: ExtractionWarning[] } {
+  const drafts = draftsOf(table, "title", TASK_DATA_ROLES);
+  const warnings: ExtractionWarning[] = [];
+  const tasks = drafts.map((d): ExtractedTask => {
+    const ref = refOf(d);
+    if (d.unnumbered) {
+      warnings.push({
+        ref,
+        code: "missing_number",
+        message: `Dòng nhiệm vụ không có số thứ tự; tạm đánh số ${ref} theo vị trí.`,
+      });
+    }
+    return {
+      ref,
+      section: d.section,
+      sectionTitle: d.sectionTitle,
+      number: d.number,
+      title: plain(d.texts.title),
+      sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
+      responsible: plain(d.texts.responsible),
+      leads: splitAgencies(d.texts.lead ?? ""),
+      coordinators: splitAgencies(d.texts.coordinator ?? ""),
+      output: plain(d.texts.output),
+      note: plain(d.texts.note),
+      deadline: deadlineOf(d, context),
+    };
+  });
+  const numbered = drafts
+    .filter((d) => !d.unnumbered)
+    .map((d) => ({ ref: refOf(d), section: d.section, number: d.number }));
+  warnings.push(...numberingWarnings(numbered, "nhiệm vụ"));
+  return { tasks, warnings };
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import type { RawBlock } from "../model.ts";
+import { readText } from "./text.ts";
+
+const tables = (blocks: RawBlock[]) =>
+  blocks
+    .filter((b) => b.kind === "table")
+    .map((b) => (b.kind === "table" ? b.rows.map((r) => r.cells.map((c) => c.text)) : []));
+const paragraphs = (blocks: RawBlock[]) => blocks.filter((b) => b.kind === "paragraph").map((b) => b.text);
+
+describe("readText: tab-separated tables", () => {
+  it("reads rows, pads short ones, and ends a table at a blank line", () => {
+    const doc = readText("Tiêu đề\nSTT\tTên\tThời hạn\n1\tViệc A\t4/2026\n2\tViệc B\n\nSau bảng");
+    expect(doc.format).toBe("text");
+    expect(paragraphs(doc.blocks)).toEqual(["Tiêu đề", "Sau bảng"]);
+    expect(tables(doc.blocks)).toEqual([
+      [
+        ["STT", "Tên", "Thời hạn"],
+        ["1", "Việc A", "4/2026"],
+        ["2", "Việc B", ""],
+      ],
+    ]);
+  });
+
+  it("reads Excel's quoted cells with line breaks and quotes", () => {
+    const doc = readText('1\t"Sở Tài chính\nSở Nội vụ"\t"Nói ""có"""\n2\tb\tc');
+    expect(tables(doc.blocks)).toEqual([
+      [
+        ["1", "Sở Tài chính\nSở Nội vụ", 'Nói "có"'],
+        ["2", "b", "c"],
+      ],
+    ]);
+  });
+
+  it("keeps a stray quote as text", () => {
+    const doc = readText('1\t"Make in Vietnam" là\tx');
+    expect(tables(doc.blocks)[0]![0]).toEqual(["1", '"Make in Vietnam" là', "x"]);
+  });
+});
+
+describe("readText: markup in cells and paragraphs", () => {
+  it("turns inline HTML lists and emphasis into plain lines", () => {
+    const doc = readText(
+      "1\t<ul><li>Báo cáo A.</li><li>Quyết định <i>B</i></li></ul>\tx<br>y\t**đậm** ~~gạch~~ *nghiêng* &amp; &nbsp;z",
+    );
+    expect(tables(doc.blocks)[0]![0]).toEqual([
+      "1",
+      "- Báo cáo A.\n- Quyết định B",
+      "x\ny",
+      "đậm gạch nghiêng & z",
+    ]);
+  });
+
+  it("cleans paragraphs, keeps a lone star and marks bullets and headings", () => {
+    const doc = readText("## Phụ lục\n*\nSố ~~1535~~-CV/TU\n- Sở Tài chính;\n**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**");
+    expect(doc.blocks).toEqual([
+      { kind: "paragraph", text: "Phụ lục", bold: true },
+      { kind: "paragraph", text: "*" },
+      { kind: "paragraph", text: "Số 1535-CV/TU" },
+      { kind: "paragraph", text: "- Sở Tài chính;", bullet: true },
+      { kind: "paragraph", text: "KT. CHỦ TỊCH" },
+      { kind: "paragraph", text: "PHÓ CHỦ TỊCH" },
+    ]);
+  });
+
+  it("normalises to NFC and handles CRLF and a byte order mark", () => {
+    const doc = readText("\uFEFFCo\u0302ng an ti\u0309nh\r\nDòng 2\r\n");
+    expect(paragraphs(doc.blocks)).toEqual(["Công an tỉnh", "Dòng 2"]);
+  });
+});
+
+describe("readText: Markdown pipe tables", () => {
+  it("reads cells, skips the rule row, keeps escaped pipes and <br>", () => {
+    const doc = readText(
+      "| STT | Tên nhiệm vụ | Thời hạn |\n|---|:---|---:|\n| 1 | Việc A \\| B | 4/2026 |\n| 2 | Dòng 1<br>Dòng 2 | Quý II/2026 |",
+    );
+    expect(tables(doc.blocks)).toEqual([
+      [
+        ["STT", "Tên nhiệm vụ", "Thời hạn"],
+        ["1", "Việc A | B", "4/2026"],
+        ["2", "Dòng 1\nDòng 2", "Quý II/2026"],
+      ],
+    ]);
+  });
+});
+
+describe("readText: one cell per line", () => {
+  const header = ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"];
+
+  it("rebuilds rows of a Word table saved as text", () => {
+    const text = [
+      "Phụ lục",
+      ...header,
+      "1",
+      "Xây dựng kế hoạch chuyển đổi số",
+      "Sở Khoa học và Công nghệ",
+      "Các sở, ban, ngành",
+      "6/2026",
+      "2",
+      "Tập huấn kỹ năng số",
+      "Sở Nội vụ",
+      "UBND cấp xã",
+      "Thường xuyên",
+    ].join("\n");
+    const rows = tables(readText(text).blocks)[0]!;
+    expect(rows).toEqual([
+      header,
+      ["1", "Xây dựng kế hoạch chuyển đổi số", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành", "6/2026"],
+      ["2", "Tập huấn kỹ năng số", "Sở Nội vụ", "UBND cấp xã", "Thường xuyên"],
+    ]);
+  });
+
+  it("rebuilds rows of PDF text where cells wrap over several lines and words are cut", () => {
+    const text = [
+      "ST",
+      "T",
+      "Tên nhiệm vụ Cơ quan",
+      "chủ trì",
+      "Cơ quan phối",
+      "hợp",
+      "Thời hạn",
+      "1 Xây dựng kế hoạch chuyển",
+      "đổi số của tỉnh năm 2026",
+      "Sở Khoa học và",
+      "Công nghệ",
+      "Các sở, ban,",
+      "ngành",
+      "6/2026",
+      "2 Tập huấn kỹ năng số cho cán",
+      "bộ, công chức",
+      "Sở Nội vụ",
+      "UBND cấp xã",
+      "Thường xuyên",
+    ].join("\n");
+    const rows = tables(readText(text).blocks)[0]!;
+    expect(rows.slice(1)).toEqual([
+      [
+        "1",
+        "Xây dựng kế hoạch chuyển đổi số của tỉnh năm 2026",
+        "Sở Khoa học và Công nghệ",
+        "Các sở, ban, ngành",
+        "6/2026",
+      ],
+      ["2", "Tập huấn kỹ năng số cho cán bộ, công chức", "Sở Nội vụ", "UBND cấp xã", "Thường xuyên"],
+    ]);
+  });
+
+  it("reads a blank line as an empty cell when each cell has one line", () => {
+    const text = [
+      ...header,
+      "1",
+      "Xây dựng kế hoạch",
+      "Sở Tài chính",
+      "",
+      "6/2026",
+      "2",
+      "Tập huấn",
+      "Sở Nội vụ",
+      "",
+      "7/2026",
+    ].join("\n");
+    const rows = tables(readText(text).blocks)[0]!;
+    expect(rows.slice(1)).toEqual([
+      ["1", "Xây dựng kế hoạch", "Sở Tài chính", "", "6/2026"],
+      ["2", "Tập huấn", "Sở Nội vụ", "", "7/2026"],
+    ]);
+  });
+
+  it("marks a page break where the header repeats and keeps the cut row's rest", () => {
+    const text = [
+      ...header,
+      "1",
+      "Xây dựng kế hoạch",
+      "Sở Tài chính",
+      "Sở Nội vụ",
+      "6/2026",
+      "",
+      ...header,
+      "2",
+      "Tập huấn",
+      "Sở Nội vụ",
+      "UBND cấp xã",
+      "Thường xuyên",
+    ].join("\n");
+    const rows = tables(readText(text).blocks)[0]!;
+    expect(rows.map((r) => r[0])).toEqual(["STT", "1", "STT", "2"]);
+  });
+
+  it("leaves prose that only mentions STT alone", () => {
+    const doc = readText("STT là số thứ tự của nhiệm vụ trong bảng.\nKhông có bảng.");
+    expect(tables(doc.blocks)).toEqual([]);
+  });
+});
+
+describe("readText: robustness", () => {
+  it("reads empty and odd input without throwing", () => {
+    expect(readText("").blocks).toEqual([]);
+    expect(readText("\t\t\n\t").blocks).toEqual([]);
+    expect(() => readText('"\t"\n"\t')).not.toThrow();
+    expect(() => readText(undefined as unknown as string)).not.toThrow();
+  });
+});
