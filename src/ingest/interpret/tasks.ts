@@ -196,12 +196,20 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
     const previous = drafts[drafts.length - 1];
     const sttIdx = table.map.roles.indexOf("stt");
     const sttMerged = sttIdx >= 0 && row.cells[sttIdx]?.mergedFromAbove === true;
-    if (reading.number === null && previous && previous.section === section) {
-      const continues = row.afterBreak || sttMerged || !reading.texts[nameRole];
-      if (continues) {
-        mergeInto(previous, reading, table.map.roles, row.afterBreak && !sttMerged);
-        continue;
+    if (reading.number === null) {
+      const name = reading.texts[nameRole] ?? "";
+      const nameOnly = dataRoles.every((r) => !reading.texts[r]) && reading.footnotes.length === 0;
+      // A wrapped fragment starts in lower case; a heading of a group of rows does not.
+      const fragment = /^\p{Ll}/u.test(name);
+      if (previous && previous.section === section) {
+        const continues = row.afterBreak || sttMerged || name === "" || (nameOnly && fragment);
+        if (continues) {
+          mergeInto(previous, reading, table.map.roles, (row.afterBreak || fragment) && !sttMerged);
+          continue;
+        }
       }
+      // "Nhóm nhiệm vụ về thể chế" alone on its row: a heading, not a task.
+      if (nameOnly && !fragment) continue;
     }
     sinceSection++;
     drafts.push({
