@@ -51,7 +51,11 @@ export async function addDirectiveComment(
     .selectDistinct({ agencyId: assignments.agencyId })
     .from(assignments)
     .where(
-      and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.taskId, task.id), eq(assignments.role, "lead")),
+      and(
+        eq(assignments.tenantId, ctx.tenantId),
+        eq(assignments.taskId, task.id),
+        eq(assignments.role, "lead"),
+      ),
     );
   await notify(
     ctx,

@@ -48,7 +48,10 @@ export async function decideDeadlineChange(
     .from(deadlineChanges)
     .innerJoin(
       assignments,
-      and(eq(assignments.tenantId, deadlineChanges.tenantId), eq(assignments.id, deadlineChanges.assignmentId)),
+      and(
+        eq(assignments.tenantId, deadlineChanges.tenantId),
+        eq(assignments.id, deadlineChanges.assignmentId),
+      ),
     )
     .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
     .where(and(eq(deadlineChanges.tenantId, ctx.tenantId), eq(deadlineChanges.id, input.deadlineChangeId)));
@@ -87,7 +90,11 @@ export async function decideDeadlineChange(
     entityType: "deadline_change",
     entityId: decided.id,
     before: { state: "pending", dueOn: request.currentDueOn },
-    after: { state: decided.state, dueOn: approve ? decided.requestedDueOn : request.currentDueOn, comment: input.comment },
+    after: {
+      state: decided.state,
+      dueOn: approve ? decided.requestedDueOn : request.currentDueOn,
+      comment: input.comment,
+    },
   });
 
   await notify(ctx, [request.requestedBy], {

@@ -90,7 +90,12 @@ export async function reopenReport(
     entityType: "progress_report",
     entityId: report.id,
     before: { state: report.state, version: report.version, lock, completedOn: completedOn?.before },
-    after: { state: updated.state, version: updated.version, reason: input.reason, completedOn: completedOn?.after },
+    after: {
+      state: updated.state,
+      version: updated.version,
+      reason: input.reason,
+      completedOn: completedOn?.after,
+    },
   });
 
   await notify(ctx, [report.submittedBy, ...(await usersOfAgencies(ctx, [assignment.agencyId]))], {

@@ -39,7 +39,10 @@ export async function requestDeadlineChange(
     throw conflict("task_removed", "Nhiệm vụ này đã bị loại khỏi kế hoạch.");
   }
   if (assignment.completedOn) {
-    throw conflict("assignment_completed", "Nhiệm vụ đã được xác nhận hoàn thành; không cần điều chỉnh thời hạn.");
+    throw conflict(
+      "assignment_completed",
+      "Nhiệm vụ đã được xác nhận hoàn thành; không cần điều chỉnh thời hạn.",
+    );
   }
   if (wanted < today) {
     throw invalid(

@@ -129,7 +129,10 @@ async function whyNotReviewable(ctx: CommandContext, reportId: string, version: 
   if (!current) return notFound("báo cáo");
   if (current.state === "approved" || current.state === "returned") return alreadyReviewed(current.state);
   if (current.state === "awaiting_head") {
-    return conflict("report_awaiting_head", "Báo cáo đang chờ lãnh đạo đơn vị duyệt, chưa gửi đến cơ quan thường trực.");
+    return conflict(
+      "report_awaiting_head",
+      "Báo cáo đang chờ lãnh đạo đơn vị duyệt, chưa gửi đến cơ quan thường trực.",
+    );
   }
   if (current.state === "submitted" && version !== undefined && current.version !== version) {
     return conflict(

@@ -68,14 +68,14 @@ export const submitReportInput = z
       issue.addIssue({
         code: "custom",
         path: ["claimsCompletion"],
-        message: "Báo cáo \"không phát sinh\" không thể đồng thời đề nghị xác nhận hoàn thành",
+        message: 'Báo cáo "không phát sinh" không thể đồng thời đề nghị xác nhận hoàn thành',
       });
     }
     if (!input.nothingToReport && !input.narrative) {
       issue.addIssue({
         code: "custom",
         path: ["narrative"],
-        message: "Cần nêu kết quả thực hiện, hoặc chọn \"không phát sinh\"",
+        message: 'Cần nêu kết quả thực hiện, hoặc chọn "không phát sinh"',
       });
     }
     if (input.claimsCompletion && input.percent != null && input.percent !== 100) {
@@ -108,7 +108,11 @@ export interface SubmitReportOptions {
  * the files reach the store only then, and the report, its evidence rows, the audit row and the
  * notifications commit together.
  */
-export async function submitReport(ctx: CommandContext, raw: SubmitReportInput, options: SubmitReportOptions) {
+export async function submitReport(
+  ctx: CommandContext,
+  raw: SubmitReportInput,
+  options: SubmitReportOptions,
+) {
   const input = submitReportInput.parse(raw);
   const { assignment } = options;
   const files = options.files ?? [];
@@ -152,24 +156,28 @@ export async function submitReport(ctx: CommandContext, raw: SubmitReportInput, 
   const state = awaitingHead ? ("awaiting_head" as const) : ("submitted" as const);
   const headApproved = assignment.requireHeadApproval && options.submitterIsHead;
 
-  const report = await insertReport(ctx, {
-    tenantId: ctx.tenantId,
-    assignmentId: assignment.id,
-    periodId: period.id,
-    percent: input.claimsCompletion ? 100 : (input.percent ?? null),
-    narrative: input.narrative,
-    difficulties: input.difficulties,
-    proposals: input.proposals,
-    nothingToReport: input.nothingToReport,
-    claimsCompletion: input.claimsCompletion,
-    state,
-    submittedBy: ctx.actor.userId,
-    submittedAt: now,
-    headApprovedBy: headApproved ? ctx.actor.userId : null,
-    headApprovedAt: headApproved ? now : null,
-    createdAt: now,
-    updatedAt: now,
-  }, period.label);
+  const report = await insertReport(
+    ctx,
+    {
+      tenantId: ctx.tenantId,
+      assignmentId: assignment.id,
+      periodId: period.id,
+      percent: input.claimsCompletion ? 100 : (input.percent ?? null),
+      narrative: input.narrative,
+      difficulties: input.difficulties,
+      proposals: input.proposals,
+      nothingToReport: input.nothingToReport,
+      claimsCompletion: input.claimsCompletion,
+      state,
+      submittedBy: ctx.actor.userId,
+      submittedAt: now,
+      headApprovedBy: headApproved ? ctx.actor.userId : null,
+      headApprovedAt: headApproved ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    period.label,
+  );
 
   const evidenceRows: (typeof evidence.$inferInsert)[] = [];
   for (const { file, mime } of checked) {
@@ -192,7 +200,13 @@ export async function submitReport(ctx: CommandContext, raw: SubmitReportInput, 
     });
   }
   for (const url of new Set(input.links)) {
-    evidenceRows.push({ tenantId: ctx.tenantId, reportId: report.id, kind: "link", url, createdBy: ctx.actor.userId! });
+    evidenceRows.push({
+      tenantId: ctx.tenantId,
+      reportId: report.id,
+      kind: "link",
+      url,
+      createdBy: ctx.actor.userId!,
+    });
   }
   for (const number of new Set(input.documentNumbers.map(normalizeDocumentNumber))) {
     evidenceRows.push({
@@ -203,7 +217,12 @@ export async function submitReport(ctx: CommandContext, raw: SubmitReportInput, 
       createdBy: ctx.actor.userId!,
     });
   }
-  if (evidenceRows.length) await ctx.tx.insert(evidence).values(evidenceRows);
+  if (evidenceRows.length) {
+    // One millisecond apart, so that the evidence lists in the order it was attached.
+    await ctx.tx
+      .insert(evidence)
+      .values(evidenceRows.map((row, i) => ({ ...row, createdAt: new Date(now.getTime() + i) })));
+  }
 
   await recordAudit(ctx, {
     action: "report.submit",

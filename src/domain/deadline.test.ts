@@ -24,6 +24,8 @@ describe("parseDeadline: the table in PRODUCT.md", () => {
     ["Quý III/2026", "quarter", "2026-09-30"],
     ["quý 3 năm 2026", "quarter", "2026-09-30"],
     ["Quý I, II/2026", "quarter", "2026-06-30"],
+    ["Q2/2026", "quarter", "2026-06-30"],
+    ["T6/2026", "month", "2026-06-30"],
     ["6 tháng đầu năm 2026", "quarter", "2026-06-30"],
     ["năm 2026", "year", "2026-12-31"],
     ["Trong năm 2026", "year", "2026-12-31"],

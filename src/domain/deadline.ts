@@ -149,7 +149,7 @@ function collectTimePoints(folded: string, contextYear: number | undefined): Tim
   });
   // Quý IV/2026, Quý I, II năm 2026, quý 3 - 2026
   const quarterRe = new RegExp(
-    String.raw`quy\s+(${QUARTER_TOKEN}(?:${LIST_SEP}${QUARTER_TOKEN})*)(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4}))?`,
+    String.raw`(?:quy\s+|(?<![a-z])q\s*)(${QUARTER_TOKEN}(?:${LIST_SEP}${QUARTER_TOKEN})*)(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4}))?`,
     "g",
   );
   f = consume(f, quarterRe, (m) => {

@@ -31,10 +31,20 @@ describe("parseTarget", () => {
   it("reads yes/no indicators", () => {
     expect(parseTarget("Có", 2030)).toEqual({ year: 2030, text: "Có", op: "=", value: true });
     expect(parseTarget("Không", 2030)).toEqual({ year: 2030, text: "Không", op: "=", value: false });
+    expect(parseTarget("Có (01 trung tâm)", 2030)).toMatchObject({ op: "=", value: true });
   });
 
   it("leaves text targets, ranges and blanks without a number", () => {
-    for (const text of ["-", "", "≤ 3 Đông Nam Á", "70 - 80%", "Từ 70 đến 80", "Theo kế hoạch", "Top 50"]) {
+    for (const text of [
+      "-",
+      "",
+      "≤ 3 Đông Nam Á",
+      "70 - 80%",
+      "Từ 70 đến 80",
+      "Theo kế hoạch",
+      "Top 50",
+      "Tăng 10%",
+    ]) {
       expect(parseTarget(text, 2026), text).toMatchObject({ op: null, value: null, text });
     }
   });

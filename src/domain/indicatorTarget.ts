@@ -51,9 +51,11 @@ export function parseTarget(input: string, year: number): ParsedTarget {
     .replace(/\s+/g, " ")
     .trim();
   if (NONE.test(folded)) return none;
-  if (/^co\b/.test(folded) && !/\d/.test(folded)) return { year, text, op: "=", value: true };
-  if (/^khong\b/.test(folded) && !/\d/.test(folded)) return { year, text, op: "=", value: false };
-  if (RANKING.test(folded)) return none;
+  const outsideParens = folded.replace(/\([^()]*\)/g, " ");
+  if (/^co\b/.test(folded) && !/\d/.test(outsideParens)) return { year, text, op: "=", value: true };
+  if (/^khong\b/.test(folded) && !/\d/.test(outsideParens)) return { year, text, op: "=", value: false };
+  // A rank ("≤ 3 Đông Nam Á") or a change ("Tăng 10%") is not a level to reach.
+  if (RANKING.test(folded) || /^(tang|giam)\b/.test(folded)) return none;
 
   let rest = folded;
   let op: TargetOp = "=";

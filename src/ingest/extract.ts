@@ -25,12 +25,22 @@ export function extractDocument(raw: RawDocument): Extraction {
   return extraction;
 }
 
-/** Text files may come as UTF-8 (with or without BOM) or UTF-16 from Windows editors. */
+/**
+ * Text files come as UTF-8 (with or without BOM), as UTF-16 from Windows editors, or, from older
+ * Vietnamese Windows machines, in the Windows-1258 code page.
+ */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  return utf8.replace(/^\uFEFF/, "");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    try {
+      return new TextDecoder("windows-1258").decode(bytes);
+    } catch {
+      return new TextDecoder("utf-8").decode(bytes);
+    }
+  }
 }
 
 async function read(bytes: Uint8Array, format: SourceFormat): Promise<RawDocument> {

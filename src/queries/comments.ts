@@ -14,7 +14,10 @@ export async function listDirectiveComments(db: Executor, tenantId: string, task
       agencyName: agencies.name,
     })
     .from(directiveComments)
-    .innerJoin(users, and(eq(users.tenantId, directiveComments.tenantId), eq(users.id, directiveComments.authorId)))
+    .innerJoin(
+      users,
+      and(eq(users.tenantId, directiveComments.tenantId), eq(users.id, directiveComments.authorId)),
+    )
     .leftJoin(agencies, and(eq(agencies.tenantId, users.tenantId), eq(agencies.id, users.agencyId)))
     .where(and(eq(directiveComments.tenantId, tenantId), eq(directiveComments.taskId, taskId)))
     .orderBy(asc(directiveComments.createdAt), asc(directiveComments.id));
@@ -31,6 +34,11 @@ export async function listDirectiveComments(db: Executor, tenantId: string, task
     id: r.id,
     body: r.body,
     createdAt: r.createdAt.toISOString(),
-    author: { id: r.authorId, displayName: r.authorName, agencyName: r.agencyName, roles: rolesOf.get(r.authorId) ?? [] },
+    author: {
+      id: r.authorId,
+      displayName: r.authorName,
+      agencyName: r.agencyName,
+      roles: rolesOf.get(r.authorId) ?? [],
+    },
   }));
 }

@@ -45,7 +45,10 @@ export async function listDeadlineChanges(
     })
     .from(deadlineChanges)
     .innerJoin(assignments, joinAssignments)
-    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .innerJoin(
+      agencies,
+      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
+    )
     .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
     .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
     .where(condition)

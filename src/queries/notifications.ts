@@ -11,7 +11,12 @@ export const notificationFilters = z.object({
 export type NotificationFilters = z.infer<typeof notificationFilters>;
 
 /** The user's own notifications: unread first, then newest first; with the unread count. */
-export async function listNotifications(db: Executor, tenantId: string, userId: string, filters: NotificationFilters) {
+export async function listNotifications(
+  db: Executor,
+  tenantId: string,
+  userId: string,
+  filters: NotificationFilters,
+) {
   const mine = and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId));
   const where = filters.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
   const rows = await db

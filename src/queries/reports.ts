@@ -45,7 +45,10 @@ export async function assignmentContext(db: Executor, tenantId: string, assignme
     .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
     .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
     .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .innerJoin(
+      agencies,
+      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
+    )
     .where(and(eq(assignments.tenantId, tenantId), eq(assignments.id, assignmentId)));
   if (!row) return null;
   return { ...row, holderAgencyIds: await taskHolders(db, tenantId, row.taskId) };
@@ -94,7 +97,13 @@ export const periodLabel = (period: { kind: "month" | "quarter"; startsOn: IsoDa
   periodContaining(period.startsOn, period.kind, 10).label;
 
 export const presentPeriod = (
-  period: { id: string; kind: "month" | "quarter"; startsOn: string; endsOn: string; cutoffOn: string } | null,
+  period: {
+    id: string;
+    kind: "month" | "quarter";
+    startsOn: string;
+    endsOn: string;
+    cutoffOn: string;
+  } | null,
 ) =>
   period
     ? {
@@ -143,7 +152,10 @@ export async function listTaskReports(
       completedOn: assignments.completedOn,
     })
     .from(assignments)
-    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .innerJoin(
+      agencies,
+      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
+    )
     .where(and(eq(assignments.tenantId, tenantId), eq(assignments.taskId, taskId)))
     .orderBy(asc(assignments.role), asc(agencies.name));
   const byAssignment = new Map(assignmentRows.map((a) => [a.id, a]));
@@ -154,10 +166,18 @@ export async function listTaskReports(
         .from(progressReports)
         .leftJoin(
           reportingPeriods,
-          and(eq(reportingPeriods.tenantId, progressReports.tenantId), eq(reportingPeriods.id, progressReports.periodId)),
+          and(
+            eq(reportingPeriods.tenantId, progressReports.tenantId),
+            eq(reportingPeriods.id, progressReports.periodId),
+          ),
         )
-        .leftJoin(reviews, and(eq(reviews.tenantId, progressReports.tenantId), eq(reviews.reportId, progressReports.id)))
-        .where(and(eq(progressReports.tenantId, tenantId), inArray(progressReports.assignmentId, assignmentIds)))
+        .leftJoin(
+          reviews,
+          and(eq(reviews.tenantId, progressReports.tenantId), eq(reviews.reportId, progressReports.id)),
+        )
+        .where(
+          and(eq(progressReports.tenantId, tenantId), inArray(progressReports.assignmentId, assignmentIds)),
+        )
         .orderBy(desc(progressReports.createdAt))
     : [];
   const reportIds = reportRows.map((r) => r.report.id);
@@ -288,9 +308,15 @@ export async function evidenceForDownload(db: Executor, tenantId: string, eviden
     )
     .innerJoin(
       assignments,
-      and(eq(assignments.tenantId, progressReports.tenantId), eq(assignments.id, progressReports.assignmentId)),
+      and(
+        eq(assignments.tenantId, progressReports.tenantId),
+        eq(assignments.id, progressReports.assignmentId),
+      ),
     )
-    .leftJoin(storedFiles, and(eq(storedFiles.tenantId, evidence.tenantId), eq(storedFiles.sha256, evidence.sha256)))
+    .leftJoin(
+      storedFiles,
+      and(eq(storedFiles.tenantId, evidence.tenantId), eq(storedFiles.sha256, evidence.sha256)),
+    )
     .where(and(eq(evidence.tenantId, tenantId), eq(evidence.id, evidenceId)));
   if (!row) return null;
   return { ...row, holderAgencyIds: await taskHolders(db, tenantId, row.taskId) };

@@ -1,6 +1,14 @@
 import { and, asc, count, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { agencies, assignments, evidence, plans, progressReports, reportingPeriods, tasks } from "../db/schema/index.ts";
+import {
+  agencies,
+  assignments,
+  evidence,
+  plans,
+  progressReports,
+  reportingPeriods,
+  tasks,
+} from "../db/schema/index.ts";
 import { hasRole, type Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
 import { periodLabel, userNames } from "./reports.ts";
@@ -18,7 +26,9 @@ export async function listReviewQueue(
   const waiting: SQL[] = [];
   if (reportPolicy.review(principal)) waiting.push(eq(progressReports.state, "submitted"));
   if (hasRole(principal, "agency_head") && principal.agencyId) {
-    waiting.push(and(eq(progressReports.state, "awaiting_head"), eq(assignments.agencyId, principal.agencyId))!);
+    waiting.push(
+      and(eq(progressReports.state, "awaiting_head"), eq(assignments.agencyId, principal.agencyId))!,
+    );
   }
   if (waiting.length === 0) return { total: 0, items: [] };
   const condition = and(eq(progressReports.tenantId, tenantId), or(...waiting));
@@ -48,14 +58,23 @@ export async function listReviewQueue(
     .from(progressReports)
     .innerJoin(
       assignments,
-      and(eq(assignments.tenantId, progressReports.tenantId), eq(assignments.id, progressReports.assignmentId)),
+      and(
+        eq(assignments.tenantId, progressReports.tenantId),
+        eq(assignments.id, progressReports.assignmentId),
+      ),
     )
-    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .innerJoin(
+      agencies,
+      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
+    )
     .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
     .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
     .leftJoin(
       reportingPeriods,
-      and(eq(reportingPeriods.tenantId, progressReports.tenantId), eq(reportingPeriods.id, progressReports.periodId)),
+      and(
+        eq(reportingPeriods.tenantId, progressReports.tenantId),
+        eq(reportingPeriods.id, progressReports.periodId),
+      ),
     )
     .where(condition);
   const rows = await base
@@ -67,7 +86,10 @@ export async function listReviewQueue(
     .from(progressReports)
     .innerJoin(
       assignments,
-      and(eq(assignments.tenantId, progressReports.tenantId), eq(assignments.id, progressReports.assignmentId)),
+      and(
+        eq(assignments.tenantId, progressReports.tenantId),
+        eq(assignments.id, progressReports.assignmentId),
+      ),
     )
     .where(condition);
 
@@ -106,7 +128,10 @@ export async function listReviewQueue(
       taskTitle: r.taskTitle,
       planId: r.planId,
       planName: r.planName,
-      periodLabel: r.periodKind && r.periodStartsOn ? periodLabel({ kind: r.periodKind, startsOn: r.periodStartsOn }) : null,
+      periodLabel:
+        r.periodKind && r.periodStartsOn
+          ? periodLabel({ kind: r.periodKind, startsOn: r.periodStartsOn })
+          : null,
       evidenceCount: counts.get(r.id) ?? 0,
     })),
   };

@@ -12,17 +12,17 @@ import "../validation.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
 import { authRoutes } from "./routes/auth.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { importRoutes } from "./routes/imports.ts";
-import { planRoutes } from "./routes/plans.ts";
-import { taskEditingRoutes } from "./routes/taskEditing.ts";
-import { taskRoutes } from "./routes/tasks.ts";
 import { commentRoutes } from "./routes/comments.ts";
 import { deadlineChangeRoutes } from "./routes/deadlineChanges.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
+import { planRoutes } from "./routes/plans.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
+import { taskEditingRoutes } from "./routes/taskEditing.ts";
+import { taskRoutes } from "./routes/tasks.ts";
 
 export interface AppDeps {
   handle: DatabaseHandle;

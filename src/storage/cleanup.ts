@@ -8,7 +8,11 @@ import type { EvidenceStore } from "./store.ts";
  * (of any tenant) references, so a rolled-back submission leaves nothing on disk. A file that
  * became referenced meanwhile (the same bytes committed by another request) is kept.
  */
-export async function removeUnreferenced(db: Executor, store: EvidenceStore, hashes: string[]): Promise<void> {
+export async function removeUnreferenced(
+  db: Executor,
+  store: EvidenceStore,
+  hashes: string[],
+): Promise<void> {
   for (const sha256 of new Set(hashes)) {
     const [used] = await db
       .select({ sha256: storedFiles.sha256 })

@@ -19,7 +19,13 @@ interface KindRule {
   declared: string[];
 }
 
-const OCTET = ["", "application/octet-stream", "binary/octet-stream", "application/x-download", "application/download"];
+const OCTET = [
+  "",
+  "application/octet-stream",
+  "binary/octet-stream",
+  "application/x-download",
+  "application/download",
+];
 
 export const evidenceKinds: Record<EvidenceFileKind, KindRule> = {
   pdf: { label: "PDF", mime: "application/pdf", declared: ["application/pdf", "application/x-pdf"] },
@@ -46,7 +52,13 @@ export const evidenceKinds: Record<EvidenceFileKind, KindRule> = {
     label: "bảng CSV",
     mime: "text/csv; charset=utf-8",
     // Windows browsers declare .csv as an Excel type.
-    declared: ["text/csv", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel", "text/plain"],
+    declared: [
+      "text/csv",
+      "application/csv",
+      "text/comma-separated-values",
+      "application/vnd.ms-excel",
+      "text/plain",
+    ],
   },
 };
 
@@ -122,7 +134,8 @@ export async function checkEvidenceFile(file: {
 
   const detected = await fileTypeFromFile(file.path);
   if (kind === "txt" || kind === "csv") {
-    if (detected) throw mismatch(name, `tên tệp là ${rule.label} nhưng nội dung là tệp ${detected.ext.toUpperCase()}`);
+    if (detected)
+      throw mismatch(name, `tên tệp là ${rule.label} nhưng nội dung là tệp ${detected.ext.toUpperCase()}`);
     if (!(await isUtf8Text(file.path))) {
       throw mismatch(name, `nội dung không phải ${rule.label} mã hóa UTF-8`);
     }
@@ -136,7 +149,8 @@ export async function checkEvidenceFile(file: {
     // Both are OLE compound files; the stream names tell a Word document from an Excel workbook.
     const bytes = await fsp.readFile(file.path);
     const isWord = bytes.includes(Buffer.from("WordDocument", "utf16le"));
-    const isExcel = bytes.includes(Buffer.from("Workbook", "utf16le")) || bytes.includes(Buffer.from("Book", "utf16le"));
+    const isExcel =
+      bytes.includes(Buffer.from("Workbook", "utf16le")) || bytes.includes(Buffer.from("Book", "utf16le"));
     if ((kind === "doc" && !isWord) || (kind === "xls" && !isExcel)) {
       throw mismatch(name, `tên tệp là ${rule.label} nhưng nội dung là tài liệu Office khác loại`);
     }
@@ -155,7 +169,9 @@ function describe(ext: string): string {
 }
 
 const mismatch = (fileName: string, why: string) =>
-  invalid("evidence_type_mismatch", `Nội dung tệp "${fileName}" không khớp với loại tệp: ${why}.`, { fileName });
+  invalid("evidence_type_mismatch", `Nội dung tệp "${fileName}" không khớp với loại tệp: ${why}.`, {
+    fileName,
+  });
 
 /** Valid UTF-8 (BOM allowed) with no NUL byte: what a .txt or .csv evidence file must be. */
 async function isUtf8Text(file: string): Promise<boolean> {

@@ -23,4 +23,5 @@ export function evidenceStoreFor(config: Pick<Config, "dataDir">): EvidenceStore
 }
 
 /** Where uploads wait while a request is checked: beside the store, so nothing crosses file systems. */
-export const uploadStagingDir = (config: Pick<Config, "dataDir">) => path.join(config.dataDir, "tmp", "uploads");
+export const uploadStagingDir = (config: Pick<Config, "dataDir">) =>
+  path.join(config.dataDir, "tmp", "uploads");

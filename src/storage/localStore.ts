@@ -32,20 +32,19 @@ export class LocalEvidenceStore implements EvidenceStore {
     let size = 0;
     const source = content instanceof Uint8Array ? Readable.from([content]) : Readable.from(content);
     try {
-      const handle = await fsp.open(tmp, "wx", 0o640);
-      try {
-        await pipeline(source, async function* (chunks: AsyncIterable<Uint8Array | string>) {
+      await pipeline(
+        source,
+        async function* (chunks: AsyncIterable<Uint8Array | string>) {
           for await (const chunk of chunks) {
             const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
             hash.update(bytes);
             size += bytes.length;
             yield bytes;
           }
-        }, handle.createWriteStream({ autoClose: false }));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+        },
+        // flush: the bytes reach the disk before the file is closed and renamed into place.
+        fs.createWriteStream(tmp, { flags: "wx", mode: 0o640, flush: true }),
+      );
       const sha256 = hash.digest("hex");
       const target = this.pathOf(sha256);
       if (await this.exists(sha256)) {

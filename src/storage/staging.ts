@@ -61,7 +61,13 @@ export class UploadStaging {
     );
     const fileName = cleanFileName(info.fileName);
     if (truncated()) throw new UploadTooLarge(fileName);
-    const staged = { fileName, declaredType: info.declaredType, path: file, size, sha256: hash.digest("hex") };
+    const staged = {
+      fileName,
+      declaredType: info.declaredType,
+      path: file,
+      size,
+      sha256: hash.digest("hex"),
+    };
     this.files.push(staged);
     return staged;
   }

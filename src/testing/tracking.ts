@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, type sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../config.ts";
@@ -69,7 +69,10 @@ export async function findAssignment(
     .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
     .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
     .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .innerJoin(agencies, and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)))
+    .innerJoin(
+      agencies,
+      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
+    )
     .where(
       and(
         eq(assignments.tenantId, tenantId),
@@ -88,7 +91,10 @@ export async function rowCount(db: Database, table: PgTable): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export async function exec<T = Record<string, unknown>>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
+export async function exec<T = Record<string, unknown>>(
+  db: Database,
+  query: ReturnType<typeof sql>,
+): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
@@ -106,7 +112,9 @@ export function multipart(fields: Record<string, string | string[]>, files: Form
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`));
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`),
+      );
     }
   }
   for (const file of files) {
@@ -120,7 +128,10 @@ export function multipart(fields: Record<string, string | string[]>, files: Form
     );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/plans/${name}`, import.meta.url));

@@ -88,7 +88,8 @@ export function taskRoleOf(header: string): TaskRole | null {
   if (has(words, "ghi chu")) return "note";
   const agencyWords = hasAny(words, ["co quan", "don vi"]);
   // The person who answers for the task: "Người đứng đầu chịu trách nhiệm", "Lãnh đạo tỉnh phụ trách".
-  if (hasAny(words, ["nguoi dung dau", "lanh dao", "nguoi phu trach", "nguoi chiu trach nhiem"])) return "responsible";
+  if (hasAny(words, ["nguoi dung dau", "lanh dao", "nguoi phu trach", "nguoi chiu trach nhiem"]))
+    return "responsible";
   if (hasAny(words, ["chiu trach nhiem", "phu trach"]) && !agencyWords) return "responsible";
   if (has(words, "phoi hop")) return "coordinator";
   if (
@@ -191,11 +192,17 @@ function taskMap(cells: string[]): ColumnMap | null {
   const titles = roles.filter((r) => r === "title").length;
   if (titles === 0 || distinct(roles) < 3 || (titles > 1 && distinct(roles) < 4)) return null;
   // A list of documents or notes is not a task table: someone must do something by some time.
-  if (!roles.some((r) => r === "lead" || r === "deadline" || r === "responsible" || r === "coordinator")) return null;
+  if (!roles.some((r) => r === "lead" || r === "deadline" || r === "responsible" || r === "coordinator"))
+    return null;
   const recognised = roles.filter((r) => r !== null).length;
   const filled = cells.filter((c) => c.trim() !== "").length;
   if (recognised < Math.min(3, filled) || recognised * 2 < filled) return null;
-  return { kind: "task", roles, years: cells.map(() => null), signature: `task#${signatureOf(roles, cells)}` };
+  return {
+    kind: "task",
+    roles,
+    years: cells.map(() => null),
+    signature: `task#${signatureOf(roles, cells)}`,
+  };
 }
 
 /** A row that only numbers the columns ("(1) (2) (3)…" or "1 2 3…") under a header. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractionSchema } from "../extraction.ts";
 import type { RawBlock, RawDocument, RawRow } from "../model.ts";
-import { readText } from "../readers/text.ts";
 import { interpretDocument } from "./index.ts";
 
 type CellSpec = string | { text: string; footnotes?: string[]; mergedFromAbove?: boolean };
@@ -203,6 +202,20 @@ describe("sections, numbering and continuations", () => {
     ]);
   });
 
+  it("finds the row numbers under a blank header cell", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("", "Nhiệm vụ", "Chủ trì", "Thời hạn"),
+          row("I", "Thể chế", "", ""),
+          row("1", "Việc một", "Sở Tư pháp", "2026"),
+          row("2", "Việc hai", "Sở Nội vụ", "2027"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => t.ref)).toEqual(["I.1", "I.2"]);
+  });
+
   it("does not take a list of documents for a task table", () => {
     const list = table(row("STT", "Nội dung", "Ghi chú"), row("1", "Báo cáo quý I", "Đã gửi"));
     expect(interpretDocument(doc(list)).tasks).toEqual([]);
@@ -260,168 +273,5 @@ describe("cells", () => {
       ),
     );
     expect(out.tasks[0]!.deadline).toEqual({ text: "Quý II", kind: "quarter", due: "2026-06-30" });
-  });
-});
-
-describe("indicator tables", () => {
-  it("reads targets per year from a two-row header and a plan year for yearless targets", () => {
-    const out = interpret(
-      doc(
-        para("Hà Nội, ngày 02 tháng 3 năm 2026"),
-        table(
-          row("STT", "Tên chỉ tiêu", "ĐVT", "Mục tiêu", "Mục tiêu", "Cơ quan theo dõi", "Nguồn"),
-          row("", "", "", "Năm 2026", "Năm 2030", "", ""),
-          row("I", "Hạ tầng số", "", "", "", "", ""),
-          row(
-            "1",
-            "Tỷ lệ phủ sóng 5G",
-            "%",
-            "≥ 70",
-            "100",
-            "Sở Khoa học và Công nghệ",
-            "Kế hoạch số 5039/KH-UBND",
-          ),
-          row("2", "Có trung tâm SOC", "-", "Có", "-", "Công an tỉnh", ""),
-        ),
-      ),
-    );
-    expect(out.tasks).toEqual([]);
-    expect(out.indicators).toEqual([
-      {
-        ref: "I.1",
-        section: "I",
-        number: "1",
-        name: "Tỷ lệ phủ sóng 5G",
-        unit: "%",
-        targets: [
-          { year: 2026, text: "≥ 70", op: ">=", value: 70 },
-          { year: 2030, text: "100", op: "=", value: 100 },
-        ],
-        monitors: ["Sở Khoa học và Công nghệ"],
-        sources: ["5039/KH-UBND"],
-      },
-      {
-        ref: "I.2",
-        section: "I",
-        number: "2",
-        name: "Có trung tâm SOC",
-        unit: "-",
-        targets: [
-          { year: 2026, text: "Có", op: "=", value: true },
-          { year: 2030, text: "-", op: null, value: null },
-        ],
-        monitors: ["Công an tỉnh"],
-        sources: [],
-      },
-    ]);
-  });
-});
-
-describe("indicator tables with results beside targets", () => {
-  it("reads only the target columns", () => {
-    const out = interpret(
-      doc(
-        table(
-          row("STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Cơ quan chủ trì"),
-          row("1", "Tỷ lệ hồ sơ trực tuyến", "%", "62", "≥ 80", "Văn phòng UBND tỉnh"),
-        ),
-      ),
-    );
-    expect(out.indicators[0]!.targets).toEqual([{ year: 2026, text: "≥ 80", op: ">=", value: 80 }]);
-  });
-});
-
-describe("document details", () => {
-  it("reads a state plan's first page", () => {
-    const out = interpret(
-      doc(
-        table(
-          row(
-            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 3450/KH-UBND",
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 17 tháng 3 năm 2026",
-          ),
-        ),
-        para("KẾ HOẠCH"),
-        para("Triển khai thực hiện Nghị quyết số 57-NQ/TW"),
-        para("trên địa bàn tỉnh năm 2026"),
-        para("Căn cứ Luật Tổ chức chính quyền địa phương;"),
-        table(
-          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
-          row("1", "Việc", "Sở Nội vụ", "2026"),
-        ),
-      ),
-    );
-    expect(out.document).toEqual({
-      number: "3450/KH-UBND",
-      type: "Kế hoạch",
-      issuer: "Ủy ban nhân dân tỉnh Lâm Đồng",
-      date: "2026-03-17",
-      title: "Triển khai thực hiện Nghị quyết số 57-NQ/TW trên địa bàn tỉnh năm 2026",
-    });
-  });
-
-  it("takes the body under its parent as the issuer and a letter's V/v as its title", () => {
-    const out = interpret(
-      doc(
-        para("UBND TỈNH LÂM ĐỒNG"),
-        para("SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
-        para("Số: 120/SKHCN-VP"),
-        para("V/v triển khai nhiệm vụ chuyển đổi số"),
-        para("Lâm Đồng, ngày 05 tháng 6 năm 2026"),
-        table(
-          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
-          row("1", "Việc", "Sở Nội vụ", "2026"),
-        ),
-      ),
-    );
-    expect(out.document).toEqual({
-      number: "120/SKHCN-VP",
-      type: "Công văn",
-      issuer: "Sở Khoa học và Công nghệ",
-      date: "2026-06-05",
-      title: "V/v triển khai nhiệm vụ chuyển đổi số",
-    });
-  });
-
-  it("says null for what a document does not say", () => {
-    const out = interpret(
-      doc(
-        table(
-          row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
-          row("1", "Việc", "Sở Nội vụ", "2026"),
-        ),
-      ),
-    );
-    expect(out.document).toEqual({ number: null, type: null, issuer: null, date: null, title: null });
-  });
-});
-
-describe("text renderings end to end", () => {
-  it("reads a Markdown pipe table", () => {
-    const out = interpret(
-      readText(
-        "| STT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n|---|---|---|---|---|\n| I | **Thể chế** | | | |\n| 1 | Rà soát <i>quy định</i> | Sở Tư pháp | Các sở, ban, ngành | Quý IV/2026 |",
-      ),
-    );
-    expect(out.tasks).toEqual([
-      expect.objectContaining({
-        ref: "I.1",
-        sectionTitle: "Thể chế",
-        title: "Rà soát quy định",
-        leads: ["Sở Tư pháp"],
-        coordinators: ["Các sở, ban, ngành"],
-        deadline: { text: "Quý IV/2026", kind: "quarter", due: "2026-12-31" },
-      }),
-    ]);
-  });
-
-  it("reads prose directives when there is no task table", () => {
-    const out = interpret(
-      readText(
-        "THÔNG BÁO KẾT LUẬN\n1. Giao Sở Tài chính chủ trì bố trí kinh phí, hoàn thành trong Quý II/2026.",
-      ),
-    );
-    expect(out.document.type).toBe("Thông báo kết luận");
-    expect(Array.isArray(out.tasks)).toBe(true);
   });
 });

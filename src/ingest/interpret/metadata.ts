@@ -20,6 +20,7 @@ const MOTTO =
 const TYPE_HEADINGS = [
   "thong bao ket luan",
   "chuong trinh hanh dong",
+  "ke hoach hanh dong",
   "ke hoach",
   "cong van",
   "thong bao",
@@ -39,7 +40,7 @@ const TYPE_HEADINGS = [
 ];
 
 const ORG_START =
-  /^(uy ban|ubnd|hoi dong|hdnd|tinh uy|thanh uy|huyen uy|dang uy|dang bo|ban |bch |so |bo |van phong|chinh phu|thu tuong|quoc hoi|cuc |tong cuc|vien |truong |cong an|hoi |lien doan|mat tran|tong cong ty|cong ty|trung tam|dai hoc|hoc vien)/;
+  /^(co quan |to giup viec|uy ban|ubnd|hoi dong|hdnd|tinh uy|thanh uy|huyen uy|dang uy|dang bo|ban |bch |so |bo |van phong|chinh phu|thu tuong|quoc hoi|cuc |tong cuc|vien |truong |cong an|hoi |lien doan|mat tran|tong cong ty|cong ty|trung tam|dai hoc|hoc vien)/;
 
 const ADMIN_UNITS = ["tinh", "thanh pho", "huyen", "thi xa", "xa", "phuong", "dac khu", "thi tran"];
 
@@ -86,19 +87,22 @@ export function issuerFromCapitals(line: string): string {
     .replace(/uỷ/g, "ủy")
     .replace(/^UBND\b/u, "ỦY BAN NHÂN DÂN")
     .replace(/^HĐND\b/u, "HỘI ĐỒNG NHÂN DÂN");
-  text = sentenceCase(text);
-  for (const [re, to] of PROPER)
-    text = text.replace(re, (_match, offset: number) => (offset === 0 ? capital(to) : to));
-  text = text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+  text = text.toLocaleLowerCase("vi");
+  for (const [re, to] of PROPER) text = text.replace(re, to);
+  text = capital(text);
   const words = text.split(" ");
   const folded = words.map((w) => foldForSearch(w));
-  // A place name follows an administrative unit or a Party committee ("tỉnh ủy Lâm Đồng").
+  const unitAt = (i: number): number => {
+    if (ADMIN_UNITS.includes(`${folded[i]} ${folded[i + 1] ?? ""}`)) return 2;
+    return ADMIN_UNITS.includes(folded[i] ?? "") && !/^(uy|hoi)$/.test(folded[i + 1] ?? "") ? 1 : 0;
+  };
+  // A place name follows an administrative unit ("tỉnh Lâm Đồng") or a Party committee, with or
+  // without its unit ("Tỉnh ủy Lâm Đồng", "Đảng ủy xã Đức Trọng").
   for (let i = 0; i < words.length; i++) {
-    const two = `${folded[i]} ${folded[i + 1] ?? ""}`;
     let placeFrom = -1;
-    if (/^(tinh|thanh|huyen|dang) uy$/.test(two)) placeFrom = i + 2;
-    else if (ADMIN_UNITS.includes(two)) placeFrom = i + 2;
-    else if (ADMIN_UNITS.includes(folded[i]!) && !/^(uy|hoi)$/.test(folded[i + 1] ?? "")) placeFrom = i + 1;
+    if (/^(tinh|thanh|huyen|dang) uy$/.test(`${folded[i]} ${folded[i + 1] ?? ""}`)) {
+      placeFrom = i + 2 + unitAt(i + 2);
+    } else if (unitAt(i) > 0) placeFrom = i + unitAt(i);
     if (placeFrom < 0 || placeFrom >= words.length) continue;
     for (let k = placeFrom; k < words.length; k++) words[k] = capital(words[k]!);
     break;
@@ -146,15 +150,22 @@ function issuerOf(lines: string[]): string | null {
   return issuerFromCapitals(parent.name);
 }
 
+/**
+ * The type heading: a line in capitals that is a type name, possibly qualified in a word or two
+ * ("KẾ HOẠCH HÀNH ĐỘNG", "THÔNG BÁO KẾT LUẬN"), never a sentence or a line with numbers.
+ */
+function isTypeHeading(line: string): boolean {
+  if (!isUpper(line) || /\d/.test(line)) return false;
+  const folded = foldForSearch(line)
+    .replace(/[^a-z ]/g, "")
+    .trim();
+  if (TYPE_HEADINGS.includes(folded)) return true;
+  return folded.split(" ").length <= 4 && TYPE_HEADINGS.some((t) => folded.startsWith(`${t} `));
+}
+
 function typeOf(lines: string[]): string | null {
-  for (const line of lines.slice(0, FIRST_PAGE_LINES)) {
-    if (!isUpper(line)) continue;
-    const folded = foldForSearch(line)
-      .replace(/[^a-z ]/g, "")
-      .trim();
-    if (TYPE_HEADINGS.includes(folded)) return sentenceCase(normalizeText(line));
-  }
-  return null;
+  const heading = lines.slice(0, FIRST_PAGE_LINES).find(isTypeHeading);
+  return heading ? sentenceCase(normalizeText(heading)) : null;
 }
 
 function numberOf(lines: string[]): string | null {
@@ -166,7 +177,7 @@ function numberOf(lines: string[]): string | null {
   return null;
 }
 
-const DATE_WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+const DATE_WORDS = /ngày\s+(\d{1,2})\s*(?:tháng\s+|[/.-])(\d{1,2})\s*(?:năm\s+|[/.-])(\d{4})/iu;
 
 function dateOf(lines: string[]): string | null {
   for (const line of lines.slice(0, FIRST_PAGE_LINES)) {
@@ -187,20 +198,14 @@ function titleOf(lines: string[]): string | null {
   const head = lines.slice(0, FIRST_PAGE_LINES);
   const letter = head.find((l) => /^(v\/v|về việc)\b/iu.test(l));
   if (letter) return normalizeText(letter);
-  const typeIndex = head.findIndex(
-    (l) =>
-      isUpper(l) &&
-      TYPE_HEADINGS.includes(
-        foldForSearch(l)
-          .replace(/[^a-z ]/g, "")
-          .trim(),
-      ),
-  );
+  const typeIndex = head.findIndex(isTypeHeading);
   if (typeIndex < 0) return null;
   const parts: string[] = [];
   for (const line of head.slice(typeIndex + 1)) {
     if (TITLE_STOP.test(line) || MOTTO.test(foldForSearch(line))) break;
-    if (parts.length > 0 && !/^\p{Ll}/u.test(line)) break;
+    // A title runs on in lower case, or in capitals when it is set in capitals.
+    const runsOn = /^\p{Ll}/u.test(line) || (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
+    if (parts.length > 0 && !runsOn) break;
     parts.push(line);
     if (parts.length >= 4) break;
   }

@@ -84,7 +84,10 @@ function isEmptyRow(row: RawRow): boolean {
   return row.cells.every((c) => stripMarkup(c.text) === "" && !(c.footnotes && c.footnotes.length > 0));
 }
 
-/** Appendix captions close the table before them: what follows is another table. */
+/**
+ * Appendix captions close the table before them: what follows is another table. A caption seen
+ * before is a running page header repeated on every page, and closes nothing.
+ */
 function startsNewPart(text: string): boolean {
   return /^(phu luc|danh muc|bieu)\b/.test(foldForSearch(text));
 }
@@ -104,6 +107,7 @@ export function collectTables(doc: RawDocument): CollectedDocument {
   const front: string[] = [];
   const all: string[] = [];
   let current: LogicalTable | null = null;
+  const captions = new Set<string>();
   const note = (lines: string[]) => {
     for (const line of lines) {
       if (line === "") continue;
@@ -115,7 +119,9 @@ export function collectTables(doc: RawDocument): CollectedDocument {
   for (const block of doc.blocks ?? []) {
     if (block.kind === "paragraph") {
       const lines = stripMarkup(block.text ?? "").split("\n");
-      if (lines.some(startsNewPart)) current = null;
+      const parts = lines.filter(startsNewPart).map((l) => foldForSearch(l));
+      if (parts.some((p) => !captions.has(p))) current = null;
+      for (const p of parts) captions.add(p);
       note(lines);
       continue;
     }
@@ -153,5 +159,18 @@ export function collectTables(doc: RawDocument): CollectedDocument {
       if (row.page !== undefined) lastPage = row.page;
     }
   }
+  for (const table of tables) findUnlabelledStt(table);
   return { tables, front, all };
+}
+
+/**
+ * Some headers leave the first cell blank or write "#" above the row numbers. A first column
+ * without a role whose cells are mostly row numbers or section numerals is the STT column.
+ */
+function findUnlabelledStt(table: LogicalTable) {
+  const { roles } = table.map;
+  if (roles.includes("stt") || roles.length === 0 || roles[0] !== null) return;
+  const values = table.rows.map((r) => cellText(r.cells[0])).filter((t) => t !== "");
+  const numbered = values.filter((t) => /^(\d{1,3}(\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?$/u.test(t)).length;
+  if (values.length > 0 && numbered / values.length >= 0.6) roles[0] = "stt";
 }

@@ -95,7 +95,8 @@ export function readRow(
   }
   if (mark.kind === "none" && stt === "" && dataEmpty) {
     const inName = readSectionMark(name);
-    if (inName && inName.title !== "" && /^[IVXLC]+[.)]/.test(name)) return { kind: "section", ...inName };
+    if (inName && inName.title !== "" && /^(?:[IVXLC]+|[A-Z])[.)]/.test(name))
+      return { kind: "section", ...inName };
   }
   const hasContent = Object.keys(texts).length > 0 || footnotes.length > 0;
   if (!hasContent) return { kind: "skip" };
@@ -104,11 +105,6 @@ export function readRow(
   return { kind: "item", number, texts, columns, footnotes };
 }
 
-/**
- * Adds a row to the task it belongs to. After a page break the texts continue mid-sentence, even
- * mid-name ("Sở Khoa học và" / "Công nghệ"); a row under a vertically merged cell holds new
- * values of its own (a second lead), on a line of their own.
- */
 /** Tables without an STT column number their rows inside the name: "1. Xây dựng…", "a) Rà soát…". */
 function numberFromName(texts: Texts, nameRole: Role) {
   const name = texts[nameRole];
@@ -131,6 +127,16 @@ function fillMergedCells(row: TableRow, above: Cell[], roles: (Role | null)[]): 
   return changed ? { ...row, cells } : row;
 }
 
+function onNewLine(before: string, after: string): string {
+  if (before === "") return after;
+  return after === "" ? before : `${before}\n${after}`;
+}
+
+/**
+ * Adds a row to the task it belongs to. After a page break the texts continue mid-sentence, even
+ * mid-name ("Sở Khoa học và" / "Công nghệ"); a row under a vertically merged cell holds new
+ * values of its own (a second lead), on a line of their own.
+ */
 function mergeInto(
   draft: Draft,
   reading: Extract<RowReading, { kind: "item" }>,
@@ -138,13 +144,7 @@ function mergeInto(
   cut: boolean,
 ) {
   const join = (before: string, after: string) =>
-    cut
-      ? joinContinued(before, after)
-      : before === ""
-        ? after
-        : after === ""
-          ? before
-          : `${before}\n${after}`;
+    cut ? joinContinued(before, after) : onNewLine(before, after);
   for (const [role, text] of Object.entries(reading.texts) as [Role, string][]) {
     if (role === "stt") continue;
     draft.texts[role] = join(draft.texts[role] ?? "", text);

@@ -35,14 +35,18 @@ export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Lãnh đạo (hoặc cơ quan thường trực) cho ý kiến chỉ đạo về một nhiệm vụ",
         params,
         body: z.object({ body: z.string().max(10_000).describe("Nội dung ý kiến chỉ đạo") }),
-        response: { 201: z.object({ id: z.string(), taskId: z.string(), createdAt: z.string() }), ...errorResponses },
+        response: {
+          201: z.object({ id: z.string(), taskId: z.string(), createdAt: z.string() }),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
       const principal = principalOf(request);
       const tenantId = principal.tenantId;
       const result = await db.transaction(async (tx) => {
-        if (!commentPolicy.add(principal)) throw forbidden("Chỉ lãnh đạo và cơ quan thường trực cho ý kiến chỉ đạo.");
+        if (!commentPolicy.add(principal))
+          throw forbidden("Chỉ lãnh đạo và cơ quan thường trực cho ý kiến chỉ đạo.");
         return addDirectiveComment(
           { tx, tenantId, actor: actorOf(request, principal) },
           { ...request.body, taskId: request.params.taskId },
@@ -67,7 +71,8 @@ export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       const holders = await taskAccess(db, principal.tenantId, request.params.taskId);
       if (!holders) throw notFound("nhiệm vụ");
-      if (!commentPolicy.read(principal, holders)) throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
+      if (!commentPolicy.read(principal, holders))
+        throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
       return { items: await listDirectiveComments(db, principal.tenantId, request.params.taskId) };
     },
   );

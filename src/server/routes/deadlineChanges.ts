@@ -120,7 +120,12 @@ export const deadlineChangeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const principal = principalOf(request);
-      return listDeadlineChanges(db, principal.tenantId, deadlineChangePolicy.listScope(principal), request.query);
+      return listDeadlineChanges(
+        db,
+        principal.tenantId,
+        deadlineChangePolicy.listScope(principal),
+        request.query,
+      );
     },
   );
 };

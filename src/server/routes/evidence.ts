@@ -18,7 +18,10 @@ export function contentDisposition(fileName: string): string {
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
     .replace(/[^\x20-\x7e]|["\\%;]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -53,19 +56,25 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch (error) {
         if (error instanceof StoredFileMissing) {
           request.log.error({ sha256: item.sha256 }, "evidence file missing from the store");
-          throw new AppError("evidence_file_missing", 500, "Không tìm thấy tệp minh chứng trong kho lưu trữ. Hãy báo quản trị hệ thống.");
+          throw new AppError(
+            "evidence_file_missing",
+            500,
+            "Không tìm thấy tệp minh chứng trong kho lưu trữ. Hãy báo quản trị hệ thống.",
+          );
         }
         throw error;
       }
       if (item.size !== null) reply.header("Content-Length", item.size);
-      return reply
-        .header("Content-Type", item.mimeType ?? "application/octet-stream")
-        .header("Content-Disposition", contentDisposition(item.fileName ?? "minh-chung"))
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-        .header("Cache-Control", "private, no-store")
-        // A stream is sent as it is, never serialised against the (error) response schemas.
-        .send(stream as never);
+      return (
+        reply
+          .header("Content-Type", item.mimeType ?? "application/octet-stream")
+          .header("Content-Disposition", contentDisposition(item.fileName ?? "minh-chung"))
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Content-Security-Policy", "default-src 'none'; sandbox")
+          .header("Cache-Control", "private, no-store")
+          // A stream is sent as it is, never serialised against the (error) response schemas.
+          .send(stream as never)
+      );
     },
   );
 };

@@ -51,7 +51,12 @@ afterAll(async () => {
 const policeTask = (ref: string, documentNumber = PLAN_CV) =>
   findAssignment(t.db, t.tenantId, { documentNumber, ref, agency: POLICE });
 
-function submit(user: string, assignmentId: string, fields: Record<string, string | string[]>, files: FormFile[] = []) {
+function submit(
+  user: string,
+  assignmentId: string,
+  fields: Record<string, string | string[]>,
+  files: FormFile[] = [],
+) {
   const body = multipart(fields, files);
   return t.app.inject({
     method: "POST",
@@ -69,7 +74,8 @@ const submitJson = (user: string, assignmentId: string, payload: Record<string, 
   });
 const post = (user: string, url: string, payload: Record<string, unknown> = {}) =>
   t.app.inject({ method: "POST", url, headers: { cookie: cookies[user]! }, payload });
-const get = (user: string, url: string) => t.app.inject({ method: "GET", url, headers: { cookie: cookies[user]! } });
+const get = (user: string, url: string) =>
+  t.app.inject({ method: "GET", url, headers: { cookie: cookies[user]! } });
 const review = (user: string, reportId: string, payload: Record<string, unknown>) =>
   post(user, `/api/reports/${reportId}/review`, payload);
 
@@ -81,7 +87,9 @@ async function notificationsOf(username: string, kind?: string) {
   const rows = await t.db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, await userId(username)), kind ? eq(notifications.kind, kind) : undefined));
+    .where(
+      and(eq(notifications.userId, await userId(username)), kind ? eq(notifications.kind, kind) : undefined),
+    );
   return rows;
 }
 function stagingLeftovers(): string[] {
@@ -102,7 +110,11 @@ async function snapshot() {
   };
 }
 
-const pdfFile = (name = "Báo cáo kết quả.pdf"): FormFile => ({ name, type: "application/pdf", bytes: samples.pdf() });
+const pdfFile = (name = "Báo cáo kết quả.pdf"): FormFile => ({
+  name,
+  type: "application/pdf",
+  bytes: samples.pdf(),
+});
 
 describe("submitting a report with evidence", () => {
   let reportId: string;
@@ -111,7 +123,10 @@ describe("submitting a report with evidence", () => {
   it("stores the report, its files, links and document numbers, and tells the standing office", async () => {
     const target = await policeTask("3");
     taskId = target.taskId;
-    const before = await t.db.select().from(notifications).where(eq(notifications.userId, await userId("vanphong")));
+    const before = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, await userId("vanphong")));
     const response = await submit(
       "congan",
       target.assignmentId,
@@ -125,7 +140,11 @@ describe("submitting a report with evidence", () => {
       },
       [
         pdfFile(),
-        { name: "Phụ lục.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes: samples.docx() },
+        {
+          name: "Phụ lục.docx",
+          type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          bytes: samples.docx(),
+        },
         { name: "anh-chup.png", type: "image/png", bytes: samples.png() },
         { name: "so-lieu.csv", type: "application/vnd.ms-excel", bytes: samples.text() },
       ],
@@ -174,7 +193,10 @@ describe("submitting a report with evidence", () => {
     }
     expect(stagingLeftovers()).toEqual([]);
 
-    const after = await t.db.select().from(notifications).where(eq(notifications.userId, await userId("vanphong")));
+    const after = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, await userId("vanphong")));
     expect(after.length).toBe(before.length + 1);
     expect(after.find((n) => n.kind === "report_submitted")).toMatchObject({ link: `/nhiem-vu/${taskId}` });
     expect(await notificationsOf("congan", "report_submitted")).toEqual([]);
@@ -189,7 +211,9 @@ describe("submitting a report with evidence", () => {
 
   it("serves evidence to those who may see the task, with its name and type, and to no one else", async () => {
     const listed = (await get("vanphong", `/api/tasks/${taskId}/reports`)).json();
-    const pdf = listed.reports[0].evidence.find((e: { fileName: string }) => e.fileName === "Báo cáo kết quả.pdf");
+    const pdf = listed.reports[0].evidence.find(
+      (e: { fileName: string }) => e.fileName === "Báo cáo kết quả.pdf",
+    );
     expect(pdf.downloadUrl).toBe(`/api/evidence/${pdf.id}`);
     for (const user of ["congan", "truongcongan", "vanphong", "lanhdao", "admin"]) {
       const response = await get(user, pdf.downloadUrl);
@@ -203,7 +227,10 @@ describe("submitting a report with evidence", () => {
     }
     const denied = await get("taichinh", pdf.downloadUrl);
     expect(denied.statusCode).toBe(403);
-    expect(denied.json()).toMatchObject({ code: "forbidden", message: expect.stringMatching(/không được giao/) });
+    expect(denied.json()).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/không được giao/),
+    });
     expect(denied.rawPayload.includes(samples.pdf())).toBe(false);
     expect((await get("taichinh", `/api/tasks/${taskId}/reports`)).statusCode).toBe(403);
     expect((await get("congan", `/api/evidence/${crypto.randomUUID()}`)).statusCode).toBe(404);
@@ -212,9 +239,14 @@ describe("submitting a report with evidence", () => {
   it("refuses a report on another agency's assignment with 403 and writes nothing", async () => {
     const target = await policeTask("4");
     const before = await snapshot();
-    const response = await submit("taichinh", target.assignmentId, { percent: "10", narrative: "Thử" }, [pdfFile()]);
+    const response = await submit("taichinh", target.assignmentId, { percent: "10", narrative: "Thử" }, [
+      pdfFile(),
+    ]);
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ code: "forbidden", message: expect.stringMatching(/không được giao/) });
+    expect(response.json()).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/không được giao/),
+    });
     const json = await submitJson("taichinh", target.assignmentId, { narrative: "Thử" });
     expect(json.statusCode).toBe(403);
     // Province-wide roles read everything but report for no agency.
@@ -225,7 +257,11 @@ describe("submitting a report with evidence", () => {
   });
 
   it.each([
-    ["PNG bytes named .pdf", { name: "bao-cao.pdf", type: "application/pdf", bytes: samples.png() }, "evidence_type_mismatch"],
+    [
+      "PNG bytes named .pdf",
+      { name: "bao-cao.pdf", type: "application/pdf", bytes: samples.png() },
+      "evidence_type_mismatch",
+    ],
     [
       "random bytes named .docx",
       {
@@ -235,24 +271,60 @@ describe("submitting a report with evidence", () => {
       },
       "evidence_type_mismatch",
     ],
-    ["a PDF declared as an image", { name: "bao-cao.pdf", type: "image/png", bytes: samples.pdf() }, "evidence_type_mismatch"],
-    ["a Word file named .xlsx", { name: "so-lieu.xlsx", type: "application/octet-stream", bytes: samples.docx() }, "evidence_type_mismatch"],
-    ["binary named .txt", { name: "ghi-chu.txt", type: "text/plain", bytes: samples.random() }, "evidence_type_mismatch"],
-    ["a PDF named .txt", { name: "ghi-chu.txt", type: "text/plain", bytes: samples.pdf() }, "evidence_type_mismatch"],
-    ["a .zip archive", { name: "minh-chung.zip", type: "application/zip", bytes: samples.docx() }, "evidence_type_not_allowed"],
-    ["an executable", { name: "setup.exe", type: "application/octet-stream", bytes: samples.random() }, "evidence_type_not_allowed"],
-    ["an empty file", { name: "rong.pdf", type: "application/pdf", bytes: Buffer.alloc(0) }, "evidence_empty"],
-  ])("refuses %s with 400 and stores nothing, not even the valid files beside it", async (_label, bad, code) => {
-    const target = await policeTask("4");
-    const before = await snapshot();
-    const response = await submit("congan", target.assignmentId, { percent: "20", narrative: "Có minh chứng" }, [
-      pdfFile("hop-le.pdf"),
-      bad as FormFile,
-    ]);
-    expect(response.statusCode, response.body).toBe(400);
-    expect(response.json()).toMatchObject({ code, message: expect.stringContaining(`"${(bad as FormFile).name}"`) });
-    expect(await snapshot()).toEqual(before);
-  });
+    [
+      "a PDF declared as an image",
+      { name: "bao-cao.pdf", type: "image/png", bytes: samples.pdf() },
+      "evidence_type_mismatch",
+    ],
+    [
+      "a Word file named .xlsx",
+      { name: "so-lieu.xlsx", type: "application/octet-stream", bytes: samples.docx() },
+      "evidence_type_mismatch",
+    ],
+    [
+      "binary named .txt",
+      { name: "ghi-chu.txt", type: "text/plain", bytes: samples.random() },
+      "evidence_type_mismatch",
+    ],
+    [
+      "a PDF named .txt",
+      { name: "ghi-chu.txt", type: "text/plain", bytes: samples.pdf() },
+      "evidence_type_mismatch",
+    ],
+    [
+      "a .zip archive",
+      { name: "minh-chung.zip", type: "application/zip", bytes: samples.docx() },
+      "evidence_type_not_allowed",
+    ],
+    [
+      "an executable",
+      { name: "setup.exe", type: "application/octet-stream", bytes: samples.random() },
+      "evidence_type_not_allowed",
+    ],
+    [
+      "an empty file",
+      { name: "rong.pdf", type: "application/pdf", bytes: Buffer.alloc(0) },
+      "evidence_empty",
+    ],
+  ])(
+    "refuses %s with 400 and stores nothing, not even the valid files beside it",
+    async (_label, bad, code) => {
+      const target = await policeTask("4");
+      const before = await snapshot();
+      const response = await submit(
+        "congan",
+        target.assignmentId,
+        { percent: "20", narrative: "Có minh chứng" },
+        [pdfFile("hop-le.pdf"), bad as FormFile],
+      );
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({
+        code,
+        message: expect.stringContaining(`"${(bad as FormFile).name}"`),
+      });
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it("refuses a file over the size limit with 400 and stores nothing", async () => {
     expect(loadConfig({}).evidenceMaxBytes).toBe(20 * 1024 * 1024);
@@ -293,7 +365,10 @@ describe("submitting a report with evidence", () => {
     const before = await snapshot();
     const response = await submitJson("congan", target.assignmentId, payload);
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: "invalid_request", message: expect.stringMatching(message) });
+    expect(response.json()).toMatchObject({
+      code: "invalid_request",
+      message: expect.stringMatching(message),
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -302,22 +377,39 @@ describe("submitting a report with evidence", () => {
     const old = addDays(today(), -70);
     const closed = await submitJson("congan", target.assignmentId, { narrative: "Kỳ cũ", periodOn: old });
     expect(closed.statusCode).toBe(409);
-    expect(closed.json()).toMatchObject({ code: "period_closed", message: expect.stringMatching(/đã khóa sổ/) });
-    const future = await submitJson("congan", target.assignmentId, { narrative: "Kỳ sau", periodOn: addDays(today(), 45) });
+    expect(closed.json()).toMatchObject({
+      code: "period_closed",
+      message: expect.stringMatching(/đã khóa sổ/),
+    });
+    const future = await submitJson("congan", target.assignmentId, {
+      narrative: "Kỳ sau",
+      periodOn: addDays(today(), 45),
+    });
     expect(future.statusCode).toBe(400);
     expect(future.json().code).toBe("period_not_started");
 
     const ok = await submitJson("congan", target.assignmentId, { nothingToReport: true });
     expect(ok.statusCode, ok.body).toBe(201);
-    const [period] = await t.db.select().from(reportingPeriods).where(eq(reportingPeriods.id, ok.json().periodId));
+    const [period] = await t.db
+      .select()
+      .from(reportingPeriods)
+      .where(eq(reportingPeriods.id, ok.json().periodId));
     const expected = periodContaining(today(), "month", 10);
-    expect(period).toMatchObject({ kind: "month", startsOn: expected.startsOn, endsOn: expected.endsOn, cutoffOn: expected.cutoffOn });
+    expect(period).toMatchObject({
+      kind: "month",
+      startsOn: expected.startsOn,
+      endsOn: expected.endsOn,
+      cutoffOn: expected.cutoffOn,
+    });
 
     // One report per assignment and period waits for a decision at a time; the period row is reused.
     const again = await submitJson("congan", target.assignmentId, { narrative: "Lần hai" });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe("report_pending");
-    const periods = await t.db.select().from(reportingPeriods).where(eq(reportingPeriods.startsOn, expected.startsOn));
+    const periods = await t.db
+      .select()
+      .from(reportingPeriods)
+      .where(eq(reportingPeriods.startsOn, expected.startsOn));
     expect(periods.filter((p) => p.planId === period!.planId)).toHaveLength(1);
   });
 });
@@ -325,9 +417,12 @@ describe("submitting a report with evidence", () => {
 describe("review by the standing office", () => {
   it("completes the assignment on the date the agency submitted, not the date of approval", async () => {
     const target = await policeTask("5");
-    const submitted = await submit("congan", target.assignmentId, { claimsCompletion: "true", narrative: "Đã hoàn thành" }, [
-      pdfFile("ket-qua.pdf"),
-    ]);
+    const submitted = await submit(
+      "congan",
+      target.assignmentId,
+      { claimsCompletion: "true", narrative: "Đã hoàn thành" },
+      [pdfFile("ket-qua.pdf")],
+    );
     expect(submitted.statusCode, submitted.body).toBe(201);
     const reportId = submitted.json().id;
     // The agency submitted six days ago, the deadline was three days ago, the office approves today.
@@ -346,7 +441,9 @@ describe("review by the standing office", () => {
     expect(assignment!.completedOn).toBe(submittedOn);
 
     const task = (await get("vanphong", `/api/tasks/${target.taskId}`)).json();
-    expect(task.assignments.find((a: { agencyName: string }) => a.agencyName === POLICE).status).toBe("done_on_time");
+    expect(task.assignments.find((a: { agencyName: string }) => a.agencyName === POLICE).status).toBe(
+      "done_on_time",
+    );
 
     // The approval is final and locks the report.
     const listed = (await get("congan", `/api/tasks/${target.taskId}/reports`)).json();
@@ -356,7 +453,9 @@ describe("review by the standing office", () => {
       review: { decision: "approve", comment: "Đạt yêu cầu", reviewer: { displayName: expect.any(String) } },
       can: { review: false, reopen: false },
     });
-    expect((await get("vanphong", `/api/tasks/${target.taskId}/reports`)).json().reports[0].can.reopen).toBe(true);
+    expect((await get("vanphong", `/api/tasks/${target.taskId}/reports`)).json().reports[0].can.reopen).toBe(
+      true,
+    );
 
     for (const user of ["congan", "truongcongan"]) {
       expect(await notificationsOf(user, "report_approved"), user).toEqual([
@@ -367,30 +466,45 @@ describe("review by the standing office", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "report.approve"), eq(auditLog.entityId, reportId)));
-    expect(audit).toMatchObject({ before: { state: "submitted" }, after: { state: "approved", completedOn: submittedOn } });
+    expect(audit).toMatchObject({
+      before: { state: "submitted" },
+      after: { state: "approved", completedOn: submittedOn },
+    });
 
     // Reviewing it again, either way, is a conflict; the history keeps one decision.
     for (const payload of [{ decision: "approve" }, { decision: "return", comment: "Xem lại" }]) {
       const again = await review("vanphong", reportId, payload);
       expect(again.statusCode).toBe(409);
-      expect(again.json()).toMatchObject({ code: "report_already_reviewed", message: expect.stringMatching(/đã được xét duyệt/) });
+      expect(again.json()).toMatchObject({
+        code: "report_already_reviewed",
+        message: expect.stringMatching(/đã được xét duyệt/),
+      });
     }
     expect(await t.db.select().from(reviews).where(eq(reviews.reportId, reportId))).toHaveLength(1);
 
     // A further completion claim on a completed assignment is refused.
-    const more = await submitJson("congan", target.assignmentId, { narrative: "Lại hoàn thành", claimsCompletion: true });
+    const more = await submitJson("congan", target.assignmentId, {
+      narrative: "Lại hoàn thành",
+      claimsCompletion: true,
+    });
     expect(more.statusCode).toBe(409);
     expect(more.json().code).toBe("assignment_completed");
   });
 
   it("returns a report with a comment; it does not complete; the agency submits again and both stay in history", async () => {
     const target = await policeTask("6");
-    const first = await submitJson("congan", target.assignmentId, { narrative: "Xong", claimsCompletion: true });
+    const first = await submitJson("congan", target.assignmentId, {
+      narrative: "Xong",
+      claimsCompletion: true,
+    });
     expect(first.statusCode).toBe(201);
     const noComment = await review("vanphong", first.json().id, { decision: "return" });
     expect(noComment.statusCode).toBe(400);
     expect(noComment.json().message).toMatch(/lý do/);
-    const returned = await review("vanphong", first.json().id, { decision: "return", comment: "Thiếu minh chứng" });
+    const returned = await review("vanphong", first.json().id, {
+      decision: "return",
+      comment: "Thiếu minh chứng",
+    });
     expect(returned.statusCode).toBe(200);
     expect(returned.json()).toMatchObject({ state: "returned", completedOn: null });
     const [assignment] = await t.db.select().from(assignments).where(eq(assignments.id, target.assignmentId));
@@ -399,9 +513,12 @@ describe("review by the standing office", () => {
       expect.objectContaining({ body: expect.stringContaining("Thiếu minh chứng") }),
     ]);
 
-    const second = await submit("congan", target.assignmentId, { narrative: "Xong, có minh chứng", claimsCompletion: "true" }, [
-      pdfFile("bo-sung.pdf"),
-    ]);
+    const second = await submit(
+      "congan",
+      target.assignmentId,
+      { narrative: "Xong, có minh chứng", claimsCompletion: "true" },
+      [pdfFile("bo-sung.pdf")],
+    );
     expect(second.statusCode).toBe(201);
     expect(second.json().id).not.toBe(first.json().id);
     const listed = (await get("congan", `/api/tasks/${target.taskId}/reports`)).json();
@@ -414,12 +531,17 @@ describe("review by the standing office", () => {
     const [pending] = await t.db
       .select()
       .from(progressReports)
-      .where(and(eq(progressReports.assignmentId, target.assignmentId), eq(progressReports.state, "submitted")));
+      .where(
+        and(eq(progressReports.assignmentId, target.assignmentId), eq(progressReports.state, "submitted")),
+      );
     for (const user of ["congan", "truongcongan", "lanhdao", "taichinh"]) {
       const response = await review(user, pending!.id, { decision: "approve" });
       expect(response.statusCode, user).toBe(403);
     }
-    const stale = await review("vanphong", pending!.id, { decision: "approve", version: pending!.version + 1 });
+    const stale = await review("vanphong", pending!.id, {
+      decision: "approve",
+      version: pending!.version + 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe("report_version_conflict");
     expect((await review("vanphong", crypto.randomUUID(), { decision: "approve" })).statusCode).toBe(404);
@@ -430,14 +552,17 @@ describe("review by the standing office", () => {
 
     const ok = await review("admin", pending!.id, { decision: "approve", version: pending!.version });
     expect(ok.statusCode).toBe(200);
-    expect((await get("vanphong", "/api/review-queue")).json().items.map((i: { id: string }) => i.id)).not.toContain(
-      pending!.id,
-    );
+    expect(
+      (await get("vanphong", "/api/review-queue")).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(pending!.id);
   });
 
   it("lets exactly one of two simultaneous reviewers decide (HTTP)", async () => {
     const target = await policeTask("15");
-    const submitted = await submitJson("congan", target.assignmentId, { narrative: "Đã rà soát", claimsCompletion: true });
+    const submitted = await submitJson("congan", target.assignmentId, {
+      narrative: "Đã rà soát",
+      claimsCompletion: true,
+    });
     const reportId = submitted.json().id;
     const auditBefore = await rowCount(t.db, auditLog);
     const [a, b] = await Promise.all([
@@ -469,13 +594,20 @@ describe("review by the standing office", () => {
         t.db.transaction(async (tx) => {
           const ctx = { tx, tenantId: t.tenantId, actor: { userId: reviewer, label: `test:${i}` } };
           const context = await reportContext(tx, t.tenantId, reportId);
-          return reviewReport(ctx, { reportId, decision: i % 2 ? "return" : "approve", comment: `Ý kiến ${i}` }, { context: context! });
+          return reviewReport(
+            ctx,
+            { reportId, decision: i % 2 ? "return" : "approve", comment: `Ý kiến ${i}` },
+            { context: context! },
+          );
         }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: "report_already_reviewed" });
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        status: 409,
+        code: "report_already_reviewed",
+      });
     }
     expect(await t.db.select().from(reviews).where(eq(reviews.reportId, reportId))).toHaveLength(1);
   });
@@ -493,7 +625,10 @@ describe("head approval", () => {
 
   it("sends an officer's report to the head first, then to the standing office", async () => {
     const coordinatorNotes = (await notificationsOf("vanphong")).length;
-    const submitted = await submitJson("congan", assignmentId, { narrative: "Đã lắp cổng tự động", percent: 70 });
+    const submitted = await submitJson("congan", assignmentId, {
+      narrative: "Đã lắp cổng tự động",
+      percent: 70,
+    });
     expect(submitted.statusCode).toBe(201);
     const reportId = submitted.json().id;
     expect(submitted.json().state).toBe("awaiting_head");
@@ -504,8 +639,12 @@ describe("head approval", () => {
     const early = await review("vanphong", reportId, { decision: "approve" });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe("report_awaiting_head");
-    expect((await get("vanphong", "/api/review-queue")).json().items.map((i: { id: string }) => i.id)).not.toContain(reportId);
-    expect((await get("truongcongan", "/api/review-queue")).json().items.map((i: { id: string }) => i.id)).toContain(reportId);
+    expect(
+      (await get("vanphong", "/api/review-queue")).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(reportId);
+    expect(
+      (await get("truongcongan", "/api/review-queue")).json().items.map((i: { id: string }) => i.id),
+    ).toContain(reportId);
     const financeHead = await makeUser(t.db, t.tenantId, {
       roles: ["agency_head"],
       agencyId: (await t.db.select().from(users).where(eq(users.username, "taichinh")))[0]!.agencyId,
@@ -525,7 +664,9 @@ describe("head approval", () => {
       payload: { decision: "approve" },
     });
     expect(foreign.statusCode).toBe(403);
-    expect((await post("congan", `/api/reports/${reportId}/head-decision`, { decision: "approve" })).statusCode).toBe(403);
+    expect(
+      (await post("congan", `/api/reports/${reportId}/head-decision`, { decision: "approve" })).statusCode,
+    ).toBe(403);
 
     const forwarded = await post("truongcongan", `/api/reports/${reportId}/head-decision`, {
       decision: "approve",
@@ -534,10 +675,17 @@ describe("head approval", () => {
     expect(forwarded.statusCode, forwarded.body).toBe(200);
     expect(forwarded.json().state).toBe("submitted");
     expect(await notificationsOf("vanphong", "report_submitted")).toEqual(
-      expect.arrayContaining([expect.objectContaining({ link: `/nhiem-vu/${taskId}`, body: expect.stringMatching(/lãnh đạo đơn vị đã duyệt/) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          link: `/nhiem-vu/${taskId}`,
+          body: expect.stringMatching(/lãnh đạo đơn vị đã duyệt/),
+        }),
+      ]),
     );
     expect(await notificationsOf("congan", "report_head_approved")).toHaveLength(1);
-    const twice = await post("truongcongan", `/api/reports/${reportId}/head-decision`, { decision: "approve" });
+    const twice = await post("truongcongan", `/api/reports/${reportId}/head-decision`, {
+      decision: "approve",
+    });
     expect(twice.statusCode).toBe(409);
 
     const approved = await review("vanphong", reportId, { decision: "approve" });
@@ -562,7 +710,10 @@ describe("head approval", () => {
     expect(await notificationsOf("congan", "report_head_returned")).toEqual([
       expect.objectContaining({ body: expect.stringContaining("Bổ sung số liệu") }),
     ]);
-    const own = await submitJson("truongcongan", assignmentId, { narrative: "Lãnh đạo báo cáo", percent: 85 });
+    const own = await submitJson("truongcongan", assignmentId, {
+      narrative: "Lãnh đạo báo cáo",
+      percent: 85,
+    });
     expect(own.statusCode).toBe(201);
     expect(own.json().state).toBe("submitted");
     const [row] = await t.db.select().from(progressReports).where(eq(progressReports.id, own.json().id));
@@ -578,27 +729,41 @@ describe("head approval", () => {
     const submitted = await submitJson("congan", assignmentId, { narrative: "Báo cáo cuối kỳ", percent: 90 });
     const reportId = submitted.json().id;
     const periodId = submitted.json().periodId;
-    await t.db.update(reportingPeriods).set({ closedAt: new Date() }).where(eq(reportingPeriods.id, periodId));
+    await t.db
+      .update(reportingPeriods)
+      .set({ closedAt: new Date() })
+      .where(eq(reportingPeriods.id, periodId));
     try {
-      const locked = await post("truongcongan", `/api/reports/${reportId}/head-decision`, { decision: "approve" });
+      const locked = await post("truongcongan", `/api/reports/${reportId}/head-decision`, {
+        decision: "approve",
+      });
       expect(locked.statusCode).toBe(409);
       expect(locked.json().code).toBe("report_locked");
       const closed = await submitJson("congan", assignmentId, { narrative: "Thêm" });
       expect(closed.json().code).toBe("period_closed");
 
-      expect((await post("congan", `/api/reports/${reportId}/reopen`, { reason: "Xin mở" })).statusCode).toBe(403);
+      expect((await post("congan", `/api/reports/${reportId}/reopen`, { reason: "Xin mở" })).statusCode).toBe(
+        403,
+      );
       const noReason = await post("vanphong", `/api/reports/${reportId}/reopen`, { reason: " " });
       expect(noReason.statusCode).toBe(400);
-      const reopened = await post("vanphong", `/api/reports/${reportId}/reopen`, { reason: "Đơn vị duyệt muộn" });
+      const reopened = await post("vanphong", `/api/reports/${reportId}/reopen`, {
+        reason: "Đơn vị duyệt muộn",
+      });
       expect(reopened.statusCode, reopened.body).toBe(200);
       expect(reopened.json()).toMatchObject({ lock: "period_closed", state: "awaiting_head" });
       expect(await notificationsOf("congan", "report_reopened")).toHaveLength(1);
-      const forwarded = await post("truongcongan", `/api/reports/${reportId}/head-decision`, { decision: "approve" });
+      const forwarded = await post("truongcongan", `/api/reports/${reportId}/head-decision`, {
+        decision: "approve",
+      });
       expect(forwarded.statusCode).toBe(200);
       const returned = await review("vanphong", reportId, { decision: "return", comment: "Sửa lại" });
       expect(returned.statusCode).toBe(200);
       // The reopened period takes the corrected report.
-      const corrected = await submitJson("truongcongan", assignmentId, { narrative: "Đã sửa", periodOn: today() });
+      const corrected = await submitJson("truongcongan", assignmentId, {
+        narrative: "Đã sửa",
+        periodOn: today(),
+      });
       expect(corrected.statusCode, corrected.body).toBe(201);
       expect(corrected.json().periodId).toBe(periodId);
     } finally {
@@ -613,9 +778,15 @@ describe("reopening an approved report", () => {
     const [approved] = await t.db
       .select()
       .from(progressReports)
-      .where(and(eq(progressReports.assignmentId, target.assignmentId), eq(progressReports.state, "approved")));
-    expect((await post("lanhdao", `/api/reports/${approved!.id}/reopen`, { reason: "Sai" })).statusCode).toBe(403);
-    const reopened = await post("vanphong", `/api/reports/${approved!.id}/reopen`, { reason: "Minh chứng chưa đúng" });
+      .where(
+        and(eq(progressReports.assignmentId, target.assignmentId), eq(progressReports.state, "approved")),
+      );
+    expect((await post("lanhdao", `/api/reports/${approved!.id}/reopen`, { reason: "Sai" })).statusCode).toBe(
+      403,
+    );
+    const reopened = await post("vanphong", `/api/reports/${approved!.id}/reopen`, {
+      reason: "Minh chứng chưa đúng",
+    });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ state: "returned", lock: "approved" });
     const [assignment] = await t.db.select().from(assignments).where(eq(assignments.id, target.assignmentId));
@@ -625,11 +796,18 @@ describe("reopening an approved report", () => {
       expect.objectContaining({ decision: "approve" }),
     ]);
     const listed = (await get("congan", `/api/tasks/${target.taskId}/reports`)).json();
-    expect(listed.reports[0]).toMatchObject({ state: "returned", lock: null, reopenReason: "Minh chứng chưa đúng" });
+    expect(listed.reports[0]).toMatchObject({
+      state: "returned",
+      lock: null,
+      reopenReason: "Minh chứng chưa đúng",
+    });
     const again = await post("vanphong", `/api/reports/${approved!.id}/reopen`, { reason: "Lần nữa" });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe("report_not_locked");
-    const resubmitted = await submitJson("congan", target.assignmentId, { narrative: "Bổ sung", claimsCompletion: true });
+    const resubmitted = await submitJson("congan", target.assignmentId, {
+      narrative: "Bổ sung",
+      claimsCompletion: true,
+    });
     expect(resubmitted.statusCode).toBe(201);
   });
 });
@@ -652,16 +830,19 @@ describe("notifications", () => {
     expect((await get("vanphong", "/api/notifications")).json().items[0].readAt).toBeNull();
     const all = await post("congan", "/api/notifications/read-all");
     expect(all.json().marked).toBe(after.unread);
-    expect((await get("congan", "/api/notifications?unreadOnly=true")).json()).toMatchObject({ unread: 0, items: [] });
+    expect((await get("congan", "/api/notifications?unreadOnly=true")).json()).toMatchObject({
+      unread: 0,
+      items: [],
+    });
   });
 });
 
 describe("API description", () => {
   it("publishes the tracking operations, submitReport as multipart", async () => {
     const doc = (await t.app.inject("/api/openapi.json")).json();
-    const operations = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
-      (methods) => Object.values(methods),
-    );
+    const operations = Object.values(
+      doc.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap((methods) => Object.values(methods));
     const ids = operations.map((o) => o.operationId);
     for (const id of [
       "submitReport",

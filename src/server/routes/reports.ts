@@ -19,14 +19,20 @@ const binary = z.string().meta({ format: "binary" });
 
 /** The form of submitReport, for the OpenAPI document (multipart/form-data or JSON without files). */
 const submitReportForm = z.object({
-  periodOn: z.iso.date().optional().describe("Một ngày bất kỳ trong kỳ báo cáo; mặc định: kỳ chứa ngày hôm nay"),
+  periodOn: z.iso
+    .date()
+    .optional()
+    .describe("Một ngày bất kỳ trong kỳ báo cáo; mặc định: kỳ chứa ngày hôm nay"),
   percent: z.number().int().min(0).max(100).optional().describe("Tỷ lệ hoàn thành (0–100)"),
   narrative: z.string().optional().describe("Kết quả thực hiện"),
   difficulties: z.string().optional().describe("Khó khăn, vướng mắc"),
   proposals: z.string().optional().describe("Đề xuất, kiến nghị"),
   nothingToReport: z.boolean().optional().describe('"Không phát sinh" trong kỳ'),
   claimsCompletion: z.boolean().optional().describe("Đề nghị xác nhận hoàn thành nhiệm vụ"),
-  links: z.array(z.string()).optional().describe("Đường dẫn minh chứng (http/https); lặp lại trường để gửi nhiều"),
+  links: z
+    .array(z.string())
+    .optional()
+    .describe("Đường dẫn minh chứng (http/https); lặp lại trường để gửi nhiều"),
   documentNumbers: z.array(z.string()).optional().describe("Số hiệu văn bản minh chứng; lặp lại trường"),
   files: z
     .array(binary)
@@ -195,13 +201,15 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       const holders = await taskAccess(db, principal.tenantId, request.params.taskId);
       if (!holders) throw notFound("nhiệm vụ");
-      if (!reportPolicy.read(principal, holders)) throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
+      if (!reportPolicy.read(principal, holders))
+        throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
       return listTaskReports(db, principal.tenantId, request.params.taskId, principal, today());
     },
   );
 };
 
-const notYours = () => forbidden("Nhiệm vụ này không được giao cho cơ quan, đơn vị của bạn; bạn không thể báo cáo.");
+const notYours = () =>
+  forbidden("Nhiệm vụ này không được giao cho cơ quan, đơn vị của bạn; bạn không thể báo cáo.");
 
 const TRUE = new Set(["true", "1", "on", "yes", "có"]);
 const FALSE = new Set(["false", "0", "off", "no", "không", ""]);
@@ -239,7 +247,11 @@ async function readMultipart(
           part.file.resume();
           continue;
         }
-        await staging.add(part.file, { fileName: part.filename, declaredType: part.mimetype }, () => part.file.truncated);
+        await staging.add(
+          part.file,
+          { fileName: part.filename, declaredType: part.mimetype },
+          () => part.file.truncated,
+        );
       } else {
         const name = part.fieldname.replace(/\[\]$/, "");
         if (!FIELDS.has(name)) continue;
@@ -256,7 +268,9 @@ async function readMultipart(
     }
     const code = (error as { code?: string }).code;
     if (code === "FST_REQ_FILE_TOO_LARGE") {
-      throw invalid("evidence_too_large", `Tệp minh chứng vượt quá dung lượng cho phép (${maxMb} MB).`, { maxBytes });
+      throw invalid("evidence_too_large", `Tệp minh chứng vượt quá dung lượng cho phép (${maxMb} MB).`, {
+        maxBytes,
+      });
     }
     if (code === "FST_FILES_LIMIT") {
       throw invalid("evidence_too_many", `Mỗi báo cáo có tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng.`);
@@ -271,7 +285,9 @@ async function readMultipart(
   const body: Record<string, unknown> = {};
   for (const [name, values] of fields) {
     if (ARRAY_FIELDS.has(name)) {
-      body[name] = values.flatMap((v) => (v.trim().startsWith("[") ? parseJsonArray(v) : [v])).filter((v) => v !== "");
+      body[name] = values
+        .flatMap((v) => (v.trim().startsWith("[") ? parseJsonArray(v) : [v]))
+        .filter((v) => v !== "");
       continue;
     }
     const value = values[values.length - 1]!;

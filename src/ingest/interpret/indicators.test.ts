@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { extractionSchema } from "../extraction.ts";
+import type { RawBlock, RawDocument, RawRow } from "../model.ts";
+import { interpretDocument } from "./index.ts";
+
+type CellSpec = string | { text: string; footnotes?: string[]; mergedFromAbove?: boolean };
+const row = (...cells: CellSpec[]): RawRow => ({
+  cells: cells.map((c) => (typeof c === "string" ? { text: c } : c)),
+});
+const table = (...rows: RawRow[]): RawBlock => ({ kind: "table", rows });
+const para = (text: string): RawBlock => ({ kind: "paragraph", text });
+const doc = (...blocks: RawBlock[]): RawDocument => ({ format: "docx", blocks });
+
+function interpret(d: RawDocument) {
+  const out = interpretDocument(d);
+  expect(() => extractionSchema.parse(out)).not.toThrow();
+  return out;
+}
+
+describe("indicator tables", () => {
+  it("reads targets per year from a two-row header and a plan year for yearless targets", () => {
+    const out = interpret(
+      doc(
+        para("Hà Nội, ngày 02 tháng 3 năm 2026"),
+        table(
+          row("STT", "Tên chỉ tiêu", "ĐVT", "Mục tiêu", "Mục tiêu", "Cơ quan theo dõi", "Nguồn"),
+          row("", "", "", "Năm 2026", "Năm 2030", "", ""),
+          row("I", "Hạ tầng số", "", "", "", "", ""),
+          row(
+            "1",
+            "Tỷ lệ phủ sóng 5G",
+            "%",
+            "≥ 70",
+            "100",
+            "Sở Khoa học và Công nghệ",
+            "Kế hoạch số 5039/KH-UBND",
+          ),
+          row("2", "Có trung tâm SOC", "-", "Có", "-", "Công an tỉnh", ""),
+        ),
+      ),
+    );
+    expect(out.tasks).toEqual([]);
+    expect(out.indicators).toEqual([
+      {
+        ref: "I.1",
+        section: "I",
+        number: "1",
+        name: "Tỷ lệ phủ sóng 5G",
+        unit: "%",
+        targets: [
+          { year: 2026, text: "≥ 70", op: ">=", value: 70 },
+          { year: 2030, text: "100", op: "=", value: 100 },
+        ],
+        monitors: ["Sở Khoa học và Công nghệ"],
+        sources: ["5039/KH-UBND"],
+      },
+      {
+        ref: "I.2",
+        section: "I",
+        number: "2",
+        name: "Có trung tâm SOC",
+        unit: "-",
+        targets: [
+          { year: 2026, text: "Có", op: "=", value: true },
+          { year: 2030, text: "-", op: null, value: null },
+        ],
+        monitors: ["Công an tỉnh"],
+        sources: [],
+      },
+    ]);
+  });
+});
+
+describe("indicator tables with results beside targets", () => {
+  it("reads only the target columns", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Kế hoạch năm 2026", "Cơ quan chủ trì"),
+          row("1", "Tỷ lệ hồ sơ trực tuyến", "%", "62", "≥ 80", "Văn phòng UBND tỉnh"),
+        ),
+      ),
+    );
+    expect(out.indicators[0]!.targets).toEqual([{ year: 2026, text: "≥ 80", op: ">=", value: 80 }]);
+  });
+});

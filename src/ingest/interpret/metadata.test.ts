@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { contextYearOf, extractMetadata, issuerFromCapitals } from "./metadata.ts";
+
+describe("issuerFromCapitals", () => {
+  it.each([
+    ["TỈNH ỦY LÂM ĐỒNG", "Tỉnh ủy Lâm Đồng"],
+    ["TỈNH UỶ LÂM ĐỒNG", "Tỉnh ủy Lâm Đồng"],
+    ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng"],
+    ["UBND TỈNH GIA LAI", "Ủy ban nhân dân tỉnh Gia Lai"],
+    ["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"],
+    ["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ"],
+    ["SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"],
+    ["BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"],
+    ["VĂN PHÒNG TỈNH ỦY", "Văn phòng Tỉnh ủy"],
+    ["VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"],
+    ["BAN CHỈ ĐẠO TRUNG ƯƠNG", "Ban Chỉ đạo Trung ương"],
+    ["ĐẢNG ỦY XÃ ĐỨC TRỌNG", "Đảng ủy xã Đức Trọng"],
+  ])("%s → %s", (line, expected) => {
+    expect(issuerFromCapitals(line)).toBe(expected);
+  });
+});
+
+describe("extractMetadata", () => {
+  it("reads a Party notice with a title set in capitals over two lines", () => {
+    const meta = extractMetadata(
+      [
+        "BAN CHỈ ĐẠO TRUNG ƯƠNG",
+        "*",
+        "Số 17-TB/CQTTBCĐ",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Hà Nội, ngày 29 tháng 12 năm 2025",
+        "THÔNG BÁO KẾT LUẬN",
+        "CỦA CƠ QUAN THƯỜNG TRỰC BAN CHỈ ĐẠO",
+        "TẠI PHIÊN HỌP THÁNG 12 NĂM 2025",
+        "Ngày 26/12/2025, Cơ quan thường trực đã họp.",
+      ],
+      [],
+    );
+    expect(meta).toEqual({
+      number: "17-TB/CQTTBCĐ",
+      type: "Thông báo kết luận",
+      issuer: "Ban Chỉ đạo Trung ương",
+      date: "2025-12-29",
+      title: "CỦA CƠ QUAN THƯỜNG TRỰC BAN CHỈ ĐẠO TẠI PHIÊN HỌP THÁNG 12 NĂM 2025",
+    });
+  });
+
+  it("falls back to an appendix caption", () => {
+    const caption =
+      "(Ban hành kèm theo Kế hoạch số 3450 /KH-UBND ngày 17 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng)";
+    const meta = extractMetadata(["Phụ lục", caption], ["Phụ lục", caption]);
+    expect(meta).toEqual({
+      number: "3450/KH-UBND",
+      type: "Kế hoạch",
+      issuer: "Ủy ban nhân dân tỉnh Lâm Đồng",
+      date: "2026-03-17",
+      title: null,
+    });
+    expect(contextYearOf(meta)).toBe(2026);
+  });
+
+  it("ignores dates inside the body and impossible dates", () => {
+    const meta = extractMetadata(
+      [
+        "Căn cứ Quyết định ban hành ngày 12 tháng 5 năm 2025 của Chính phủ về việc này",
+        "Lâm Đồng, ngày 31 tháng 2 năm 2026",
+      ],
+      [],
+    );
+    expect(meta.date).toBeNull();
+  });
+});
