@@ -1,6 +1,9 @@
 import { agencyPolicy } from "./agency.ts";
+import { commentPolicy } from "./comment.ts";
+import { deadlineChangePolicy } from "./deadlineChange.ts";
 import { planPolicy } from "./plan.ts";
 import type { Principal } from "./principal.ts";
+import { reportPolicy } from "./report.ts";
 import { taskScope } from "./task.ts";
 import { userPolicy } from "./user.ts";
 
@@ -19,6 +22,15 @@ export function abilities(p: Principal) {
     },
     plan: { list: planPolicy.list(p), import: planPolicy.import(p), edit: planPolicy.edit(p) },
     task: { scope: taskScope(p).kind },
+    report: {
+      submit: reportPolicy.submit(p),
+      review: reportPolicy.review(p),
+      reopen: reportPolicy.reopen(p),
+      reviewQueue: reportPolicy.reviewQueue(p),
+    },
+    // Agency staff ask for extensions on their lead assignments (checked per assignment on the server).
+    deadlineChange: { request: reportPolicy.submit(p), decide: deadlineChangePolicy.decide(p) },
+    comment: { add: commentPolicy.add(p) },
     user: { create: userPolicy.create(p), list: userPolicy.list(p) },
   };
 }
