@@ -64,7 +64,7 @@ describe("document details", () => {
     expect(out.document).toEqual({
       number: "120/SKHCN-VP",
       type: "Công văn",
-      issuer: "Sở Khoa học và Công nghệ",
+      issuer: "Sở Khoa học và Công nghệ tỉnh Lâm Đồng",
       date: "2026-06-05",
       title: "V/v triển khai nhiệm vụ chuyển đổi số",
     });

@@ -69,36 +69,42 @@ function withoutTitle(folded: string): string {
   return folded.replace(PERSON_TITLES, "").trim();
 }
 
-function roleScore(role: Role | null, lines: string[], text: string, folded: string): number {
+function roleScore(role: Role | null, lines: string[]): number {
+  const text = () => joinLines(lines);
   switch (role) {
-    case "source":
-      return findDocumentNumbers(text).length > 0 || SOURCE_START.test(folded) ? 3 : -1;
-    case "responsible":
+    case "source": {
+      const t = text();
+      return findDocumentNumbers(t).length > 0 || SOURCE_START.test(foldForSearch(t)) ? 3 : -1;
+    }
+    case "responsible": {
+      const folded = foldForSearch(text());
       if (!PERSON_TITLES.test(folded)) return -2;
       return withoutTitle(folded) === "" ? -2 : 3;
+    }
     case "lead":
     case "coordinator":
     case "monitor":
       return startsLikeAgency(lines[0]!) ? 2 : -1;
     case "deadline":
       // One expression, usually on one line: "4/2026" above it ends the product text.
-      return looksLikeDeadline(text) ? 4 - 1.5 * (lines.length - 1) : -4;
+      return looksLikeDeadline(text()) ? 4 - 1.5 * (lines.length - 1) : -4;
     case "unit":
-      return lines.length === 1 && text.length <= 20 ? 1 : -2;
+      return lines.length === 1 && lines[0]!.length <= 20 ? 1 : -2;
     case "target":
-      return lines.length === 1 && text.length <= 25 ? 2 : -2;
+      return lines.length === 1 && lines[0]!.length <= 25 ? 2 : -2;
     default:
+      // Titles, products, notes hold anything.
       return 0;
   }
 }
 
+/** Line starts as evidence of cell starts; the text is only read for the roles that need it. */
 function score(role: Role | null, lines: string[]): number {
   if (lines.length === 0) return emptyPenalty(role);
   const first = lines[0]!;
   let s = /^[\p{Lu}\d(“"'‘-]/u.test(first) ? 1 : /^\p{Ll}/u.test(first) ? -2 : 0;
-  for (const line of lines.slice(1)) if (/^\p{Lu}/u.test(line)) s -= 0.3;
-  const text = joinLines(lines);
-  return s + roleScore(role, lines, text, foldForSearch(text));
+  for (let k = 1; k < lines.length; k++) if (/^\p{Lu}/u.test(lines[k]!)) s -= 0.3;
+  return s + roleScore(role, lines);
 }
 
 /** The lead written again after the responsible person's title: strong evidence of the split. */

@@ -84,3 +84,24 @@ describe("indicator tables with results beside targets", () => {
     expect(out.indicators[0]!.targets).toEqual([{ year: 2026, text: "≥ 80", op: ">=", value: 80 }]);
   });
 });
+
+describe("indicator rows bulleted under a numbered one", () => {
+  it("numbers them under it and says so", () => {
+    const out = interpretDocument(
+      doc(
+        table(
+          row("STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026"),
+          row("11", "Tỷ lệ hồ sơ trực tuyến", "", ""),
+          row("-", "Cấp tỉnh", "%", "≥ 90"),
+          row("-", "Cấp xã", "%", "≥ 70"),
+          row("12", "Số doanh nghiệp số", "DN", "120"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => i.ref)).toEqual(["11", "11.1", "11.2", "12"]);
+    expect(out.warnings.filter((w) => w.code === "missing_number").map((w) => w.ref)).toEqual([
+      "11.1",
+      "11.2",
+    ]);
+  });
+});

@@ -173,6 +173,29 @@ describe("sections, numbering and continuations", () => {
     ]);
   });
 
+  it("keeps Roman sections apart when lettered parts restart them", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("A", "NHIỆM VỤ CHUNG", "", ""),
+          row("I", "Thể chế", "", ""),
+          row("1", "Việc một", "Sở Tư pháp", "2026"),
+          row("B", "NHIỆM VỤ CỤ THỂ", "", ""),
+          row("I", "Hạ tầng", "", ""),
+          row("1", "Việc hai", "Sở Xây dựng", "2027"),
+          row("C", "TỔ CHỨC THỰC HIỆN", "", ""),
+          row("1", "Việc ba", "Sở Nội vụ", "2027"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => [t.ref, t.sectionTitle])).toEqual([
+      ["A.I.1", "Thể chế"],
+      ["B.I.1", "Hạ tầng"],
+      ["C.1", "TỔ CHỨC THỰC HIỆN"],
+    ]);
+  });
+
   it("takes the number from the name when the table has no STT column", () => {
     const out = interpret(
       doc(

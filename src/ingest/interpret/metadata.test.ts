@@ -34,14 +34,14 @@ describe("extractMetadata", () => {
         "TẠI PHIÊN HỌP THÁNG 12 NĂM 2025",
         "Ngày 26/12/2025, Cơ quan thường trực đã họp.",
       ],
-      [],
+      ["Ngày 26/12/2025, Cơ quan thường trực đã họp, lần đầu của Cơ quan thường trực."],
     );
     expect(meta).toEqual({
       number: "17-TB/CQTTBCĐ",
       type: "Thông báo kết luận",
       issuer: "Ban Chỉ đạo Trung ương",
       date: "2025-12-29",
-      title: "CỦA CƠ QUAN THƯỜNG TRỰC BAN CHỈ ĐẠO TẠI PHIÊN HỌP THÁNG 12 NĂM 2025",
+      title: "Của Cơ quan thường trực Ban Chỉ đạo tại phiên họp tháng 12 năm 2025",
     });
   });
 

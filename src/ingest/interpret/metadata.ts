@@ -2,6 +2,7 @@ import { isoDate } from "../../domain/deadline.ts";
 import { documentTypeFromNumber, findDocumentNumbers } from "../../domain/documentNumber.ts";
 import { foldForSearch, normalizeText } from "../../domain/text.ts";
 import type { ExtractedDocumentMeta } from "../extraction.ts";
+import { fromCapitals, learnCasing } from "./casing.ts";
 
 /**
  * What a document says about itself. Vietnamese administrative documents (Nghị định
@@ -138,15 +139,41 @@ function nameAt(lines: string[], index: number): { name: string; next: number } 
     : { name, next: index + 1 };
 }
 
+/** Unit and place of a parent body: "Tỉnh ủy Khánh Hòa" → tỉnh Khánh Hòa, "Ủy ban nhân dân tỉnh X" → tỉnh X. */
+function placeOf(parent: string): { unit: string; place: string; party: boolean } | null {
+  const party =
+    /^(Tỉnh|Thành|Huyện|Đảng) ủy (?:(tỉnh|thành phố|huyện|xã|phường|đặc khu|thị xã|thị trấn) )?(.+)$/u.exec(
+      parent,
+    );
+  if (party) {
+    const unit = party[2] ?? { Tỉnh: "tỉnh", Thành: "thành phố", Huyện: "huyện", Đảng: "" }[party[1]!] ?? "";
+    return unit ? { unit, place: party[3]!, party: true } : null;
+  }
+  const state = /(?:^|\s)(tỉnh|thành phố|huyện|xã|phường|đặc khu|thị xã|thị trấn) (\p{Lu}.*)$/u.exec(parent);
+  return state ? { unit: state[1]!, place: state[2]!, party: false } : null;
+}
+
+/**
+ * The signing body under its parent, named as running text names it: "Ban Chỉ đạo … tỉnh Khánh
+ * Hòa" under "TỈNH ỦY KHÁNH HÒA", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng" under "UBND TỈNH LÂM
+ * ĐỒNG", but "Văn phòng Tỉnh ủy Lâm Đồng" for an office that serves the parent itself.
+ */
+function underParent(body: string, parent: string): string {
+  const where = placeOf(parent);
+  if (!where || foldForSearch(body).includes(foldForSearch(where.place))) return body;
+  const serves = body.split(" ").length <= 2 || (where.party && /^Ban (?!Chỉ đạo)/u.test(body));
+  return serves ? `${body} ${parent}` : `${body} ${where.unit} ${where.place}`;
+}
+
 function issuerOf(lines: string[]): string | null {
   const head = lines.slice(0, 12);
   const index = head.findIndex((l) => isOrgLine(l));
   if (index < 0) return null;
   const parent = nameAt(head, index);
-  // "UBND TỈNH LÂM ĐỒNG" / "SỞ KHOA HỌC VÀ CÔNG NGHỆ": the body under its parent signs.
   const below = head[parent.next];
-  if (isOrgLine(below) && below!.split(" ").length >= 2)
-    return issuerFromCapitals(nameAt(head, parent.next).name);
+  if (isOrgLine(below)) {
+    return underParent(issuerFromCapitals(nameAt(head, parent.next).name), issuerFromCapitals(parent.name));
+  }
   return issuerFromCapitals(parent.name);
 }
 
@@ -194,7 +221,7 @@ function dateOf(lines: string[]): string | null {
 const TITLE_STOP =
   /^(căn cứ|thực hiện|kính gửi|theo |để |nhằm |phần |chương |điều |số |\(ban hành|ban hành kèm|[ivx]+[.)]\s|\d+[.)]\s|[-_*=]{3,})/iu;
 
-function titleOf(lines: string[]): string | null {
+function titleOf(lines: string[], casing: Map<string, string>): string | null {
   const head = lines.slice(0, FIRST_PAGE_LINES);
   const letter = head.find((l) => /^(v\/v|về việc)\b/iu.test(l));
   if (letter) return normalizeText(letter);
@@ -209,7 +236,9 @@ function titleOf(lines: string[]): string | null {
     parts.push(line);
     if (parts.length >= 4) break;
   }
-  return parts.length > 0 ? normalizeText(parts.join(" ")) : null;
+  if (parts.length === 0) return null;
+  const title = normalizeText(parts.join(" "));
+  return isUpper(title) ? fromCapitals(title, casing) : title;
 }
 
 const CAPTION =
@@ -246,7 +275,7 @@ export function extractMetadata(front: string[], all: string[]): ExtractedDocume
     type: typeOf(lines) ?? (number ? documentTypeFromNumber(number) : null) ?? captionType,
     issuer: issuerOf(lines) ?? caption?.issuer ?? null,
     date: dateOf(lines) ?? caption?.date ?? null,
-    title: titleOf(lines),
+    title: titleOf(lines, learnCasing(all.map((l) => normalizeText(l)))),
   };
 }
 

@@ -54,7 +54,16 @@ export function readStt(stt: string): RowMark {
   if (section) return { kind: "section", ...section };
   const letter = LETTER.exec(text);
   if (letter) return { kind: "number", number: letter[1]! };
+  // "1a", "12b", "3*": a number as written, odd as it is.
+  if (/^\d[\p{L}\p{N}*'’]{0,5}$/u.test(text.replace(/[.)]$/, ""))) {
+    return { kind: "number", number: text.replace(/[.)]$/, "") };
+  }
   return { kind: "none" };
+}
+
+/** A bullet in the STT column ("-", "+", "•"): a sub-item of the numbered row above. */
+export function isBulletStt(stt: string): boolean {
+  return /^[-+•*–]$/.test(stt.trim());
 }
 
 export interface Numbered {

@@ -5,7 +5,7 @@ import { normalizeText } from "../../domain/text.ts";
 import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import { cellLines, joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
-import { numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
+import { isBulletStt, isRoman, numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
 import type { Cell, LogicalTable, TableRow } from "./tables.ts";
 
 /**
@@ -164,7 +164,10 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
   let section: string | null = null;
   let sectionTitle: string | null = null;
   let sinceSection = 0;
+  let part: string | null = null;
   let above: Cell[] = [];
+  let subItems = 0;
+  let lastParent: Draft | undefined;
   for (const physical of table.rows) {
     let row = physical;
     let reading = readRow(row, table.map.roles, nameRole, dataRoles);
@@ -175,7 +178,14 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
     above = row.cells;
     if (reading.kind === "skip") continue;
     if (reading.kind === "section") {
-      section = reading.section;
+      const mark = reading.section;
+      // Parts lettered A, B… may hold Roman sections that restart in each part: "B.I" keeps
+      // their refs apart. "C" after "B" is a part, not the numeral 100.
+      const letter =
+        /^[A-Z]$/.test(mark) &&
+        (!isRoman(mark) || (part !== null && mark.charCodeAt(0) === part.charCodeAt(0) + 1));
+      if (letter) part = mark;
+      section = letter || part === null ? mark : `${part}.${mark}`;
       sectionTitle = reading.title === "" ? null : reading.title;
       sinceSection = 0;
       continue;
@@ -212,17 +222,24 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
       if (nameOnly && !fragment) continue;
     }
     sinceSection++;
+    // Rows bulleted in the STT column are numbered under the row above them: "11.1", "11.2".
+    const parent = [...drafts].reverse().find((d) => d.section === section && !d.unnumbered);
+    const bullet = reading.number === null && isBulletStt(reading.texts.stt ?? "") && parent !== undefined;
+    if (bullet) subItems = parent === lastParent ? subItems + 1 : 1;
+    lastParent = parent;
     drafts.push({
       section,
       sectionTitle,
-      number: reading.number ?? String(sinceSection),
+      number: reading.number ?? (bullet ? `${parent!.number}.${subItems}` : String(sinceSection)),
       texts: { ...reading.texts },
       columns: [...reading.columns],
       footnotes: [...reading.footnotes],
       unnumbered: reading.number === null,
     });
   }
-  return dropGroupHeadings(drafts, nameRole, dataRoles);
+  // Indicators nest (11 with 11.1, 11.2 are all indicators); a task row with nothing but a name
+  // above numbered sub-rows is a heading.
+  return nameRole === "title" ? dropGroupHeadings(drafts, nameRole, dataRoles) : drafts;
 }
 
 /** "1 | Nhóm nhiệm vụ về thể chế" with nothing else, followed by 1.1, 1.2: a heading, not a task. */

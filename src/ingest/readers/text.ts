@@ -123,7 +123,8 @@ function paragraphOf(line: string): RawBlock | null {
     bold = true;
   }
   if (/^\*\*[^*].*\*\*$/.test(text) && !text.slice(2, -2).includes("**")) bold = true;
-  const bullet = /^(?:[-+•*–]\s+|\d{1,2}[.)]\s+)/.test(text) && !/^\*\*/.test(text);
+  // "- …" and "+ …" are list items; "*…*" is emphasis, not a bullet.
+  const bullet = /^[-+•–]\s+|^\*\s+/.test(text);
   // An emphasis that spans lines ("**KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH**") leaves a stray marker.
   const plain = stripMarkup(text)
     .replace(/\n/g, " ")
@@ -131,7 +132,7 @@ function paragraphOf(line: string): RawBlock | null {
     .trim();
   if (plain === "") return null;
   const block: RawBlock = { kind: "paragraph", text: plain };
-  if (bullet && /^[-+•*–]/.test(text)) block.bullet = true;
+  if (bullet) block.bullet = true;
   if (bold) block.bold = true;
   return block;
 }
