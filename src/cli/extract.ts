@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { IngestError } from "../ingest/errors.ts";
-import { extractFile } from "../ingest/extract.ts";
 import type { Extraction } from "../ingest/extraction.ts";
+import { runIsolated } from "../ingest/limits.ts";
 
 /**
  * `dondoc extract FILE --json`: the extraction contract on standard output and nothing else
@@ -65,7 +65,8 @@ export async function runExtract(
     return 2;
   }
   try {
-    const extraction = await extractFile(bytes, basename(file));
+    // In a worker with a deadline and a heap ceiling: a hostile file costs the worker, not the shell.
+    const extraction = await runIsolated(bytes, basename(file));
     for (const w of extraction.warnings) {
       io.err(`Cảnh báo [${w.code}]${w.ref ? ` ${w.ref}` : ""}: ${oneLine(w.message)}\n`);
     }

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { IngestError, type IngestErrorCode } from "./errors.ts";
 import type { Extraction } from "./extraction.ts";
 import { assertSafeInput, detectFormat, type GuardOptions } from "./guard.ts";
+import { docToDocx } from "./readers/docx.ts";
 
 /**
  * Extraction of an uploaded file runs in a worker thread with its own heap limit and a deadline:
@@ -23,23 +24,23 @@ const workerUrl = new URL("./isolated.worker.mjs", import.meta.url);
  * Checks the bytes (guard.ts: size, format, zip bomb; nothing is inflated) and then runs
  * `extractFile` from extract.ts on them in the worker.
  */
-export function runIsolated(
+export async function runIsolated(
   bytes: Uint8Array,
   fileName: string,
   limits: IsolationLimits & GuardOptions = {},
 ): Promise<Extraction> {
-  try {
-    assertSafeInput(bytes, detectFormat(bytes, fileName), limits);
-  } catch (error) {
-    return Promise.reject(error);
+  const format = detectFormat(bytes, fileName);
+  assertSafeInput(bytes, format, limits);
+  if (format === "doc") {
+    // LibreOffice runs as a child process with its own deadline; converting first keeps its
+    // seconds of start-up out of the worker's budget, which is for parsing.
+    const docx = await docToDocx(bytes);
+    return runInWorker<Extraction>(extractModule, "extractFile", [docx, `${fileName}.docx`], limits);
   }
-  return runInWorker<Extraction>(
-    new URL("./extract.ts", import.meta.url),
-    "extractFile",
-    [bytes, fileName],
-    limits,
-  );
+  return runInWorker<Extraction>(extractModule, "extractFile", [bytes, fileName], limits);
 }
+
+const extractModule = new URL("./extract.ts", import.meta.url);
 
 interface Reply {
   ok: boolean;

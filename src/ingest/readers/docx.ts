@@ -68,14 +68,24 @@ export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
 
 /** Word 97-2003 (.doc): converted to .docx by LibreOffice, then read like any .docx. */
 export async function readDoc(bytes: Uint8Array): Promise<RawDocument> {
+  const docx = await docToDocx(bytes);
+  const doc = await readDocx(docx);
+  // A .docx that only carried a .doc name is reported as what it is.
+  return docx === bytes ? doc : { ...doc, format: "doc" };
+}
+
+/**
+ * The .docx of a legacy .doc, by LibreOffice. Separate from reading so that the conversion (an
+ * external process with its own deadline) can run outside the time-limited extraction worker.
+ */
+export async function docToDocx(bytes: Uint8Array): Promise<Uint8Array> {
   // LibreOffice cannot open it either; saying so beats "cannot convert".
   if (isEncryptedWord97(bytes)) throw encryptedError("Word");
   // The reverse mislabel: a .docx (zip) under a .doc name needs no conversion.
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readDocx(bytes);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return bytes;
   const docx = await convertWithSoffice(bytes, "doc", "docx", "Word");
   if (isCfb(docx)) throw corruptError("Word", "LibreOffice không chuyển đổi được tệp .doc");
-  const doc = await readDocx(docx);
-  return { ...doc, format: "doc" };
+  return docx;
 }
 
 async function findMainPart(zip: JSZip): Promise<string> {

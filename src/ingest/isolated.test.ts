@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Extraction } from "./extraction.ts";
+import { runIsolated } from "./limits.ts";
+import { findSoffice } from "./readers/soffice.ts";
+
+/**
+ * The path the CLI and the import API take: guard, then (for .doc) LibreOffice outside the
+ * worker, then extraction in the time- and memory-limited worker. Every format of the real
+ * 1535-CV/TU letter gives the same 30 tasks.
+ */
+const fixture = (path: string) =>
+  new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));
+const expected = JSON.parse(
+  readFileSync(new URL("../../fixtures/plans/lam-dong-1535-cv-tu.expected.json", import.meta.url), "utf8"),
+) as Extraction;
+
+describe("runIsolated on every format of one plan", () => {
+  for (const file of [
+    "plans/lam-dong-1535-cv-tu.docx",
+    "plans/lam-dong-1535-cv-tu.pdf",
+    "plans/lam-dong-1535-cv-tu.txt",
+    "generated/lam-dong-1535-cv-tu.xlsx",
+    "generated/lam-dong-1535-cv-tu.doc",
+  ]) {
+    it(`reads ${file}`, async () => {
+      if (file.endsWith(".doc")) {
+        expect(
+          findSoffice(),
+          "LibreOffice (soffice) is needed for .doc: apt-get install libreoffice-writer-nogui",
+        ).toBeTruthy();
+      }
+      const extraction = await runIsolated(fixture(file), file.split("/").pop()!);
+      expect(extraction.document.number).toBe(expected.document.number);
+      expect(extraction.tasks.map((t) => t.ref)).toEqual(expected.tasks.map((t) => t.ref));
+      expect(extraction.tasks.map((t) => t.deadline.due)).toEqual(expected.tasks.map((t) => t.deadline.due));
+    }, 60_000);
+  }
+});
