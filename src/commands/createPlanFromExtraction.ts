@@ -9,6 +9,7 @@ import {
   tasks,
 } from "../db/schema/index.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
+import { taskSearchKey } from "../domain/taskSearch.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { groupMembers, type ResolvedAgency, resolveAgencyNames } from "../queries/agencies.ts";
@@ -101,23 +102,7 @@ export async function createPlanFromExtraction(
           extraction.tasks.map((t, position) => ({
             tenantId,
             planId,
-            sectionId: t.section ? (sectionIds.get(t.section) ?? null) : null,
-            number: t.number,
-            ref: t.ref,
-            title: t.title,
-            responsible: t.responsible,
-            output: t.output,
-            note: t.note,
-            leadsText: t.leads,
-            coordinatorsText: t.coordinators,
-            sources: t.sources,
-            deadlineText: t.deadline.text,
-            deadlineKind: t.deadline.kind,
-            dueOn: t.deadline.due,
-            position,
-            searchKey: foldForSearch(
-              [t.ref, t.title, t.responsible, ...t.leads, ...t.coordinators].join(" "),
-            ),
+            ...taskColumns(t, position, sectionIds),
           })),
         )
         .returning({ id: tasks.id })
@@ -223,4 +208,25 @@ export function uniqueSections(extraction: Extraction): { numeral: string; title
   for (const t of extraction.tasks)
     if (t.section && !seen.has(t.section)) seen.set(t.section, t.sectionTitle ?? "");
   return [...seen].map(([numeral, title]) => ({ numeral, title }));
+}
+
+/** The columns of a task row as the document states them (shared by first import and re-import). */
+export function taskColumns(t: ExtractedTask, position: number, sectionIds: Map<string, string>) {
+  return {
+    sectionId: t.section ? (sectionIds.get(t.section) ?? null) : null,
+    number: t.number,
+    ref: t.ref,
+    title: t.title,
+    responsible: t.responsible,
+    output: t.output,
+    note: t.note,
+    leadsText: t.leads,
+    coordinatorsText: t.coordinators,
+    sources: t.sources,
+    deadlineText: t.deadline.text,
+    deadlineKind: t.deadline.kind,
+    dueOn: t.deadline.due,
+    position,
+    searchKey: taskSearchKey(t),
+  };
 }

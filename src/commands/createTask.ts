@@ -3,7 +3,8 @@ import { z } from "zod";
 import { agencies, assignments, planSections, plans, tasks } from "../db/schema/index.ts";
 import { type ParsedDeadline, parseDeadline } from "../domain/deadline.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
-import { foldForSearch, normalizeText } from "../domain/text.ts";
+import { taskSearchKey } from "../domain/taskSearch.ts";
+import { normalizeText } from "../domain/text.ts";
 import { groupMembers } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { conflict, invalid, notFound } from "./errors.ts";
@@ -139,13 +140,7 @@ export async function assertRefFree(ctx: CommandContext, planId: string, ref: st
   if (taken) throw conflict("task_ref_taken", `Kế hoạch đã có nhiệm vụ số ${ref}; hãy chọn số thứ tự khác.`);
 }
 
-export const searchKeyOf = (t: {
-  ref: string;
-  title: string;
-  responsible: string;
-  leads: string[];
-  coordinators: string[];
-}) => foldForSearch([t.ref, t.title, t.responsible, ...t.leads, ...t.coordinators].join(" "));
+export { taskSearchKey as searchKeyOf } from "../domain/taskSearch.ts";
 
 /**
  * The standing office adds a task the document did not have (or the import missed): in a
@@ -214,7 +209,13 @@ export async function createTask(
     deadlineKind: deadline.kind,
     dueOn: deadline.due,
     position,
-    searchKey: searchKeyOf({ ref, title: input.title, responsible: input.responsible, leads, coordinators }),
+    searchKey: taskSearchKey({
+      ref,
+      title: input.title,
+      responsible: input.responsible,
+      leads,
+      coordinators,
+    }),
   };
   const [row] = await tx.insert(tasks).values(values).returning({ id: tasks.id });
   const taskId = row!.id;

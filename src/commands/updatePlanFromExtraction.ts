@@ -19,7 +19,7 @@ import { foldForSearch } from "../domain/text.ts";
 import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { assignmentTargets, uniqueSections } from "./createPlanFromExtraction.ts";
+import { assignmentTargets, taskColumns, uniqueSections } from "./createPlanFromExtraction.ts";
 import { notFound } from "./errors.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
@@ -194,23 +194,7 @@ export async function updatePlanFromExtraction(
   const members = await groupMembers(tx, tenantId, groupIds);
 
   // 3. Matched tasks take the new values.
-  const valuesOf = (t: ExtractedTask, position: number) => ({
-    sectionId: t.section ? (sectionIds.get(t.section) ?? null) : null,
-    number: t.number,
-    ref: t.ref,
-    title: t.title,
-    responsible: t.responsible,
-    output: t.output,
-    note: t.note,
-    leadsText: t.leads,
-    coordinatorsText: t.coordinators,
-    sources: t.sources,
-    deadlineText: t.deadline.text,
-    deadlineKind: t.deadline.kind,
-    dueOn: t.deadline.due,
-    position,
-    searchKey: foldForSearch([t.ref, t.title, t.responsible, ...t.leads, ...t.coordinators].join(" ")),
-  });
+  const valuesOf = (t: ExtractedTask, position: number) => taskColumns(t, position, sectionIds);
   const matchedPairs: { task: ExtractedTask; saved: SavedTask }[] = [];
   const newTasks: { task: ExtractedTask; position: number }[] = [];
   for (const [i, t] of extraction.tasks.entries()) {

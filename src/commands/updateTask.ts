@@ -9,13 +9,13 @@ import {
   progressReports,
   tasks,
 } from "../db/schema/index.ts";
+import { taskSearchKey } from "../domain/taskSearch.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import {
   assertRefFree,
   deadlineOf,
   loadAgencies,
   refOf,
-  searchKeyOf,
   sectionOf,
   targetsForAgencyIds,
   taskFieldsInput,
@@ -175,7 +175,7 @@ export async function updateTask(
     .update(tasks)
     .set({
       ...next,
-      searchKey: searchKeyOf({
+      searchKey: taskSearchKey({
         ref,
         title: next.title,
         responsible: next.responsible,
