@@ -140,7 +140,6 @@ export async function assertRefFree(ctx: CommandContext, planId: string, ref: st
   if (taken) throw conflict("task_ref_taken", `Kế hoạch đã có nhiệm vụ số ${ref}; hãy chọn số thứ tự khác.`);
 }
 
-export { taskSearchKey as searchKeyOf } from "../domain/taskSearch.ts";
 
 /**
  * The standing office adds a task the document did not have (or the import missed): in a
