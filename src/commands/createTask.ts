@@ -140,7 +140,6 @@ export async function assertRefFree(ctx: CommandContext, planId: string, ref: st
   if (taken) throw conflict("task_ref_taken", `Kế hoạch đã có nhiệm vụ số ${ref}; hãy chọn số thứ tự khác.`);
 }
 
-
 /**
  * The standing office adds a task the document did not have (or the import missed): in a
  * section, with lead and coordinating agencies chosen from the directory and a deadline typed

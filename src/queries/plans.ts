@@ -19,7 +19,10 @@ export async function listPlans(db: Executor, tenantId: string) {
     })
     .from(plans)
     .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .leftJoin(tasks, and(eq(tasks.tenantId, plans.tenantId), eq(tasks.planId, plans.id), isNull(tasks.removedAt)))
+    .leftJoin(
+      tasks,
+      and(eq(tasks.tenantId, plans.tenantId), eq(tasks.planId, plans.id), isNull(tasks.removedAt)),
+    )
     .where(eq(plans.tenantId, tenantId))
     .groupBy(plans.id, plans.tenantId, documents.id, documents.tenantId)
     .orderBy(desc(documents.issuedOn), asc(plans.name));

@@ -87,10 +87,7 @@ describe("agency directory", () => {
 
   it("adds agencies from a file and names the row of a bad value", async () => {
     const csv = Buffer.from(
-      "Mã,Tên cơ quan, đơn vị,Cấp,Mã cơ quan cấp trên,Tên gọi khác\n".replace(
-        "Tên cơ quan, đơn vị",
-        '"Tên cơ quan, đơn vị"',
-      ) + 'x-bao-lam,Xã Bảo Lâm,Xã,ubnd-tinh,"UBND xã Bảo Lâm; Xã Bảo Lâm 1"\n',
+      'Mã,"Tên cơ quan, đơn vị",Cấp,Mã cơ quan cấp trên,Tên gọi khác\nx-bao-lam,Xã Bảo Lâm,Xã,ubnd-tinh,"UBND xã Bảo Lâm; Xã Bảo Lâm 1"\n',
     );
     expect((await upload(admin, "them.csv", csv)).json()).toEqual({ count: 1 });
     const resolved = await resolveAgencyNames(handle.db, tenantId, ["UBND xã Bảo Lâm"]);

@@ -15,7 +15,6 @@ let handle: DatabaseHandle;
 let app: FastifyInstance;
 let tenantId: string;
 let coordinator: string;
-let admin: string;
 let officer: string;
 
 const letterDocx = fs.readFileSync(
@@ -28,7 +27,6 @@ beforeAll(async () => {
   await seedDemo(handle.db, tenantId);
   app = await buildApp({ handle, config: loadConfig({}), tenantId });
   coordinator = await login("vanphong");
-  admin = await login("admin");
   officer = await login("congan");
 });
 afterAll(async () => {
