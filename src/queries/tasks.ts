@@ -14,6 +14,8 @@ export const taskFilters = z.object({
   planId: z.uuid().optional(),
   section: z.string().max(10).optional(),
   leadAgencyId: z.uuid().optional(),
+  /** Tasks an agency holds in any role (lead or coordinator). */
+  agencyId: z.uuid().optional(),
   deadlineKind: deadlineKindSchema.optional(),
   q: z.string().max(200).optional(),
   status: z.enum(assignmentStatuses).optional(),
@@ -52,6 +54,7 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
   const phrase = foldForSearch(filters.q ?? "");
   if (phrase) where.push(like(tasks.searchKey, likePattern(phrase)));
   if (filters.leadAgencyId) where.push(hasAssignment(db, [filters.leadAgencyId], "lead"));
+  if (filters.agencyId) where.push(hasAssignment(db, [filters.agencyId]));
   if (scope.kind === "agencies") where.push(hasAssignment(db, scope.agencyIds));
 
   const condition = and(...where);

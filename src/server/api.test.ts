@@ -125,6 +125,9 @@ describe("plans and tasks", () => {
       ),
     ).toBe(true);
     expect(led.items.some((t: { leads: string[] }) => t.leads.includes("Công an tỉnh"))).toBe(true);
+    // In any role: the tasks it supports come in too.
+    const held = (await get(`/api/tasks?planId=${planId}&agencyId=${police.id}&limit=500`, cookie)).json();
+    expect(held.total).toBeGreaterThan(led.total);
     const recurring = (
       await get(`/api/tasks?planId=${planId}&deadlineKind=recurring&limit=500`, cookie)
     ).json();
@@ -230,8 +233,23 @@ describe("system endpoints", () => {
     expect(operations.length).toBeGreaterThan(4);
     for (const operation of operations) expect(operation.operationId).toBeTruthy();
     const ids = operations.map((o) => o.operationId);
-    for (const id of ["login", "logout", "listPlans", "listTasks", "getTask", "getPlanSummary"])
+    // The operationIds external tools rely on (the tracking issue's list).
+    for (const id of [
+      "login",
+      "logout",
+      "createImport",
+      "commitImport",
+      "listPlans",
+      "listTasks",
+      "getTask",
+      "submitReport",
+      "reviewReport",
+      "requestDeadlineChange",
+      "decideDeadlineChange",
+      "getPlanSummary",
+    ]) {
       expect(ids).toContain(id);
+    }
   });
 
   it("answers unknown API paths with JSON 404", async () => {
