@@ -2,10 +2,16 @@ import { createBrowserRouter, Navigate } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout.tsx";
 import { RequireAuth } from "./components/RequireAuth.tsx";
 import { paths } from "./lib/paths.ts";
+import { AgenciesPage } from "./pages/AgenciesPage.tsx";
+import { ImportPage } from "./pages/ImportPage.tsx";
+import { ImportReviewPage } from "./pages/ImportReviewPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
+import { MyTasksPage } from "./pages/MyTasksPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
 import { PlansPage } from "./pages/PlansPage.tsx";
+import { ReviewQueuePage } from "./pages/ReviewQueuePage.tsx";
+import { TaskPage } from "./pages/TaskPage.tsx";
 
 export const router = createBrowserRouter([
   { path: paths.login, element: <LoginPage /> },
@@ -20,6 +26,12 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to={paths.plans} replace /> },
       { path: "ke-hoach", element: <PlansPage /> },
       { path: "ke-hoach/:planId", element: <PlanPage /> },
+      { path: "nhiem-vu/:taskId", element: <TaskPage /> },
+      { path: "cua-toi", element: <MyTasksPage /> },
+      { path: "duyet-bao-cao", element: <ReviewQueuePage /> },
+      { path: "nhap-van-ban", element: <ImportPage /> },
+      { path: "nhap-van-ban/:importId", element: <ImportReviewPage /> },
+      { path: "co-quan", element: <AgenciesPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -13,7 +13,7 @@ export class ApiError extends Error {
 const NETWORK_MESSAGE = "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.";
 const UNEXPECTED_MESSAGE = "Máy chủ gặp sự cố, vui lòng thử lại sau.";
 
-type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | boolean | undefined | null>;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -25,21 +25,31 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-/** Calls the API with the session cookie; throws ApiError (with a Vietnamese message) on failure. */
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Calls the API with the session cookie; throws ApiError (with a Vietnamese message) on failure.
+ * A FormData body is sent as multipart/form-data (uploads); anything else as JSON.
+ */
 export async function api<T>(
   path: string,
-  options: { method?: "GET" | "POST"; body?: unknown; query?: Query; signal?: AbortSignal } = {},
+  options: { method?: Method; body?: unknown; query?: Query; signal?: AbortSignal } = {},
 ): Promise<T> {
   let response: Response;
+  const form = options.body instanceof FormData;
   try {
     response = await fetch(withQuery(path, options.query), {
       method: options.method ?? "GET",
       credentials: "same-origin",
       headers: {
         accept: "application/json",
-        ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(options.body !== undefined && !form ? { "content-type": "application/json" } : {}),
       },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: form
+        ? (options.body as FormData)
+        : options.body !== undefined
+          ? JSON.stringify(options.body)
+          : undefined,
       signal: options.signal,
     });
   } catch (error) {
@@ -69,5 +79,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return UNEXPECTED_MESSAGE;
 }
+
+/** A 409: someone else changed the thing first (already reviewed, already committed…). */
+export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
 
 export const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;

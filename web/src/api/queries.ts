@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "./client.ts";
-import type { Me, Page, PlanDetail, PlanSummary, TaskQuery, TaskRow } from "./types.ts";
+import type { Me, PlanDetail, PlanSummary, TaskPage, TaskQuery } from "./types.ts";
 
 export const meKey = ["me"] as const;
 
@@ -63,7 +63,7 @@ export function usePlan(planId: string | undefined) {
 export function useTasks(query: TaskQuery) {
   return useQuery({
     queryKey: ["tasks", query],
-    queryFn: ({ signal }) => api<Page<TaskRow>>("/api/tasks", { signal, query: { ...query } }),
+    queryFn: ({ signal }) => api<TaskPage>("/api/tasks", { signal, query: { ...query } }),
     placeholderData: keepPreviousData,
   });
 }

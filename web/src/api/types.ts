@@ -47,7 +47,19 @@ export interface PlanDetail extends Omit<PlanSummary, "taskCount"> {
 export const DEADLINE_KINDS = ["date", "month", "quarter", "year", "recurring", "unspecified"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-export interface TaskRow {
+export const ASSIGNMENT_STATUSES = [
+  "not_started",
+  "in_progress",
+  "overdue",
+  "done_on_time",
+  "done_late",
+  "recurring",
+  "no_deadline",
+] as const;
+/** An assignment's status, computed by the server from dates and approved reports (PRODUCT.md §3). */
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export interface TaskFields {
   id: string;
   planId: string;
   ref: string;
@@ -66,12 +78,26 @@ export interface TaskRow {
   dueOn: string | null;
 }
 
+/** A row of the task table: the task and its status as of the day asked (from its lead agencies). */
+export interface TaskRow extends TaskFields {
+  status: AssignmentStatus;
+  /** Sắp đến hạn: an overlay on not_started / in_progress. */
+  dueSoon: boolean;
+  daysOverdue: number | null;
+  /** How many lead agencies are in each status (a task can have many leads). */
+  leadStatusCounts: Partial<Record<AssignmentStatus, number>>;
+}
+
 export interface TaskQuery {
   planId?: string;
   section?: string;
   leadAgencyId?: string;
   deadlineKind?: DeadlineKind;
   q?: string;
+  status?: AssignmentStatus;
+  dueSoon?: boolean;
+  /** yyyy-mm-dd: statuses as of that day (default today). */
+  asOf?: string;
   limit: number;
   offset: number;
 }
@@ -79,4 +105,26 @@ export interface TaskQuery {
 export interface Page<T> {
   total: number;
   items: T[];
+}
+
+export interface TaskPage extends Page<TaskRow> {
+  asOf: string;
+}
+
+export interface StatusTotals {
+  total: number;
+  byStatus: Record<AssignmentStatus, number>;
+  dueSoFar: number;
+  done: number;
+  /** done / dueSoFar (0–1), null when nothing is due yet. */
+  completionRate: number | null;
+  /** done_on_time / done (0–1), null when nothing is done. */
+  onTimeRate: number | null;
+}
+
+export interface PlanStatusSummary {
+  asOf: string;
+  totals: StatusTotals;
+  bySection: (StatusTotals & { numeral: string | null; title: string | null })[];
+  byAgency: (StatusTotals & { agencyId: string; agencyName: string })[];
 }

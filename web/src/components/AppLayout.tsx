@@ -4,18 +4,20 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { useLogout, useMe } from "../api/queries.ts";
 import type { Me } from "../api/types.ts";
+import { can } from "../lib/can.ts";
 import { roleLabel } from "../lib/labels.ts";
 import { paths } from "../lib/paths.ts";
+import { NotificationBell } from "./NotificationBell.tsx";
 
-/**
- * The navigation, built from what the account may do. Only pages that exist are listed; later:
- * Nhiệm vụ của tôi, Duyệt báo cáo, Cơ quan, đơn vị, Nhập văn bản.
- */
+/** The navigation, built from what the account may do: nobody sees a page they cannot use. */
 function navigation(me: Me): NonNullable<MenuProps["items"]> {
   const items: NonNullable<MenuProps["items"]> = [];
-  if (me.abilities.plan?.list !== false) {
-    items.push({ key: paths.plans, label: <Link to={paths.plans}>Kế hoạch</Link> });
-  }
+  const link = (path: string, label: string) => ({ key: path, label: <Link to={path}>{label}</Link> });
+  if (can.workOnTasks(me)) items.push(link(paths.myTasks, "Nhiệm vụ của tôi"));
+  if (me.abilities.plan?.list !== false) items.push(link(paths.plans, "Kế hoạch"));
+  if (can.review(me) || can.headApprove(me)) items.push(link(paths.reviews, "Duyệt báo cáo"));
+  if (can.importPlans(me)) items.push(link(paths.imports, "Nhập văn bản"));
+  if (can.listAgencies(me)) items.push(link(paths.agencies, "Cơ quan, đơn vị"));
   return items;
 }
 
@@ -58,6 +60,7 @@ export function AppLayout() {
           style={{ flex: 1, minWidth: 0, borderBottom: "none", lineHeight: "54px" }}
           aria-label="Điều hướng chính"
         />
+        <NotificationBell />
         <div className="dd-user" data-testid="current-user">
           <div style={{ textAlign: "right" }}>
             <div className="dd-user-name">{me.displayName}</div>

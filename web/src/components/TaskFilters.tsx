@@ -1,9 +1,10 @@
 import { ClearOutlined } from "@ant-design/icons";
-import { Button, Select } from "antd";
-import { DEADLINE_KINDS, type DeadlineKind, type PlanDetail } from "../api/types.ts";
+import { Button, DatePicker, Select } from "antd";
+import dayjs from "dayjs";
+import { ASSIGNMENT_STATUSES, DEADLINE_KINDS, type DeadlineKind, type PlanDetail } from "../api/types.ts";
 import { compareVietnamese, matchesFolded } from "../lib/format.ts";
-import { DEADLINE_KIND_LABELS } from "../lib/labels.ts";
-import type { TaskFilterState } from "../lib/useTaskFilters.ts";
+import { DEADLINE_KIND_LABELS, STATUS_LABELS } from "../lib/labels.ts";
+import type { StatusFilter, TaskFilterState } from "../lib/useTaskFilters.ts";
 import { SearchBox } from "./SearchBox.tsx";
 
 const search = {
@@ -26,6 +27,10 @@ export function TaskFilters(props: {
     .sort((a, b) => compareVietnamese(a.name, b.name))
     .map((a) => ({ value: a.id, label: a.name }));
   const kindOptions = DEADLINE_KINDS.map((kind) => ({ value: kind, label: DEADLINE_KIND_LABELS[kind] }));
+  const statusOptions: { value: StatusFilter; label: string }[] = [
+    ...ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+    { value: "due_soon", label: "Sắp đến hạn" },
+  ];
 
   return (
     <search className="dd-filters">
@@ -68,6 +73,27 @@ export function TaskFilters(props: {
         options={kindOptions}
         onChange={(deadlineKind) => onChange({ deadlineKind })}
         style={{ width: 180 }}
+      />
+      <Select<StatusFilter>
+        className="dd-filter-status"
+        aria-label="Lọc theo trạng thái"
+        placeholder="Mọi trạng thái"
+        allowClear
+        value={filters.status}
+        options={statusOptions}
+        onChange={(status) => onChange({ status })}
+        style={{ width: 230 }}
+        popupMatchSelectWidth={260}
+      />
+      <DatePicker
+        className="dd-filter-asof"
+        aria-label="Trạng thái tại ngày"
+        format="DD/MM/YYYY"
+        prefix={<span className="dd-muted">Tại ngày</span>}
+        placeholder="hôm nay"
+        value={filters.asOf ? dayjs(filters.asOf) : null}
+        onChange={(date) => onChange({ asOf: date ? date.format("YYYY-MM-DD") : undefined })}
+        style={{ width: 200 }}
       />
       {props.active && (
         <Button icon={<ClearOutlined />} onClick={props.onClear}>

@@ -1,16 +1,19 @@
 import { Table, type TableColumnsType, type TablePaginationConfig } from "antd";
 import { useMemo } from "react";
+import { Link } from "react-router-dom";
 import type { PlanSection, TaskRow } from "../api/types.ts";
 import { formatNumber } from "../lib/format.ts";
+import { paths } from "../lib/paths.ts";
 import { DeadlineCell } from "./DeadlineCell.tsx";
 import { Highlight } from "./Highlight.tsx";
+import { LeadProgress, StatusTag } from "./StatusTag.tsx";
 
 /** A task, or the heading of the section the following tasks belong to, as in the document. */
 type Row =
   | { kind: "task"; key: string; task: TaskRow }
   | { kind: "section"; key: string; section: PlanSection };
 
-const COLUMN_COUNT = 6;
+const COLUMN_COUNT = 7;
 
 function withSectionHeadings(tasks: TaskRow[], sections: PlanSection[]): Row[] {
   const byNumeral = new Map(sections.map((s) => [s.numeral, s]));
@@ -45,7 +48,11 @@ function List({ items, query }: { items: string[]; query?: string }) {
 const cell = (first: boolean) => (row: Row) =>
   row.kind === "section" ? { colSpan: first ? COLUMN_COUNT : 0 } : {};
 
-const columnsFor = (query?: string): TableColumnsType<Row> => [
+/** The task page, at the same day as the table when one was chosen. */
+const taskLink = (task: TaskRow, asOf?: string) =>
+  asOf ? `${paths.task(task.id)}?ngay=${encodeURIComponent(asOf)}` : paths.task(task.id);
+
+const columnsFor = (query?: string, asOf?: string): TableColumnsType<Row> => [
   {
     title: "STT",
     key: "ref",
@@ -70,9 +77,9 @@ const columnsFor = (query?: string): TableColumnsType<Row> => [
     render: (_, row) =>
       row.kind === "task" && (
         <>
-          <div className="dd-pre">
+          <Link to={taskLink(row.task, asOf)} className="dd-task-link dd-pre">
             <Highlight text={row.task.title} query={query} />
-          </div>
+          </Link>
           {row.task.sources.length > 0 && (
             <div className="dd-muted">Văn bản giao: {row.task.sources.join("; ")}</div>
           )}
@@ -118,6 +125,19 @@ const columnsFor = (query?: string): TableColumnsType<Row> => [
     onCell: cell(false),
     render: (_, row) => row.kind === "task" && <DeadlineCell task={row.task} />,
   },
+  {
+    title: "Trạng thái",
+    key: "status",
+    width: 175,
+    onCell: cell(false),
+    render: (_, row) =>
+      row.kind === "task" && (
+        <>
+          <StatusTag status={row.task.status} daysOverdue={row.task.daysOverdue} dueSoon={row.task.dueSoon} />
+          <LeadProgress counts={row.task.leadStatusCounts} />
+        </>
+      ),
+  },
 ];
 
 export interface TaskTableProps {
@@ -130,12 +150,14 @@ export interface TaskTableProps {
   loading: boolean;
   /** The search text, marked wherever it occurs. */
   query?: string;
+  /** The day statuses are computed for (yyyy-mm-dd), passed on to the task page. */
+  asOf?: string;
   empty: React.ReactNode;
   onPageChange(page: number, pageSize: number): void;
 }
 
 export function TaskTable(props: TaskTableProps) {
-  const columns = useMemo(() => columnsFor(props.query), [props.query]);
+  const columns = useMemo(() => columnsFor(props.query, props.asOf), [props.query, props.asOf]);
   const pagination: TablePaginationConfig = {
     current: props.page,
     pageSize: props.pageSize,
@@ -159,7 +181,7 @@ export function TaskTable(props: TaskTableProps) {
       loading={props.loading}
       pagination={pagination}
       locale={{ emptyText: props.empty }}
-      scroll={{ x: 1180 }}
+      scroll={{ x: 1300 }}
       sticky={{ offsetHeader: 58 }}
     />
   );

@@ -34,3 +34,56 @@ export function matchesFolded(input: string, label: unknown): boolean {
 
 const vietnameseCollator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 export const compareVietnamese = (a: string, b: string) => vietnameseCollator.compare(a, b);
+
+const percentFormat = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
+
+/** 0.6667 → "66,7%"; null (nothing to divide by) → "—". */
+export function formatPercent(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return "—";
+  return percentFormat.format(rate);
+}
+
+const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+const dateTimeParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+function vietnamParts(date: Date) {
+  const parts = Object.fromEntries(dateTimeParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return parts as Record<"year" | "month" | "day" | "hour" | "minute", string>;
+}
+
+/** A timestamp as read in Việt Nam: "24/11/2026 12:35". */
+export function formatDateTime(timestamp: string | null | undefined): string {
+  if (!timestamp) return "";
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  const p = vietnamParts(date);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** Today's date in Việt Nam, yyyy-mm-dd (the server's "today" for statuses). */
+export function todayInVietnam(now = new Date()): string {
+  const p = vietnamParts(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** 1536 → "1,5 KB" */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return "";
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+}

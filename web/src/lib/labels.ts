@@ -1,4 +1,4 @@
-import type { DeadlineKind } from "../api/types.ts";
+import type { AssignmentStatus, DeadlineKind } from "../api/types.ts";
 
 export const ROLE_LABELS: Record<string, string> = {
   admin: "Quản trị hệ thống",
@@ -41,3 +41,64 @@ const FREQUENCY_LABELS: Record<string, string> = {
 };
 
 export const frequencyLabel = (frequency: string) => FREQUENCY_LABELS[frequency] ?? frequency;
+
+export const STATUS_LABELS: Record<AssignmentStatus, string> = {
+  not_started: "Chưa thực hiện",
+  in_progress: "Đang thực hiện trong hạn",
+  overdue: "Đang thực hiện quá hạn",
+  done_on_time: "Hoàn thành đúng hạn",
+  done_late: "Hoàn thành quá hạn",
+  recurring: "Thường xuyên",
+  no_deadline: "Chưa xác định thời hạn",
+};
+
+/**
+ * The colours users know (PRODUCT.md §3): green done on time, blue in progress, orange done
+ * late, red overdue, grey not started; recurring and no deadline in colours of their own.
+ */
+export const STATUS_COLORS: Record<AssignmentStatus, string> = {
+  not_started: "default",
+  in_progress: "blue",
+  overdue: "red",
+  done_on_time: "green",
+  done_late: "orange",
+  recurring: "cyan",
+  no_deadline: "purple",
+};
+
+/** Solid colours of the same statuses, for counters and bars. */
+export const STATUS_HEX: Record<AssignmentStatus, string> = {
+  not_started: "#8c8c8c",
+  in_progress: "#1677ff",
+  overdue: "#cf1322",
+  done_on_time: "#389e0d",
+  done_late: "#d46b08",
+  recurring: "#08979c",
+  no_deadline: "#722ed1",
+};
+
+export const statusLabel = (status: string) => STATUS_LABELS[status as AssignmentStatus] ?? status;
+
+export const ROLE_IN_TASK_LABELS = { lead: "Chủ trì", coordinator: "Phối hợp" } as const;
+
+export const REPORT_STATE_LABELS: Record<string, { label: string; color: string }> = {
+  draft: { label: "Bản nháp", color: "default" },
+  awaiting_head: { label: "Chờ lãnh đạo đơn vị duyệt", color: "gold" },
+  submitted: { label: "Chờ cơ quan thường trực duyệt", color: "processing" },
+  approved: { label: "Đã duyệt", color: "success" },
+  returned: { label: "Bị trả lại", color: "error" },
+};
+
+export const DEADLINE_CHANGE_STATE_LABELS: Record<string, { label: string; color: string }> = {
+  pending: { label: "Chờ quyết định", color: "gold" },
+  approved: { label: "Đồng ý", color: "success" },
+  refused: { label: "Không đồng ý", color: "error" },
+};
+
+export const AGENCY_LEVEL_LABELS: Record<string, string> = {
+  central: "Trung ương",
+  province: "Tỉnh",
+  department: "Sở, ban, ngành",
+  commune: "Xã, phường, đặc khu",
+  other: "Khác",
+};

@@ -3,6 +3,12 @@ export const paths = {
   login: "/dang-nhap",
   plans: "/ke-hoach",
   plan: (planId: string) => `/ke-hoach/${encodeURIComponent(planId)}`,
+  task: (taskId: string) => `/nhiem-vu/${encodeURIComponent(taskId)}`,
+  myTasks: "/cua-toi",
+  reviews: "/duyet-bao-cao",
+  imports: "/nhap-van-ban",
+  importPreview: (importId: string) => `/nhap-van-ban/${encodeURIComponent(importId)}`,
+  agencies: "/co-quan",
 };
 
 /** Where to go after login: only a path inside this app, never another site. */

@@ -1,25 +1,47 @@
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
-import { DEADLINE_KINDS, type DeadlineKind } from "../api/types.ts";
+import {
+  ASSIGNMENT_STATUSES,
+  type AssignmentStatus,
+  DEADLINE_KINDS,
+  type DeadlineKind,
+} from "../api/types.ts";
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 const DEFAULT_PAGE_SIZE = 50;
+
+/** The status filter: a status, or "Sắp đến hạn" (due soon, an overlay on the statuses). */
+export type StatusFilter = AssignmentStatus | "due_soon";
+const STATUS_FILTERS: readonly string[] = [...ASSIGNMENT_STATUSES, "due_soon"];
+
+/** yyyy-mm-dd that is a real calendar day. */
+export function isIsoDate(text: string | null | undefined): text is string {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
 
 /** The task table's filters, kept in the URL so that a filtered view can be shared as a link. */
 export interface TaskFilterState {
   section?: string;
   leadAgencyId?: string;
   deadlineKind?: DeadlineKind;
+  status?: StatusFilter;
+  /** yyyy-mm-dd: statuses as of that day; absent = today. */
+  asOf?: string;
   q: string;
   page: number;
   pageSize: number;
 }
 
-// URL parameter names, in Vietnamese without diacritics: ?phan=V&chutri=…&thoihan=month&q=cong+an
+// URL parameter names, in Vietnamese without diacritics:
+// ?phan=V&chutri=…&thoihan=month&trangthai=overdue&ngay=2026-06-30&q=cong+an
 const PARAM = {
   section: "phan",
   leadAgencyId: "chutri",
   deadlineKind: "thoihan",
+  status: "trangthai",
+  asOf: "ngay",
   q: "q",
   page: "trang",
   pageSize: "sodong",
@@ -37,10 +59,14 @@ export function useTaskFilters() {
   const filters = useMemo<TaskFilterState>(() => {
     const kind = params.get(PARAM.deadlineKind);
     const size = positiveInt(params.get(PARAM.pageSize));
+    const status = params.get(PARAM.status);
+    const asOf = params.get(PARAM.asOf);
     return {
       section: params.get(PARAM.section) || undefined,
       leadAgencyId: params.get(PARAM.leadAgencyId) || undefined,
       deadlineKind: DEADLINE_KINDS.includes(kind as DeadlineKind) ? (kind as DeadlineKind) : undefined,
+      status: status && STATUS_FILTERS.includes(status) ? (status as StatusFilter) : undefined,
+      asOf: isIsoDate(asOf) ? asOf : undefined,
       q: params.get(PARAM.q) ?? "",
       page: positiveInt(params.get(PARAM.page)) ?? 1,
       pageSize: size && (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
@@ -72,8 +98,24 @@ export function useTaskFilters() {
     [setParams],
   );
 
-  const clear = useCallback(() => setParams(new URLSearchParams()), [setParams]);
+  const clear = useCallback(
+    () =>
+      setParams((current) => {
+        const next = new URLSearchParams();
+        const asOf = current.get(PARAM.asOf);
+        if (asOf) next.set(PARAM.asOf, asOf);
+        return next;
+      }),
+    [setParams],
+  );
 
-  const active = !!(filters.section || filters.leadAgencyId || filters.deadlineKind || filters.q.trim());
+  // The day (asOf) is not a filter: clearing the filters keeps it.
+  const active = !!(
+    filters.section ||
+    filters.leadAgencyId ||
+    filters.deadlineKind ||
+    filters.status ||
+    filters.q.trim()
+  );
   return { filters, update, clear, active };
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { useMe, usePlan, usePlans, useTasks } from "../api/queries.ts";
 import { PlanHeader } from "../components/PlanHeader.tsx";
+import { PlanSummaryStrip } from "../components/PlanSummaryStrip.tsx";
 import { TaskFilters } from "../components/TaskFilters.tsx";
 import { TaskTable } from "../components/TaskTable.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
@@ -22,6 +23,9 @@ export function PlanPage() {
     section: filters.section,
     leadAgencyId: filters.leadAgencyId,
     deadlineKind: filters.deadlineKind,
+    status: filters.status === "due_soon" ? undefined : filters.status,
+    dueSoon: filters.status === "due_soon" ? true : undefined,
+    asOf: filters.asOf,
     q: filters.q.trim() || undefined,
     limit: filters.pageSize,
     offset: (filters.page - 1) * filters.pageSize,
@@ -77,6 +81,12 @@ export function PlanPage() {
         ]}
       />
       <PlanHeader plan={plan.data} taskCount={summary?.taskCount} />
+      <PlanSummaryStrip
+        planId={plan.data.id}
+        asOf={filters.asOf}
+        status={filters.status}
+        onStatus={(status) => update({ status })}
+      />
       <Card
         title="Danh mục nhiệm vụ"
         extra={
@@ -107,6 +117,7 @@ export function PlanPage() {
           pageSizes={PAGE_SIZES}
           loading={tasks.isFetching}
           query={filters.q}
+          asOf={filters.asOf}
           empty={tasks.isPending ? " " : empty}
           onPageChange={(page, pageSize) =>
             update(pageSize !== filters.pageSize ? { page: 1, pageSize } : { page })

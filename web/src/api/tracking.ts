@@ -1,0 +1,197 @@
+// Queries and mutations of the tracking workflow: task page, reports, reviews, deadline changes,
+// directive comments, review queue, notifications. Every mutation refreshes what it changes.
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { api } from "./client.ts";
+import type {
+  DeadlineChange,
+  DeadlineChangeState,
+  DirectiveComment,
+  Notification,
+  QueueItem,
+  ReportInput,
+  TaskDetail,
+  TaskReports,
+} from "./trackingTypes.ts";
+import type { Page, PlanStatusSummary } from "./types.ts";
+
+const enc = encodeURIComponent;
+
+/** After any report, review or deadline decision: statuses change everywhere. */
+function refreshTracking(client: QueryClient) {
+  for (const key of ["task", "taskReports", "tasks", "planSummary", "reviewQueue", "deadlineChanges"]) {
+    void client.invalidateQueries({ queryKey: [key] });
+  }
+  void client.invalidateQueries({ queryKey: ["notifications"] });
+}
+
+export function usePlanSummary(planId: string | undefined, asOf: string | undefined) {
+  return useQuery({
+    queryKey: ["planSummary", planId, asOf ?? null],
+    queryFn: ({ signal }) =>
+      api<PlanStatusSummary>(`/api/plans/${enc(planId!)}/summary`, { signal, query: { asOf } }),
+    enabled: !!planId,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTask(taskId: string | undefined, asOf?: string) {
+  return useQuery({
+    queryKey: ["task", taskId, asOf ?? null],
+    queryFn: ({ signal }) => api<TaskDetail>(`/api/tasks/${enc(taskId!)}`, { signal, query: { asOf } }),
+    enabled: !!taskId,
+  });
+}
+
+export function useTaskReports(taskId: string | undefined) {
+  return useQuery({
+    queryKey: ["taskReports", taskId],
+    queryFn: ({ signal }) => api<TaskReports>(`/api/tasks/${enc(taskId!)}/reports`, { signal }),
+    enabled: !!taskId,
+  });
+}
+
+export function useDirectiveComments(taskId: string | undefined) {
+  return useQuery({
+    queryKey: ["comments", taskId],
+    queryFn: ({ signal }) =>
+      api<{ items: DirectiveComment[] }>(`/api/tasks/${enc(taskId!)}/comments`, { signal }),
+    enabled: !!taskId,
+    select: (data) => data.items,
+  });
+}
+
+/** Builds the multipart form of submitReport: repeated fields for lists, one part per file. */
+function reportForm(input: ReportInput): FormData {
+  const form = new FormData();
+  if (input.percent !== undefined) form.set("percent", String(input.percent));
+  form.set("narrative", input.narrative);
+  form.set("difficulties", input.difficulties);
+  form.set("proposals", input.proposals);
+  form.set("nothingToReport", String(input.nothingToReport));
+  form.set("claimsCompletion", String(input.claimsCompletion));
+  for (const link of input.links) form.append("links", link);
+  for (const number of input.documentNumbers) form.append("documentNumbers", number);
+  for (const file of input.files) form.append("files", file, file.name);
+  return form;
+}
+
+export function useSubmitReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ assignmentId, input }: { assignmentId: string; input: ReportInput }) =>
+      api<{ id: string; state: "awaiting_head" | "submitted"; periodLabel: string; evidenceCount: number }>(
+        `/api/assignments/${enc(assignmentId)}/reports`,
+        { method: "POST", body: reportForm(input) },
+      ),
+    onSettled: () => refreshTracking(client),
+  });
+}
+
+export type Decision = "approve" | "return";
+
+export function useReviewReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { reportId: string; decision: Decision; comment?: string; version?: number }) =>
+      api<{ id: string; state: string; completedOn: string | null }>(
+        `/api/reports/${enc(input.reportId)}/review`,
+        {
+          method: "POST",
+          body: { decision: input.decision, comment: input.comment, version: input.version },
+        },
+      ),
+    // A 409 (already decided by someone else) refreshes too: the queue must drop the report.
+    onSettled: () => refreshTracking(client),
+  });
+}
+
+export function useHeadDecision() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { reportId: string; decision: Decision; comment?: string; version?: number }) =>
+      api<{ id: string; state: string }>(`/api/reports/${enc(input.reportId)}/head-decision`, {
+        method: "POST",
+        body: { decision: input.decision, comment: input.comment, version: input.version },
+      }),
+    onSettled: () => refreshTracking(client),
+  });
+}
+
+export function useRequestDeadlineChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { assignmentId: string; requestedDueOn: string; reason: string }) =>
+      api<{ id: string; state: DeadlineChangeState }>(
+        `/api/assignments/${enc(input.assignmentId)}/deadline-changes`,
+        { method: "POST", body: { requestedDueOn: input.requestedDueOn, reason: input.reason } },
+      ),
+    onSettled: () => refreshTracking(client),
+  });
+}
+
+export function useDecideDeadlineChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; decision: "approve" | "refuse"; comment?: string }) =>
+      api<{ id: string; state: DeadlineChangeState }>(`/api/deadline-changes/${enc(input.id)}/decision`, {
+        method: "POST",
+        body: { decision: input.decision, comment: input.comment },
+      }),
+    onSettled: () => refreshTracking(client),
+  });
+}
+
+export function useDeadlineChanges(query: { state?: DeadlineChangeState; taskId?: string }, enabled = true) {
+  return useQuery({
+    queryKey: ["deadlineChanges", query],
+    queryFn: ({ signal }) =>
+      api<Page<DeadlineChange>>("/api/deadline-changes", { signal, query: { ...query, limit: 200 } }),
+    enabled,
+  });
+}
+
+export function useAddComment(taskId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      api<{ id: string }>(`/api/tasks/${enc(taskId)}/comments`, { method: "POST", body: { body } }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["comments", taskId] }),
+  });
+}
+
+export function useReviewQueue(enabled: boolean) {
+  return useQuery({
+    queryKey: ["reviewQueue"],
+    queryFn: ({ signal }) => api<Page<QueueItem>>("/api/review-queue", { signal, query: { limit: 200 } }),
+    enabled,
+  });
+}
+
+export function useNotifications() {
+  return useQuery({
+    queryKey: ["notifications"],
+    queryFn: ({ signal }) =>
+      api<Page<Notification> & { unread: number }>("/api/notifications", { signal, query: { limit: 20 } }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkNotificationRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string | "all") =>
+      api<{ marked: number }>(
+        id === "all" ? "/api/notifications/read-all" : `/api/notifications/${enc(id)}/read`,
+        {
+          method: "POST",
+        },
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: ["notifications"] }),
+  });
+}

@@ -1,0 +1,86 @@
+import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
+import { App, Button, Form, Input, Modal, Space } from "antd";
+import { useState } from "react";
+import { errorMessage, isConflict } from "../api/client.ts";
+import { useDecideDeadlineChange } from "../api/tracking.ts";
+import { formatDate } from "../lib/format.ts";
+
+/** The standing office approves or refuses a deadline change; refusing needs a comment. */
+export function DeadlineDecision(props: { id: string; requestedDueOn: string; subject: string }) {
+  const decide = useDecideDeadlineChange();
+  const { message, modal } = App.useApp();
+  const [decision, setDecision] = useState<"approve" | "refuse" | null>(null);
+  const [form] = Form.useForm<{ comment: string }>();
+
+  const close = () => {
+    setDecision(null);
+    form.resetFields();
+  };
+
+  const submit = async () => {
+    // An invalid form shows its message next to the field; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { comment } = values;
+    try {
+      await decide.mutateAsync({ id: props.id, decision: decision!, comment: comment?.trim() || undefined });
+      message.success(
+        decision === "approve"
+          ? `Đã đồng ý gia hạn đến ${formatDate(props.requestedDueOn)}.`
+          : "Đã không đồng ý gia hạn.",
+      );
+      close();
+    } catch (error) {
+      close();
+      if (isConflict(error)) {
+        modal.warning({
+          title: "Đề nghị đã được xử lý",
+          content: `${errorMessage(error)} Danh sách đã được cập nhật.`,
+          okText: "Đã hiểu",
+        });
+      } else {
+        message.error(errorMessage(error));
+      }
+    }
+  };
+
+  return (
+    <>
+      <Space wrap>
+        <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setDecision("approve")}>
+          Đồng ý
+        </Button>
+        <Button size="small" danger icon={<CloseOutlined />} onClick={() => setDecision("refuse")}>
+          Không đồng ý
+        </Button>
+      </Space>
+      <Modal
+        open={decision !== null}
+        title={`${decision === "approve" ? "Đồng ý" : "Không đồng ý"} gia hạn: ${props.subject}`}
+        okText={decision === "approve" ? "Đồng ý gia hạn" : "Không đồng ý"}
+        okButtonProps={{ danger: decision === "refuse", loading: decide.isPending }}
+        cancelText="Hủy"
+        onOk={submit}
+        onCancel={close}
+        destroyOnHidden
+      >
+        <p>
+          Thời hạn đề nghị: <b>{formatDate(props.requestedDueOn)}</b>
+        </p>
+        <Form form={form} layout="vertical" requiredMark="optional">
+          <Form.Item
+            name="comment"
+            label={decision === "refuse" ? "Lý do không đồng ý" : "Ý kiến (không bắt buộc)"}
+            rules={
+              decision === "refuse"
+                ? [{ required: true, whitespace: true, message: "Cần nêu lý do không đồng ý." }]
+                : []
+            }
+          >
+            <Input.TextArea rows={3} maxLength={5_000} aria-label="Ý kiến" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

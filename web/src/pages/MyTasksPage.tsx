@@ -1,0 +1,195 @@
+import { Alert, Card, Empty, Segmented, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { useMemo } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { errorMessage } from "../api/client.ts";
+import { useMe, usePlans, useTasks } from "../api/queries.ts";
+import { ASSIGNMENT_STATUSES, type AssignmentStatus, type TaskRow } from "../api/types.ts";
+import { DeadlineCell } from "../components/DeadlineCell.tsx";
+import { LeadProgress, StatusTag } from "../components/StatusTag.tsx";
+import { useDocumentTitle } from "../components/useDocumentTitle.ts";
+import { formatNumber } from "../lib/format.ts";
+import { ROLE_IN_TASK_LABELS, STATUS_HEX, STATUS_LABELS } from "../lib/labels.ts";
+import { paths } from "../lib/paths.ts";
+
+type Role = "lead" | "coordinator";
+type Mine = TaskRow & { role: Role };
+
+const MAX = 500;
+
+/** Most urgent first: overdue (longest first), due soon, then by due date; recurring and undated last. */
+function urgency(task: TaskRow): [number, number] {
+  if (task.status === "overdue") return [0, -(task.daysOverdue ?? 0)];
+  const due = task.dueOn ? Date.parse(task.dueOn) / 86_400_000 : Number.MAX_SAFE_INTEGER;
+  if (task.dueSoon) return [1, due];
+  if (task.status === "in_progress" || task.status === "not_started") return [2, due];
+  if (task.status === "recurring" || task.status === "no_deadline") return [3, due];
+  return [4, -due];
+}
+const byUrgency = (a: TaskRow, b: TaskRow) => {
+  const [x, y] = [urgency(a), urgency(b)];
+  return x[0] - y[0] || x[1] - y[1] || a.ref.localeCompare(b.ref, "vi", { numeric: true });
+};
+
+/**
+ * "Nhiệm vụ của tôi": the tasks the user's agency leads or supports, across plans, overdue and
+ * due-soon first; filtered by role and status (kept in the URL: ?vaitro=lead&trangthai=overdue).
+ */
+export function MyTasksPage() {
+  useDocumentTitle("Nhiệm vụ của tôi");
+  const me = useMe().data;
+  const [params, setParams] = useSearchParams();
+  const plans = usePlans();
+  const all = useTasks({ limit: MAX, offset: 0 });
+  const leading = useTasks({ leadAgencyId: me?.agencyId ?? undefined, limit: MAX, offset: 0 });
+  const role = params.get("vaitro") as Role | null;
+  const statusParam = params.get("trangthai");
+  const status = (ASSIGNMENT_STATUSES as readonly string[]).includes(statusParam ?? "")
+    ? (statusParam as AssignmentStatus)
+    : statusParam === "due_soon"
+      ? "due_soon"
+      : null;
+
+  // Read from the address bar at the time of the click: two quick changes must not undo each other.
+  const set = (name: string, value: string | null) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+  };
+
+  const mine = useMemo<Mine[]>(() => {
+    const leadIds = new Set((leading.data?.items ?? []).map((t) => t.id));
+    return (all.data?.items ?? [])
+      .map((t) => ({ ...t, role: (leadIds.has(t.id) ? "lead" : "coordinator") as Role }))
+      .sort(byUrgency);
+  }, [all.data, leading.data]);
+  const inRole = mine.filter((t) => !role || t.role === role);
+  const shown = inRole.filter((t) => !status || (status === "due_soon" ? t.dueSoon : t.status === status));
+  const counts = new Map<string, number>();
+  for (const t of inRole) {
+    counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+    if (t.dueSoon) counts.set("due_soon", (counts.get("due_soon") ?? 0) + 1);
+  }
+  const planName = new Map((plans.data ?? []).map((p) => [p.id, p.documentNumber ?? p.name]));
+
+  const columns: TableColumnsType<Mine> = [
+    {
+      title: "Nhiệm vụ",
+      key: "task",
+      render: (_, t) => (
+        <>
+          <div className="dd-muted">
+            {planName.get(t.planId) ?? ""} · Nhiệm vụ <span className="dd-ref">{t.ref}</span>
+          </div>
+          <Link to={paths.task(t.id)} className="dd-task-link dd-pre">
+            {t.title}
+          </Link>
+        </>
+      ),
+    },
+    {
+      title: "Vai trò",
+      key: "role",
+      width: 100,
+      render: (_, t) => (
+        <Tag color={t.role === "lead" ? "volcano" : "default"}>{ROLE_IN_TASK_LABELS[t.role]}</Tag>
+      ),
+    },
+    { title: "Thời hạn", key: "deadline", width: 150, render: (_, t) => <DeadlineCell task={t} /> },
+    {
+      title: "Trạng thái",
+      key: "status",
+      width: 210,
+      render: (_, t) => (
+        <>
+          <StatusTag status={t.status} daysOverdue={t.daysOverdue} dueSoon={t.dueSoon} />
+          <LeadProgress counts={t.leadStatusCounts} />
+        </>
+      ),
+    },
+  ];
+
+  const error = all.error ?? leading.error;
+  const statusChips: { key: string; label: string; hex: string }[] = [
+    ...ASSIGNMENT_STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], hex: STATUS_HEX[s] })),
+    { key: "due_soon", label: "Sắp đến hạn", hex: "#d4b106" },
+  ];
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          Nhiệm vụ của tôi
+          {me?.agencyName && (
+            <span className="dd-muted" style={{ fontWeight: 400, marginLeft: 12 }}>
+              {me.agencyName}
+            </span>
+          )}
+        </Typography.Title>
+      }
+      extra={all.data && <span className="dd-muted">{formatNumber(shown.length)} nhiệm vụ</span>}
+    >
+      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {all.data && all.data.total > MAX && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Đơn vị có ${formatNumber(all.data.total)} nhiệm vụ; đang hiển thị ${formatNumber(MAX)} nhiệm vụ đầu tiên.`}
+        />
+      )}
+      <div className="dd-stack" style={{ marginBottom: 12 }}>
+        <Segmented
+          aria-label="Vai trò của đơn vị"
+          value={role ?? "all"}
+          onChange={(value) => set("vaitro", value === "all" ? null : String(value))}
+          options={[
+            { value: "all", label: `Tất cả (${formatNumber(mine.length)})` },
+            {
+              value: "lead",
+              label: `Chủ trì (${formatNumber(mine.filter((t) => t.role === "lead").length)})`,
+            },
+            {
+              value: "coordinator",
+              label: `Phối hợp (${formatNumber(mine.filter((t) => t.role === "coordinator").length)})`,
+            },
+          ]}
+        />
+        <div className="dd-status-chips" role="toolbar" aria-label="Lọc theo trạng thái">
+          {statusChips
+            .filter((chip) => counts.get(chip.key) || status === chip.key)
+            .map((chip) => (
+              <Tag.CheckableTag
+                key={chip.key}
+                checked={status === chip.key}
+                onChange={(checked) => set("trangthai", checked ? chip.key : null)}
+                className="dd-chip"
+                data-status={chip.key}
+              >
+                <span className="dd-dot" style={{ background: chip.hex }} />
+                {chip.label}: {formatNumber(counts.get(chip.key) ?? 0)}
+              </Tag.CheckableTag>
+            ))}
+        </div>
+      </div>
+      <Table<Mine>
+        className="dd-task-table dd-my-tasks"
+        size="small"
+        bordered
+        rowKey="id"
+        columns={columns}
+        dataSource={shown}
+        loading={all.isFetching || leading.isFetching}
+        rowClassName={() => "dd-task-row"}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        locale={{
+          emptyText: all.isPending ? (
+            " "
+          ) : (
+            <Empty description="Không có nhiệm vụ phù hợp." image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ),
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,234 @@
+import { ReloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
+import { Link, useSearchParams } from "react-router-dom";
+import { errorMessage } from "../api/client.ts";
+import { useMe } from "../api/queries.ts";
+import { useDeadlineChanges, useReviewQueue } from "../api/tracking.ts";
+import type { DeadlineChange, QueueItem } from "../api/trackingTypes.ts";
+import { DeadlineDecision } from "../components/DeadlineDecision.tsx";
+import { ReviewActions } from "../components/ReviewActions.tsx";
+import { useDocumentTitle } from "../components/useDocumentTitle.ts";
+import { can } from "../lib/can.ts";
+import { formatDate, formatDateTime, formatNumber } from "../lib/format.ts";
+import { paths } from "../lib/paths.ts";
+
+const taskCell = (item: { taskId: string; taskRef: string; taskTitle: string; planName: string }) => (
+  <>
+    <div className="dd-muted">
+      {item.planName} · Nhiệm vụ <span className="dd-ref">{item.taskRef}</span>
+    </div>
+    <Link to={paths.task(item.taskId)} className="dd-task-link dd-pre">
+      {item.taskTitle}
+    </Link>
+  </>
+);
+
+/**
+ * "Duyệt báo cáo": reports waiting for the user's decision, oldest first (the standing office:
+ * submitted reports; an agency head: the officers' reports awaiting the head), and, for the
+ * standing office, pending deadline change requests.
+ */
+export function ReviewQueuePage() {
+  useDocumentTitle("Duyệt báo cáo");
+  const me = useMe().data;
+  const reviewer = can.review(me);
+  const queue = useReviewQueue(reviewer || can.headApprove(me));
+  const changes = useDeadlineChanges({ state: "pending" }, reviewer);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("muc") === "gia-han" && reviewer ? "gia-han" : "bao-cao";
+
+  const reportColumns: TableColumnsType<QueueItem> = [
+    { title: "Nhiệm vụ", key: "task", render: (_, item) => taskCell(item) },
+    {
+      title: "Cơ quan báo cáo",
+      key: "agency",
+      width: 200,
+      render: (_, item) => (
+        <>
+          <div>{item.agencyName}</div>
+          {item.periodLabel && <div className="dd-muted">Kỳ {item.periodLabel}</div>}
+          {item.dueOn && <div className="dd-muted">Hạn {formatDate(item.dueOn)}</div>}
+        </>
+      ),
+    },
+    {
+      title: "Nội dung báo cáo",
+      key: "content",
+      width: 320,
+      render: (_, item) => (
+        <>
+          {item.claimsCompletion && <Tag color="green">Đề nghị công nhận hoàn thành</Tag>}
+          {item.nothingToReport && <Tag>Không phát sinh</Tag>}
+          {item.percent !== null && <Tag color="blue">{formatNumber(item.percent)}%</Tag>}
+          {item.narrative && <div className="dd-pre dd-clamp">{item.narrative}</div>}
+          <div className="dd-muted">
+            {item.evidenceCount > 0
+              ? `${formatNumber(item.evidenceCount)} minh chứng`
+              : "Không có minh chứng"}
+          </div>
+        </>
+      ),
+    },
+    {
+      title: "Gửi lúc",
+      key: "submitted",
+      width: 150,
+      render: (_, item) => (
+        <>
+          <div>{formatDateTime(item.submittedAt)}</div>
+          {item.submittedBy && <div className="dd-muted">{item.submittedBy.displayName}</div>}
+        </>
+      ),
+    },
+    {
+      title: "Xử lý",
+      key: "actions",
+      width: 230,
+      render: (_, item) => (
+        <ReviewActions
+          reportId={item.id}
+          version={item.version}
+          mode={item.state === "awaiting_head" ? "head" : "review"}
+          subject={`${item.taskRef} · ${item.agencyName}`}
+          claimsCompletion={item.claimsCompletion}
+          size="small"
+        />
+      ),
+    },
+  ];
+
+  const changeColumns: TableColumnsType<DeadlineChange> = [
+    { title: "Nhiệm vụ", key: "task", render: (_, item) => taskCell(item) },
+    { title: "Cơ quan đề nghị", dataIndex: "agencyName", width: 190 },
+    {
+      title: "Thời hạn",
+      key: "dates",
+      width: 170,
+      render: (_, c) => (
+        <>
+          <div>Hiện tại: {c.currentDueOn ? formatDate(c.currentDueOn) : "chưa xác định"}</div>
+          <div>
+            Đề nghị: <b>{formatDate(c.requestedDueOn)}</b>
+          </div>
+        </>
+      ),
+    },
+    {
+      title: "Lý do",
+      key: "reason",
+      render: (_, c) => (
+        <>
+          <div className="dd-pre">{c.reason}</div>
+          <div className="dd-muted">
+            {c.requestedBy?.displayName} · {formatDateTime(c.requestedAt)}
+          </div>
+        </>
+      ),
+    },
+    {
+      title: "Quyết định",
+      key: "decide",
+      width: 210,
+      render: (_, c) => (
+        <DeadlineDecision
+          id={c.id}
+          requestedDueOn={c.requestedDueOn}
+          subject={`${c.taskRef} · ${c.agencyName}`}
+        />
+      ),
+    },
+  ];
+
+  const reportsTab = (
+    <>
+      {queue.isError && (
+        <Alert type="error" showIcon title={errorMessage(queue.error)} style={{ marginBottom: 12 }} />
+      )}
+      <Table<QueueItem>
+        className="dd-review-queue"
+        size="small"
+        bordered
+        rowKey="id"
+        columns={reportColumns}
+        dataSource={queue.data?.items ?? []}
+        loading={queue.isFetching}
+        rowClassName={() => "dd-queue-row"}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{
+          emptyText: queue.isPending ? " " : <Empty description="Không có báo cáo nào chờ duyệt." />,
+        }}
+      />
+    </>
+  );
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          Duyệt báo cáo
+        </Typography.Title>
+      }
+      extra={
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => {
+            void queue.refetch();
+            if (reviewer) void changes.refetch();
+          }}
+        >
+          Làm mới
+        </Button>
+      }
+    >
+      {!reviewer && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="Báo cáo của cán bộ đơn vị chờ lãnh đạo đơn vị duyệt trước khi chuyển cơ quan thường trực."
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === "gia-han" ? { muc: "gia-han" } : {}, { replace: true })}
+        items={[
+          {
+            key: "bao-cao",
+            label: `Báo cáo chờ duyệt (${formatNumber(queue.data?.total ?? 0)})`,
+            children: reportsTab,
+          },
+          ...(reviewer
+            ? [
+                {
+                  key: "gia-han",
+                  label: `Đề nghị gia hạn (${formatNumber(changes.data?.total ?? 0)})`,
+                  children: (
+                    <>
+                      {changes.isError && <Alert type="error" showIcon title={errorMessage(changes.error)} />}
+                      <Table<DeadlineChange>
+                        className="dd-deadline-queue"
+                        size="small"
+                        bordered
+                        rowKey="id"
+                        columns={changeColumns}
+                        dataSource={changes.data?.items ?? []}
+                        loading={changes.isFetching}
+                        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+                        locale={{
+                          emptyText: changes.isPending ? (
+                            " "
+                          ) : (
+                            <Empty description="Không có đề nghị gia hạn nào." />
+                          ),
+                        }}
+                      />
+                    </>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
