@@ -3,9 +3,9 @@
 // Needs the built app (web/dist): run `npx vite build` first.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fold, logIn, PASSWORD, textOf, useHarness } from "./harness.ts";
+import { fold, logIn, PASSWORD, setUpBrowserTests, textOf } from "./harness.ts";
 
-const harness = useHarness();
+const harness = setUpBrowserTests();
 
 /** The task rows on screen (section headings excluded), as text. */
 const taskRows = (page: Page) => page.locator("tr.dd-task-row");
@@ -89,6 +89,37 @@ describe("web app", () => {
     expect(await page.getByPlaceholder("Tìm theo tên nhiệm vụ").inputValue()).toBe("cong an");
     expect((await refs(page)).every((ref) => ref.startsWith("V."))).toBe(true);
 
+    expect(harness.pageErrors).toEqual([]);
+    await page.close();
+  });
+  it("shows statuses as of a day kept in the URL, with the plan's summary and a status filter", async () => {
+    const page = await harness.newPage();
+    await page.goto(`${harness.url}/dang-nhap?next=%2Fke-hoach`);
+    await logIn(page, "lanhdao", PASSWORD);
+    await page.getByRole("link", { name: "3450/KH-UBND" }).click();
+    await page.waitForURL(/\/ke-hoach\/[0-9a-f-]{36}$/);
+    const planUrl = page.url();
+
+    // As of 1 April 2026: tasks due in March are overdue by then, and by 1 day only.
+    await page.goto(`${planUrl}?ngay=2026-04-01`);
+    const summary = page.getByTestId("plan-summary");
+    expect(await textOf(summary)).toContain("Tình hình thực hiện đến ngày 01/04/2026");
+    expect(await textOf(page.getByTestId("completion-rate"))).toMatch(/%|—/);
+    expect(await page.locator(".dd-filter-asof input").inputValue()).toBe("01/04/2026");
+    await summary.locator('button[data-status="overdue"]').click();
+    await page.waitForURL(/trangthai=overdue/);
+    expect(page.url()).toContain("ngay=2026-04-01");
+    await expect
+      .poll(async () => {
+        const tags = await page.locator("tr.dd-task-row .dd-status-tag").allInnerTexts();
+        return tags.length > 0 && tags.every((t) => t === "Đang thực hiện quá hạn");
+      })
+      .toBe(true);
+    expect(await textOf(taskRows(page).first())).toMatch(/quá hạn \d+ ngày/);
+    // A task with many lead agencies tells how many of them are done.
+    await page.goto(`${planUrl}?ngay=2026-04-01&q=V.37`);
+    await page.locator(".dd-lead-progress").first().waitFor();
+    expect(await textOf(page.locator(".dd-lead-progress").first())).toMatch(/^\d+\/\d+ đơn vị hoàn thành/);
     expect(harness.pageErrors).toEqual([]);
     await page.close();
   });

@@ -30,7 +30,7 @@ export interface Harness {
  * Registers beforeAll/afterAll for the calling test file and returns the harness. Each file gets
  * its own server, database, data directory and browser profile.
  */
-export function useHarness(options: { defaultTimeout?: number } = {}): Harness {
+export function setUpBrowserTests(options: { defaultTimeout?: number } = {}): Harness {
   let server: Running | undefined;
   let browser: Browser | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;

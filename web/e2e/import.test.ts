@@ -3,11 +3,12 @@
 // tasks, corrects a title in place, maps an agency name the directory did not know, commits,
 // sees what changed (the demo already holds this document: a re-import), and finds the
 // corrected title in the plan's task table.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturesDir, openAs, textOf, useHarness } from "./harness.ts";
+import { fixturesDir, openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
-const harness = useHarness({ defaultTimeout: 30_000 });
+const harness = setUpBrowserTests({ defaultTimeout: 30_000 });
 
 describe("import flow", { timeout: 60_000 }, () => {
   it("shows the server's message for a file that is not a plan", async () => {
@@ -16,10 +17,11 @@ describe("import flow", { timeout: 60_000 }, () => {
     await page.locator("input[type=file]").setInputFiles({
       name: "ke-hoach-hong.docx",
       mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      buffer: Buffer.from("Đây không phải là tệp Word.", "utf8"),
+      // Bytes of no known format (a damaged download, say).
+      buffer: Buffer.concat([Buffer.from([0, 255, 0, 254]), randomBytes(3000)]),
     });
     const error = page.getByTestId("import-error");
-    expect(await textOf(error)).toMatch(/Không nhận ra định dạng tệp|không đọc được|Tệp/i);
+    expect(await textOf(error)).toContain("Không nhận ra định dạng tệp");
     expect(new URL(page.url()).pathname).toBe("/nhap-van-ban");
     await page.close();
   });
@@ -40,18 +42,25 @@ describe("import flow", { timeout: 60_000 }, () => {
     await page.getByText("Văn bản này đã có trong hệ thống").waitFor();
 
     // Correct the title of task 5 in place.
-    const corrected = "Rà soát, đánh giá an toàn thông tin các hệ thống dùng chung của tỉnh (đã sửa khi nhập)";
+    const corrected =
+      "Rà soát, đánh giá an toàn thông tin các hệ thống dùng chung của tỉnh (đã sửa khi nhập)";
     await page.getByRole("button", { name: "Sửa tên nhiệm vụ 5", exact: true }).click();
     const editor = page.getByLabel("tên nhiệm vụ 5", { exact: true });
     await editor.fill(corrected);
     await editor.press("Control+Enter");
-    await page.getByRole("button", { name: "Sửa tên nhiệm vụ 5", exact: true }).getByText(corrected).waitFor();
+    await page
+      .getByRole("button", { name: "Sửa tên nhiệm vụ 5", exact: true })
+      .getByText(corrected)
+      .waitFor();
     await page.getByText("Có chỉnh sửa chưa lưu").waitFor();
     await page.getByRole("button", { name: "Lưu chỉnh sửa" }).click();
     await page.getByText("Đã lưu các chỉnh sửa.").waitFor();
 
     // Map a name the directory did not know to an agency of it (remembered as another name).
-    const mapping = page.locator(".dd-mapping-table tbody tr").filter({ hasText: "quan, đơn vị trong tỉnh" }).first();
+    const mapping = page
+      .locator(".dd-mapping-table tbody tr")
+      .filter({ hasText: "quan, đơn vị trong tỉnh" })
+      .first();
     await mapping.locator(".dd-mapping-select").click();
     await page.keyboard.type("cac co quan, don vi trong tinh");
     await page.keyboard.press("Enter");

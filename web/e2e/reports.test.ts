@@ -5,9 +5,9 @@
 // is explained and leaves the queue.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openAs, textOf, todayInVietnam, useHarness } from "./harness.ts";
+import { openAs, setUpBrowserTests, textOf, todayInVietnam } from "./harness.ts";
 
-const harness = useHarness({ defaultTimeout: 20_000 });
+const harness = setUpBrowserTests({ defaultTimeout: 20_000 });
 /** Tasks already reported on by an earlier test of this file. */
 const used: string[] = [];
 
@@ -61,7 +61,10 @@ async function report(
   await dialog.getByLabel("Tỷ lệ hoàn thành").fill(input.percent);
   await dialog.getByLabel("Kết quả thực hiện").first().fill(input.narrative);
   await dialog.getByLabel("Khó khăn, vướng mắc").first().fill("Thiết bị về chậm so với kế hoạch.");
-  await dialog.getByLabel("Đề xuất, kiến nghị").first().fill("Đề nghị Sở Tài chính bố trí kinh phí năm 2027.");
+  await dialog
+    .getByLabel("Đề xuất, kiến nghị")
+    .first()
+    .fill("Đề nghị Sở Tài chính bố trí kinh phí năm 2027.");
   if (input.file) {
     await dialog.locator("input[type=file]").setInputFiles({
       name: input.file.name,
@@ -105,8 +108,16 @@ describe("tracking workflow", { timeout: 60_000 }, () => {
     const dueText = (await textOf(policeRow(officer).locator("td").nth(3))).match(/\d{2}\/\d{2}\/\d{4}/)![0];
     const expected = todayInVietnam() <= iso(dueText) ? "Hoàn thành đúng hạn" : "Hoàn thành quá hạn";
 
-    const evidence = { name: "Biên bản nghiệm thu cổng tự động.txt", body: "Biên bản nghiệm thu ngày hôm nay." };
-    await report(officer, { percent: "100", narrative: "Đã đưa vào vận hành 4/4 cổng.", claim: true, file: evidence });
+    const evidence = {
+      name: "Biên bản nghiệm thu cổng tự động.txt",
+      body: "Biên bản nghiệm thu ngày hôm nay.",
+    };
+    await report(officer, {
+      percent: "100",
+      narrative: "Đã đưa vào vận hành 4/4 cổng.",
+      claim: true,
+      file: evidence,
+    });
     const card = officer.getByTestId("report-card").first();
     await card.getByText("Chờ cơ quan thường trực duyệt").waitFor();
     expect(await textOf(card)).toContain("Đề nghị công nhận hoàn thành");
@@ -208,9 +219,57 @@ describe("tracking workflow", { timeout: 60_000 }, () => {
 
     await row.getByTestId("approve-report").click();
     await office.getByRole("dialog").getByRole("button", { name: "Duyệt", exact: true }).click();
-    await office.locator(".ant-modal-confirm-title", { hasText: "Báo cáo đã được người khác xử lý" }).waitFor();
+    await office
+      .locator(".ant-modal-confirm-title", { hasText: "Báo cáo đã được người khác xử lý" })
+      .waitFor();
     await row.waitFor({ state: "detached" });
     await office.close();
+    expect(harness.pageErrors).toEqual([]);
+  });
+  it("a deadline change is asked, approved, and a leader gives a directive comment", async () => {
+    const officer = await harness.newPage();
+    await openAs(officer, harness.url, "congan", "/cua-toi");
+    const task = await freshPoliceTask(officer);
+    await officer.goto(`${harness.url}/nhiem-vu/${task.id}`);
+    const before = (await textOf(policeRow(officer).locator("td").nth(3))).match(/\d{2}\/\d{2}\/\d{4}/)![0];
+    const nextYear = Number(todayInVietnam().slice(0, 4)) + 1;
+    const requested = `30/06/${nextYear}`;
+    await officer.getByRole("button", { name: "Đề nghị gia hạn" }).click();
+    const dialog = officer.getByRole("dialog");
+    await dialog.getByLabel("Thời hạn đề nghị").first().click();
+    await officer.keyboard.type(requested);
+    await officer.keyboard.press("Enter");
+    await dialog.getByLabel("Lý do").first().fill("Chờ Bộ Công an hướng dẫn kỹ thuật kết nối.");
+    await dialog.getByRole("button", { name: "Gửi đề nghị" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(await textOf(officer.getByTestId("deadline-changes"))).toContain("Chờ quyết định");
+    await officer.close();
+
+    const office = await harness.newPage();
+    await openAs(office, harness.url, "vanphong", "/duyet-bao-cao?muc=gia-han");
+    const row = office
+      .locator(".dd-deadline-queue tr")
+      .filter({ has: office.locator(".dd-ref", { hasText: new RegExp(`^${escapeRegExp(task.ref)}$`) }) });
+    expect(await textOf(row)).toContain(requested);
+    await row.getByTestId("approve-deadline").click();
+    await office.getByRole("dialog").getByRole("button", { name: "Đồng ý gia hạn" }).click();
+    await row.waitFor({ state: "detached" });
+    await office.close();
+
+    // A leader reads the task: new due date, the original kept; writes a directive comment.
+    const leader = await harness.newPage();
+    await openAs(leader, harness.url, "lanhdao", `/nhiem-vu/${task.id}`);
+    const due = await textOf(policeRow(leader).locator("td").nth(3));
+    expect(due).toContain(requested);
+    expect(due).toContain(`Hạn ban đầu: ${before}`);
+    expect(await textOf(leader.getByTestId("deadline-changes"))).toContain("Đồng ý");
+    expect(await leader.getByRole("button", { name: "Báo cáo tiến độ" }).count()).toBe(0);
+    const direction = "Công an tỉnh khẩn trương phối hợp, báo cáo kết quả trước ngày 15 hằng tháng.";
+    await leader.getByLabel("Nội dung ý kiến chỉ đạo").first().fill(direction);
+    await leader.getByRole("button", { name: "Gửi ý kiến chỉ đạo" }).click();
+    const comment = leader.getByTestId("directive-comment").filter({ hasText: direction });
+    expect(await textOf(comment)).toContain("Lãnh đạo");
+    await leader.close();
     expect(harness.pageErrors).toEqual([]);
   });
 });

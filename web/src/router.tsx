@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate } from "react-router-dom";
+import { useMe } from "./api/queries.ts";
 import { AppLayout } from "./components/AppLayout.tsx";
 import { RequireAuth } from "./components/RequireAuth.tsx";
+import { can } from "./lib/can.ts";
 import { paths } from "./lib/paths.ts";
 import { AgenciesPage } from "./pages/AgenciesPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
@@ -13,6 +15,12 @@ import { PlansPage } from "./pages/PlansPage.tsx";
 import { ReviewQueuePage } from "./pages/ReviewQueuePage.tsx";
 import { TaskPage } from "./pages/TaskPage.tsx";
 
+/** The start page: agency staff start from their own tasks, everyone else from the plans. */
+function Home() {
+  const me = useMe().data;
+  return <Navigate to={can.workOnTasks(me) ? paths.myTasks : paths.plans} replace />;
+}
+
 export const router = createBrowserRouter([
   { path: paths.login, element: <LoginPage /> },
   {
@@ -23,7 +31,7 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to={paths.plans} replace /> },
+      { index: true, element: <Home /> },
       { path: "ke-hoach", element: <PlansPage /> },
       { path: "ke-hoach/:planId", element: <PlanPage /> },
       { path: "nhiem-vu/:taskId", element: <TaskPage /> },

@@ -92,6 +92,8 @@ export interface TaskQuery {
   planId?: string;
   section?: string;
   leadAgencyId?: string;
+  /** Tasks an agency holds in any role (lead or coordinator). */
+  agencyId?: string;
   deadlineKind?: DeadlineKind;
   q?: string;
   status?: AssignmentStatus;

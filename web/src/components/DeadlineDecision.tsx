@@ -47,10 +47,22 @@ export function DeadlineDecision(props: { id: string; requestedDueOn: string; su
   return (
     <>
       <Space wrap>
-        <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setDecision("approve")}>
+        <Button
+          size="small"
+          type="primary"
+          icon={<CheckOutlined />}
+          onClick={() => setDecision("approve")}
+          data-testid="approve-deadline"
+        >
           Đồng ý
         </Button>
-        <Button size="small" danger icon={<CloseOutlined />} onClick={() => setDecision("refuse")}>
+        <Button
+          size="small"
+          danger
+          icon={<CloseOutlined />}
+          onClick={() => setDecision("refuse")}
+          data-testid="refuse-deadline"
+        >
           Không đồng ý
         </Button>
       </Space>

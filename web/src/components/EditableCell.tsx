@@ -65,7 +65,7 @@ export function EditableText(props: {
         }
       }}
     >
-      {props.display ?? (props.value || <span className="dd-muted">{props.placeholder ?? "(trống)"}</span>)}
+      {props.display ?? (props.value || <span className="dd-muted">{props.placeholder ?? "—"}</span>)}
     </div>
   );
 }

@@ -11,9 +11,9 @@ export const paths = {
   agencies: "/co-quan",
 };
 
-/** Where to go after login: only a path inside this app, never another site. */
+/** Where to go after login: only a path inside this app, never another site; else the start page. */
 export function safeNext(next: string | null): string {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return paths.plans;
-  if (next.startsWith(paths.login)) return paths.plans;
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (next.startsWith(paths.login)) return "/";
   return next;
 }

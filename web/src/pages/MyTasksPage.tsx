@@ -39,7 +39,7 @@ export function MyTasksPage() {
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const plans = usePlans();
-  const all = useTasks({ limit: MAX, offset: 0 });
+  const all = useTasks({ agencyId: me?.agencyId ?? undefined, limit: MAX, offset: 0 });
   const leading = useTasks({ leadAgencyId: me?.agencyId ?? undefined, limit: MAX, offset: 0 });
   const role = params.get("vaitro") as Role | null;
   const statusParam = params.get("trangthai");
