@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { imports } from "../db/schema/index.ts";
+import { parseDeadline } from "../domain/deadline.ts";
 import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { conflict, notFound } from "./errors.ts";
@@ -71,8 +72,8 @@ export async function updateImport(
   importId: string,
   rawExtraction: Extraction,
 ): Promise<{ changes: number }> {
-  const extraction = extractionSchema.parse(rawExtraction);
   const row = await lockOpenImport(ctx, importId);
+  const extraction = withDeadlinesReread(row.extraction as Extraction, extractionSchema.parse(rawExtraction));
   const changes = extractionChanges(row.extraction as Extraction, extraction);
   if (changes.length === 0) return { changes: 0 };
   await ctx.tx
@@ -87,4 +88,23 @@ export async function updateImport(
     after: Object.fromEntries(changes.map((c) => [c.path, c.after])),
   });
   return { changes: changes.length };
+}
+
+/**
+ * A corrected deadline is corrected as text: when a task's deadline text changed, its kind and
+ * due date are read again from the new text by the extraction's rules, so the three never
+ * disagree. Unchanged texts keep what the extraction found (it may have used context, such as a
+ * date in the output column). A new text the rules cannot date keeps what the importer sent.
+ */
+function withDeadlinesReread(before: Extraction, after: Extraction): Extraction {
+  const previousText = new Map(before.tasks.map((t) => [t.ref, t.deadline.text]));
+  return {
+    ...after,
+    tasks: after.tasks.map((task) => {
+      if (previousText.get(task.ref) === task.deadline.text) return task;
+      const parsed = parseDeadline(task.deadline.text);
+      if (parsed.kind === "unspecified" && task.deadline.kind !== "unspecified") return task;
+      return { ...task, deadline: { text: task.deadline.text, kind: parsed.kind, due: parsed.due } };
+    }),
+  };
 }

@@ -58,6 +58,7 @@ export async function loadAssignmentStatuses(
       role: assignments.role,
       viaGroupId: assignments.viaGroupId,
       dueOn: assignments.dueOn,
+      taskDueOn: tasks.dueOn,
       deadlineKind: tasks.deadlineKind,
     })
     .from(assignments)
@@ -115,7 +116,8 @@ export async function loadAssignmentStatuses(
   for (const row of rows) {
     facts.set(row.assignmentId, {
       deadlineKind: row.deadlineKind,
-      originalDue: row.dueOn,
+      // A supporting agency works to the task's deadline; only leads have deadlines of their own.
+      originalDue: row.role === "lead" ? row.dueOn : row.taskDueOn,
       deadlineChanges: [],
       activeReportDates: [],
       completion: null,

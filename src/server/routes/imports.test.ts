@@ -207,6 +207,20 @@ describe("the import flow", () => {
       message: expect.stringMatching(/không hợp lệ/),
     });
     expect((await call("PUT", `/api/imports/${importId}`, officer, corrected)).statusCode).toBe(403);
+
+    // A deadline corrected as text is dated again by the server, whatever kind and due were sent.
+    const retyped: Extraction = {
+      ...corrected,
+      tasks: corrected.tasks.map((t) =>
+        t.ref === "2" ? { ...t, deadline: { text: "Quý III/2026", kind: "month", due: "2026-01-31" } } : t,
+      ),
+    };
+    const saved = (await call("PUT", `/api/imports/${importId}`, coordinator, retyped)).json();
+    expect(saved.extraction.tasks[1].deadline).toEqual({
+      text: "Quý III/2026",
+      kind: "quarter",
+      due: "2026-09-30",
+    });
   });
 
   it("refuses a mapping to an agency that does not exist, changing nothing", async () => {
