@@ -59,6 +59,8 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
 
   const condition = and(...where);
   const asOf = filters.asOf ?? today();
+  // An agency's staff also see their own agency's part in each task.
+  const perspective = scope.kind === "agencies" ? scope.agencyIds : [];
   const query = db
     .select({
       id: tasks.id,
@@ -89,9 +91,9 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
   if (!filters.status && filters.dueSoon === undefined) {
     const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(tasks).where(condition);
     const rows = await query.limit(filters.limit).offset(filters.offset);
-    return { total: Number(total), asOf, items: await withStatuses(db, tenantId, rows, asOf) };
+    return { total: Number(total), asOf, items: await withStatuses(db, tenantId, rows, asOf, perspective) };
   }
-  const all = await withStatuses(db, tenantId, await query, asOf);
+  const all = await withStatuses(db, tenantId, await query, asOf, perspective);
   const matching = all.filter(
     (t) =>
       (!filters.status || t.status === filters.status) &&
@@ -110,20 +112,35 @@ export interface TaskStatusSummary {
   daysOverdue: number | null;
   /** How many lead agencies are in each status ("3/26 đơn vị hoàn thành"). */
   leadStatusCounts: Partial<Record<AssignmentStatus, number>>;
+  /** The viewer's agency's own assignment, for agency staff ("Nhiệm vụ của tôi"). */
+  ownAssignment: {
+    assignmentId: string;
+    role: "lead" | "coordinator";
+    status: AssignmentStatus;
+    due: string | null;
+    daysOverdue: number | null;
+    dueSoon: boolean;
+  } | null;
 }
 
 /** Adds each task's status (from its lead assignments) to task rows, in one batch. */
 async function withStatuses<
   T extends { id: string; deadlineKind: AssignmentStatusInput; dueOn: string | null },
->(db: Executor, tenantId: string, rows: T[], asOf: IsoDate): Promise<(T & TaskStatusSummary)[]> {
-  const statuses = await loadAssignmentStatuses(
-    db,
-    tenantId,
-    { taskIds: rows.map((r) => r.id), role: "lead" },
-    asOf,
-  );
+>(
+  db: Executor,
+  tenantId: string,
+  rows: T[],
+  asOf: IsoDate,
+  perspective: string[],
+): Promise<(T & TaskStatusSummary)[]> {
+  const statuses = await loadAssignmentStatuses(db, tenantId, { taskIds: rows.map((r) => r.id) }, asOf);
   const byTask = new Map<string, AssignmentWithStatus[]>();
-  for (const s of statuses) byTask.set(s.taskId, [...(byTask.get(s.taskId) ?? []), s]);
+  const ownByTask = new Map<string, AssignmentWithStatus>();
+  const viewer = new Set(perspective);
+  for (const s of statuses) {
+    if (viewer.has(s.agencyId) && (!ownByTask.has(s.taskId) || s.role === "lead")) ownByTask.set(s.taskId, s);
+    if (s.role === "lead") byTask.set(s.taskId, [...(byTask.get(s.taskId) ?? []), s]);
+  }
   return rows.map((row) => {
     const leads = byTask.get(row.id) ?? [];
     // A task whose leads did not resolve to agencies is judged on its own deadline.
@@ -149,9 +166,22 @@ async function withStatuses<
       dueSoon: leads.length ? leads.some((l) => l.dueSoon) : own.dueSoon,
       daysOverdue: leads.length ? Math.max(0, ...overdue) || null : own.daysOverdue,
       leadStatusCounts: counts,
+      ownAssignment: ownOf(ownByTask.get(row.id)),
     };
   });
 }
+
+const ownOf = (a: AssignmentWithStatus | undefined): TaskStatusSummary["ownAssignment"] =>
+  a
+    ? {
+        assignmentId: a.assignmentId,
+        role: a.role,
+        status: a.status,
+        due: a.due,
+        daysOverdue: a.daysOverdue,
+        dueSoon: a.dueSoon,
+      }
+    : null;
 
 type AssignmentStatusInput = "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
 

@@ -146,6 +146,13 @@ describe("plans and tasks", () => {
     const officer = (await login("taichinh")).cookie;
     const body = (await get(`/api/tasks?limit=500`, officer)).json();
     expect(body.total).toBeGreaterThan(0);
+    // Each row carries the officer's own agency's part in it.
+    expect(body.items.every((t: { ownAssignment: unknown }) => t.ownAssignment !== null)).toBe(true);
+    expect(body.items.some((t: { ownAssignment: { role: string } }) => t.ownAssignment.role === "lead")).toBe(
+      true,
+    );
+    const office = (await get(`/api/tasks?limit=5`, cookie)).json();
+    expect(office.items.every((t: { ownAssignment: unknown }) => t.ownAssignment === null)).toBe(true);
     for (const task of body.items) {
       expect([...task.leads, ...task.coordinators].join(";")).toMatch(
         /Sở Tài chính|Các sở, ban, ngành|Các cơ quan, đơn vị trong tỉnh/,

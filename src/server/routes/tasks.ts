@@ -36,6 +36,16 @@ const taskRow = z.object({
   dueSoon: z.boolean(),
   daysOverdue: z.number().nullable(),
   leadStatusCounts: z.partialRecord(status, z.number()),
+  ownAssignment: z
+    .object({
+      assignmentId: z.string(),
+      role: z.enum(["lead", "coordinator"]),
+      status,
+      due: z.string().nullable(),
+      daysOverdue: z.number().nullable(),
+      dueSoon: z.boolean(),
+    })
+    .nullable(),
 });
 
 const assignmentStatusRow = z.object({

@@ -86,6 +86,15 @@ export interface TaskRow extends TaskFields {
   daysOverdue: number | null;
   /** How many lead agencies are in each status (a task can have many leads). */
   leadStatusCounts: Partial<Record<AssignmentStatus, number>>;
+  /** For agency staff: their own agency's assignment on the task (role, status, due date). */
+  ownAssignment: {
+    assignmentId: string;
+    role: "lead" | "coordinator";
+    status: AssignmentStatus;
+    due: string | null;
+    daysOverdue: number | null;
+    dueSoon: boolean;
+  } | null;
 }
 
 export interface TaskQuery {

@@ -40,7 +40,6 @@ export function MyTasksPage() {
   const [params, setParams] = useSearchParams();
   const plans = usePlans();
   const all = useTasks({ agencyId: me?.agencyId ?? undefined, limit: MAX, offset: 0 });
-  const leading = useTasks({ leadAgencyId: me?.agencyId ?? undefined, limit: MAX, offset: 0 });
   const role = params.get("vaitro") as Role | null;
   const statusParam = params.get("trangthai");
   const status = (ASSIGNMENT_STATUSES as readonly string[]).includes(statusParam ?? "")
@@ -57,12 +56,21 @@ export function MyTasksPage() {
     setParams(next);
   };
 
-  const mine = useMemo<Mine[]>(() => {
-    const leadIds = new Set((leading.data?.items ?? []).map((t) => t.id));
-    return (all.data?.items ?? [])
-      .map((t) => ({ ...t, role: (leadIds.has(t.id) ? "lead" : "coordinator") as Role }))
-      .sort(byUrgency);
-  }, [all.data, leading.data]);
+  // The agency's own part decides: as lead, its own status and due date; as a supporting
+  // agency, the task's overall status (supporting agencies have no deadline of their own).
+  const mine = useMemo<Mine[]>(
+    () =>
+      (all.data?.items ?? [])
+        .map((t) => {
+          const own = t.ownAssignment;
+          const role: Role = own?.role ?? "coordinator";
+          return own?.role === "lead"
+            ? { ...t, role, status: own.status, dueSoon: own.dueSoon, daysOverdue: own.daysOverdue }
+            : { ...t, role };
+        })
+        .sort(byUrgency),
+    [all.data],
+  );
   const inRole = mine.filter((t) => !role || t.role === role);
   const shown = inRole.filter((t) => !status || (status === "due_soon" ? t.dueSoon : t.status === status));
   const counts = new Map<string, number>();
@@ -109,7 +117,7 @@ export function MyTasksPage() {
     },
   ];
 
-  const error = all.error ?? leading.error;
+  const error = all.error;
   const statusChips: { key: string; label: string; hex: string }[] = [
     ...ASSIGNMENT_STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], hex: STATUS_HEX[s] })),
     { key: "due_soon", label: "Sắp đến hạn", hex: "#d4b106" },
@@ -179,7 +187,7 @@ export function MyTasksPage() {
         rowKey="id"
         columns={columns}
         dataSource={shown}
-        loading={all.isFetching || leading.isFetching}
+        loading={all.isFetching}
         rowClassName={() => "dd-task-row"}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         locale={{
