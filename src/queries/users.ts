@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { agencies, users } from "../db/schema/index.ts";
-import type { Principal } from "../policies/index.ts";
+import { agencies, userRoles, users } from "../db/schema/index.ts";
+import type { Principal, Role } from "../policies/index.ts";
 
 export async function userProfile(db: Executor, principal: Principal) {
   const [row] = await db
@@ -16,4 +16,34 @@ export async function userProfile(db: Executor, principal: Principal) {
     .leftJoin(agencies, and(eq(agencies.tenantId, users.tenantId), eq(agencies.id, users.agencyId)))
     .where(and(eq(users.tenantId, principal.tenantId), eq(users.id, principal.userId)));
   return row!;
+}
+
+/** Every account of the province with its roles and agency, for the administrators' list. */
+export async function listUsers(db: Executor, tenantId: string) {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      email: users.email,
+      agencyId: users.agencyId,
+      agencyName: agencies.name,
+      disabled: users.disabled,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(agencies, and(eq(agencies.tenantId, users.tenantId), eq(agencies.id, users.agencyId)))
+    .where(eq(users.tenantId, tenantId))
+    .orderBy(asc(users.username));
+  const roleRows = await db
+    .select({ userId: userRoles.userId, role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.tenantId, tenantId));
+  return rows.map((row) => ({
+    ...row,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    roles: roleRows.filter((r) => r.userId === row.id).map((r) => r.role as Role),
+  }));
 }

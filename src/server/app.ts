@@ -23,6 +23,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { taskEditingRoutes } from "./routes/taskEditing.ts";
 import { taskRoutes } from "./routes/tasks.ts";
+import { userRoutes } from "./routes/users.ts";
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -79,6 +80,7 @@ export async function buildApp(
   await app.register(importRoutes);
   await app.register(taskEditingRoutes);
   await app.register(agencyRoutes);
+  await app.register(userRoutes);
   await app.register(reportRoutes);
   await app.register(reviewRoutes);
   await app.register(deadlineChangeRoutes);

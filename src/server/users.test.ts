@@ -1,0 +1,108 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo.ts";
+import { createTestDatabase } from "../testing/database.ts";
+import { makeTenant } from "../testing/factories.ts";
+import { buildApp } from "./app.ts";
+
+let handle: DatabaseHandle;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const tenantId = await makeTenant(handle.db, "lam-dong");
+  await seedDemo(handle.db, tenantId);
+  app = await buildApp({ handle, config: loadConfig({}), tenantId });
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+async function login(username: string, password = DEMO_PASSWORD) {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password },
+  });
+  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
+  return { status: response.statusCode, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+}
+
+describe("accounts issued by administrators", () => {
+  it("lets an administrator issue an account that can then log in, and no one else", async () => {
+    const admin = (await login("admin")).cookie;
+    const agencies = (await app.inject({ url: "/api/agencies", headers: { cookie: admin } })).json().items;
+    const police = agencies.find((a: { name: string }) => a.name === "Công an tỉnh");
+    const body = {
+      username: "canbo.moi",
+      displayName: "Cán bộ mới",
+      password: "mat-khau-du-dai",
+      roles: ["agency_officer"],
+      agencyId: police.id,
+    };
+    const coordinator = (await login("vanphong")).cookie;
+    const refused = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie: coordinator },
+      payload: body,
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie: admin },
+      payload: body,
+    });
+    expect(created.statusCode).toBe(200);
+    expect((await login("canbo.moi", "mat-khau-du-dai")).status).toBe(200);
+
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie: admin },
+      payload: body,
+    });
+    expect(again.statusCode).toBe(409);
+    const noAgency = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie: admin },
+      payload: { ...body, username: "khong.don.vi", agencyId: null },
+    });
+    expect(noAgency.json()).toMatchObject({ code: "agency_required" });
+
+    const list = (await app.inject({ url: "/api/users", headers: { cookie: admin } })).json().items;
+    expect(list.find((u: { username: string }) => u.username === "canbo.moi")).toMatchObject({
+      roles: ["agency_officer"],
+      agencyName: "Công an tỉnh",
+    });
+  });
+
+  it("locks an account and ends its sessions at once", async () => {
+    const admin = (await login("admin")).cookie;
+    const officer = (await login("taichinh")).cookie;
+    const list = (await app.inject({ url: "/api/users", headers: { cookie: admin } })).json().items;
+    const id = list.find((u: { username: string }) => u.username === "taichinh").id;
+    const locked = await app.inject({
+      method: "PUT",
+      url: `/api/users/${id}/disabled`,
+      headers: { cookie: admin },
+      payload: { disabled: true },
+    });
+    expect(locked.statusCode).toBe(200);
+    expect((await app.inject({ url: "/api/me", headers: { cookie: officer } })).statusCode).toBe(401);
+    expect((await login("taichinh")).status).toBe(401);
+    await app.inject({
+      method: "PUT",
+      url: `/api/users/${id}/disabled`,
+      headers: { cookie: admin },
+      payload: { disabled: false },
+    });
+    expect((await login("taichinh")).status).toBe(200);
+  });
+});
