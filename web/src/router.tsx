@@ -14,6 +14,7 @@ import { PlanPage } from "./pages/PlanPage.tsx";
 import { PlansPage } from "./pages/PlansPage.tsx";
 import { ReviewQueuePage } from "./pages/ReviewQueuePage.tsx";
 import { TaskPage } from "./pages/TaskPage.tsx";
+import { UsersPage } from "./pages/UsersPage.tsx";
 
 /** The start page: agency staff start from their own tasks, everyone else from the plans. */
 function Home() {
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: "nhap-van-ban", element: <ImportPage /> },
       { path: "nhap-van-ban/:importId", element: <ImportReviewPage /> },
       { path: "co-quan", element: <AgenciesPage /> },
+      { path: "tai-khoan", element: <UsersPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -18,6 +18,7 @@ function navigation(me: Me): NonNullable<MenuProps["items"]> {
   if (can.review(me) || can.headApprove(me)) items.push(link(paths.reviews, "Duyệt báo cáo"));
   if (can.importPlans(me)) items.push(link(paths.imports, "Nhập văn bản"));
   if (can.listAgencies(me)) items.push(link(paths.agencies, "Cơ quan, đơn vị"));
+  if (can.listUsers(me)) items.push(link(paths.users, "Tài khoản"));
   return items;
 }
 

@@ -22,4 +22,7 @@ export const can = {
   listAgencies: (me: Me | null | undefined) => me?.abilities.agency?.list !== false,
   manageAgencies: (me: Me | null | undefined) => !!me?.abilities.agency?.manage,
   addAlias: (me: Me | null | undefined) => !!me?.abilities.agency?.addAlias,
+  /** Accounts are issued and locked by administrators only. */
+  listUsers: (me: Me | null | undefined) => !!me?.abilities.user?.list,
+  createUsers: (me: Me | null | undefined) => !!me?.abilities.user?.create,
 };

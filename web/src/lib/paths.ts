@@ -9,6 +9,7 @@ export const paths = {
   imports: "/nhap-van-ban",
   importPreview: (importId: string) => `/nhap-van-ban/${encodeURIComponent(importId)}`,
   agencies: "/co-quan",
+  users: "/tai-khoan",
 };
 
 /** Where to go after login: only a path inside this app, never another site; else the start page. */
