@@ -1,9 +1,30 @@
 import { defineConfig } from "vitest/config";
 
+// Two groups, one after the other: the server side (unit and integration, files in parallel),
+// then the browser tests one file at a time, so that real Chromium and a real server never
+// compete with a full test run for the machine's cores.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "web/**/*.test.ts", "scripts/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "server",
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["web/**/*.test.ts"],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
