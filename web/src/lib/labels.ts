@@ -1,12 +1,9 @@
+import { statusColors, statusLabels } from "../../../src/domain/status.ts";
+import { roleLabels } from "../../../src/policies/principal.ts";
 import type { AssignmentStatus, DeadlineKind } from "../api/types.ts";
 
-export const ROLE_LABELS: Record<string, string> = {
-  admin: "Quản trị hệ thống",
-  coordinator: "Cơ quan thường trực",
-  leader: "Lãnh đạo",
-  agency_officer: "Cán bộ đơn vị",
-  agency_head: "Lãnh đạo đơn vị",
-};
+// One source for the words of the domain: the server's rules and the screens say the same thing.
+export const ROLE_LABELS: Record<string, string> = roleLabels;
 
 export const roleLabel = (role: string) => ROLE_LABELS[role] ?? role;
 
@@ -42,29 +39,13 @@ const FREQUENCY_LABELS: Record<string, string> = {
 
 export const frequencyLabel = (frequency: string) => FREQUENCY_LABELS[frequency] ?? frequency;
 
-export const STATUS_LABELS: Record<AssignmentStatus, string> = {
-  not_started: "Chưa thực hiện",
-  in_progress: "Đang thực hiện trong hạn",
-  overdue: "Đang thực hiện quá hạn",
-  done_on_time: "Hoàn thành đúng hạn",
-  done_late: "Hoàn thành quá hạn",
-  recurring: "Thường xuyên",
-  no_deadline: "Chưa xác định thời hạn",
-};
+export const STATUS_LABELS: Record<AssignmentStatus, string> = statusLabels;
 
 /**
  * The colours users know (PRODUCT.md §3): green done on time, blue in progress, orange done
  * late, red overdue, grey not started; recurring and no deadline in colours of their own.
  */
-export const STATUS_COLORS: Record<AssignmentStatus, string> = {
-  not_started: "default",
-  in_progress: "blue",
-  overdue: "red",
-  done_on_time: "green",
-  done_late: "orange",
-  recurring: "cyan",
-  no_deadline: "purple",
-};
+export const STATUS_COLORS: Record<AssignmentStatus, string> = statusColors;
 
 /** Solid colours of the same statuses, for counters and bars. */
 export const STATUS_HEX: Record<AssignmentStatus, string> = {
