@@ -1,57 +1,31 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
-import type { DatabaseHandle } from "../db/client.ts";
-import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo.ts";
 import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
 import { resolveAgencyNames } from "../queries/agencies.ts";
-import { createTestDatabase } from "../testing/database.ts";
-import { makeTenant } from "../testing/factories.ts";
-import { buildApp } from "./app.ts";
+import { login, multipart, type TrackingApp, trackingApp } from "../testing/tracking.ts";
 
-let handle: DatabaseHandle;
+let demo: TrackingApp;
 let app: FastifyInstance;
-let tenantId: string;
 let admin: string;
 let coordinator: string;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  tenantId = await makeTenant(handle.db, "lam-dong");
-  await seedDemo(handle.db, tenantId);
-  app = await buildApp({ handle, config: loadConfig({}), tenantId });
-  admin = await login("admin");
-  coordinator = await login("vanphong");
+  demo = await trackingApp();
+  app = demo.app;
+  admin = await login(app, "admin");
+  coordinator = await login(app, "vanphong");
 });
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
-async function login(username: string) {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password: DEMO_PASSWORD },
-  });
-  const cookie = response.cookies.find((c) => c.name === "dondoc_session")!;
-  return `${cookie.name}=${cookie.value}`;
-}
+afterAll(() => demo.close());
 
 function upload(cookie: string, fileName: string, content: Buffer) {
-  const boundary = "----dondoc-test";
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
+  const body = multipart({}, [
+    { field: "file", name: fileName, type: "application/octet-stream", bytes: content },
   ]);
   return app.inject({
     method: "POST",
     url: "/api/agencies/import",
-    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
-    payload: body,
+    headers: { cookie, ...body.headers },
+    payload: body.payload,
   });
 }
 
@@ -90,7 +64,7 @@ describe("agency directory", () => {
       'Mã,"Tên cơ quan, đơn vị",Cấp,Mã cơ quan cấp trên,Tên gọi khác\nx-bao-lam,Xã Bảo Lâm,Xã,ubnd-tinh,"UBND xã Bảo Lâm; Xã Bảo Lâm 1"\n',
     );
     expect((await upload(admin, "them.csv", csv)).json()).toEqual({ count: 1 });
-    const resolved = await resolveAgencyNames(handle.db, tenantId, ["UBND xã Bảo Lâm"]);
+    const resolved = await resolveAgencyNames(demo.db, demo.tenantId, ["UBND xã Bảo Lâm"]);
     expect(resolved.size).toBe(1);
 
     const bad = Buffer.from('Mã,"Tên cơ quan, đơn vị",Cấp\nx-1,Xã Một,Xã\nx-2,Xã Hai,Vũ trụ\n');
@@ -100,7 +74,7 @@ describe("agency directory", () => {
       code: "directory_bad_level",
       message: expect.stringContaining("Dòng 3"),
     });
-    const unchanged = await resolveAgencyNames(handle.db, tenantId, ["Xã Một"]);
+    const unchanged = await resolveAgencyNames(demo.db, demo.tenantId, ["Xã Một"]);
     expect(unchanged.size).toBe(0);
   });
 
@@ -139,7 +113,7 @@ describe("agency directory", () => {
       payload: { alias: "Sở NgV" },
     });
     expect(alias.json()).toEqual({ created: true });
-    expect((await resolveAgencyNames(handle.db, tenantId, ["sở ngv"])).get("so ngv")?.id).toBe(id);
+    expect((await resolveAgencyNames(demo.db, demo.tenantId, ["sở ngv"])).get("so ngv")?.id).toBe(id);
     const taken = await app.inject({
       method: "POST",
       url: `/api/agencies/${id}/aliases`,

@@ -1,26 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.ts";
-import type { DatabaseHandle } from "../db/client.ts";
-import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo.ts";
-import { createTestDatabase } from "../testing/database.ts";
-import { makeTenant } from "../testing/factories.ts";
-import { buildApp } from "./app.ts";
+import { DEMO_PASSWORD } from "../db/seed/demo.ts";
+import { type TrackingApp, trackingApp } from "../testing/tracking.ts";
 
-let handle: DatabaseHandle;
+let demo: TrackingApp;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  const tenantId = await makeTenant(handle.db, "lam-dong");
-  await seedDemo(handle.db, tenantId);
-  app = await buildApp({ handle, config: loadConfig({}), tenantId });
+  demo = await trackingApp();
+  app = demo.app;
 });
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
+afterAll(() => demo.close());
 
+/** Logs in and reports the status too: these tests also check refused logins. */
 async function login(username: string, password = DEMO_PASSWORD) {
   const response = await app.inject({
     method: "POST",

@@ -2,15 +2,12 @@ import fs from "node:fs";
 import { count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
 import { agencies, auditLog, imports, plans } from "../../db/schema/index.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
 import type { Extraction } from "../../ingest/extraction.ts";
-import { createTestDatabase } from "../../testing/database.ts";
-import { makeTenant } from "../../testing/factories.ts";
-import { buildApp } from "../app.ts";
+import { login, multipart, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
 
+let demo: TrackingApp;
 let handle: DatabaseHandle;
 let app: FastifyInstance;
 let tenantId: string;
@@ -22,42 +19,22 @@ const letterDocx = fs.readFileSync(
 );
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  tenantId = await makeTenant(handle.db, "lam-dong");
-  await seedDemo(handle.db, tenantId);
-  app = await buildApp({ handle, config: loadConfig({}), tenantId });
-  coordinator = await login("vanphong");
-  officer = await login("congan");
+  demo = await trackingApp();
+  ({ handle, app, tenantId } = demo);
+  coordinator = await login(app, "vanphong");
+  officer = await login(app, "congan");
 });
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
-async function login(username: string) {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password: DEMO_PASSWORD },
-  });
-  const cookie = response.cookies.find((c) => c.name === "dondoc_session")!;
-  return `${cookie.name}=${cookie.value}`;
-}
+afterAll(() => demo.close());
 
 function upload(cookie: string, fileName: string, content: Buffer) {
-  const boundary = "----dondoc-import-test";
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
+  const body = multipart({}, [
+    { field: "file", name: fileName, type: "application/octet-stream", bytes: content },
   ]);
   return app.inject({
     method: "POST",
     url: "/api/imports",
-    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
-    payload: body,
+    headers: { cookie, ...body.headers },
+    payload: body.payload,
   });
 }
 
