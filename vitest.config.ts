@@ -23,6 +23,9 @@ export default defineConfig({
           include: ["web/**/*.test.ts"],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+          // A real server and Chromium on a shared two-core machine: generous, never the assertion.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -19,6 +19,7 @@ export function abilities(p: Principal) {
       list: agencyPolicy.list(p),
       manage: agencyPolicy.manage(p),
       addAlias: agencyPolicy.addAlias(p),
+      createWhileImporting: agencyPolicy.createWhileImporting(p),
     },
     plan: { list: planPolicy.list(p), import: planPolicy.import(p), edit: planPolicy.edit(p) },
     task: { scope: taskScope(p).kind },
@@ -27,6 +28,7 @@ export function abilities(p: Principal) {
       review: reportPolicy.review(p),
       reopen: reportPolicy.reopen(p),
       reviewQueue: reportPolicy.reviewQueue(p),
+      approveAsHead: p.agencyId !== null && reportPolicy.approveAsHead(p, p.agencyId),
     },
     // Agency staff ask for extensions on their lead assignments (checked per assignment on the server).
     deadlineChange: { request: reportPolicy.submit(p), decide: deadlineChangePolicy.decide(p) },

@@ -10,7 +10,7 @@ import { fixturesDir, openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
 const harness = setUpBrowserTests({ defaultTimeout: 30_000 });
 
-describe("import flow", { timeout: 60_000 }, () => {
+describe("import flow", { timeout: 150_000 }, () => {
   it("shows the server's message for a file that is not a plan", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "vanphong", "/nhap-van-ban");

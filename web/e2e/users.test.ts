@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, logOut, openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
-const harness = setUpBrowserTests({ defaultTimeout: 20_000 });
+const harness = setUpBrowserTests({ defaultTimeout: 45_000 });
 
 const menu = (page: Page) => textOf(page.getByRole("menu", { name: "Điều hướng chính" }));
 

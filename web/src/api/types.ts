@@ -1,3 +1,4 @@
+import type { Abilities } from "../../../src/policies/index.ts";
 // Shapes of the API responses the web app reads (see /api/openapi.json).
 
 export type Role = "admin" | "coordinator" | "leader" | "agency_officer" | "agency_head";
@@ -9,13 +10,8 @@ export interface Me {
   agencyId: string | null;
   agencyName: string | null;
   roles: string[];
-  abilities: {
-    plan?: { list?: boolean; import?: boolean; edit?: boolean };
-    agency?: { list?: boolean; manage?: boolean; addAlias?: boolean };
-    /** "all", or "agencies": only tasks the user's agency leads or supports. */
-    task?: { scope?: string };
-    user?: { create?: boolean; list?: boolean };
-  };
+  /** Computed by the server's policies (src/policies): the same type on both sides. */
+  abilities: Abilities;
 }
 
 export interface PlanSummary {

@@ -1,28 +1,33 @@
+import type { Abilities } from "../../../src/policies/index.ts";
 import type { Me } from "../api/types.ts";
 
-const has = (me: Me | null | undefined, ...roles: string[]) =>
-  !!me && me.roles.some((r) => roles.includes(r));
-
 /**
- * What the account may do in the tracking workflow, to show or hide actions. /api/me lists
- * abilities for plans, agencies, tasks and users only; these follow the server's policies
- * (src/policies/report.ts, comment.ts, deadlineChange.ts), which still check every request.
+ * What the account may do, to show or hide actions: read from the abilities the server computes
+ * with its policies (src/policies) and sends in /api/me; the server still checks every request.
  * Per-task rights come from the server itself (listTaskReports: canReport, can.review…).
  */
+const ability = <R extends keyof Abilities>(
+  me: Me | null | undefined,
+  resource: R,
+  action: keyof Abilities[R],
+) => (me?.abilities[resource] as Record<keyof Abilities[R], unknown> | undefined)?.[action] === true;
+
 export const can = {
   /** Agency staff: report on and ask deadline changes for their agency's tasks. */
-  workOnTasks: (me: Me | null | undefined) => has(me, "agency_officer", "agency_head") && !!me?.agencyId,
+  workOnTasks: (me: Me | null | undefined) => ability(me, "report", "submit"),
   /** The standing office (and administrators) review reports and decide deadline changes. */
-  review: (me: Me | null | undefined) => has(me, "admin", "coordinator"),
+  review: (me: Me | null | undefined) => ability(me, "report", "review"),
   /** Agency heads approve their officers' reports when the plan asks for it. */
-  headApprove: (me: Me | null | undefined) => has(me, "agency_head") && !!me?.agencyId,
+  headApprove: (me: Me | null | undefined) => ability(me, "report", "approveAsHead"),
   /** Ý kiến chỉ đạo: leaders and the standing office. */
-  comment: (me: Me | null | undefined) => has(me, "leader", "coordinator"),
-  importPlans: (me: Me | null | undefined) => !!me?.abilities.plan?.import,
-  listAgencies: (me: Me | null | undefined) => me?.abilities.agency?.list !== false,
-  manageAgencies: (me: Me | null | undefined) => !!me?.abilities.agency?.manage,
-  addAlias: (me: Me | null | undefined) => !!me?.abilities.agency?.addAlias,
+  comment: (me: Me | null | undefined) => ability(me, "comment", "add"),
+  importPlans: (me: Me | null | undefined) => ability(me, "plan", "import"),
+  listAgencies: (me: Me | null | undefined) => ability(me, "agency", "list"),
+  manageAgencies: (me: Me | null | undefined) => ability(me, "agency", "manage"),
+  addAlias: (me: Me | null | undefined) => ability(me, "agency", "addAlias"),
+  /** The importer creates an agency a document names that the directory lacks. */
+  createAgencyWhileImporting: (me: Me | null | undefined) => ability(me, "agency", "createWhileImporting"),
   /** Accounts are issued and locked by administrators only. */
-  listUsers: (me: Me | null | undefined) => !!me?.abilities.user?.list,
-  createUsers: (me: Me | null | undefined) => !!me?.abilities.user?.create,
+  listUsers: (me: Me | null | undefined) => ability(me, "user", "list"),
+  createUsers: (me: Me | null | undefined) => ability(me, "user", "create"),
 };

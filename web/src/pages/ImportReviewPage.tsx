@@ -291,7 +291,7 @@ export function ImportReviewPage() {
           resolution={data.agencyResolution}
           agencies={agencies.data ?? []}
           choices={choices}
-          canCreate={can.manageAgencies(me)}
+          canCreate={can.createAgencyWhileImporting(me)}
           onChange={setChoices}
         />
       </Card>
