@@ -1,22 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractionSchema } from "../extraction.ts";
-import type { RawBlock, RawDocument, RawRow } from "../model.ts";
 import { readText } from "../readers/text.ts";
-import { interpretDocument } from "./index.ts";
-
-type CellSpec = string | { text: string; footnotes?: string[]; mergedFromAbove?: boolean };
-const row = (...cells: CellSpec[]): RawRow => ({
-  cells: cells.map((c) => (typeof c === "string" ? { text: c } : c)),
-});
-const table = (...rows: RawRow[]): RawBlock => ({ kind: "table", rows });
-const para = (text: string): RawBlock => ({ kind: "paragraph", text });
-const doc = (...blocks: RawBlock[]): RawDocument => ({ format: "docx", blocks });
-
-function interpret(d: RawDocument) {
-  const out = interpretDocument(d);
-  expect(() => extractionSchema.parse(out)).not.toThrow();
-  return out;
-}
+import { doc, interpret, para, row, table } from "../testing/rawDocument.ts";
 
 describe("document details", () => {
   it("reads a state plan's first page", () => {
