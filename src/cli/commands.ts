@@ -1,15 +1,14 @@
 import { spawn } from "node:child_process";
 import type { Command } from "commander";
-import { cliActor } from "../commands/context.ts";
-import { createUser } from "../commands/createUser.ts";
-import { ensureTenant } from "../commands/ensureTenant.ts";
-import { AppError } from "../commands/errors.ts";
 import { loadConfig, StartupError } from "../config.ts";
-import { openDatabase } from "../db/client.ts";
-import { migrate, migrationStatus } from "../db/migrate.ts";
-import { DEMO_PASSWORD, demoUsers, seedDemo } from "../db/seed/demo.ts";
 import { roles } from "../policies/principal.ts";
-import { startServer } from "../server/start.ts";
+
+// Each command loads what it needs when it runs (the server, the database drivers, argon2, the
+// readers): `dondoc --help` and `dondoc extract` then start in a fraction of a second.
+const database = async () => ({
+  ...(await import("../db/client.ts")),
+  ...(await import("../db/migrate.ts")),
+});
 
 export function registerCommands(program: Command) {
   program
@@ -18,6 +17,8 @@ export function registerCommands(program: Command) {
     .option("--demo", "nạp dữ liệu mẫu (cơ quan, tài khoản, hai kế hoạch) nếu chưa có kế hoạch nào")
     .action(async (options: { demo?: boolean }) => {
       const config = loadConfig();
+      const { startServer } = await import("../server/start.ts");
+      const { DEMO_PASSWORD, demoUsers } = await import("../db/seed/demo.ts");
       const running = await startServer(config, { demo: options.demo });
       const where =
         running.handle.kind === "pglite"
@@ -45,6 +46,7 @@ export function registerCommands(program: Command) {
     .description("Áp dụng các bản cập nhật cấu trúc cơ sở dữ liệu")
     .action(async () => {
       const config = loadConfig();
+      const { openDatabase, migrate, migrationStatus } = await database();
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrate(handle);
@@ -62,6 +64,9 @@ export function registerCommands(program: Command) {
     .description("Nạp dữ liệu mẫu: cây cơ quan tỉnh Lâm Đồng, tài khoản mẫu và hai kế hoạch")
     .action(async () => {
       const config = loadConfig();
+      const { openDatabase, migrate } = await database();
+      const { ensureTenant } = await import("../commands/ensureTenant.ts");
+      const { seedDemo } = await import("../db/seed/demo.ts");
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrate(handle);
@@ -89,6 +94,11 @@ export function registerCommands(program: Command) {
       if (!password)
         throw new StartupError("Cần mật khẩu: đặt DONDOC_NEW_PASSWORD hoặc dùng --password-stdin.");
       const config = loadConfig();
+      const { openDatabase, migrate } = await database();
+      const { ensureTenant } = await import("../commands/ensureTenant.ts");
+      const { createUser } = await import("../commands/createUser.ts");
+      const { cliActor } = await import("../commands/context.ts");
+      const { AppError } = await import("../commands/errors.ts");
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrate(handle);
