@@ -12,6 +12,13 @@ const port = z.coerce
   .min(0, "phải từ 0 đến 65535 (0: cổng bất kỳ còn trống)")
   .max(65535, "phải từ 0 đến 65535 (0: cổng bất kỳ còn trống)");
 
+/** Wall time one extraction may take in its worker before it is stopped (the file is refused). */
+const extractTimeoutS = z.coerce
+  .number({ message: "phải là một số (giây)" })
+  .positive("phải lớn hơn 0")
+  .max(3600, "không được quá 3600 giây")
+  .default(60);
+
 const envSchema = z
   .object({
     PORT: port.default(3000),
@@ -37,6 +44,8 @@ const envSchema = z
       .positive("phải lớn hơn 0")
       .max(1024, "không được quá 1024")
       .default(20),
+    // Read where it is used (extractTimeoutMs below); here so that a bad value stops the start.
+    DONDOC_EXTRACT_TIMEOUT_S: extractTimeoutS,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   })
@@ -72,6 +81,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
   };
+}
+
+/**
+ * The extraction deadline alone, in ms, for code that runs without the rest of the configuration
+ * (`dondoc extract` needs no database settings). A bad value is the same StartupError as at start.
+ */
+export function extractTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = extractTimeoutS.safeParse(stripEmpty(env).DONDOC_EXTRACT_TIMEOUT_S);
+  if (!parsed.success) {
+    const problem = parsed.error.issues.map((issue) => issue.message).join("; ");
+    throw new StartupError(`Cấu hình không hợp lệ: DONDOC_EXTRACT_TIMEOUT_S ${problem}.`);
+  }
+  return Math.round(parsed.data * 1000);
 }
 
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {

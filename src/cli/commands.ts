@@ -20,6 +20,8 @@ export function registerCommands(program: Command) {
       const { startServer } = await import("../server/start.ts");
       const { DEMO_PASSWORD, demoUsers } = await import("../db/seed/demo.ts");
       const running = await startServer(config, { demo: options.demo });
+      // The first upload then finds a worker with the readers loaded.
+      (await import("../ingest/limits.ts")).warmExtraction();
       const where =
         running.handle.kind === "pglite"
           ? `CSDL nhúng tại ${running.handle.location}`

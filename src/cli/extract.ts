@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { StartupError } from "../config.ts";
 import { IngestError } from "../ingest/errors.ts";
 import type { Extraction } from "../ingest/extraction.ts";
 import { runIsolated } from "../ingest/limits.ts";
@@ -77,6 +78,8 @@ export async function runExtract(
       io.err(`Lỗi [${error.code}]: ${oneLine(error.message)}\n`);
       return 2;
     }
+    // A bad DONDOC_EXTRACT_TIMEOUT_S: main.ts prints it as every other configuration problem.
+    if (error instanceof StartupError) throw error;
     // A bug, not the user's file: still one line, never a stack trace on the user's terminal.
     const message = error instanceof Error ? error.message : String(error);
     io.err(`Lỗi [internal_error]: Lỗi ngoài dự kiến khi trích xuất ${basename(file)}: ${oneLine(message)}\n`);

@@ -138,11 +138,12 @@ const cases: Case[] = [
   },
 ];
 
-describe("bad input ends in an IngestError with the right code, within 10 s", () => {
+// No stopwatch: a parser that hangs reaches the worker's deadline and ends in "timeout", not in
+// the code a case expects, and a hang outside the worker reaches the test's time-out.
+describe("bad input ends in an IngestError with the right code", { timeout: 300_000 }, () => {
   for (const c of cases) {
     it.skipIf(c.needsInterpreter && !hasExtract)(c.name, async () => {
       const bytes = await c.bytes();
-      const started = Date.now();
       const error = await ingest(bytes, c.file).then(
         () => null,
         (e: unknown) => e,
@@ -150,17 +151,16 @@ describe("bad input ends in an IngestError with the right code, within 10 s", ()
       expect(error, "should fail").toBeInstanceOf(IngestError);
       expect((error as IngestError).code).toBe(c.code);
       expect((error as IngestError).message).not.toContain("\n");
-      expect(Date.now() - started).toBeLessThan(10_000);
     });
   }
 });
 
-describe.skipIf(!hasCli)("dondoc extract on bad input", () => {
+describe.skipIf(!hasCli)("dondoc extract on bad input", { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "dondoc-bad-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const bin = fileURLToPath(new URL("bin/dondoc.js", repo));
 
-  // One file per code (each run pays for Node, tsx and pdf.js starting up); the 50 MB file stays out.
+  // One file per code (each run pays for starting Node and a worker); the 50 MB file stays out.
   const byCode = cases.filter(
     (c, i) => c.code !== "file_too_large" && cases.findIndex((d) => d.code === c.code) === i,
   );
@@ -172,7 +172,7 @@ describe.skipIf(!hasCli)("dondoc extract on bad input", () => {
         execFile(
           process.execPath,
           [bin, "extract", path, "--json"],
-          { timeout: 25_000 },
+          { timeout: 240_000 },
           (error, stdout, stderr) =>
             resolve({ status: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
         );

@@ -4,9 +4,7 @@ import { assertSafeInput, detectFormat } from "./guard.ts";
 import { interpretDocument } from "./interpret/index.ts";
 import type { RawDocument, SourceFormat } from "./model.ts";
 import { readDoc, readDocx } from "./readers/docx.ts";
-import { readPdf } from "./readers/pdf.ts";
 import { readText } from "./readers/text.ts";
-import { readXlsx } from "./readers/xlsx.ts";
 
 /**
  * The extraction engine's entry points: bytes of any supported format, or a document a reader
@@ -51,10 +49,11 @@ async function read(bytes: Uint8Array, format: SourceFormat): Promise<RawDocumen
       return readDocx(bytes);
     case "doc":
       return readDoc(bytes);
+    // pdf.js and ExcelJS take longer to load than a .docx takes to read: loaded when needed.
     case "xlsx":
-      return readXlsx(bytes);
+      return (await import("./readers/xlsx.ts")).readXlsx(bytes);
     case "pdf":
-      return readPdf(bytes);
+      return (await import("./readers/pdf.ts")).readPdf(bytes);
     default:
       throw new IngestError("unsupported_format", "Định dạng tệp không được hỗ trợ.");
   }

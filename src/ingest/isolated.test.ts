@@ -15,7 +15,9 @@ const expected = JSON.parse(
   readFileSync(new URL("../../fixtures/plans/lam-dong-1535-cv-tu.expected.json", import.meta.url), "utf8"),
 ) as Extraction;
 
-describe("runIsolated on every format of one plan", () => {
+// Minutes per test: a first extraction on a loaded machine starts a worker and, from the
+// sources, compiles the readers; .doc also starts LibreOffice. Speed is bench/startup.ts's job.
+describe("runIsolated on every format of one plan", { timeout: 300_000 }, () => {
   for (const file of [
     "plans/lam-dong-1535-cv-tu.docx",
     "plans/lam-dong-1535-cv-tu.pdf",
@@ -34,6 +36,19 @@ describe("runIsolated on every format of one plan", () => {
       expect(extraction.document.number).toBe(expected.document.number);
       expect(extraction.tasks.map((t) => t.ref)).toEqual(expected.tasks.map((t) => t.ref));
       expect(extraction.tasks.map((t) => t.deadline.due)).toEqual(expected.tasks.map((t) => t.deadline.due));
-    }, 60_000);
+    });
   }
+});
+
+describe("runIsolated under concurrent uploads", { timeout: 300_000 }, () => {
+  it("answers every one of several files sent at once", async () => {
+    const files = ["plans/lam-dong-1535-cv-tu.docx", "plans/lam-dong-1535-cv-tu.txt"];
+    const runs = Array.from({ length: 6 }, (_, i) => {
+      const file = files[i % files.length]!;
+      return runIsolated(fixture(file), file.split("/").pop()!);
+    });
+    for (const extraction of await Promise.all(runs)) {
+      expect(extraction.tasks.map((t) => t.ref)).toEqual(expected.tasks.map((t) => t.ref));
+    }
+  });
 });

@@ -1,9 +1,15 @@
+import { threadId } from "node:worker_threads";
 import { IngestError } from "../errors.ts";
 
 /** Functions for limits.test.ts to run in the isolation worker: a loop, a memory hog, a failure. */
 
 export async function double(x: number): Promise<{ x: number }> {
   return { x: x * 2 };
+}
+
+/** Which worker thread answered: the same id twice means the worker was kept warm. */
+export async function whoami(): Promise<number> {
+  return threadId;
 }
 
 export async function spin(ms: number): Promise<string> {
@@ -21,4 +27,12 @@ export async function hog(): Promise<never> {
 
 export async function refuse(): Promise<never> {
   throw new IngestError("corrupt_file", "Tệp hỏng.");
+}
+
+/** A parser bug that throws outside the awaited promise: the worker dies with it. */
+export function crash(): Promise<never> {
+  setTimeout(() => {
+    throw new Error("boom");
+  });
+  return new Promise(() => {});
 }
