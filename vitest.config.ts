@@ -5,8 +5,10 @@ import { defineConfig } from "vitest/config";
 // compete with a full test run for the machine's cores.
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Time-outs catch hangs, not slowness: ten times what a busy two-core machine needs, so load
+    // never fails a test (a migrated database per file, a first extraction worker, child CLIs).
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
     projects: [
       {
         extends: true,
@@ -23,9 +25,11 @@ export default defineConfig({
           include: ["web/**/*.test.ts"],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
-          // A real server and Chromium on a shared two-core machine: generous, never the assertion.
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // A real server and Chromium on a shared two-core machine: limits for a machine ten times
+          // slower than a developer's, never the assertion. expect.poll would give up after 1 s.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          expect: { poll: { timeout: 60_000 } },
         },
       },
     ],

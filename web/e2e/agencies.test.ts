@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
-const harness = setUpBrowserTests({ defaultTimeout: 45_000 });
+const harness = setUpBrowserTests();
 
 /** The directory row of an agency, by its exact name. */
 const agencyRow = (page: Page, name: string) =>
@@ -16,7 +16,7 @@ const agencyRow = (page: Page, name: string) =>
 
 const menu = (page: Page) => textOf(page.getByRole("menu", { name: "Điều hướng chính" }));
 
-describe("agency directory", { timeout: 150_000 }, () => {
+describe("agency directory", () => {
   it("the administrator adds an alias and an agency, and sees them", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "admin", "/co-quan");

@@ -100,7 +100,8 @@ export function setUpBrowserTests(options: { defaultTimeout?: number } = {}): Ha
         timezoneId: "Asia/Ho_Chi_Minh",
         acceptDownloads: true,
       });
-      context.setDefaultTimeout(options.defaultTimeout ?? 10_000);
+      // What a step may wait for (an element, a URL) on a machine ten times slower than usual.
+      context.setDefaultTimeout(options.defaultTimeout ?? 60_000);
       const page = await context.newPage();
       page.on("pageerror", (error) => pageErrors.push(error.message));
       page.on("close", () => void context.close().catch(() => {}));

@@ -8,9 +8,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturesDir, openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
-const harness = setUpBrowserTests({ defaultTimeout: 30_000 });
+const harness = setUpBrowserTests();
 
-describe("import flow", { timeout: 150_000 }, () => {
+describe("import flow", () => {
   it("shows the server's message for a file that is not a plan", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "vanphong", "/nhap-van-ban");

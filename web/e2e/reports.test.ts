@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openAs, setUpBrowserTests, textOf, todayInVietnam } from "./harness.ts";
 
-const harness = setUpBrowserTests({ defaultTimeout: 45_000 });
+const harness = setUpBrowserTests();
 /** Tasks already reported on by an earlier test of this file. */
 const used: string[] = [];
 
@@ -84,7 +84,7 @@ async function report(
   await dialog.waitFor({ state: "hidden" });
 }
 
-describe("tracking workflow", { timeout: 150_000 }, () => {
+describe("tracking workflow", () => {
   it("officer reports with evidence and claims completion; the office approves; the task is done", async () => {
     // The officer finds the task in "Nhiệm vụ của tôi": tasks the agency leads, not yet started
     // (or, if the demo's dates have all passed, overdue ones), most urgent first.

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, logOut, openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
-const harness = setUpBrowserTests({ defaultTimeout: 45_000 });
+const harness = setUpBrowserTests();
 
 const menu = (page: Page) => textOf(page.getByRole("menu", { name: "Điều hướng chính" }));
 
@@ -15,7 +15,7 @@ const userRow = (page: Page, username: string) =>
     .locator("tr.dd-user-row")
     .filter({ has: page.locator(".dd-username", { hasText: new RegExp(`^${username}$`) }) });
 
-describe("accounts", { timeout: 90_000 }, () => {
+describe("accounts", () => {
   it("the administrator issues an officer account, and its owner logs in to their tasks", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "admin", "/tai-khoan");
