@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { progressReports } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { reportLock } from "../policies/report.ts";
@@ -74,6 +75,7 @@ export async function approveReportAsHead(
     }
     throw conflict("report_not_awaiting_head", "Báo cáo này không còn chờ lãnh đạo đơn vị duyệt.");
   }
+  await refreshStatusFacts(ctx.tx, ctx.tenantId, { assignmentIds: [updated.assignmentId] });
   await recordAudit(ctx, {
     action: approve ? "report.head_approve" : "report.head_return",
     entityType: "progress_report",

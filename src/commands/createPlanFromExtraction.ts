@@ -8,6 +8,7 @@ import {
   plans,
   tasks,
 } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import { foldForSearch } from "../domain/text.ts";
@@ -145,6 +146,7 @@ export async function createPlanFromExtraction(
   }
 
   const links = await linkUpstreamTasks(ctx, { planId });
+  await refreshStatusFacts(ctx.tx, ctx.tenantId, { planId });
   const unresolvedAgencies = [...new Set(agencyNames.filter((n) => !resolved.has(agencyKey(n))))];
   await recordAudit(ctx, {
     action: "plan.create_from_extraction",

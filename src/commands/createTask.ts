@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, assignments, planSections, plans, tasks } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { type ParsedDeadline, parseDeadline } from "../domain/deadline.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
@@ -227,6 +228,7 @@ export async function createTask(
   if (targets.length > 0)
     await tx.insert(assignments).values(targets.map((t) => ({ tenantId, taskId, ...t })));
   const links = await linkUpstreamTasks(ctx, { taskIds: [taskId] });
+  await refreshStatusFacts(tx, tenantId, { taskIds: [taskId] });
 
   await recordAudit(ctx, {
     action: "task.create",

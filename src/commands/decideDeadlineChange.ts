@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, deadlineChanges, tasks } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { formatVietnameseDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -85,6 +86,7 @@ export async function decideDeadlineChange(
       .where(and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.id, request.assignmentId)));
   }
 
+  await refreshStatusFacts(ctx.tx, ctx.tenantId, { assignmentIds: [request.assignmentId] });
   await recordAudit(ctx, {
     action: approve ? "deadline_change.approve" : "deadline_change.refuse",
     entityType: "deadline_change",

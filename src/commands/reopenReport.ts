@@ -1,6 +1,7 @@
 import { and, eq, isNull, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, progressReports } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { reportLock } from "../policies/report.ts";
@@ -85,6 +86,7 @@ export async function reopenReport(
       .where(and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.id, report.assignmentId)));
   }
 
+  await refreshStatusFacts(ctx.tx, ctx.tenantId, { assignmentIds: [report.assignmentId] });
   await recordAudit(ctx, {
     action: "report.reopen",
     entityType: "progress_report",

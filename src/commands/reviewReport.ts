@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, progressReports, reviews } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
 import type { ReportContext } from "../queries/reports.ts";
@@ -91,6 +92,7 @@ export async function reviewReport(
       );
   }
 
+  await refreshStatusFacts(ctx.tx, ctx.tenantId, { assignmentIds: [updated.assignmentId] });
   await recordAudit(ctx, {
     action: approve ? "report.approve" : "report.return",
     entityType: "progress_report",

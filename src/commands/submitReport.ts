@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { evidence, progressReports, reportingPeriods, storedFiles } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { formatVietnameseDate, type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
 import { periodContaining } from "../domain/periods.ts";
@@ -224,6 +225,7 @@ export async function submitReport(
       .values(evidenceRows.map((row, i) => ({ ...row, createdAt: new Date(now.getTime() + i) })));
   }
 
+  await refreshStatusFacts(ctx.tx, ctx.tenantId, { assignmentIds: [assignment.id] });
   await recordAudit(ctx, {
     action: "report.submit",
     entityType: "progress_report",

@@ -10,6 +10,7 @@ import {
   progressReports,
   tasks,
 } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { matchTasks } from "../domain/taskSimilarity.ts";
 import { foldForSearch } from "../domain/text.ts";
@@ -319,6 +320,7 @@ export async function updatePlanFromExtraction(
 
   const indicatorChanges = await syncIndicators(ctx, planId, extraction);
   const links = await linkUpstreamTasks(ctx, { planId });
+  await refreshStatusFacts(tx, tenantId, { planId });
 
   const unresolvedAgencies = [...new Set(agencyNames.filter((n) => !resolved.has(agencyKey(n))))];
   await recordAudit(ctx, {

@@ -9,6 +9,7 @@ import {
   progressReports,
   tasks,
 } from "../db/schema/index.ts";
+import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import {
@@ -224,6 +225,7 @@ export async function updateTask(
   if (changed.includes("title") || changed.includes("sources")) {
     await linkUpstreamTasks(ctx, { taskIds: [taskId] });
   }
+  await refreshStatusFacts(tx, tenantId, { taskIds: [taskId] });
   const pick = (source: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, source[k]]));
   await recordAudit(ctx, {
     action: "task.update",

@@ -4,23 +4,29 @@ import { sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { DatabaseHandle } from "./client.ts";
+import { refreshStatusFacts } from "./statusFacts.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
 // Any fixed number: several app instances starting together on PostgreSQL take turns migrating.
 const MIGRATION_LOCK = 5_711_003;
 
-/** Applies every pending migration (the same SQL on PGlite and PostgreSQL). */
+/**
+ * Applies every pending migration (the same SQL on PGlite and PostgreSQL), then derives the
+ * status facts of assignments that have none: data written before the facts existed.
+ */
 export async function migrate(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === "pglite") {
     // biome-ignore lint/suspicious/noExplicitAny: the drizzle drivers share the dialect but not the static type
     await migratePglite(handle.db as any, { migrationsFolder });
+    await refreshStatusFacts(handle.db, null, { missingOnly: true });
     return;
   }
   await handle.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
   try {
     // biome-ignore lint/suspicious/noExplicitAny: as above
     await migratePg(handle.db as any, { migrationsFolder });
+    await refreshStatusFacts(handle.db, null, { missingOnly: true });
   } finally {
     await handle.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }

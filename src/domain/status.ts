@@ -151,19 +151,25 @@ export interface StatusTotals {
 
 /** Completion rate = done / tasks due so far; on-time rate = done_on_time / done (PRODUCT.md §3). */
 export function statusTotals(results: Pick<StatusResult, "status" | "due">[], asOf: IsoDate): StatusTotals {
-  const byStatus = Object.fromEntries(assignmentStatuses.map((s) => [s, 0])) as Record<
-    AssignmentStatus,
-    number
-  >;
+  const byStatus = emptyStatusCounts();
   let dueSoFar = 0;
   for (const result of results) {
     byStatus[result.status]++;
     const done = result.status === "done_on_time" || result.status === "done_late";
     if (done || (result.due !== null && result.due <= asOf)) dueSoFar++;
   }
+  return totalsFromCounts(byStatus, dueSoFar);
+}
+
+export const emptyStatusCounts = (): Record<AssignmentStatus, number> =>
+  Object.fromEntries(assignmentStatuses.map((s) => [s, 0])) as Record<AssignmentStatus, number>;
+
+/** The totals and rates from counts by status that the database already grouped. */
+export function totalsFromCounts(byStatus: Record<AssignmentStatus, number>, dueSoFar: number): StatusTotals {
   const done = byStatus.done_on_time + byStatus.done_late;
+  const total = assignmentStatuses.reduce((sum, s) => sum + byStatus[s], 0);
   return {
-    total: results.length,
+    total,
     byStatus,
     dueSoFar,
     done,

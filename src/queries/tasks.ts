@@ -1,13 +1,31 @@
-import { and, asc, count, eq, exists, inArray, isNull, like, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
-import { agencies, assignments, planSections, tasks } from "../db/schema/index.ts";
-import type { IsoDate } from "../domain/dates.ts";
-import { type AssignmentStatus, assignmentStatus, assignmentStatuses, taskStatus } from "../domain/status.ts";
+import { rowsOf } from "../db/migrate.ts";
+import { type IsoDate, vietnamDate } from "../domain/dates.ts";
+import { type AssignmentStatus, assignmentStatuses } from "../domain/status.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { deadlineKindSchema } from "../ingest/extraction.ts";
 import type { TaskScope } from "../policies/task.ts";
-import { type AssignmentWithStatus, loadAssignmentStatuses, today } from "./assignmentStatus.ts";
+import { normalizeStatusRow } from "./assignmentStatus.ts";
+import {
+  daysOverdueSql,
+  dueAsOfSql,
+  dueSoonSql,
+  ownTaskStatusSql,
+  statusSql,
+  taskStatusAggregateSql,
+} from "./statusSql.ts";
+
+/** Days a status can be asked about: wide enough for any plan, narrow enough to catch typos. */
+export const asOfDate = z.iso
+  .date()
+  .refine(
+    (d) => d >= "2000-01-01" && d <= "2100-12-31",
+    "Ngày xem trạng thái phải trong khoảng năm 2000–2100",
+  );
+
+export const taskSorts = ["position", "overdue"] as const;
 
 /** Filters of the plan's task table; shared by the API and the web form. */
 export const taskFilters = z.object({
@@ -20,91 +38,18 @@ export const taskFilters = z.object({
   q: z.string().max(200).optional(),
   status: z.enum(assignmentStatuses).optional(),
   dueSoon: z.stringbool().optional(),
-  asOf: z.iso.date().optional(),
+  asOf: asOfDate.optional(),
+  /** position: the plan's order; overdue: "quá hạn lâu nhất" first. */
+  sort: z.enum(taskSorts).default("position"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  /** Keyset pagination: the `nextCursor` of the previous page (then `offset` is ignored). */
+  after: z.string().max(200).optional(),
 });
 export type TaskFilters = z.infer<typeof taskFilters>;
 
 /** Escapes LIKE wildcards typed by the user, so "%" searches for a percent sign. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-export async function listTasks(db: Executor, tenantId: string, scope: TaskScope, filters: TaskFilters) {
-  const where: SQL[] = [eq(tasks.tenantId, tenantId), isNull(tasks.removedAt)];
-  if (filters.planId) where.push(eq(tasks.planId, filters.planId));
-  if (filters.deadlineKind) where.push(eq(tasks.deadlineKind, filters.deadlineKind));
-  if (filters.section) {
-    where.push(
-      exists(
-        db
-          .select({ one: planSections.id })
-          .from(planSections)
-          .where(
-            and(
-              eq(planSections.tenantId, tasks.tenantId),
-              eq(planSections.id, tasks.sectionId),
-              eq(planSections.numeral, filters.section),
-            ),
-          ),
-      ),
-    );
-  }
-  // The folded query is matched as a phrase: "cong an" must find "Công an", not every task
-  // that has "công" somewhere and "an" somewhere else ("an toàn").
-  const phrase = foldForSearch(filters.q ?? "");
-  if (phrase) where.push(like(tasks.searchKey, likePattern(phrase)));
-  if (filters.leadAgencyId) where.push(hasAssignment(db, [filters.leadAgencyId], "lead"));
-  if (filters.agencyId) where.push(hasAssignment(db, [filters.agencyId]));
-  if (scope.kind === "agencies") where.push(hasAssignment(db, scope.agencyIds));
-
-  const condition = and(...where);
-  const asOf = filters.asOf ?? today();
-  // An agency's staff also see their own agency's part in each task.
-  const perspective = scope.kind === "agencies" ? scope.agencyIds : [];
-  const query = db
-    .select({
-      id: tasks.id,
-      planId: tasks.planId,
-      ref: tasks.ref,
-      number: tasks.number,
-      section: planSections.numeral,
-      title: tasks.title,
-      responsible: tasks.responsible,
-      leads: tasks.leadsText,
-      coordinators: tasks.coordinatorsText,
-      output: tasks.output,
-      note: tasks.note,
-      sources: tasks.sources,
-      deadlineText: tasks.deadlineText,
-      deadlineKind: tasks.deadlineKind,
-      dueOn: tasks.dueOn,
-    })
-    .from(tasks)
-    .leftJoin(
-      planSections,
-      and(eq(planSections.tenantId, tasks.tenantId), eq(planSections.id, tasks.sectionId)),
-    )
-    .where(condition)
-    .orderBy(asc(tasks.planId), asc(tasks.position));
-
-  // Statuses are computed, not stored, so a status filter is applied after computing them.
-  if (!filters.status && filters.dueSoon === undefined) {
-    const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(tasks).where(condition);
-    const rows = await query.limit(filters.limit).offset(filters.offset);
-    return { total: Number(total), asOf, items: await withStatuses(db, tenantId, rows, asOf, perspective) };
-  }
-  const all = await withStatuses(db, tenantId, await query, asOf, perspective);
-  const matching = all.filter(
-    (t) =>
-      (!filters.status || t.status === filters.status) &&
-      (filters.dueSoon === undefined || t.dueSoon === filters.dueSoon),
-  );
-  return {
-    total: matching.length,
-    asOf,
-    items: matching.slice(filters.offset, filters.offset + filters.limit),
-  };
-}
 
 export interface TaskStatusSummary {
   status: AssignmentStatus;
@@ -123,93 +68,215 @@ export interface TaskStatusSummary {
   } | null;
 }
 
-/** Adds each task's status (from its lead assignments) to task rows, in one batch. */
-async function withStatuses<
-  T extends { id: string; deadlineKind: AssignmentStatusInput; dueOn: string | null },
->(
-  db: Executor,
-  tenantId: string,
-  rows: T[],
-  asOf: IsoDate,
-  perspective: string[],
-): Promise<(T & TaskStatusSummary)[]> {
-  const statuses = await loadAssignmentStatuses(db, tenantId, { taskIds: rows.map((r) => r.id) }, asOf);
-  const byTask = new Map<string, AssignmentWithStatus[]>();
-  const ownByTask = new Map<string, AssignmentWithStatus>();
-  const viewer = new Set(perspective);
-  for (const s of statuses) {
-    if (viewer.has(s.agencyId) && (!ownByTask.has(s.taskId) || s.role === "lead")) ownByTask.set(s.taskId, s);
-    if (s.role === "lead") byTask.set(s.taskId, [...(byTask.get(s.taskId) ?? []), s]);
-  }
-  return rows.map((row) => {
-    const leads = byTask.get(row.id) ?? [];
-    // A task whose leads did not resolve to agencies is judged on its own deadline.
-    const own = assignmentStatus(
-      {
-        deadlineKind: row.deadlineKind,
-        originalDue: row.dueOn,
-        deadlineChanges: [],
-        activeReportDates: [],
-        completion: null,
-      },
-      asOf,
-    );
-    const counts: Partial<Record<AssignmentStatus, number>> = {};
-    for (const lead of leads) counts[lead.status] = (counts[lead.status] ?? 0) + 1;
-    const overdue = leads.map((l) => l.daysOverdue ?? 0);
-    return {
-      ...row,
-      status: taskStatus(
-        leads.map((l) => l.status),
-        own.status,
-      ),
-      dueSoon: leads.length ? leads.some((l) => l.dueSoon) : own.dueSoon,
-      daysOverdue: leads.length ? Math.max(0, ...overdue) || null : own.daysOverdue,
-      leadStatusCounts: counts,
-      ownAssignment: ownOf(ownByTask.get(row.id)),
-    };
-  });
+/**
+ * The task table with each task's status as of a day. A task's status comes from its lead
+ * assignments' facts (src/queries/statusSql.ts), so the status filter is a WHERE, the sort by
+ * days overdue an ORDER BY, and a page is read with a keyset: the work does not grow with the
+ * number of tasks before the page.
+ */
+export async function listTasks(db: Executor, tenantId: string, scope: TaskScope, filters: TaskFilters) {
+  const asOf = filters.asOf ?? vietnamDate(new Date());
+  const base = taskRowsSql(tenantId, scope, filters, asOf);
+  const where = statusWhere(filters);
+  const cursor = decodeCursor(filters.after, filters.sort);
+  const order =
+    filters.sort === "overdue"
+      ? sql`coalesce(x."daysOverdue", -1) desc, x.id`
+      : sql`x."planId", x.position, x.id`;
+  const keyset = cursor ? keysetCondition(filters.sort, cursor) : sql`true`;
+
+  const [countResult, pageResult] = [
+    await db.execute(sql`select count(*)::int as total from (${base}) x where ${where}`),
+    await db.execute(sql`
+      select * from (${base}) x
+      where ${where} and ${keyset}
+      order by ${order}
+      limit ${filters.limit} offset ${cursor ? 0 : filters.offset}`),
+  ];
+  const total = Number(rowsOf<{ total: number }>(countResult)[0]?.total ?? 0);
+  const rows = rowsOf<RawTaskRow>(pageResult);
+  const last = rows.at(-1);
+  const nextCursor = last && rows.length === filters.limit ? encodeCursor(filters.sort, last) : null;
+  const items = rows.map(presentTaskRow);
+  return { total, asOf, nextCursor, items };
 }
 
-const ownOf = (a: AssignmentWithStatus | undefined): TaskStatusSummary["ownAssignment"] =>
-  a
-    ? {
-        assignmentId: a.assignmentId,
-        role: a.role,
-        status: a.status,
-        due: a.due,
-        daysOverdue: a.daysOverdue,
-        dueSoon: a.dueSoon,
-      }
-    : null;
+/** Tasks in scope with their status columns; filters that do not need the status come first. */
+function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, asOf: IsoDate): SQL {
+  const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, sql`t.removed_at is null`];
+  if (filters.planId) where.push(sql`t.plan_id = ${filters.planId}`);
+  if (filters.deadlineKind) where.push(sql`t.deadline_kind = ${filters.deadlineKind}`);
+  if (filters.section) where.push(sql`s.numeral = ${filters.section}`);
+  // The folded query is matched as a phrase: "cong an" must find "Công an", not every task
+  // that has "công" somewhere and "an" somewhere else ("an toàn").
+  const phrase = foldForSearch(filters.q ?? "");
+  if (phrase) where.push(sql`t.search_key like ${likePattern(phrase)}`);
+  if (filters.leadAgencyId) where.push(heldBy([filters.leadAgencyId], "lead"));
+  if (filters.agencyId) where.push(heldBy([filters.agencyId]));
+  if (scope.kind === "agencies") where.push(heldBy(scope.agencyIds));
+  // An agency's staff also see their own agency's part in each task.
+  const viewer = scope.kind === "agencies" ? scope.agencyIds : [];
 
-type AssignmentStatusInput = "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
+  const status = statusSql(asOf);
+  return sql`
+    select t.id, t.plan_id as "planId", t.ref, t.number, s.numeral as section, t.title,
+           t.responsible, t.leads_text as leads, t.coordinators_text as coordinators, t.output,
+           t.note, t.sources, t.deadline_text as "deadlineText", t.deadline_kind as "deadlineKind",
+           t.due_on::text as "dueOn", t.position,
+           coalesce(leads.status, ${ownTaskStatusSql(asOf, sql`t.deadline_kind`, sql`t.due_on`)}) as status,
+           case when leads.n > 0 then leads.due_soon else ${ownDueSoon(asOf)} end as "dueSoon",
+           case when leads.n > 0 then leads.days_overdue
+                when t.due_on < ${asOf}::date then ${asOf}::date - t.due_on end as "daysOverdue",
+           leads.counts as "leadStatusCounts",
+           own.assignment as "ownAssignment"
+    from tasks t
+    left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
+    left join lateral (
+      select count(*)::int as n,
+             ${taskStatusAggregateSql(status)} as status,
+             bool_or(${dueSoonSql(asOf, 7)}) as due_soon,
+             nullif(max(coalesce(${daysOverdueSql(asOf)}, 0)), 0) as days_overdue,
+             ${statusCountsJson(status)} as counts
+      from assignment_status_facts
+      where assignment_status_facts.tenant_id = t.tenant_id
+        and assignment_status_facts.task_id = t.id and assignment_status_facts.role = 'lead'
+    ) leads on true
+    left join lateral (
+      select jsonb_build_object(
+               'assignmentId', assignment_status_facts.assignment_id,
+               'role', assignment_status_facts.role,
+               'status', ${status},
+               'due', ${dueAsOfSql(asOf)},
+               'daysOverdue', ${daysOverdueSql(asOf)},
+               'dueSoon', ${dueSoonSql(asOf, 7)}) as assignment
+      from assignment_status_facts
+      where assignment_status_facts.tenant_id = t.tenant_id and assignment_status_facts.task_id = t.id
+        and assignment_status_facts.agency_id in ${uuidList(viewer)}
+      order by assignment_status_facts.role = 'lead' desc
+      limit 1
+    ) own on true
+    where ${sql.join(where, sql` and `)}`;
+}
 
-function hasAssignment(db: Executor, agencyIds: string[], role?: "lead" | "coordinator") {
-  const conditions = [
-    eq(assignments.tenantId, tasks.tenantId),
-    eq(assignments.taskId, tasks.id),
-    inArray(assignments.agencyId, agencyIds.length ? agencyIds : ["00000000-0000-0000-0000-000000000000"]),
-  ];
-  if (role) conditions.push(eq(assignments.role, role));
-  return exists(
-    db
-      .select({ one: assignments.id })
-      .from(assignments)
-      .where(and(...conditions)),
-  );
+/** {"overdue": 3, "done_on_time": 20}: how many lead agencies are in each status. */
+const statusCountsJson = (status: SQL) =>
+  sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(
+    assignmentStatuses.map((s) => sql`${s}::text, nullif(count(*) filter (where ${status} = ${s}), 0)`),
+    sql`, `,
+  )}))`;
+
+const ownDueSoon = (asOf: IsoDate) => sql`coalesce(t.due_on - ${asOf}::date between 0 and 7, false)`;
+
+function statusWhere(filters: TaskFilters): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (filters.status) conditions.push(sql`x.status = ${filters.status}`);
+  if (filters.dueSoon !== undefined) conditions.push(sql`x."dueSoon" = ${filters.dueSoon}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** A task held by one of these agencies (in a role, or any role). */
+function heldBy(agencyIds: string[], role?: "lead" | "coordinator"): SQL {
+  return sql`exists (select 1 from assignments a
+    where a.tenant_id = t.tenant_id and a.task_id = t.id and a.agency_id in ${uuidList(agencyIds)}
+    ${role ? sql`and a.role = ${role}` : sql``})`;
+}
+
+const NONE = "00000000-0000-0000-0000-000000000000";
+const uuidList = (ids: string[]) =>
+  sql`(${sql.join(
+    (ids.length ? ids : [NONE]).map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+
+interface RawTaskRow {
+  id: string;
+  planId: string;
+  position: number;
+  status: AssignmentStatus;
+  dueSoon: unknown;
+  daysOverdue: unknown;
+  daysLeft?: unknown;
+  leadStatusCounts: Partial<Record<AssignmentStatus, number>> | null;
+  ownAssignment: (TaskStatusSummary["ownAssignment"] & { daysLeft?: unknown }) | null;
+  [column: string]: unknown;
+}
+
+function presentTaskRow(row: RawTaskRow) {
+  const {
+    position: _position,
+    daysLeft: _daysLeft,
+    ...rest
+  } = normalizeStatusRow({ ...row, daysLeft: null });
+  return {
+    ...rest,
+    leadStatusCounts: row.leadStatusCounts ?? {},
+    ownAssignment: row.ownAssignment
+      ? { ...row.ownAssignment, daysOverdue: numberOrNull(row.ownAssignment.daysOverdue) }
+      : null,
+  } as unknown as TaskListItem;
+}
+
+const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+export interface TaskListItem extends TaskStatusSummary {
+  id: string;
+  planId: string;
+  ref: string;
+  number: string;
+  section: string | null;
+  title: string;
+  responsible: string;
+  leads: string[];
+  coordinators: string[];
+  output: string;
+  note: string;
+  sources: string[];
+  deadlineText: string;
+  deadlineKind: z.infer<typeof deadlineKindSchema>;
+  dueOn: string | null;
+}
+
+type Cursor = (string | number)[];
+
+function encodeCursor(sort: TaskFilters["sort"], row: RawTaskRow): string {
+  const values: Cursor =
+    sort === "overdue" ? [numberOrNull(row.daysOverdue) ?? -1, row.id] : [row.planId, row.position, row.id];
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+function decodeCursor(after: string | undefined, sort: TaskFilters["sort"]): Cursor | null {
+  if (!after) return null;
+  try {
+    const values = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as unknown;
+    const shape = sort === "overdue" ? cursorShapes.overdue : cursorShapes.position;
+    return shape.parse(values);
+  } catch {
+    return null;
+  }
+}
+
+const cursorShapes = {
+  overdue: z.tuple([z.number().int(), z.uuid()]),
+  position: z.tuple([z.uuid(), z.number().int(), z.uuid()]),
+};
+
+function keysetCondition(sort: TaskFilters["sort"], cursor: Cursor): SQL {
+  if (sort === "overdue") {
+    const [days, id] = cursor as [number, string];
+    return sql`(coalesce(x."daysOverdue", -1) < ${days}
+      or (coalesce(x."daysOverdue", -1) = ${days} and x.id > ${id}::uuid))`;
+  }
+  const [planId, position, id] = cursor as [string, number, string];
+  return sql`(x."planId", x.position, x.id) > (${planId}::uuid, ${position}::int, ${id}::uuid)`;
 }
 
 /** Agencies that lead at least one task of the plan, for the filter list. */
 export async function leadAgenciesOfPlan(db: Executor, tenantId: string, planId: string) {
-  return db
-    .selectDistinct({ id: agencies.id, name: agencies.name })
-    .from(assignments)
-    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-    )
-    .where(and(eq(assignments.tenantId, tenantId), eq(tasks.planId, planId), eq(assignments.role, "lead")))
-    .orderBy(asc(agencies.name));
+  const result = await db.execute(sql`
+    select distinct g.id, g.name
+    from assignment_status_facts f
+    join agencies g on g.tenant_id = f.tenant_id and g.id = f.agency_id
+    where f.tenant_id = ${tenantId} and f.plan_id = ${planId} and f.role = 'lead'
+    order by g.name`);
+  return rowsOf<{ id: string; name: string }>(result);
 }

@@ -21,6 +21,7 @@ import { notificationRoutes } from "./routes/notifications.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
+import { rollupRoutes } from "./routes/rollups.ts";
 import { taskEditingRoutes } from "./routes/taskEditing.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -76,6 +77,7 @@ export async function buildApp(
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(planRoutes);
+  await app.register(rollupRoutes);
   await app.register(taskRoutes);
   await app.register(importRoutes);
   await app.register(taskEditingRoutes);

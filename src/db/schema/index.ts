@@ -6,4 +6,5 @@ export * from "./imports.ts";
 export * from "./indicators.ts";
 export * from "./plans.ts";
 export * from "./reporting.ts";
+export * from "./statusFacts.ts";
 export * from "./tenancy.ts";

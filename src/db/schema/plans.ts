@@ -231,5 +231,7 @@ export const deadlineChanges = pgTable(
     }).onDelete("cascade"),
     /** At most one pending request per assignment. */
     uniqueIndex("deadline_changes_one_pending").on(t.tenantId, t.assignmentId).where(sql`state = 'pending'`),
+    /** Status facts read an assignment's approved changes. */
+    index("deadline_changes_assignment_idx").on(t.tenantId, t.assignmentId),
   ],
 );

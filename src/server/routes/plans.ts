@@ -5,7 +5,7 @@ import { assignmentStatuses } from "../../domain/status.ts";
 import { today } from "../../queries/assignmentStatus.ts";
 import { getPlanSummary } from "../../queries/planSummary.ts";
 import { getPlan, listPlans } from "../../queries/plans.ts";
-import { leadAgenciesOfPlan } from "../../queries/tasks.ts";
+import { asOfDate, leadAgenciesOfPlan } from "../../queries/tasks.ts";
 import { errorResponses } from "../schemas.ts";
 import { principalOf, requireSession } from "../session.ts";
 
@@ -28,7 +28,7 @@ const planDetail = planSummary.omit({ taskCount: true }).extend({
   leadAgencies: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
-const totals = z.object({
+export const totals = z.object({
   total: z.number(),
   byStatus: z.record(z.enum(assignmentStatuses), z.number()),
   dueSoFar: z.number(),
@@ -93,7 +93,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["plans"],
         summary: "Số lượng theo trạng thái: tổng, theo phần, theo cơ quan chủ trì (tại ngày asOf)",
         params: z.object({ planId: z.uuid() }),
-        querystring: z.object({ asOf: z.iso.date().optional() }),
+        querystring: z.object({ asOf: asOfDate.optional() }),
         response: { 200: planSummaryResponse, ...errorResponses },
       },
     },

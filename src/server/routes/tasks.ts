@@ -6,7 +6,7 @@ import { deadlineKindSchema } from "../../ingest/extraction.ts";
 import { scopeAllows, taskScope } from "../../policies/task.ts";
 import { today } from "../../queries/assignmentStatus.ts";
 import { getTask } from "../../queries/task.ts";
-import { listTasks, taskFilters } from "../../queries/tasks.ts";
+import { asOfDate, listTasks, taskFilters } from "../../queries/tasks.ts";
 import { errorResponses } from "../schemas.ts";
 import { principalOf, requireSession } from "../session.ts";
 
@@ -102,7 +102,12 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
           "Danh sách nhiệm vụ với trạng thái tại ngày asOf; lọc theo kế hoạch, phần, cơ quan chủ trì, trạng thái, từ khóa",
         querystring: taskFilters,
         response: {
-          200: z.object({ total: z.number(), asOf: z.string(), items: z.array(taskRow) }),
+          200: z.object({
+            total: z.number(),
+            asOf: z.string(),
+            nextCursor: z.string().nullable(),
+            items: z.array(taskRow),
+          }),
           ...errorResponses,
         },
       },
@@ -122,7 +127,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Một nhiệm vụ: các cơ quan được giao và trạng thái của từng cơ quan, liên kết, lịch sử gia hạn",
         params: z.object({ taskId: z.uuid() }),
-        querystring: z.object({ asOf: z.iso.date().optional() }),
+        querystring: z.object({ asOf: asOfDate.optional() }),
         response: { 200: taskDetail, ...errorResponses },
       },
     },
