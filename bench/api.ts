@@ -9,9 +9,10 @@
  * each endpoint for a fixed time, and a mixed load (80% reads, 20% writes, 100 connections).
  * The targets of the issue are printed next to the figures, met or missed; exit 0 when it ran.
  */
+import os from "node:os";
 import { parseArgs, selected, USAGE, UsageError } from "./api/args.ts";
 import { MULTIPART_TYPE, pdfOfSize, reportForm, uploadId } from "./api/evidence.ts";
-import { Api, discover, type Fixture, LIMIT, type Slot } from "./api/fixture.ts";
+import { Api, discover, type Fixture, LIMIT, PASSWORD, type Slot } from "./api/fixture.ts";
 import { countOf, load, merge, type Outcome, type Step } from "./api/load.ts";
 import { asJson, formatTable, type Measured, summarize, type TargetKind } from "./api/report.ts";
 import { BenchError, connectToServer, startServer, type Target } from "./api/server.ts";
@@ -117,30 +118,81 @@ function reads(f: Fixture): Read[] {
 
 const isError = (status: number) => status < 200 || status >= 300;
 
-/** Returns the benchmark's own reports (a head's return for those awaiting the head). */
-async function returnReports(api: Api, f: Fixture, reports: Map<string, string>): Promise<number> {
-  const ids = [...reports];
+interface QueueItem {
+  id: string;
+  state: string;
+  agencyId: string;
+  narrative: string;
+}
+
+/**
+ * Returns every report this benchmark sent that still waits for a decision, found on the server
+ * (a report sent just before a run stopped is created even though its answer was never read):
+ * the standing office returns the submitted ones, the agency's head those awaiting the head.
+ */
+async function returnOwnReports(api: Api, f: Fixture): Promise<number> {
   let returned = 0;
-  const worker = async () => {
-    for (let next = ids.shift(); next; next = ids.shift()) {
-      const [id, state] = next;
-      const head = state === "awaiting_head";
-      try {
-        await api.request(
-          "POST",
-          `/api/reports/${id}/${head ? "head-decision" : "review"}`,
-          head ? f.cookies.truongcongan : f.cookies.vanphong,
-          { decision: "return", comment: RETURN_COMMENT },
-        );
-        reports.delete(id);
-        returned++;
-      } catch (error) {
-        log(`  không trả lại được báo cáo ${id}: ${(error as Error).message}`);
+  for (const [account, action] of [
+    ["vanphong", "review"],
+    ["truongcongan", "head-decision"],
+  ] as const) {
+    const cookie = f.cookies[account];
+    const own: string[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await api.get<{ items: QueueItem[] }>(
+        `/api/review-queue?limit=200&offset=${offset}`,
+        cookie,
+      );
+      for (const item of page.items) {
+        if (item.agencyId === f.agency.id && item.narrative === NARRATIVE) own.push(item.id);
       }
+      if (page.items.length < 200) break;
     }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
+    const worker = async () => {
+      for (let id = own.shift(); id; id = own.shift()) {
+        try {
+          await api.request("POST", `/api/reports/${id}/${action}`, cookie, {
+            decision: "return",
+            comment: RETURN_COMMENT,
+          });
+          returned++;
+        } catch (error) {
+          log(`  không trả lại được báo cáo ${id}: ${(error as Error).message}`);
+        }
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  }
   return returned;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the server has finished what the last run left in flight (autocannon stops
+ * sending, the server keeps working on what it received): a light authenticated request
+ * answers about as fast as before the runs, twice in a row, or 60 s have passed.
+ */
+async function settle(api: Api, cookie: string, baseline: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let quick = 0;
+  await sleep(300);
+  while (quick < 2 && Date.now() < deadline) {
+    const started = performance.now();
+    await api.get("/api/me", cookie).catch(() => {});
+    quick = performance.now() - started <= Math.max(50, 3 * baseline) ? quick + 1 : 0;
+    await sleep(200);
+  }
+}
+
+async function lightRequestTime(api: Api, cookie: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await api.get("/api/me", cookie);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2]!;
 }
 
 const slotKey = (s: Slot) => `${s.assignmentId}/${s.periodOn}`;
@@ -198,10 +250,18 @@ async function measure(
   const rows: Measured[] = [];
   const notes: string[] = [];
   const url = target.url;
+  const wrote = selected(options, "submitReport 1 MB") || selected(options, mixedName(options));
 
+  // Reports left waiting by an earlier, interrupted run would refuse this run's submissions.
+  if (wrote) {
+    const leftover = await returnOwnReports(api, f);
+    if (leftover) log(`  đã trả lại ${leftover} báo cáo thử của lần đo trước.`);
+  }
   // A few sequential calls first, so that the first measured seconds are not the server's warm-up.
   const readList = reads(f);
   for (let i = 0; i < 3; i++) for (const r of readList) await api.get(r.path, f.cookies[r.account]);
+  const baseline = await lightRequestTime(api, f.cookies.vanphong);
+  const loadBefore = os.loadavg()[0]!;
 
   for (const read of readList) {
     if (!selected(options, read.name)) continue;
@@ -214,6 +274,7 @@ async function measure(
         { name: read.name, method: "GET", path: read.path, headers: { cookie: f.cookies[read.account] } },
       ],
     });
+    await settle(api, f.cookies.vanphong, baseline);
     const tally = merge(outcome);
     const errors = countOf(tally, isError) + outcome.socketErrors;
     rows.push({ ...summarize(read.name, tally.latencies, outcome.seconds, errors), target: read.target });
@@ -222,7 +283,6 @@ async function measure(
 
   // Slots that already hold a pending report of the data set refuse every submission: not reused.
   const dead = new Set<string>();
-  const created = new Map<string, string>();
   const submitName = "submitReport 1 MB";
   if (selected(options, submitName)) {
     const slots = f.slots;
@@ -254,25 +314,31 @@ async function measure(
                 }),
               };
             },
-            onResponse(status, body, context) {
-              if (status === 201) {
-                const report = JSON.parse(body) as { id: string; state: string };
-                created.set(report.id, report.state);
-              } else if (status === 409) dead.add(slotKey(context.slot as Slot));
+            onResponse(status, _body, context) {
+              if (status === 409) dead.add(slotKey(context.slot as Slot));
             },
           },
         ],
       });
+      await settle(api, f.cookies.vanphong, baseline);
       rows.push(submitRow(submitName, outcome, "none"));
       notes.push(
-        `${submitName}: POST /api/assignments/:id/reports (congan), multipart với một tệp PDF 1 MB, xoay vòng ${slots.length} lượt (nhiệm vụ ${f.agency.name} chủ trì × kỳ báo cáo còn mở). ` +
+        `${submitName}: POST /api/assignments/:id/reports (congan), multipart với một tệp PDF 1 MB, tối đa một lần cho mỗi lượt trong ${slots.length} lượt (nhiệm vụ ${f.agency.name} chủ trì × kỳ báo cáo còn mở). ` +
           "Mỗi nhiệm vụ, mỗi kỳ chỉ có một báo cáo chờ duyệt: lượt đã có báo cáo chờ duyệt trả 409, đếm ở cột «từ chối», không phải lỗi, và không tính vào độ trễ.",
       );
-      const returned = await returnReports(api, f, created);
+      const returned = await returnOwnReports(api, f);
       log(`  đã trả lại ${returned} báo cáo thử để giải phóng các lượt báo cáo.`);
     }
   }
 
+  if (selected(options, mixedName(options))) {
+    rows.push(...(await mixed(url, f, options, dead, notes)));
+    await settle(api, f.cookies.vanphong, baseline);
+    const returned = await returnOwnReports(api, f);
+    if (returned) log(`  đã trả lại ${returned} báo cáo thử còn chờ duyệt.`);
+  }
+
+  // Last: argon2 keeps the server's threads busy for a while after the run stops.
   const loginName = "login";
   if (selected(options, loginName)) {
     log(`Đo ${loginName}: ${options.duration} s, ${options.connections} kết nối…`);
@@ -286,7 +352,7 @@ async function measure(
           method: "POST",
           path: "/api/auth/login",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ username: "congan", password: "DonDoc@2026" }),
+          body: JSON.stringify({ username: "congan", password: PASSWORD }),
         },
       ],
     });
@@ -300,19 +366,16 @@ async function measure(
       ),
       target: "none",
     });
-    notes.push(`${loginName}: POST /api/auth/login (congan; argon2id, mỗi lần mở một phiên)`);
-  }
-
-  if (selected(options, mixedName(options))) {
-    rows.push(...(await mixed(url, f, options, dead, created, notes)));
-    const returned = await returnReports(api, f, created);
-    if (returned) log(`  đã trả lại ${returned} báo cáo thử còn chờ duyệt.`);
+    notes.push(
+      `${loginName}: POST /api/auth/login (congan; băm argon2id, mỗi lần mở một phiên); đo sau cùng vì các lần băm còn dở chiếm CPU sau khi dừng.`,
+    );
   }
 
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
   const setup =
     `${when} UTC; máy chủ ${target.started ? `khởi động trên ${redact(databaseUrl!)}` : url}; ` +
-    `mỗi API ${options.duration} s × ${options.connections} kết nối; tải hỗn hợp ${options.mixedDuration} s × ${options.mixedConnections} kết nối.`;
+    `mỗi API ${options.duration} s × ${options.connections} kết nối; tải hỗn hợp ${options.mixedDuration} s × ${options.mixedConnections} kết nối; ` +
+    `${os.cpus().length} lõi, tải máy (load average 1 phút) ${loadBefore.toFixed(1)} lúc bắt đầu, ${os.loadavg()[0]!.toFixed(1)} lúc kết thúc.`;
   const targets =
     "Mục tiêu (issue 7, máy 2 lõi, PostgreSQL): quy mô tỉnh — mọi API đọc p95 < 50 ms; toàn quốc — listTasks và tổng hợp kế hoạch của một tỉnh p95 < 50 ms; " +
     "tải hỗn hợp ≥ 500 req/s, p99 < 300 ms, 0 lỗi. Lỗi = phản hồi không 2xx + lỗi kết nối. Phép đo không bao giờ thất bại vì thời gian.";
@@ -344,7 +407,6 @@ async function mixed(
   f: Fixture,
   options: ReturnType<typeof parseArgs>,
   dead: Set<string>,
-  created: Map<string, string>,
   notes: string[],
 ): Promise<Measured[]> {
   const free = f.slots.filter((s) => !dead.has(slotKey(s)));
@@ -396,7 +458,6 @@ async function mixed(
         if (status === 201) {
           const report = JSON.parse(body) as { id: string; state: string };
           context.report = report;
-          created.set(report.id, report.state);
         } else if (status !== 409) free.push(slot);
       },
     };
@@ -417,11 +478,7 @@ async function mixed(
         };
       },
       onResponse(status, _body, context) {
-        const report = context.report as { id: string };
-        if (status === 200) {
-          created.delete(report.id);
-          free.push(context.slot as Slot);
-        }
+        if (status === 200) free.push(context.slot as Slot);
       },
     };
     // Each connection starts at a different read, so that they do not all ask for the same page.
