@@ -93,6 +93,14 @@ describe("dondoc CLI: bad environment", { timeout: TEST_MS }, () => {
     expectOneClearLine(await dondoc(["migrate"], env), new RegExp(`tiến trình ${process.pid}`));
   });
 
+  it("explains a bad extraction deadline, for extract as for serve", async () => {
+    const env = await childEnv({ DONDOC_EXTRACT_TIMEOUT_S: "soon" });
+    const plan = path.resolve("fixtures/plans/lam-dong-1535-cv-tu.txt");
+    for (const args of [["extract", plan], ["serve"]]) {
+      expectOneClearLine(await dondoc(args, env), /^Lỗi: .*DONDOC_EXTRACT_TIMEOUT_S phải là một số/);
+    }
+  });
+
   it("explains an occupied port", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "0.0.0.0", resolve));

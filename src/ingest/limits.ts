@@ -1,4 +1,3 @@
-import { extractTimeoutMs } from "../config.ts";
 import type { Extraction } from "./extraction.ts";
 import { assertSafeInput, detectFormat, type GuardOptions } from "./guard.ts";
 import { WorkerPool } from "./workerPool.ts";
@@ -91,12 +90,13 @@ export async function runIsolated(
 }
 
 /** Calls `module[exportName](...args)` in a pooled worker; arguments and result are copied. */
-export function runInWorker<T>(
+export async function runInWorker<T>(
   module: URL,
   exportName: string,
   args: unknown[],
   limits: IsolationLimits = {},
 ): Promise<T> {
-  const timeoutMs = limits.timeoutMs ?? extractTimeoutMs();
+  // Loaded here rather than above: warmExtraction() is called before the CLI has loaded zod.
+  const timeoutMs = limits.timeoutMs ?? (await import("../config.ts")).extractTimeoutMs();
   return poolFor(limits.maxHeapMb ?? defaultMaxHeapMb).run<T>({ module, exportName, args, timeoutMs });
 }
