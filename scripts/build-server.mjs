@@ -74,10 +74,14 @@ export async function buildServer() {
     plugins: [sourceUrls],
   });
   const outputs = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(root, file)));
-  // Chunks of earlier builds have other hashes; they would only accumulate.
+  // Chunks of earlier builds have other hashes and would only accumulate. They are kept for a day:
+  // a server started before this build still loads some of its chunks lazily (a worker replaced
+  // after a timeout, the PDF reader on the first PDF).
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
   for (const file of fs.readdirSync(distDir)) {
     const full = path.join(distDir, file);
-    if (!outputs.has(full) && full !== manifestPath) fs.rmSync(full, { recursive: true, force: true });
+    if (outputs.has(full) || full === manifestPath) continue;
+    if (fs.statSync(full).mtimeMs < dayAgo) fs.rmSync(full, { recursive: true, force: true });
   }
   const inputs = Object.keys(result.metafile.inputs).sort();
   fs.writeFileSync(manifestPath, `${JSON.stringify({ builtAt, inputs }, null, 1)}\n`);
