@@ -27,6 +27,12 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "phải có dạng postgres://người_dùng@máy:cổng/cơ_sở_dữ_liệu")
       .optional(),
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ message: "phải là một số" })
+      .int("phải là số nguyên")
+      .min(1, "phải từ 1 đến 200")
+      .max(200, "phải từ 1 đến 200")
+      .default(10),
     DONDOC_DATA_DIR: z.string().min(1).default("./data"),
     DONDOC_ADMIN_USER: z
       .string()
@@ -70,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    /** Connections to PostgreSQL per app instance; the embedded database always has one. */
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DONDOC_DATA_DIR),
     admin: e.DONDOC_ADMIN_USER
       ? { username: e.DONDOC_ADMIN_USER, password: e.DONDOC_ADMIN_PASSWORD! }

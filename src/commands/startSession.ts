@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import argon2 from "argon2";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import type { Executor } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -21,18 +22,47 @@ const DUMMY_HASH = argon2.hash("not-a-password", { type: argon2.argon2id });
 const badCredentials = () =>
   new AppError("invalid_credentials", 401, "Tên đăng nhập hoặc mật khẩu không đúng.");
 
+/** The account a password was checked against, as `verifyCredentials` found it. */
+export interface VerifiedLogin {
+  user: { id: string; tenantId: string; username: string } | null;
+  ok: boolean;
+}
+
 /**
- * Checks a password and opens a server-side session. Returns the token for the cookie; only its
- * hash is stored. The session belongs to the user's own tenant.
+ * Checks a password against the stored hash. Runs outside any transaction: argon2 takes tens
+ * of milliseconds of CPU by design, and the embedded database has a single connection, so
+ * verifying while holding it would make every other request wait behind a burst of logins.
+ */
+export async function verifyCredentials(db: Executor, input: LoginInput): Promise<VerifiedLogin> {
+  const [user] = await db
+    .select({
+      id: users.id,
+      tenantId: users.tenantId,
+      username: users.username,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(eq(users.username, input.username));
+  const ok = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), input.password);
+  return {
+    user: user ? { id: user.id, tenantId: user.tenantId, username: user.username } : null,
+    ok: !!user && ok && !user.disabled,
+  };
+}
+
+/**
+ * Opens a server-side session for credentials `verifyCredentials` accepted, or records a failed
+ * attempt on a known account and refuses. Returns the token for the cookie; only its hash is
+ * stored. The session belongs to the user's own tenant.
  */
 export async function startSession(
   ctx: Omit<CommandContext, "tenantId">,
-  input: LoginInput,
+  login: VerifiedLogin,
   options: { days: number },
 ): Promise<{ token: string; expiresAt: Date; userId: string; tenantId: string }> {
-  const [user] = await ctx.tx.select().from(users).where(eq(users.username, input.username));
-  const ok = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), input.password);
-  if (!user || !ok || user.disabled) {
+  const { user } = login;
+  if (!user || !login.ok) {
     if (user) {
       await recordAudit(
         { ...ctx, tenantId: user.tenantId },

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { evidence, progressReports, reportingPeriods, storedFiles } from "../db/schema/index.ts";
@@ -9,9 +8,9 @@ import { periodContaining } from "../domain/periods.ts";
 import { normalizeLines, normalizeText } from "../domain/text.ts";
 import { isPeriodClosed } from "../policies/report.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
-import { checkEvidenceFile } from "../storage/evidenceType.ts";
 import type { StagedFile } from "../storage/staging.ts";
 import type { EvidenceStore } from "../storage/store.ts";
+import { type StoredEvidence, storeEvidenceFiles } from "../storage/storeEvidence.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { AppError, conflict, invalid } from "./errors.ts";
 import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
@@ -91,23 +90,40 @@ export type SubmitReportInput = z.input<typeof submitReportInput>;
 
 export const MAX_EVIDENCE_FILES = 10;
 
+function assertEvidenceCount(files: unknown[]) {
+  if (files.length > MAX_EVIDENCE_FILES) {
+    throw invalid("evidence_too_many", `Mỗi báo cáo có tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng.`);
+  }
+}
+
+/**
+ * Checks and stores a report's evidence files before its transaction opens, so that no
+ * database connection waits while files are read, hashed and synced to disk. New hashes go to
+ * `created`: the caller removes them if the report is then refused.
+ */
+export async function prepareReportEvidence(
+  files: StagedFile[],
+  store: EvidenceStore,
+  created: string[],
+): Promise<StoredEvidence[]> {
+  assertEvidenceCount(files);
+  return storeEvidenceFiles(files, store, created);
+}
+
 export interface SubmitReportOptions {
   /** The assignment, loaded and authorised by the caller (reportPolicy.canReportOn). */
   assignment: AssignmentContext;
   /** Whether the submitter is the head of the agency: with head approval required, their report goes straight on. */
   submitterIsHead: boolean;
-  files?: StagedFile[];
-  store: EvidenceStore;
-  /** Hashes this call newly wrote to the store, so the caller can remove them if the transaction fails. */
-  created?: string[];
+  /** Evidence files already checked and stored by `prepareReportEvidence`, before the transaction. */
+  files?: StoredEvidence[];
   now?: Date;
 }
 
 /**
- * An agency's progress report on one assignment for one period, with its evidence. Everything
- * is checked before anything is written: the period, the files' content against their names;
- * the files reach the store only then, and the report, its evidence rows, the audit row and the
- * notifications commit together.
+ * An agency's progress report on one assignment for one period, with its evidence. The files
+ * were checked and stored before the transaction (`prepareReportEvidence`); here the report, its
+ * evidence rows, the audit row and the notifications commit together.
  */
 export async function submitReport(
   ctx: CommandContext,
@@ -130,9 +146,7 @@ export async function submitReport(
       `Nhiệm vụ đã được xác nhận hoàn thành (ngày ${formatVietnameseDate(assignment.completedOn)}).`,
     );
   }
-  if (files.length > MAX_EVIDENCE_FILES) {
-    throw invalid("evidence_too_many", `Mỗi báo cáo có tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng.`);
-  }
+  assertEvidenceCount(files);
 
   const period = await resolvePeriod(ctx, assignment, input.periodOn, today);
 
@@ -148,10 +162,6 @@ export async function submitReport(
       ),
     );
   if (pending[0]) throw pendingConflict(period.label);
-
-  // Every file is checked before any is stored: a refused request leaves nothing behind.
-  const checked = [];
-  for (const file of files) checked.push({ file, ...(await checkEvidenceFile(file)) });
 
   const awaitingHead = assignment.requireHeadApproval && !options.submitterIsHead;
   const state = awaitingHead ? ("awaiting_head" as const) : ("submitted" as const);
@@ -181,21 +191,16 @@ export async function submitReport(
   );
 
   const evidenceRows: (typeof evidence.$inferInsert)[] = [];
-  for (const { file, mime } of checked) {
-    const stored = await options.store.put(fs.createReadStream(file.path));
-    if (stored.created) options.created?.push(stored.sha256);
-    if (stored.sha256 !== file.sha256 || stored.size !== file.size) {
-      throw new Error(`evidence ${file.fileName} changed while being stored`);
-    }
+  for (const file of files) {
     await ctx.tx
       .insert(storedFiles)
-      .values({ tenantId: ctx.tenantId, sha256: stored.sha256, size: stored.size, mimeType: mime })
+      .values({ tenantId: ctx.tenantId, sha256: file.sha256, size: file.size, mimeType: file.mimeType })
       .onConflictDoNothing();
     evidenceRows.push({
       tenantId: ctx.tenantId,
       reportId: report.id,
       kind: "file",
-      sha256: stored.sha256,
+      sha256: file.sha256,
       fileName: file.fileName,
       createdBy: ctx.actor.userId!,
     });

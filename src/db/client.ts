@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -27,16 +28,20 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** For PGlite: the directory to keep the database in; "memory://" for a throwaway one. */
   dataDir?: string;
+  /** For PostgreSQL: the most connections this process opens (default 10). */
+  poolSize?: number;
+  /** Sees every statement sent (tests count them per request to catch N+1 queries). */
+  logger?: Logger;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir ?? "memory://");
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.logger);
+  return openPglite(options.dataDir ?? "memory://", options.logger);
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, poolSize: number, logger?: Logger): Promise<DatabaseHandle> {
   const location = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   try {
@@ -47,18 +52,18 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     throw new StartupError(describePostgresError(error, location));
   }
   return {
-    db: drizzlePg({ client: pool, schema }) as unknown as Database,
+    db: drizzlePg({ client: pool, schema, logger }) as unknown as Database,
     kind: "postgres",
     location,
     close: () => pool.end(),
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, logger?: Logger): Promise<DatabaseHandle> {
   if (dataDir === "memory://") {
     const client = await PGlite.create();
     return {
-      db: drizzlePglite({ client, schema }) as unknown as Database,
+      db: drizzlePglite({ client, schema, logger }) as unknown as Database,
       kind: "pglite",
       location: "memory://",
       close: () => client.close(),
@@ -79,7 +84,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     );
   }
   return {
-    db: drizzlePglite({ client, schema }) as unknown as Database,
+    db: drizzlePglite({ client, schema, logger }) as unknown as Database,
     kind: "pglite",
     location: directory,
     close: async () => {

@@ -20,7 +20,11 @@ export async function startServer(
   config: Config,
   options: { demo?: boolean; logger?: boolean | object } = {},
 ) {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   try {
     await migrate(handle);
     const tenantId = await ensureTenant(handle.db, config.tenant);

@@ -1,23 +1,25 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { type DatabaseHandle, openDatabase } from "../db/client.ts";
+import { type DatabaseHandle, type DatabaseOptions, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or, when
  * TEST_DATABASE_URL is set, a new database on that PostgreSQL server, dropped on close.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
+export async function createTestDatabase(
+  options: Pick<DatabaseOptions, "logger"> = {},
+): Promise<DatabaseHandle & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const handle = await openDatabase({ dataDir: "memory://" });
+    const handle = await openDatabase({ dataDir: "memory://", ...options });
     await migrate(handle);
     return handle;
   }
   const name = `dondoc_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = withDatabase(serverUrl, name);
-  const handle = await openDatabase({ databaseUrl: url });
+  const handle = await openDatabase({ databaseUrl: url, ...options });
   await migrate(handle);
   return {
     ...handle,

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, count, eq, type sql } from "drizzle-orm";
+import { and, count, eq, type Logger, type sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../config.ts";
@@ -19,8 +19,8 @@ import { makeTenant } from "./factories.ts";
  * The Lâm Đồng demo behind the HTTP app, with evidence stored in a temporary directory that is
  * removed on close. `evidenceMaxMb` keeps size-limit tests small.
  */
-export async function trackingApp(options: { evidenceMaxMb?: number } = {}) {
-  const handle: DatabaseHandle = await createTestDatabase();
+export async function trackingApp(options: { evidenceMaxMb?: number; logger?: Logger } = {}) {
+  const handle: DatabaseHandle = await createTestDatabase({ logger: options.logger });
   const tenantId = await makeTenant(handle.db, "lam-dong");
   await seedDemo(handle.db, tenantId);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dondoc-evidence-"));

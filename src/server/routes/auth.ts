@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { endSession } from "../../commands/endSession.ts";
-import { loginInput, startSession } from "../../commands/startSession.ts";
+import { loginInput, startSession, verifyCredentials } from "../../commands/startSession.ts";
 import { abilities } from "../../policies/index.ts";
 import { userProfile } from "../../queries/users.ts";
 import { actorOf } from "../actor.ts";
@@ -33,8 +33,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const login = await verifyCredentials(handle.db, request.body);
       const session = await handle.db.transaction((tx) =>
-        startSession({ tx, actor: actorOf(request) }, request.body, { days: config.sessionDays }),
+        startSession({ tx, actor: actorOf(request) }, login, { days: config.sessionDays }),
       );
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: "/",

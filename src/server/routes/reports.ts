@@ -3,7 +3,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, forbidden, invalid, notFound } from "../../commands/errors.ts";
-import { MAX_EVIDENCE_FILES, submitReport, submitReportInput } from "../../commands/submitReport.ts";
+import {
+  MAX_EVIDENCE_FILES,
+  prepareReportEvidence,
+  submitReport,
+  submitReportInput,
+} from "../../commands/submitReport.ts";
 import { hasRole } from "../../policies/principal.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { today } from "../../queries/assignmentStatus.ts";
@@ -163,6 +168,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           ? await readMultipart(request, staging, config.evidenceMaxBytes)
           : ((request.body as Record<string, unknown> | undefined) ?? {});
         const input = submitReportInput.parse({ ...body, assignmentId });
+        const files = await prepareReportEvidence(staging.files, store, created);
         const result = await db.transaction(async (tx) => {
           const assignment = await assignmentContext(tx, tenantId, assignmentId);
           if (!assignment) throw notFound("nhiệm vụ được giao");
@@ -170,9 +176,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           return submitReport({ tx, tenantId, actor: actorOf(request, principal) }, input, {
             assignment,
             submitterIsHead: hasRole(principal, "agency_head") && principal.agencyId === assignment.agencyId,
-            files: staging.files,
-            store,
-            created,
+            files,
           });
         });
         return reply.status(201).send(result);
