@@ -1,11 +1,18 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { notFound } from "../../commands/errors.ts";
 import type { Executor } from "../../db/client.ts";
 import { agencies, planSections, plans } from "../../db/schema/index.ts";
 import { taskScope } from "../../policies/task.ts";
 import { today } from "../../queries/assignmentStatus.ts";
-import { type RollupDimension, rollupQuery, statusRollup } from "../../queries/statusRollups.ts";
+import { getPlan } from "../../queries/plans.ts";
+import {
+  periodRollup,
+  type RollupDimension,
+  rollupQuery,
+  statusRollup,
+} from "../../queries/statusRollups.ts";
 import { asOfDate } from "../../queries/tasks.ts";
 import { errorResponses } from "../schemas.ts";
 import { principalOf, requireSession } from "../session.ts";
@@ -59,7 +66,49 @@ export const rollupRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     },
   );
+
+  app.get(
+    "/api/plans/:planId/periods",
+    {
+      schema: {
+        operationId: "getPlanPeriods",
+        tags: ["rollups"],
+        summary:
+          "Theo từng kỳ báo cáo của kế hoạch: số nhiệm vụ đến hạn, hoàn thành (đúng hạn, quá hạn), chuyển sang quá hạn, đã báo cáo; nhiệm vụ thường xuyên báo cáo đúng hạn, muộn, thiếu",
+        params: z.object({ planId: z.uuid() }),
+        querystring: z
+          .object({ from: asOfDate, to: asOfDate, asOf: asOfDate.optional() })
+          .refine((q) => q.from <= q.to, { message: "Ngày bắt đầu phải trước ngày kết thúc", path: ["from"] })
+          .refine((q) => Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) <= 10, {
+            message: "Khoảng thời gian tối đa 10 năm",
+            path: ["to"],
+          }),
+        response: { 200: z.object({ asOf: z.string(), items: z.array(periodRow) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const plan = await getPlan(db, principal.tenantId, request.params.planId);
+      if (!plan) throw notFound("kế hoạch");
+      const asOf = request.query.asOf ?? today();
+      const items = await periodRollup(db, principal.tenantId, { planId: plan.id, ...request.query, asOf });
+      return { asOf, items };
+    },
+  );
 };
+
+const periodRow = z.object({
+  startsOn: z.string(),
+  endsOn: z.string(),
+  cutoffOn: z.string(),
+  label: z.string(),
+  due: z.number(),
+  completedOnTime: z.number(),
+  completedLate: z.number(),
+  becameOverdue: z.number(),
+  reported: z.number(),
+  recurring: z.object({ onTime: z.number(), late: z.number(), missing: z.number(), open: z.number() }),
+});
 
 /** Names of the groups, in one query for the whole list. */
 async function labelsOf(
