@@ -135,22 +135,30 @@ const cursorOf = (page: TaskPage): string | null => {
   return null;
 };
 
+/** The keyset parameter of listTasks, if the API has one (`after` or `cursor`). */
+const KEYSET_PARAMETERS = ["after", "cursor"];
+
 /**
- * A page far into the province's task list (about 90% in): with keyset pagination (a `cursor`
- * parameter) the cursor is followed page by page to get there; otherwise an offset.
+ * A page far into the province's task list (about 90% in): with keyset pagination (an `after`
+ * or `cursor` parameter taking the previous page's next cursor) the cursor is followed page by
+ * page to get there, as a person paging on would; otherwise an offset.
  */
 async function deepPage(api: Api, cookie: string, total: number): Promise<Fixture["deepPage"]> {
   const offset = Math.max(0, Math.floor((total * 0.9) / LIMIT) * LIMIT);
   const parameters = await listTasksParameters(api);
-  if (parameters.has("cursor")) {
+  const keyset = KEYSET_PARAMETERS.find((name) => parameters.has(name));
+  if (keyset) {
     let path = `/api/tasks?limit=${LIMIT}`;
     let pages = 0;
     for (; pages < offset / LIMIT; pages++) {
       const cursor = cursorOf(await api.get<TaskPage>(path, cookie));
       if (!cursor) break;
-      path = `/api/tasks?limit=${LIMIT}&cursor=${encodeURIComponent(cursor)}`;
+      path = `/api/tasks?limit=${LIMIT}&${keyset}=${encodeURIComponent(cursor)}`;
     }
-    return { path, how: `cursor sau ${pages} trang ${LIMIT} nhiệm vụ (phân trang keyset)` };
+    return {
+      path,
+      how: `${keyset}=<cursor> sau ${pages} trang ${LIMIT} nhiệm vụ (phân trang keyset) trên ${total} nhiệm vụ`,
+    };
   }
   return {
     path: `/api/tasks?limit=${LIMIT}&offset=${offset}`,
