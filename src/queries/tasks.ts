@@ -28,24 +28,34 @@ export const asOfDate = z.iso
 export const taskSorts = ["position", "overdue"] as const;
 
 /** Filters of the plan's task table; shared by the API and the web form. */
-export const taskFilters = z.object({
-  planId: z.uuid().optional(),
-  section: z.string().max(10).optional(),
-  leadAgencyId: z.uuid().optional(),
-  /** Tasks an agency holds in any role (lead or coordinator). */
-  agencyId: z.uuid().optional(),
-  deadlineKind: deadlineKindSchema.optional(),
-  q: z.string().max(200).optional(),
-  status: z.enum(assignmentStatuses).optional(),
-  dueSoon: z.stringbool().optional(),
-  asOf: asOfDate.optional(),
-  /** position: the plan's order; overdue: "quá hạn lâu nhất" first. */
-  sort: z.enum(taskSorts).default("position"),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-  /** Keyset pagination: the `nextCursor` of the previous page (then `offset` is ignored). */
-  after: z.string().max(200).optional(),
-});
+export const taskFilters = z
+  .object({
+    planId: z.uuid().optional(),
+    section: z.string().max(10).optional(),
+    leadAgencyId: z.uuid().optional(),
+    /** Tasks an agency holds in any role (lead or coordinator). */
+    agencyId: z.uuid().optional(),
+    deadlineKind: deadlineKindSchema.optional(),
+    q: z.string().max(200).optional(),
+    status: z.enum(assignmentStatuses).optional(),
+    dueSoon: z.stringbool().optional(),
+    asOf: asOfDate.optional(),
+    /** position: the plan's order; overdue: "quá hạn lâu nhất" first. */
+    sort: z.enum(taskSorts).default("position"),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+    /** Keyset pagination: the `nextCursor` of the previous page (then `offset` is ignored). */
+    after: z.string().max(200).optional(),
+  })
+  .superRefine((filters, issue) => {
+    if (filters.after && !decodeCursor(filters.after, filters.sort)) {
+      issue.addIssue({
+        code: "custom",
+        path: ["after"],
+        message: "Con trỏ trang không hợp lệ (có thể do đổi cách sắp xếp); hãy tải lại danh sách từ đầu",
+      });
+    }
+  });
 export type TaskFilters = z.infer<typeof taskFilters>;
 
 /** Escapes LIKE wildcards typed by the user, so "%" searches for a percent sign. */
@@ -85,8 +95,14 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
       : sql`x."planId", x.position, x.id`;
   const keyset = cursor ? keysetCondition(filters.sort, cursor) : sql`true`;
 
+  // Without a status filter the count needs no status: it is a plain count of tasks.
+  const counted = needsStatus(filters)
+    ? sql`select count(*)::int as total from (${base}) x where ${where}`
+    : sql`select count(*)::int as total from tasks t
+        left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
+        where ${taskConditions(tenantId, scope, filters)}`;
   const [countResult, pageResult] = [
-    await db.execute(sql`select count(*)::int as total from (${base}) x where ${where}`),
+    await db.execute(counted),
     await db.execute(sql`
       select * from (${base}) x
       where ${where} and ${keyset}
@@ -101,8 +117,8 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
   return { total, asOf, nextCursor, items };
 }
 
-/** Tasks in scope with their status columns; filters that do not need the status come first. */
-function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, asOf: IsoDate): SQL {
+/** Conditions that do not need the status: they narrow the tasks before statuses are computed. */
+function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters): SQL {
   const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, sql`t.removed_at is null`];
   if (filters.planId) where.push(sql`t.plan_id = ${filters.planId}`);
   if (filters.deadlineKind) where.push(sql`t.deadline_kind = ${filters.deadlineKind}`);
@@ -114,6 +130,11 @@ function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, a
   if (filters.leadAgencyId) where.push(heldBy([filters.leadAgencyId], "lead"));
   if (filters.agencyId) where.push(heldBy([filters.agencyId]));
   if (scope.kind === "agencies") where.push(heldBy(scope.agencyIds));
+  return sql.join(where, sql` and `);
+}
+
+/** Tasks in scope with their status columns. */
+function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, asOf: IsoDate): SQL {
   // An agency's staff also see their own agency's part in each task.
   const viewer = scope.kind === "agencies" ? scope.agencyIds : [];
 
@@ -155,7 +176,7 @@ function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, a
       order by assignment_status_facts.role = 'lead' desc
       limit 1
     ) own on true
-    where ${sql.join(where, sql` and `)}`;
+    where ${taskConditions(tenantId, scope, filters)}`;
 }
 
 /** {"overdue": 3, "done_on_time": 20}: how many lead agencies are in each status. */
@@ -166,6 +187,8 @@ const statusCountsJson = (status: SQL) =>
   )}))`;
 
 const ownDueSoon = (asOf: IsoDate) => sql`coalesce(t.due_on - ${asOf}::date between 0 and 7, false)`;
+
+const needsStatus = (filters: TaskFilters) => filters.status !== undefined || filters.dueSoon !== undefined;
 
 function statusWhere(filters: TaskFilters): SQL {
   const conditions: SQL[] = [sql`true`];

@@ -184,6 +184,44 @@ describe("plans and tasks", () => {
     ).toBe(true);
   });
 
+  it("pages with a keyset cursor and sorts by days overdue", async () => {
+    const all = (await get(`/api/tasks?planId=${planId}&asOf=2026-12-31&limit=500`, cookie)).json();
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const url: string = `/api/tasks?planId=${planId}&asOf=2026-12-31&limit=40${after ? `&after=${after}` : ""}`;
+      const page: { total: number; items: { id: string }[]; nextCursor: string | null } = (
+        await get(url, cookie)
+      ).json();
+      expect(page.total).toBe(all.total);
+      seen.push(...page.items.map((t: { id: string }) => t.id));
+      after = page.nextCursor;
+    } while (after);
+    expect(seen).toEqual(all.items.map((t: { id: string }) => t.id));
+
+    const byOverdue = (
+      await get(`/api/tasks?planId=${planId}&asOf=2026-12-31&sort=overdue&limit=20`, cookie)
+    ).json();
+    const days = byOverdue.items.map((t: { daysOverdue: number | null }) => t.daysOverdue ?? -1);
+    expect(days[0]).toBeGreaterThan(120);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    const next = (
+      await get(
+        `/api/tasks?planId=${planId}&asOf=2026-12-31&sort=overdue&limit=20&after=${byOverdue.nextCursor}`,
+        cookie,
+      )
+    ).json();
+    expect(next.items[0].daysOverdue ?? -1).toBeLessThanOrEqual(days.at(-1));
+    expect(next.items.map((t: { id: string }) => t.id)).not.toContain(byOverdue.items[19].id);
+
+    const mixed = await get(
+      `/api/tasks?planId=${planId}&sort=position&after=${byOverdue.nextCursor}`,
+      cookie,
+    );
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().code).toBe("invalid_request");
+  });
+
   it("summarises a plan by status, section and agency", async () => {
     const summary = (await get(`/api/plans/${planId}/summary?asOf=2026-05-01`, cookie)).json();
     const sum = Object.values(summary.totals.byStatus as Record<string, number>).reduce((a, b) => a + b, 0);
