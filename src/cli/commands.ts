@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import type { Command } from "commander";
 import { loadConfig, StartupError } from "../config.ts";
 import { roles } from "../policies/principal.ts";
+import { registerBenchCommands } from "./benchCommands.ts";
 
 // Each command loads what it needs when it runs (the server, the database drivers, argon2, the
 // readers): `dondoc --help` and `dondoc extract` then start in a fraction of a second.
@@ -170,6 +171,8 @@ export function registerCommands(program: Command) {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
+
+  registerBenchCommands(program);
 }
 
 interface UserAddOptions {
