@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { IngestError } from "./errors.ts";
 import { closeExtractionPools, runInWorker } from "./limits.ts";
@@ -109,6 +114,31 @@ describe("the warm worker pool", { timeout: 300_000 }, () => {
     const ids = await Promise.all(Array.from({ length: 4 }, () => warm.run<number>(job("whoami"))));
     expect(new Set(ids).size).toBeLessThanOrEqual(2);
     expect(warm.threadIds().length).toBeLessThanOrEqual(2);
+  });
+
+  it("never keeps a process alive once idle: warmed, after a job, or after a refusal", async () => {
+    const script = `
+      import { WorkerPool } from ${JSON.stringify(new URL("./workerPool.ts", import.meta.url).href)};
+      const probe = new URL(${JSON.stringify(probe.href)});
+      // Warmed and never used: what dondoc extract leaves when the guard refuses the file.
+      new WorkerPool({ size: 1, maxHeapMb: 128 }).warm();
+      const used = new WorkerPool({ size: 2, maxHeapMb: 128 });
+      await used.run({ module: probe, exportName: "double", args: [1], timeoutMs: 120000 });
+      await used.run({ module: probe, exportName: "refuse", args: [], timeoutMs: 120000 }).catch(() => {});
+      console.log("done");
+    `;
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-pool-"));
+    const file = join(dir, "idle.mjs");
+    writeFileSync(file, script);
+    try {
+      // Resolves only when the child exits; a pool that held it would end in this time-out instead.
+      const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", file], {
+        timeout: 240_000,
+      });
+      expect(stdout.trim()).toBe("done");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses the jobs still waiting when closed", async () => {

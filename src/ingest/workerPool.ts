@@ -110,7 +110,6 @@ export class WorkerPool {
       stderr: false,
     });
     const slot: Slot = { worker };
-    worker.unref();
     worker.on("message", (reply: Reply) => this.answer(slot, reply));
     worker.on("error", (error: Error & { code?: string }) => {
       this.drop(
@@ -126,6 +125,8 @@ export class WorkerPool {
     worker.on("exit", (code) => {
       this.drop(slot, new Error(`extraction worker exited with code ${code} before answering`));
     });
+    // After the listeners: adding a "message" listener refs the worker again.
+    worker.unref();
     this.slots.add(slot);
     return slot;
   }
