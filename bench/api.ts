@@ -123,14 +123,18 @@ interface QueueItem {
   state: string;
   agencyId: string;
   narrative: string;
+  submittedAt: string | null;
 }
 
+const QUEUE_PAGE = 200;
+
 /**
- * Returns every report this benchmark sent that still waits for a decision, found on the server
- * (a report sent just before a run stopped is created even though its answer was never read):
- * the standing office returns the submitted ones, the agency's head those awaiting the head.
+ * Returns every report this benchmark sent since `since` that still waits for a decision, found
+ * on the server (a report sent just before a run stopped is created even though its answer was
+ * never read): the standing office returns the submitted ones, the agency's head those awaiting
+ * the head. The queue is oldest first, so it is read from its last page back to `since`.
  */
-async function returnOwnReports(api: Api, f: Fixture): Promise<number> {
+async function returnOwnReports(api: Api, f: Fixture, since: Date): Promise<number> {
   let returned = 0;
   for (const [account, action] of [
     ["vanphong", "review"],
@@ -138,15 +142,20 @@ async function returnOwnReports(api: Api, f: Fixture): Promise<number> {
   ] as const) {
     const cookie = f.cookies[account];
     const own: string[] = [];
-    for (let offset = 0; ; offset += 200) {
-      const page = await api.get<{ items: QueueItem[] }>(
-        `/api/review-queue?limit=200&offset=${offset}`,
+    const queue = (offset: number) =>
+      api.get<{ total: number; items: QueueItem[] }>(
+        `/api/review-queue?limit=${QUEUE_PAGE}&offset=${offset}`,
         cookie,
       );
+    const { total } = await queue(0);
+    for (let offset = Math.floor(Math.max(0, total - 1) / QUEUE_PAGE) * QUEUE_PAGE; offset >= 0; ) {
+      const page = await queue(offset);
       for (const item of page.items) {
         if (item.agencyId === f.agency.id && item.narrative === NARRATIVE) own.push(item.id);
       }
-      if (page.items.length < 200) break;
+      const oldest = page.items[0]?.submittedAt;
+      if (!oldest || new Date(oldest) < since) break;
+      offset -= QUEUE_PAGE;
     }
     const worker = async () => {
       for (let id = own.shift(); id; id = own.shift()) {
@@ -250,11 +259,14 @@ async function measure(
   const rows: Measured[] = [];
   const notes: string[] = [];
   const url = target.url;
+  // A minute of slack for a server clock that differs from this one.
+  const started = new Date(Date.now() - 60_000);
   const wrote = selected(options, "submitReport 1 MB") || selected(options, mixedName(options));
 
   // Reports left waiting by an earlier, interrupted run would refuse this run's submissions.
   if (wrote) {
-    const leftover = await returnOwnReports(api, f);
+    // Those of an interrupted run of the last day.
+    const leftover = await returnOwnReports(api, f, new Date(Date.now() - 86_400_000));
     if (leftover) log(`  đã trả lại ${leftover} báo cáo thử của lần đo trước.`);
   }
   // A few sequential calls first, so that the first measured seconds are not the server's warm-up.
@@ -326,7 +338,7 @@ async function measure(
         `${submitName}: POST /api/assignments/:id/reports (congan), multipart với một tệp PDF 1 MB, tối đa một lần cho mỗi lượt trong ${slots.length} lượt (nhiệm vụ ${f.agency.name} chủ trì × kỳ báo cáo còn mở). ` +
           "Mỗi nhiệm vụ, mỗi kỳ chỉ có một báo cáo chờ duyệt: lượt đã có báo cáo chờ duyệt trả 409, đếm ở cột «từ chối», không phải lỗi, và không tính vào độ trễ.",
       );
-      const returned = await returnOwnReports(api, f);
+      const returned = await returnOwnReports(api, f, started);
       log(`  đã trả lại ${returned} báo cáo thử để giải phóng các lượt báo cáo.`);
     }
   }
@@ -334,7 +346,7 @@ async function measure(
   if (selected(options, mixedName(options))) {
     rows.push(...(await mixed(url, f, options, dead, notes)));
     await settle(api, f.cookies.vanphong, baseline);
-    const returned = await returnOwnReports(api, f);
+    const returned = await returnOwnReports(api, f, started);
     if (returned) log(`  đã trả lại ${returned} báo cáo thử còn chờ duyệt.`);
   }
 
