@@ -6,7 +6,8 @@ import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { buildTree, centralSeeds, provinceSeeds, type TenantSpec, type TenantTree } from "./agencies.ts";
 import { type AssignmentPlan, expandAssignments } from "./assignments.ts";
-import { type Day, dayOf, instantOf, periodIndexOf } from "./calendar.ts";
+import { type Day, dayOf, instantOf } from "./calendar.ts";
+import { calibrate } from "./calibrate.ts";
 import { communeCounts, provinces } from "./places.ts";
 import { assignmentsPerTask, buildPlans, buildTasks, type UpstreamIndex } from "./plans.ts";
 import { Ids, Rng } from "./prng.ts";
@@ -92,14 +93,7 @@ export async function seedBenchData(db: Database, options: BenchSeedOptions): Pr
     log,
     started,
   };
-  let written = 0;
-  const write = async (tenant: Planned) => {
-    await db.transaction((tx) => generateTenant(run, tx, tenant));
-    // Statistics as the tables grow (1, 2, 4, 8… tenants), so that each tenant's status facts
-    // refresh reads that tenant's rows by index rather than every table whole.
-    written += 1;
-    if ((written & (written - 1)) === 0) await db.execute(sql`analyze`);
-  };
+  const write = (tenant: Planned) => db.transaction((tx) => generateTenant(run, tx, tenant));
   for (const tenant of planned.filter((p) => p.spec.kind === "central")) await write(tenant);
   await inParallel(
     planned.filter((p) => p.spec.kind !== "central"),
@@ -253,8 +247,11 @@ async function generateTenant(run: Run, tx: Transaction, { spec, tree }: Planned
     await writer.drain();
   }
 
-  const p = calibrate(assignments, run.scale.reportsPerAssignment * assignments.length);
-  const history = historyContext(run, spec, tree, users, p, rng.fork("history"));
+  const target = run.scale.reportsPerAssignment * assignments.length;
+  const p = calibrate(assignments, target, (rate, r, ids) =>
+    historyContext(run, spec, tree, users, rate, r, ids),
+  );
+  const history = historyContext(run, spec, tree, users, p, rng.fork("history"), run.ids);
   for (const [i, a] of assignments.entries()) {
     writeHistory(a, history);
     addHistory(tables, spec, history.out);
@@ -262,10 +259,12 @@ async function generateTenant(run: Run, tx: Transaction, { spec, tree }: Planned
   }
   await writer.finish();
   const factsStarted = performance.now();
-  // The tenant's rows are not in any statistics yet (after TRUNCATE there are none at all), so
-  // the planner would take them for a handful and nest loops over a CTE: quadratic, minutes per
-  // province. A whole-tenant refresh wants hash joins.
-  await tx.execute(sql`set local enable_nestloop = off`);
+  // The tenant's rows are in no statistics yet (after TRUNCATE there are none at all): the planner
+  // would take them for one row and nest loops over the refresh's CTE (quadratic), or, told not
+  // to, hash the tenant's reviews against its assignments on tenant alone (a temp file that filled
+  // the disk). ANALYZE here sees this transaction's own rows. It is self-exclusive until commit, so
+  // the other worker's refresh waits for this one; the table order is the same, so never a deadlock.
+  await tx.execute(sql`analyze assignments, tasks, deadline_changes, progress_reports`);
   await refreshStatusFacts(tx, spec.id);
   const stats = writer.stats();
   for (const [table, s] of Object.entries(stats)) {
@@ -279,7 +278,7 @@ async function generateTenant(run: Run, tx: Transaction, { spec, tree }: Planned
       run.started,
       `${spec.code}: ${plans.length} kế hoạch, ${n(taskTotal)} nhiệm vụ, ${n(assignments.length)} phân công, ` +
         `${n(stats.progress_reports?.rows ?? 0)} báo cáo, ${n(stats.reviews?.rows ?? 0)} lượt duyệt ` +
-        `(${seconds(tenantStarted)} s, trong đó dữ kiện trạng thái ${seconds(factsStarted)} s)`,
+        `(${seconds(tenantStarted)} s, trong đó dữ kiện trạng thái ${seconds(factsStarted)} s; hệ số báo cáo ${p.toFixed(2)})`,
     ),
   );
 }
@@ -291,6 +290,7 @@ function historyContext(
   users: HistoryContext["users"],
   p: number,
   rng: Rng,
+  ids: Ids,
 ): HistoryContext {
   const abbreviations = new Map(tree.units.map((a) => [a.id, abbreviate(a.shortName ?? a.name)]));
   return {
@@ -301,32 +301,10 @@ function historyContext(
     p,
     domain: spec.province?.domain ?? "chinhphu.vn",
     abbreviation: (agencyId) => abbreviations.get(agencyId) ?? "UBND",
-    ids: run.ids,
+    ids,
     rng,
     out: { reports: [], reviews: [], evidence: [] },
   };
-}
-
-/**
- * Reports per optional period, so that the tenant ends up near its share of reports: claims are
- * fixed by the fates; about one report in ten is returned and sent again. Below 1 it is the
- * chance of reporting in a period; above, the chance of an extra update within it.
- */
-function calibrate(assignments: AssignmentPlan[], target: number): number {
-  let slots = 0;
-  let fixed = 0;
-  for (const a of assignments) {
-    if (a.silent) continue;
-    const periods = a.task.plan.periods;
-    if (periods.length === 0) continue;
-    const stop = a.completion ?? periods.at(-1)!.end;
-    const count = periodIndexOf(periods, stop) - periodIndexOf(periods, a.start) + 1;
-    slots += count * (a.role === "lead" ? 1 : 0.5);
-    if (a.completion !== null) fixed += a.trouble === "none" ? 1 : 2;
-    if (a.tail !== "none") fixed += 1;
-  }
-  if (slots === 0) return 1;
-  return Math.min(2, Math.max(0.02, (target / 1.1 - fixed) / slots));
 }
 
 /** `total` split into `parts` uneven shares that add up exactly. */

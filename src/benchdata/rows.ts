@@ -7,199 +7,96 @@ import type { EvidenceRow, ReportRow, ReviewRow } from "./reports.ts";
 import type { TenantUsers } from "./users.ts";
 import type { BulkWriter, Column, Table } from "./writer.ts";
 
-/** Column lists of the tables the data set fills, registered parents first (the order rows must reach the database). */
-const c = (name: string, type: Column["type"], dict = false): Column => ({ name, type, dict });
-const tenantId = c("tenant_id", "uuid", true);
+/**
+ * The tables the data set fills and the columns it writes, parents first (the order rows must
+ * reach the database in). Each column is `name:type`, with `*` when its values repeat enough to
+ * be sent as a dictionary; the other columns keep their defaults.
+ */
+const TABLES = {
+  tenants: ["tenants", "id:uuid code:text name:text kind:enum:tenant_kind* created_at:ts*"],
+  agencies: [
+    "agencies",
+    "tenant_id:uuid* id:uuid parent_id:uuid* level:enum:agency_level* name:text short_name:text code:text " +
+      "is_group:bool* member_rule:jsonb name_key:text position:int created_at:ts* updated_at:ts*",
+  ],
+  aliases: [
+    "agency_aliases",
+    "tenant_id:uuid* id:uuid agency_id:uuid alias:text alias_key:text created_at:ts*",
+  ],
+  groupMembers: ["agency_group_members", "tenant_id:uuid* group_id:uuid* member_id:uuid"],
+  users: [
+    "users",
+    "tenant_id:uuid* id:uuid username:text display_name:text password_hash:text* agency_id:uuid* " +
+      "created_at:ts* updated_at:ts*",
+  ],
+  userRoles: ["user_roles", "tenant_id:uuid* user_id:uuid role:enum:role_name*"],
+  documents: [
+    "documents",
+    "tenant_id:uuid* id:uuid number:text number_key:text type:text* issuer:text* issued_on:day title:text created_at:ts",
+  ],
+  plans: [
+    "plans",
+    "tenant_id:uuid* id:uuid document_id:uuid name:text year:int* reporting_frequency:enum:reporting_frequency* " +
+      "cutoff_day:int* require_head_approval:bool* created_at:ts updated_at:ts",
+  ],
+  sections: [
+    "plan_sections",
+    "tenant_id:uuid* id:uuid plan_id:uuid* numeral:text* title:text* position:int*",
+  ],
+  periods: [
+    "reporting_periods",
+    "tenant_id:uuid* id:uuid plan_id:uuid* kind:enum:reporting_frequency* starts_on:day ends_on:day cutoff_on:day",
+  ],
+  tasks: [
+    "tasks",
+    "tenant_id:uuid* id:uuid plan_id:uuid* section_id:uuid* number:text* ref:text title:text responsible:text* " +
+      "output:text* note:text* leads_text:jsonb* coordinators_text:jsonb* sources:jsonb* deadline_text:text* " +
+      "deadline_kind:enum:deadline_kind* due_on:day* position:int search_key:text created_at:ts* updated_at:ts*",
+  ],
+  taskLinks: [
+    "task_links",
+    "tenant_id:uuid* id:uuid task_id:uuid upstream_document_number:text* upstream_tenant_id:uuid* " +
+      "upstream_task_id:uuid created_at:ts*",
+  ],
+  assignments: [
+    "assignments",
+    "tenant_id:uuid* id:uuid task_id:uuid agency_id:uuid* role:enum:assignment_role* via_group_id:uuid* " +
+      "due_on:day* completed_on:day* created_at:ts* updated_at:ts*",
+  ],
+  deadlineChanges: [
+    "deadline_changes",
+    "tenant_id:uuid* id:uuid assignment_id:uuid previous_due_on:day requested_due_on:day reason:text* " +
+      "requested_by:uuid* requested_at:ts state:enum:decision_state* decided_by:uuid* decided_at:ts decision_comment:text*",
+  ],
+  reports: [
+    "progress_reports",
+    "tenant_id:uuid* id:uuid assignment_id:uuid period_id:uuid* percent:int* narrative:text* difficulties:text* " +
+      "proposals:text* nothing_to_report:bool* claims_completion:bool* state:enum:report_state* submitted_by:uuid* " +
+      "submitted_at:ts head_approved_by:uuid* head_approved_at:ts locked_at:ts reopened_by:uuid* reopened_at:ts " +
+      "reopen_reason:text* version:int* created_at:ts updated_at:ts",
+  ],
+  evidence: [
+    "evidence",
+    "tenant_id:uuid* id:uuid report_id:uuid kind:enum:evidence_kind* url:text document_number:text " +
+      "created_by:uuid* created_at:ts",
+  ],
+  reviews: [
+    "reviews",
+    "tenant_id:uuid* id:uuid report_id:uuid reviewer_id:uuid* decision:enum:review_decision* comment:text* created_at:ts",
+  ],
+} as const;
 
-export function registerTables(w: BulkWriter) {
-  return {
-    tenants: w.table("tenants", [
-      c("id", "uuid"),
-      c("code", "text"),
-      c("name", "text"),
-      c("kind", "enum:tenant_kind", true),
-      c("created_at", "ts", true),
-    ]),
-    agencies: w.table("agencies", [
-      tenantId,
-      c("id", "uuid"),
-      c("parent_id", "uuid", true),
-      c("level", "enum:agency_level", true),
-      c("name", "text"),
-      c("short_name", "text"),
-      c("code", "text"),
-      c("is_group", "bool", true),
-      c("member_rule", "jsonb"),
-      c("name_key", "text"),
-      c("position", "int"),
-      c("created_at", "ts", true),
-      c("updated_at", "ts", true),
-    ]),
-    aliases: w.table("agency_aliases", [
-      tenantId,
-      c("id", "uuid"),
-      c("agency_id", "uuid"),
-      c("alias", "text"),
-      c("alias_key", "text"),
-      c("created_at", "ts", true),
-    ]),
-    groupMembers: w.table("agency_group_members", [
-      tenantId,
-      c("group_id", "uuid", true),
-      c("member_id", "uuid"),
-    ]),
-    users: w.table("users", [
-      tenantId,
-      c("id", "uuid"),
-      c("username", "text"),
-      c("display_name", "text"),
-      c("password_hash", "text", true),
-      c("agency_id", "uuid", true),
-      c("created_at", "ts", true),
-      c("updated_at", "ts", true),
-    ]),
-    userRoles: w.table("user_roles", [tenantId, c("user_id", "uuid"), c("role", "enum:role_name", true)]),
-    documents: w.table("documents", [
-      tenantId,
-      c("id", "uuid"),
-      c("number", "text"),
-      c("number_key", "text"),
-      c("type", "text", true),
-      c("issuer", "text", true),
-      c("issued_on", "day"),
-      c("title", "text"),
-      c("created_at", "ts"),
-    ]),
-    plans: w.table("plans", [
-      tenantId,
-      c("id", "uuid"),
-      c("document_id", "uuid"),
-      c("name", "text"),
-      c("year", "int", true),
-      c("reporting_frequency", "enum:reporting_frequency", true),
-      c("cutoff_day", "int", true),
-      c("require_head_approval", "bool", true),
-      c("created_at", "ts"),
-      c("updated_at", "ts"),
-    ]),
-    sections: w.table("plan_sections", [
-      tenantId,
-      c("id", "uuid"),
-      c("plan_id", "uuid", true),
-      c("numeral", "text", true),
-      c("title", "text", true),
-      c("position", "int", true),
-    ]),
-    periods: w.table("reporting_periods", [
-      tenantId,
-      c("id", "uuid"),
-      c("plan_id", "uuid", true),
-      c("kind", "enum:reporting_frequency", true),
-      c("starts_on", "day"),
-      c("ends_on", "day"),
-      c("cutoff_on", "day"),
-    ]),
-    tasks: w.table("tasks", [
-      tenantId,
-      c("id", "uuid"),
-      c("plan_id", "uuid", true),
-      c("section_id", "uuid", true),
-      c("number", "text", true),
-      c("ref", "text"),
-      c("title", "text"),
-      c("responsible", "text", true),
-      c("output", "text", true),
-      c("note", "text", true),
-      c("leads_text", "jsonb", true),
-      c("coordinators_text", "jsonb", true),
-      c("sources", "jsonb", true),
-      c("deadline_text", "text", true),
-      c("deadline_kind", "enum:deadline_kind", true),
-      c("due_on", "day", true),
-      c("position", "int"),
-      c("search_key", "text"),
-      c("created_at", "ts", true),
-      c("updated_at", "ts", true),
-    ]),
-    taskLinks: w.table("task_links", [
-      tenantId,
-      c("id", "uuid"),
-      c("task_id", "uuid"),
-      c("upstream_document_number", "text", true),
-      c("upstream_tenant_id", "uuid", true),
-      c("upstream_task_id", "uuid"),
-      c("created_at", "ts", true),
-    ]),
-    assignments: w.table("assignments", [
-      tenantId,
-      c("id", "uuid"),
-      c("task_id", "uuid"),
-      c("agency_id", "uuid", true),
-      c("role", "enum:assignment_role", true),
-      c("via_group_id", "uuid", true),
-      c("due_on", "day", true),
-      c("completed_on", "day", true),
-      c("created_at", "ts", true),
-      c("updated_at", "ts", true),
-    ]),
-    deadlineChanges: w.table("deadline_changes", [
-      tenantId,
-      c("id", "uuid"),
-      c("assignment_id", "uuid"),
-      c("previous_due_on", "day"),
-      c("requested_due_on", "day"),
-      c("reason", "text", true),
-      c("requested_by", "uuid", true),
-      c("requested_at", "ts"),
-      c("state", "enum:decision_state", true),
-      c("decided_by", "uuid", true),
-      c("decided_at", "ts"),
-      c("decision_comment", "text", true),
-    ]),
-    reports: w.table("progress_reports", [
-      tenantId,
-      c("id", "uuid"),
-      c("assignment_id", "uuid"),
-      c("period_id", "uuid", true),
-      c("percent", "int", true),
-      c("narrative", "text", true),
-      c("difficulties", "text", true),
-      c("proposals", "text", true),
-      c("nothing_to_report", "bool", true),
-      c("claims_completion", "bool", true),
-      c("state", "enum:report_state", true),
-      c("submitted_by", "uuid", true),
-      c("submitted_at", "ts"),
-      c("head_approved_by", "uuid", true),
-      c("head_approved_at", "ts"),
-      c("locked_at", "ts"),
-      c("reopened_by", "uuid", true),
-      c("reopened_at", "ts"),
-      c("reopen_reason", "text", true),
-      c("version", "int", true),
-      c("created_at", "ts"),
-      c("updated_at", "ts"),
-    ]),
-    evidence: w.table("evidence", [
-      tenantId,
-      c("id", "uuid"),
-      c("report_id", "uuid"),
-      c("kind", "enum:evidence_kind", true),
-      c("url", "text"),
-      c("document_number", "text"),
-      c("created_by", "uuid", true),
-      c("created_at", "ts"),
-    ]),
-    reviews: w.table("reviews", [
-      tenantId,
-      c("id", "uuid"),
-      c("report_id", "uuid"),
-      c("reviewer_id", "uuid", true),
-      c("decision", "enum:review_decision", true),
-      c("comment", "text", true),
-      c("created_at", "ts"),
-    ]),
-  };
+function columns(spec: string): Column[] {
+  return spec.split(" ").map((word) => {
+    const dict = word.endsWith("*");
+    const [name, ...type] = (dict ? word.slice(0, -1) : word).split(":");
+    return { name: name!, type: type.join(":") as Column["type"], dict };
+  });
+}
+
+export function registerTables(w: BulkWriter): Record<keyof typeof TABLES, Table> {
+  const entries = Object.entries(TABLES).map(([key, [table, spec]]) => [key, w.table(table, columns(spec))]);
+  return Object.fromEntries(entries) as Record<keyof typeof TABLES, Table>;
 }
 
 export type Tables = ReturnType<typeof registerTables>;
