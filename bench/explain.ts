@@ -1,7 +1,7 @@
 /**
  * Query plans of the heavy reads, written to docs/queries/ (issue 7, part 4):
  *
- *   DATABASE_URL=postgres://… npm run bench -- explain
+ *   DATABASE_URL=postgres://… npm run bench -- explain [--out docs/queries/national]
  *
  * Runs the real query functions of src/queries (whatever they are at the time: they are looked
  * up by name when this runs) on the data set behind DATABASE_URL, as the routes call them, with a
@@ -13,13 +13,14 @@
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../src/db/schema/index.ts";
 import { vietnamDate } from "../src/domain/dates.ts";
 
-const OUT = fileURLToPath(new URL("../docs/queries/", import.meta.url));
+let OUT = fileURLToPath(new URL("../docs/queries/", import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 interface Statement {
@@ -59,6 +60,14 @@ async function exported<F>(module: string, name: string): Promise<F> {
 }
 
 async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.length) {
+    if (args[0] !== "--out" || !args[1] || args.length > 2) {
+      log("Cách dùng: npm run bench -- explain [--out THƯ_MỤC] (mặc định docs/queries/)");
+      return 2;
+    }
+    OUT = `${path.resolve(args[1])}${path.sep}`;
+  }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     log("Cần DATABASE_URL: cơ sở dữ liệu PostgreSQL đã nạp dữ liệu (vd. bằng dondoc bench seed).");
@@ -272,7 +281,8 @@ async function explainAll(pool: pg.Pool, databaseUrl: string): Promise<number> {
       "the real query functions send, captured with a drizzle logger, and `EXPLAIN (ANALYZE, BUFFERS)` of",
       "each statement in a read-only transaction. The function call is timed on its second run (the",
       "first warms caches); it includes building the SQL, the round trips and presenting the rows.",
-      "Run again after changing a query.",
+      "Run again after changing a query. docs/queries/ holds the province data set (`dondoc bench seed",
+      "--scale province`), docs/queries/national/ the national one (`--out docs/queries/national`).",
       "",
       ...header,
       "",
@@ -282,7 +292,7 @@ async function explainAll(pool: pg.Pool, databaseUrl: string): Promise<number> {
       "",
     ].join("\n"),
   );
-  log(`Đã ghi ${cases.length} tệp vào docs/queries/.`);
+  log(`Đã ghi ${cases.length} tệp vào ${path.relative(process.cwd(), OUT) || "."}/.`);
   return 0;
 }
 
