@@ -19,15 +19,11 @@ const day = (asOf: AsOf) => (typeof asOf === "string" ? sql`${asOf}::date` : asO
 /** The due date in force on asOf: the latest change approved by then, else the original. */
 export function dueAsOfSql(asOf: AsOf): SQL<string | null> {
   const d = day(asOf);
-  // Looking into the history is only needed for a day before the latest approved change.
+  // Looking into the history is only needed for a day before the latest approved change
+  // (dondoc_due_in_history, drizzle/0002_due_in_history.sql).
   return sql<string | null>`(case
     when ${f.dueChangedOn} is null or ${f.dueChangedOn} <= ${d} then ${f.dueOn}
-    else coalesce((
-      select (h.e->>'due')::date
-      from jsonb_array_elements(${f.dueHistory}) with ordinality as h(e, n)
-      where (h.e->>'on')::date <= ${d}
-      order by (h.e->>'on')::date desc, h.n desc
-      limit 1), ${f.originalDueOn})
+    else dondoc_due_in_history(${f.dueHistory}, ${f.originalDueOn}, ${d})
   end)`;
 }
 

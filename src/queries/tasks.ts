@@ -86,7 +86,6 @@ export interface TaskStatusSummary {
  */
 export async function listTasks(db: Executor, tenantId: string, scope: TaskScope, filters: TaskFilters) {
   const asOf = filters.asOf ?? vietnamDate(new Date());
-  const base = taskRowsSql(tenantId, scope, filters, asOf);
   const where = statusWhere(filters);
   const cursor = decodeCursor(filters.after, filters.sort);
   const order =
@@ -94,21 +93,30 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
       ? sql`coalesce(x."daysOverdue", -1) desc, x.id`
       : sql`x."planId", x.position, x.id`;
   const keyset = cursor ? keysetCondition(filters.sort, cursor) : sql`true`;
+  const page = sql`limit ${filters.limit} offset ${cursor ? 0 : filters.offset}`;
 
-  // Without a status filter the count needs no status: it is a plain count of tasks.
-  const counted = needsStatus(filters)
-    ? sql`select count(*)::int as total from (${base}) x where ${where}`
-    : sql`select count(*)::int as total from tasks t
-        left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
-        where ${taskConditions(tenantId, scope, filters)}`;
-  const [countResult, pageResult] = [
-    await db.execute(counted),
-    await db.execute(sql`
-      select * from (${base}) x
-      where ${where} and ${keyset}
-      order by ${order}
-      limit ${filters.limit} offset ${cursor ? 0 : filters.offset}`),
-  ];
+  let countResult: unknown;
+  let pageResult: unknown;
+  if (needsStatus(filters)) {
+    // Every task's status is needed: computed once, grouped, and counted in the same statement.
+    const base = taskRowsSql(tenantId, scope, filters, asOf, "grouped");
+    pageResult = await db.execute(sql`
+      select x.* from (
+        select x.*, count(*) over ()::int as "totalMatching" from (${base}) x where ${where}
+      ) x
+      where ${keyset} order by ${order} ${page}`);
+    const first = rowsOf<{ totalMatching: number }>(pageResult)[0];
+    countResult = first
+      ? { rows: [{ total: first.totalMatching }] }
+      : await db.execute(sql`select count(*)::int as total from (${base}) x where ${where}`);
+  } else {
+    // A page of tasks in the plan's order: statuses only for that page; the count needs none.
+    const base = taskRowsSql(tenantId, scope, filters, asOf, "perTask");
+    countResult = await db.execute(sql`select count(*)::int as total from tasks t
+      left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
+      where ${taskConditions(tenantId, scope, filters)}`);
+    pageResult = await db.execute(sql`select * from (${base}) x where ${keyset} order by ${order} ${page}`);
+  }
   const total = Number(rowsOf<{ total: number }>(countResult)[0]?.total ?? 0);
   const rows = rowsOf<RawTaskRow>(pageResult);
   const last = rows.at(-1);
@@ -133,12 +141,45 @@ function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters
   return sql.join(where, sql` and `);
 }
 
-/** Tasks in scope with their status columns. */
-function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, asOf: IsoDate): SQL {
+/**
+ * Tasks in scope with their status columns. Each task's lead statuses are aggregated either per
+ * task (a lateral join: cheapest when only a page of tasks is read) or for all tasks at once (a
+ * GROUP BY over the facts: cheapest when a status filter or sort needs every task's status).
+ */
+function taskRowsSql(
+  tenantId: string,
+  scope: TaskScope,
+  filters: TaskFilters,
+  asOf: IsoDate,
+  aggregate: "perTask" | "grouped",
+): SQL {
   // An agency's staff also see their own agency's part in each task.
   const viewer = scope.kind === "agencies" ? scope.agencyIds : [];
-
-  const status = statusSql(asOf);
+  const leadFacts = (where: SQL) => sql`
+    select assignment_status_facts.task_id, ${statusSql(asOf)} as status,
+           ${dueSoonSql(asOf, 7)} as due_soon, ${daysOverdueSql(asOf)} as days_overdue
+    from assignment_status_facts
+    where ${where} and assignment_status_facts.role = 'lead'
+    -- offset 0 keeps the planner from copying the status expression into every use below.
+    offset 0`;
+  const aggregates = sql`count(*)::int as n,
+    ${taskStatusAggregateSql(sql`y.status`)} as status,
+    bool_or(y.due_soon) as due_soon,
+    nullif(max(coalesce(y.days_overdue, 0)), 0) as days_overdue,
+    ${statusCountsJson(sql`y.status`)} as counts`;
+  const leads =
+    aggregate === "perTask"
+      ? sql`left join lateral (
+          select ${aggregates}
+          from (${leadFacts(sql`assignment_status_facts.tenant_id = t.tenant_id
+            and assignment_status_facts.task_id = t.id`)}) y
+        ) leads on true`
+      : sql`left join (
+          select y.task_id, ${aggregates}
+          from (${leadFacts(sql`assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.live
+            ${filters.planId ? sql`and assignment_status_facts.plan_id = ${filters.planId}` : sql``}`)}) y
+          group by y.task_id
+        ) leads on leads.task_id = t.id`;
   return sql`
     select t.id, t.plan_id as "planId", t.ref, t.number, s.numeral as section, t.title,
            t.responsible, t.leads_text as leads, t.coordinators_text as coordinators, t.output,
@@ -149,24 +190,21 @@ function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, a
            case when leads.n > 0 then leads.days_overdue
                 when t.due_on < ${asOf}::date then ${asOf}::date - t.due_on end as "daysOverdue",
            leads.counts as "leadStatusCounts",
-           own.assignment as "ownAssignment"
+           ${viewer.length ? sql`own.assignment` : sql`null::jsonb`} as "ownAssignment"
     from tasks t
     left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
-    left join lateral (
-      select count(*)::int as n,
-             ${taskStatusAggregateSql(status)} as status,
-             bool_or(${dueSoonSql(asOf, 7)}) as due_soon,
-             nullif(max(coalesce(${daysOverdueSql(asOf)}, 0)), 0) as days_overdue,
-             ${statusCountsJson(status)} as counts
-      from assignment_status_facts
-      where assignment_status_facts.tenant_id = t.tenant_id
-        and assignment_status_facts.task_id = t.id and assignment_status_facts.role = 'lead'
-    ) leads on true
+    ${leads}
+    ${viewer.length ? ownAssignmentJoin(asOf, viewer) : sql``}
+    where ${taskConditions(tenantId, scope, filters)}`;
+}
+
+/** The viewer's agency's own assignment in the task, its lead role first. */
+const ownAssignmentJoin = (asOf: IsoDate, viewer: string[]) => sql`
     left join lateral (
       select jsonb_build_object(
                'assignmentId', assignment_status_facts.assignment_id,
                'role', assignment_status_facts.role,
-               'status', ${status},
+               'status', ${statusSql(asOf)},
                'due', ${dueAsOfSql(asOf)},
                'daysOverdue', ${daysOverdueSql(asOf)},
                'dueSoon', ${dueSoonSql(asOf, 7)}) as assignment
@@ -175,9 +213,7 @@ function taskRowsSql(tenantId: string, scope: TaskScope, filters: TaskFilters, a
         and assignment_status_facts.agency_id in ${uuidList(viewer)}
       order by assignment_status_facts.role = 'lead' desc
       limit 1
-    ) own on true
-    where ${taskConditions(tenantId, scope, filters)}`;
-}
+    ) own on true`;
 
 /** {"overdue": 3, "done_on_time": 20}: how many lead agencies are in each status. */
 const statusCountsJson = (status: SQL) =>
@@ -188,7 +224,8 @@ const statusCountsJson = (status: SQL) =>
 
 const ownDueSoon = (asOf: IsoDate) => sql`coalesce(t.due_on - ${asOf}::date between 0 and 7, false)`;
 
-const needsStatus = (filters: TaskFilters) => filters.status !== undefined || filters.dueSoon !== undefined;
+const needsStatus = (filters: TaskFilters) =>
+  filters.status !== undefined || filters.dueSoon !== undefined || filters.sort === "overdue";
 
 function statusWhere(filters: TaskFilters): SQL {
   const conditions: SQL[] = [sql`true`];
@@ -212,6 +249,7 @@ const uuidList = (ids: string[]) =>
   )})`;
 
 interface RawTaskRow {
+  totalMatching?: number;
   id: string;
   planId: string;
   position: number;
@@ -228,6 +266,7 @@ function presentTaskRow(row: RawTaskRow) {
   const {
     position: _position,
     daysLeft: _daysLeft,
+    totalMatching: _totalMatching,
     ...rest
   } = normalizeStatusRow({ ...row, daysLeft: null });
   return {

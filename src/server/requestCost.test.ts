@@ -65,7 +65,7 @@ describe("SQL statements per request", () => {
     expect(large.statements).toBeLessThanOrEqual(4);
 
     const filtered = await cost("vanphong", `/api/tasks?planId=${planId}&status=overdue&asOf=2026-12-31`);
-    expect(filtered.statements).toBe(small.statements);
+    expect(filtered.statements).toBeLessThanOrEqual(small.statements);
 
     const summary = await cost("lanhdao", `/api/plans/${planId}/summary`);
     expect((summary.body as { byAgency: unknown[] }).byAgency.length).toBeGreaterThan(10);
