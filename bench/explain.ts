@@ -10,6 +10,7 @@
  * and writes one markdown file per query: the call, its statements, parameters, plans and
  * timings, with the date and the scale of the data.
  */
+
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { redactUrl as redact } from "../src/db/client.ts";
 import * as schema from "../src/db/schema/index.ts";
 import { vietnamDate } from "../src/domain/dates.ts";
 
@@ -35,16 +37,6 @@ interface Case {
   call: string;
   run: () => Promise<unknown>;
 }
-
-const redact = (url: string) => {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(DATABASE_URL không đọc được)";
-  }
-};
 
 const json = (value: unknown) =>
   JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "undefined";
