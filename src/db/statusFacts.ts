@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
+import { uuidList } from "./sqlLists.ts";
 
 /**
  * Which assignments to recompute. Commands pass what their write touched; an empty scope means
@@ -153,11 +154,5 @@ function selectionCondition(tenantId: string | null, scope: FactsScope): SQL {
   }
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
 }
-
-const uuidList = (ids: string[]) =>
-  sql`(${sql.join(
-    [...new Set(ids)].map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
 
 const isEmptyList = (list: string[] | undefined) => list !== undefined && list.length === 0;

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
+import { uuidList } from "../db/sqlLists.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { periodContaining } from "../domain/periods.ts";
 import {
@@ -147,13 +148,6 @@ export const rollupQuery = z.object({
   planId: z.uuid().optional(),
   role: z.enum(["lead", "coordinator"]).default("lead"),
 });
-
-const NONE = "00000000-0000-0000-0000-000000000000";
-const uuidList = (ids: string[]) =>
-  sql`(${sql.join(
-    (ids.length ? ids : [NONE]).map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
 
 export interface PeriodRollupRow {
   startsOn: IsoDate;

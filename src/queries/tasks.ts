@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
+import { uuidList } from "../db/sqlLists.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { type AssignmentStatus, assignmentStatuses } from "../domain/status.ts";
 import { foldForSearch } from "../domain/text.ts";
@@ -240,13 +241,6 @@ function heldBy(agencyIds: string[], role?: "lead" | "coordinator"): SQL {
     where a.tenant_id = t.tenant_id and a.task_id = t.id and a.agency_id in ${uuidList(agencyIds)}
     ${role ? sql`and a.role = ${role}` : sql``})`;
 }
-
-const NONE = "00000000-0000-0000-0000-000000000000";
-const uuidList = (ids: string[]) =>
-  sql`(${sql.join(
-    (ids.length ? ids : [NONE]).map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
 
 interface RawTaskRow {
   totalMatching?: number;
