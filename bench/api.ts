@@ -108,9 +108,9 @@ function reads(f: Fixture): Read[] {
     {
       name: "listReviewQueue",
       target: "read",
-      path: "/api/review-queue?limit=200&offset=0",
+      path: "/api/review-queue?limit=50",
       account: "vanphong",
-      what: `hàng chờ duyệt (${f.reviewQueueTotal} báo cáo, limit=200 như trang web)`,
+      what: `hàng chờ duyệt (${f.reviewQueueTotal} báo cáo, trang đầu 50 báo cáo như trang web)`,
     },
   ];
 }

@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { redactUrl as redact } from "../src/db/client.ts";
+import { POSTGRES_SESSION_OPTIONS, redactUrl as redact } from "../src/db/client.ts";
 import * as schema from "../src/db/schema/index.ts";
 import { vietnamDate } from "../src/domain/dates.ts";
 
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
     log("Cần DATABASE_URL: cơ sở dữ liệu PostgreSQL đã nạp dữ liệu (vd. bằng dondoc bench seed).");
     return 2;
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, options: POSTGRES_SESSION_OPTIONS });
   pool.on("error", () => {});
   try {
     await pool.query("select 1");

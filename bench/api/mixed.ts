@@ -42,7 +42,7 @@ export async function mixed(
       },
       get("getPlanSummary", `/api/plans/${f.plan.id}/summary`, c.lanhdao),
       get("my tasks", f.myTasksPath, c.congan),
-      get("listReviewQueue", "/api/review-queue?limit=200&offset=0", c.vanphong),
+      get("listReviewQueue", "/api/review-queue?limit=50", c.vanphong),
     ];
     const submit: Step = {
       name: "submitReport",

@@ -39,16 +39,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return openPglite(options.dataDir ?? "memory://", options.logger);
 }
 
+/**
+ * Settings of every PostgreSQL session. The status expressions make the planner's cost estimates
+ * large enough to trigger JIT compilation, which costs far more than it saves on these short
+ * queries (2.4 s instead of 20 ms for a province's roll-up: docs/decisions/0007).
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c jit=off";
+
 async function openPostgres(url: string, poolSize: number, logger?: Logger): Promise<DatabaseHandle> {
   const location = redactUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5000,
-    // The status expressions make the planner's cost estimates large enough to trigger JIT
-    // compilation, which costs far more than it saves on these short queries (2.4 s instead of
-    // 20 ms for a province's roll-up: docs/decisions/0007-status-facts-and-rollups.md).
-    options: "-c jit=off",
+    options: POSTGRES_SESSION_OPTIONS,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});

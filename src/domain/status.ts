@@ -76,12 +76,15 @@ export function dueOn(
   return due;
 }
 
+/** "Sắp đến hạn": due within this many days, unless a caller asks for another window. */
+export const DUE_SOON_DAYS = 7;
+
 export function assignmentStatus(
   facts: AssignmentFacts,
   asOf: IsoDate,
   options: { dueSoonDays?: number } = {},
 ): StatusResult {
-  const dueSoonDays = options.dueSoonDays ?? 7;
+  const dueSoonDays = options.dueSoonDays ?? DUE_SOON_DAYS;
   const due = dueOn(facts, asOf);
   const completion = facts.completion && facts.completion.approvedOn <= asOf ? facts.completion : null;
 

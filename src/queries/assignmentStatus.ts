@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, assignments, assignmentStatusFacts as f } from "../db/schema/index.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
-import type { StatusResult } from "../domain/status.ts";
+import { DUE_SOON_DAYS, type StatusResult } from "../domain/status.ts";
 import { daysLeftSql, daysOverdueSql, dueAsOfSql, dueSoonSql, statusSql } from "./statusSql.ts";
 
 export interface AssignmentWithStatus extends StatusResult {
@@ -23,7 +23,7 @@ export interface AssignmentSelection {
 }
 
 /** The status columns of an assignment as of a day, computed by the database from its facts. */
-export const statusColumns = (asOf: IsoDate, dueSoonDays: number | SQL = 7) => ({
+export const statusColumns = (asOf: IsoDate, dueSoonDays: number | SQL = DUE_SOON_DAYS) => ({
   status: statusSql(asOf),
   due: dueAsOfSql(asOf),
   daysOverdue: daysOverdueSql(asOf),
@@ -56,7 +56,7 @@ export async function loadAssignmentStatuses(
       role: f.role,
       viaGroupId: assignments.viaGroupId,
       originalDue: f.originalDueOn,
-      ...statusColumns(asOf, options.dueSoonDays ?? 7),
+      ...statusColumns(asOf, options.dueSoonDays ?? DUE_SOON_DAYS),
     })
     .from(f)
     .innerJoin(assignments, and(eq(assignments.tenantId, f.tenantId), eq(assignments.id, f.assignmentId)))

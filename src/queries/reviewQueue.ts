@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import {
   agencies,
@@ -11,27 +12,59 @@ import {
 } from "../db/schema/index.ts";
 import { hasRole, type Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
+import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import { periodLabel, userNames } from "./reports.ts";
 
 /**
+ * The queue's sort key: submission time, then id. The time travels as PostgreSQL's own text so
+ * that its microseconds survive (a JavaScript Date would cut them and repeat the last row).
+ */
+const queueCursor = z.tuple([
+  z.string().regex(/^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)$/),
+  z.uuid(),
+]);
+const readQueueCursor = (after: string | undefined) => decodeCursor(after, queueCursor);
+
+/** A page of the queue; shared by the API and the web. */
+export const reviewQueuePage = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    /** Keyset pagination: the `nextCursor` of the previous page (then `offset` is ignored). */
+    after: z.string().max(200).optional(),
+  })
+  .refine((page) => !page.after || readQueueCursor(page.after), {
+    path: ["after"],
+    message: invalidCursorMessage,
+  });
+
+/**
  * Reports waiting for the principal's decision, oldest first: submitted ones for the standing
- * office (and administrators), their own agency's awaiting_head ones for agency heads.
+ * office (and administrators), their own agency's awaiting_head ones for agency heads. Read a
+ * page at a time along progress_reports_queue_idx; `after` is the previous page's nextCursor.
  */
 export async function listReviewQueue(
   db: Executor,
   tenantId: string,
   principal: Principal,
-  page: { limit: number; offset: number },
+  page: z.infer<typeof reviewQueuePage>,
 ) {
+  const reviews = reportPolicy.review(principal);
+  const headOf = hasRole(principal, "agency_head") ? principal.agencyId : null;
   const waiting: SQL[] = [];
-  if (reportPolicy.review(principal)) waiting.push(eq(progressReports.state, "submitted"));
-  if (hasRole(principal, "agency_head") && principal.agencyId) {
-    waiting.push(
-      and(eq(progressReports.state, "awaiting_head"), eq(assignments.agencyId, principal.agencyId))!,
-    );
+  if (reviews) waiting.push(eq(progressReports.state, "submitted"));
+  if (headOf) {
+    waiting.push(and(eq(progressReports.state, "awaiting_head"), eq(assignments.agencyId, headOf))!);
   }
-  if (waiting.length === 0) return { total: 0, items: [] };
-  const condition = and(eq(progressReports.tenantId, tenantId), or(...waiting));
+  if (waiting.length === 0) return { total: 0, nextCursor: null, items: [] };
+  const cursor = readQueueCursor(page.after);
+  const condition = and(
+    eq(progressReports.tenantId, tenantId),
+    or(...waiting),
+    cursor
+      ? sql`(${progressReports.submittedAt}, ${progressReports.id}) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
+      : undefined,
+  );
   const base = db
     .select({
       id: progressReports.id,
@@ -43,6 +76,7 @@ export async function listReviewQueue(
       narrative: progressReports.narrative,
       submittedBy: progressReports.submittedBy,
       submittedAt: progressReports.submittedAt,
+      submittedAtKey: sql<string | null>`${progressReports.submittedAt}::text`,
       assignmentId: assignments.id,
       agencyId: assignments.agencyId,
       agencyName: agencies.name,
@@ -80,18 +114,8 @@ export async function listReviewQueue(
   const rows = await base
     .orderBy(asc(progressReports.submittedAt), asc(progressReports.id))
     .limit(page.limit)
-    .offset(page.offset);
-  const [{ total } = { total: 0 }] = await db
-    .select({ total: count() })
-    .from(progressReports)
-    .innerJoin(
-      assignments,
-      and(
-        eq(assignments.tenantId, progressReports.tenantId),
-        eq(assignments.id, progressReports.assignmentId),
-      ),
-    )
-    .where(condition);
+    .offset(cursor ? 0 : page.offset);
+  const total = await queueSize(db, tenantId, reviews, headOf);
 
   const ids = rows.map((r) => r.id);
   const evidenceCounts = ids.length
@@ -107,8 +131,13 @@ export async function listReviewQueue(
     tenantId,
     rows.map((r) => r.submittedBy),
   );
+  const last = rows.at(-1);
   return {
-    total: Number(total),
+    total,
+    nextCursor:
+      last?.submittedAtKey && rows.length === page.limit
+        ? encodeCursor([last.submittedAtKey, last.id])
+        : null,
     items: rows.map((r) => ({
       id: r.id,
       state: r.state,
@@ -135,4 +164,34 @@ export async function listReviewQueue(
       evidenceCount: counts.get(r.id) ?? 0,
     })),
   };
+}
+
+/** How many wait: the standing office's count needs no join, so it stays an index-only count. */
+async function queueSize(db: Executor, tenantId: string, reviews: boolean, headOf: string | null) {
+  const [submitted] = reviews
+    ? await db
+        .select({ n: count() })
+        .from(progressReports)
+        .where(and(eq(progressReports.tenantId, tenantId), eq(progressReports.state, "submitted")))
+    : [];
+  const [awaitingHead] = headOf
+    ? await db
+        .select({ n: count() })
+        .from(progressReports)
+        .innerJoin(
+          assignments,
+          and(
+            eq(assignments.tenantId, progressReports.tenantId),
+            eq(assignments.id, progressReports.assignmentId),
+          ),
+        )
+        .where(
+          and(
+            eq(progressReports.tenantId, tenantId),
+            eq(progressReports.state, "awaiting_head"),
+            eq(assignments.agencyId, headOf),
+          ),
+        )
+    : [];
+  return Number(submitted?.n ?? 0) + Number(awaitingHead?.n ?? 0);
 }

@@ -170,3 +170,35 @@ describe("status roll-ups", () => {
     expect(bad.json().message).toContain("2000–2100");
   });
 });
+
+describe("status filters", () => {
+  it("find exactly the tasks the unfiltered list shows overdue or due soon, on any day", async () => {
+    const get = async (query: string) => {
+      const response = await t.app.inject({
+        method: "GET",
+        url: `/api/tasks?planId=${planId}&limit=500&${query}`,
+        headers: { cookie: cookies.vanphong! },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { total: number; items: { id: string; status: string; dueSoon: boolean }[] };
+    };
+    const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
+    const found = { overdue: 0, soon: 0 };
+    for (const asOf of ["2026-01-15", "2026-04-25", "2026-06-30", today(), "2027-03-01"]) {
+      const all = (await get(`asOf=${asOf}`)).items;
+      const overdue = await get(`asOf=${asOf}&status=overdue`);
+      expect(ids(overdue.items), asOf).toEqual(ids(all.filter((task) => task.status === "overdue")));
+      expect(overdue.total).toBe(overdue.items.length);
+      const soon = await get(`asOf=${asOf}&dueSoon=true`);
+      found.overdue += overdue.total;
+      found.soon += soon.total;
+      expect(ids(soon.items), asOf).toEqual(ids(all.filter((task) => task.dueSoon)));
+      const both = await get(`asOf=${asOf}&dueSoon=true&status=in_progress`);
+      expect(ids(both.items), asOf).toEqual(
+        ids(all.filter((task) => task.dueSoon && task.status === "in_progress")),
+      );
+    }
+    expect(found.overdue).toBeGreaterThan(0);
+    expect(found.soon).toBeGreaterThan(0);
+  });
+});

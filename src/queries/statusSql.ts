@@ -45,6 +45,28 @@ export function statusSql(asOf: AsOf): SQL<AssignmentStatus> {
   end)`;
 }
 
+/*
+ * Necessary conditions: each holds whenever the status expression gives that status (not the
+ * converse), and reads the facts' columns directly, without the history lookup. A filter first
+ * narrows the rows with one, then applies the exact expression to what is left: the few leads
+ * that may be overdue instead of every lead of the province. statusSql.test.ts checks that no
+ * generated history ever has the status without the condition.
+ */
+const notDoneBy = (asOf: AsOf) =>
+  sql`(${f.completionApprovedOn} is null or ${f.completionApprovedOn} > ${day(asOf)})`;
+/** A due date moved after asOf: the date in force then is in the history, anything is possible. */
+const movedAfter = (asOf: AsOf) => sql`${f.dueChangedOn} > ${day(asOf)}`;
+
+export function mayBeOverdueSql(asOf: AsOf): SQL<boolean> {
+  return sql<boolean>`(${notDoneBy(asOf)} and (${f.dueOn} < ${day(asOf)} or ${movedAfter(asOf)}))`;
+}
+
+export function mayBeDueSoonSql(asOf: AsOf, days: number): SQL<boolean> {
+  const d = day(asOf);
+  return sql<boolean>`(${notDoneBy(asOf)}
+    and (${f.dueOn} between ${d} and ${d} + ${days}::int or ${movedAfter(asOf)}))`;
+}
+
 /** Days past due: for overdue (until asOf) and done late (until the submission). */
 export function daysOverdueSql(asOf: AsOf): SQL<number | null> {
   const due = dueAsOfSql(asOf);

@@ -4,15 +4,18 @@ import type { Executor } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
 import { uuidList } from "../db/sqlLists.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
-import { type AssignmentStatus, assignmentStatuses } from "../domain/status.ts";
+import { type AssignmentStatus, assignmentStatuses, DUE_SOON_DAYS } from "../domain/status.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { deadlineKindSchema } from "../ingest/extraction.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { normalizeStatusRow } from "./assignmentStatus.ts";
+import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import {
   daysOverdueSql,
   dueAsOfSql,
   dueSoonSql,
+  mayBeDueSoonSql,
+  mayBeOverdueSql,
   ownTaskStatusSql,
   statusSql,
   taskStatusAggregateSql,
@@ -49,11 +52,11 @@ export const taskFilters = z
     after: z.string().max(200).optional(),
   })
   .superRefine((filters, issue) => {
-    if (filters.after && !decodeCursor(filters.after, filters.sort)) {
+    if (filters.after && !readTaskCursor(filters.after, filters.sort)) {
       issue.addIssue({
         code: "custom",
         path: ["after"],
-        message: "Con trỏ trang không hợp lệ (có thể do đổi cách sắp xếp); hãy tải lại danh sách từ đầu",
+        message: invalidCursorMessage,
       });
     }
   });
@@ -88,7 +91,7 @@ export interface TaskStatusSummary {
 export async function listTasks(db: Executor, tenantId: string, scope: TaskScope, filters: TaskFilters) {
   const asOf = filters.asOf ?? vietnamDate(new Date());
   const where = statusWhere(filters);
-  const cursor = decodeCursor(filters.after, filters.sort);
+  const cursor = readTaskCursor(filters.after, filters.sort);
   const order =
     filters.sort === "overdue"
       ? sql`coalesce(x."daysOverdue", -1) desc, x.id`
@@ -99,8 +102,16 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
   let countResult: unknown;
   let pageResult: unknown;
   if (needsStatus(filters)) {
-    // Every task's status is needed: computed once, grouped, and counted in the same statement.
-    const base = taskRowsSql(tenantId, scope, filters, asOf, "grouped");
+    // Every task's status is needed: computed once, grouped, and counted in the same statement,
+    // for the tasks a necessary condition leaves when there is one.
+    const base = taskRowsSql(
+      tenantId,
+      scope,
+      filters,
+      asOf,
+      "grouped",
+      statusCandidates(tenantId, filters, asOf),
+    );
     pageResult = await db.execute(sql`
       select x.* from (
         select x.*, count(*) over ()::int as "totalMatching" from (${base}) x where ${where}
@@ -121,14 +132,15 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
   const total = Number(rowsOf<{ total: number }>(countResult)[0]?.total ?? 0);
   const rows = rowsOf<RawTaskRow>(pageResult);
   const last = rows.at(-1);
-  const nextCursor = last && rows.length === filters.limit ? encodeCursor(filters.sort, last) : null;
+  const nextCursor = last && rows.length === filters.limit ? taskCursor(filters.sort, last) : null;
   const items = rows.map(presentTaskRow);
   return { total, asOf, nextCursor, items };
 }
 
 /** Conditions that do not need the status: they narrow the tasks before statuses are computed. */
-function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters): SQL {
+function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters, extra?: SQL): SQL {
   const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, sql`t.removed_at is null`];
+  if (extra) where.push(extra);
   if (filters.planId) where.push(sql`t.plan_id = ${filters.planId}`);
   if (filters.deadlineKind) where.push(sql`t.deadline_kind = ${filters.deadlineKind}`);
   if (filters.section) where.push(sql`s.numeral = ${filters.section}`);
@@ -153,12 +165,13 @@ function taskRowsSql(
   filters: TaskFilters,
   asOf: IsoDate,
   aggregate: "perTask" | "grouped",
+  candidates: Candidates | null = null,
 ): SQL {
   // An agency's staff also see their own agency's part in each task.
   const viewer = scope.kind === "agencies" ? scope.agencyIds : [];
   const leadFacts = (where: SQL) => sql`
     select assignment_status_facts.task_id, ${statusSql(asOf)} as status,
-           ${dueSoonSql(asOf, 7)} as due_soon, ${daysOverdueSql(asOf)} as days_overdue
+           ${dueSoonSql(asOf, DUE_SOON_DAYS)} as due_soon, ${daysOverdueSql(asOf)} as days_overdue
     from assignment_status_facts
     where ${where} and assignment_status_facts.role = 'lead'
     -- offset 0 keeps the planner from copying the status expression into every use below.
@@ -178,7 +191,8 @@ function taskRowsSql(
       : sql`left join (
           select y.task_id, ${aggregates}
           from (${leadFacts(sql`assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.live
-            ${filters.planId ? sql`and assignment_status_facts.plan_id = ${filters.planId}` : sql``}`)}) y
+            ${filters.planId ? sql`and assignment_status_facts.plan_id = ${filters.planId}` : sql``}
+            ${candidates ? sql`and ${candidates.leads}` : sql``}`)}) y
           group by y.task_id
         ) leads on leads.task_id = t.id`;
   return sql`
@@ -196,7 +210,37 @@ function taskRowsSql(
     left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
     ${leads}
     ${viewer.length ? ownAssignmentJoin(asOf, viewer) : sql``}
-    where ${taskConditions(tenantId, scope, filters)}`;
+    where ${taskConditions(tenantId, scope, filters, candidates?.tasks)}`;
+}
+
+interface Candidates {
+  /** On the task (t): a lead that may have the status, or no lead and the task's own date. */
+  tasks: SQL;
+  /** On the facts: every lead of a task with such a lead, for the task's aggregate status. */
+  leads: SQL;
+}
+
+/**
+ * Tasks that may be overdue or due soon, from the necessary conditions of statusSql.ts; null
+ * when the filter has none. The exact status is then computed for these tasks only.
+ */
+function statusCandidates(tenantId: string, filters: TaskFilters, asOf: IsoDate): Candidates | null {
+  const tasks: SQL[] = [];
+  const leads: SQL[] = [];
+  const mayBe = (lead: SQL, own: SQL) => {
+    const taskIds = sql`(select assignment_status_facts.task_id from assignment_status_facts
+      where assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.role = 'lead'
+        and ${lead})`;
+    leads.push(sql`assignment_status_facts.task_id in ${taskIds}`);
+    tasks.push(sql`(t.id in ${taskIds}
+      or (${own} and not exists (select 1 from assignment_status_facts
+        where assignment_status_facts.tenant_id = t.tenant_id and assignment_status_facts.task_id = t.id
+          and assignment_status_facts.role = 'lead')))`);
+  };
+  if (filters.status === "overdue") mayBe(mayBeOverdueSql(asOf), sql`t.due_on < ${asOf}::date`);
+  if (filters.dueSoon === true) mayBe(mayBeDueSoonSql(asOf, DUE_SOON_DAYS), ownDueSoon(asOf));
+  if (tasks.length === 0) return null;
+  return { tasks: sql.join(tasks, sql` and `), leads: sql.join(leads, sql` and `) };
 }
 
 /** The viewer's agency's own assignment in the task, its lead role first. */
@@ -208,7 +252,7 @@ const ownAssignmentJoin = (asOf: IsoDate, viewer: string[]) => sql`
                'status', ${statusSql(asOf)},
                'due', ${dueAsOfSql(asOf)},
                'daysOverdue', ${daysOverdueSql(asOf)},
-               'dueSoon', ${dueSoonSql(asOf, 7)}) as assignment
+               'dueSoon', ${dueSoonSql(asOf, DUE_SOON_DAYS)}) as assignment
       from assignment_status_facts
       where assignment_status_facts.tenant_id = t.tenant_id and assignment_status_facts.task_id = t.id
         and assignment_status_facts.agency_id in ${uuidList(viewer)}
@@ -223,7 +267,8 @@ const statusCountsJson = (status: SQL) =>
     sql`, `,
   )}))`;
 
-const ownDueSoon = (asOf: IsoDate) => sql`coalesce(t.due_on - ${asOf}::date between 0 and 7, false)`;
+const ownDueSoon = (asOf: IsoDate) =>
+  sql`coalesce(t.due_on - ${asOf}::date between 0 and ${DUE_SOON_DAYS}::int, false)`;
 
 const needsStatus = (filters: TaskFilters) =>
   filters.status !== undefined || filters.dueSoon !== undefined || filters.sort === "overdue";
@@ -294,27 +339,19 @@ export interface TaskListItem extends TaskStatusSummary {
 
 type Cursor = (string | number)[];
 
-function encodeCursor(sort: TaskFilters["sort"], row: RawTaskRow): string {
-  const values: Cursor =
-    sort === "overdue" ? [numberOrNull(row.daysOverdue) ?? -1, row.id] : [row.planId, row.position, row.id];
-  return Buffer.from(JSON.stringify(values)).toString("base64url");
-}
-
-function decodeCursor(after: string | undefined, sort: TaskFilters["sort"]): Cursor | null {
-  if (!after) return null;
-  try {
-    const values = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as unknown;
-    const shape = sort === "overdue" ? cursorShapes.overdue : cursorShapes.position;
-    return shape.parse(values);
-  } catch {
-    return null;
-  }
-}
-
 const cursorShapes = {
   overdue: z.tuple([z.number().int(), z.uuid()]),
   position: z.tuple([z.uuid(), z.number().int(), z.uuid()]),
 };
+
+function taskCursor(sort: TaskFilters["sort"], row: RawTaskRow): string {
+  return encodeCursor(
+    sort === "overdue" ? [numberOrNull(row.daysOverdue) ?? -1, row.id] : [row.planId, row.position, row.id],
+  );
+}
+
+const readTaskCursor = (after: string | undefined, sort: TaskFilters["sort"]): Cursor | null =>
+  decodeCursor(after, sort === "overdue" ? cursorShapes.overdue : cursorShapes.position);
 
 function keysetCondition(sort: TaskFilters["sort"], cursor: Cursor): SQL {
   if (sort === "overdue") {

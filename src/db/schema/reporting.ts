@@ -95,7 +95,8 @@ export const progressReports = pgTable(
     }),
     foreignKey({ columns: [t.tenantId, t.submittedBy], foreignColumns: [users.tenantId, users.id] }),
     index("progress_reports_assignment_idx").on(t.tenantId, t.assignmentId),
-    index("progress_reports_state_idx").on(t.tenantId, t.state),
+    /** The review queue reads a state's reports oldest first, a page at a time (keyset). */
+    index("progress_reports_queue_idx").on(t.tenantId, t.state, t.submittedAt, t.id),
     /** At most one report per assignment and period waits for a decision at a time. */
     uniqueIndex("progress_reports_one_pending")
       .on(t.tenantId, t.assignmentId, t.periodId)

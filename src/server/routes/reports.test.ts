@@ -557,6 +557,35 @@ describe("review by the standing office", () => {
     ).not.toContain(pending!.id);
   });
 
+  it("pages the review queue oldest first with a cursor, without repeating or skipping a report", async () => {
+    for (const ref of ["1", "2"]) {
+      const target = await policeTask(ref);
+      expect(
+        (await submitJson("congan", target.assignmentId, { narrative: `Báo cáo ${ref}` })).statusCode,
+      ).toBe(201);
+    }
+    const whole = (await get("vanphong", "/api/review-queue?limit=200")).json();
+    expect(whole.items.length).toBeGreaterThanOrEqual(2);
+    expect(whole.total).toBe(whole.items.length);
+    const times = whole.items.map((i: { submittedAt: string }) => i.submittedAt);
+    expect(times).toEqual([...times].sort());
+
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const query: string = after ? `&after=${encodeURIComponent(after)}` : "";
+      const page = (await get("vanphong", `/api/review-queue?limit=1${query}`)).json();
+      expect(page.total).toBe(whole.total);
+      paged.push(...page.items.map((i: { id: string }) => i.id));
+      after = page.nextCursor;
+    } while (after && paged.length <= whole.items.length);
+    expect(paged).toEqual(whole.items.map((i: { id: string }) => i.id));
+
+    const bad = await get("vanphong", "/api/review-queue?after=bm90LWEtY3Vyc29y");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain("Con trỏ trang không hợp lệ");
+  });
+
   it("lets exactly one of two simultaneous reviewers decide (HTTP)", async () => {
     const target = await policeTask("15");
     const submitted = await submitJson("congan", target.assignmentId, {

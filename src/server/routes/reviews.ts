@@ -6,7 +6,7 @@ import { reopenReport } from "../../commands/reopenReport.ts";
 import { reviewDecisions, reviewReport } from "../../commands/reviewReport.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { reportContext } from "../../queries/reports.ts";
-import { listReviewQueue } from "../../queries/reviewQueue.ts";
+import { listReviewQueue, reviewQueuePage } from "../../queries/reviewQueue.ts";
 import { actorOf } from "../actor.ts";
 import { errorResponses } from "../schemas.ts";
 import { principalOf, requireSession } from "../session.ts";
@@ -141,11 +141,11 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["reports"],
         summary:
           "Báo cáo chờ người dùng quyết định: chờ duyệt (cơ quan thường trực) hoặc chờ lãnh đạo đơn vị duyệt (lãnh đạo đơn vị)",
-        querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
-        response: { 200: z.object({ total: z.number(), items: z.array(queueItem) }), ...errorResponses },
+        querystring: reviewQueuePage,
+        response: {
+          200: z.object({ total: z.number(), nextCursor: z.string().nullable(), items: z.array(queueItem) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {

@@ -3,6 +3,7 @@
 import {
   keepPreviousData,
   type QueryClient,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -165,10 +166,17 @@ export function useAddComment(taskId: string) {
   });
 }
 
+/** The queue a page of 50 at a time, oldest first; each page continues from the last one's cursor. */
 export function useReviewQueue(enabled: boolean) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ["reviewQueue"],
-    queryFn: ({ signal }) => api<Page<QueueItem>>("/api/review-queue", { signal, query: { limit: 200 } }),
+    queryFn: ({ signal, pageParam }) =>
+      api<Page<QueueItem> & { nextCursor: string | null }>("/api/review-queue", {
+        signal,
+        query: { limit: 50, ...(pageParam ? { after: pageParam } : {}) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     enabled,
   });
 }

@@ -33,6 +33,8 @@ export function ReviewQueuePage() {
   const me = useMe().data;
   const reviewer = can.review(me);
   const queue = useReviewQueue(reviewer || can.headApprove(me));
+  const queueItems = queue.data?.pages.flatMap((page) => page.items) ?? [];
+  const queueTotal = queue.data?.pages[0]?.total ?? 0;
   const changes = useDeadlineChanges({ state: "pending" }, reviewer);
   const [params, setParams] = useSearchParams();
   const tab = params.get("muc") === "gia-han" && reviewer ? "gia-han" : "bao-cao";
@@ -150,14 +152,21 @@ export function ReviewQueuePage() {
         bordered
         rowKey="id"
         columns={reportColumns}
-        dataSource={queue.data?.items ?? []}
-        loading={queue.isFetching}
+        dataSource={queueItems}
+        loading={queue.isFetching && !queue.isFetchingNextPage}
         rowClassName={() => "dd-queue-row"}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={false}
         locale={{
           emptyText: queue.isPending ? " " : <Empty description="Không có báo cáo nào chờ duyệt." />,
         }}
       />
+      {queue.hasNextPage && (
+        <div style={{ textAlign: "center", marginTop: 12 }}>
+          <Button onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
+            Xem thêm ({formatNumber(queueTotal - queueItems.length)} báo cáo nữa)
+          </Button>
+        </div>
+      )}
     </>
   );
 
@@ -194,7 +203,7 @@ export function ReviewQueuePage() {
         items={[
           {
             key: "bao-cao",
-            label: `Báo cáo chờ duyệt (${formatNumber(queue.data?.total ?? 0)})`,
+            label: `Báo cáo chờ duyệt (${formatNumber(queueTotal)})`,
             children: reportsTab,
           },
           ...(reviewer
