@@ -42,9 +42,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 /**
  * Settings of every PostgreSQL session. The status expressions make the planner's cost estimates
  * large enough to trigger JIT compilation, which costs far more than it saves on these short
- * queries (2.4 s instead of 20 ms for a province's roll-up: docs/decisions/0007).
+ * queries (2.4 s instead of 20 ms for a province's roll-up), and parallel workers only add
+ * overhead when every core already serves a request (plan summary p50 130 → 84 ms, overdue
+ * filter 723 → 544 ms with 10 connections): docs/decisions/0007.
  */
-export const POSTGRES_SESSION_OPTIONS = "-c jit=off";
+export const POSTGRES_SESSION_OPTIONS = "-c jit=off -c max_parallel_workers_per_gather=0";
 
 async function openPostgres(url: string, poolSize: number, logger?: Logger): Promise<DatabaseHandle> {
   const location = redactUrl(url);
