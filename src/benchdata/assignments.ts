@@ -1,3 +1,4 @@
+import type { AssignmentRole } from "../domain/assignments.ts";
 import type { TenantSpec } from "./agencies.ts";
 import { type Day, instantOf, monthEndAfter } from "./calendar.ts";
 import type { TaskRow } from "./plans.ts";
@@ -27,7 +28,7 @@ export interface AssignmentPlan {
   id: string;
   task: TaskRow;
   agencyId: string;
-  role: "lead" | "coordinator";
+  role: AssignmentRole;
   viaGroupId: string | null;
   /** The due date the agency works to after approved changes (the task's, for a coordinator). */
   due: Day | null;
@@ -76,7 +77,7 @@ export function expandAssignments(task: TaskRow, ctx: FateContext): AssignmentPl
 function fate(
   task: TaskRow,
   agencyId: string,
-  role: "lead" | "coordinator",
+  role: AssignmentRole,
   viaGroupId: string | null,
   ctx: FateContext,
 ): AssignmentPlan {

@@ -1,3 +1,4 @@
+import { type DeadlineKind, deadlineKinds } from "../domain/deadline.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import type { AgencyRow, TenantSpec, TenantTree } from "./agencies.ts";
 import {
@@ -14,14 +15,7 @@ import {
   yearOf,
 } from "./calendar.ts";
 import type { Ids, Rng } from "./prng.ts";
-import {
-  type DeadlineKind,
-  deadlineKinds,
-  fixtureMaterial,
-  recurringTexts,
-  titleSuffixes,
-  unspecifiedTexts,
-} from "./texts.ts";
+import { fixtureMaterial, recurringTexts, titleSuffixes, unspecifiedTexts } from "./texts.ts";
 
 export interface PlanRow {
   id: string;

@@ -1,3 +1,4 @@
+import type { ReportState } from "../domain/reports.ts";
 import type { AssignmentPlan } from "./assignments.ts";
 import { type Day, dayOfInstant, instantOf, type Period, periodIndexOf } from "./calendar.ts";
 import type { Ids, Rng } from "./prng.ts";
@@ -22,7 +23,7 @@ export interface ReportRow {
   proposals: string;
   nothingToReport: boolean;
   claimsCompletion: boolean;
-  state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
+  state: ReportState;
   submittedBy: string | null;
   submittedAt: number | null;
   headApprovedBy: string | null;

@@ -1,4 +1,5 @@
 import { loadDemoExtraction } from "../db/seed/demo.ts";
+import { deadlineKinds } from "../domain/deadline.ts";
 import type { ExtractedTask } from "../ingest/extraction.ts";
 
 /**
@@ -6,9 +7,6 @@ import type { ExtractedTask } from "../ingest/extraction.ts";
  * in fixtures/plans (so searches and screens read like the users' documents); the rest (report
  * narratives, reviewers' comments, reasons) are the phrases such reports carry.
  */
-
-export type DeadlineKind = "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
-export const deadlineKinds: DeadlineKind[] = ["date", "month", "quarter", "year", "recurring", "unspecified"];
 
 export interface FixtureMaterial {
   /** Real tasks by section numeral; section-less tasks (a Công văn's flat list) under "". */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { progressReports } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { reviewDecisions } from "../domain/reports.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { reportLock } from "../policies/report.ts";
 import type { ReportContext } from "../queries/reports.ts";
@@ -13,7 +14,7 @@ import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./no
 export const approveReportAsHeadInput = z
   .object({
     reportId: z.uuid(),
-    decision: z.enum(["approve", "return"], "Quyết định phải là approve (chuyển đi) hoặc return (trả lại)"),
+    decision: z.enum(reviewDecisions, "Quyết định phải là approve (chuyển đi) hoặc return (trả lại)"),
     comment: z.string().max(10_000, "Ý kiến tối đa 10.000 ký tự").transform(normalizeLines).default(""),
     version: z.number().int().positive().optional(),
   })

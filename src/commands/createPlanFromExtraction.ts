@@ -10,6 +10,8 @@ import {
 } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
+import type { AssignmentRole } from "../domain/assignments.ts";
+import { periodKinds } from "../domain/periods.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
@@ -19,7 +21,7 @@ import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
 export const planSettingsInput = z.object({
   name: z.string().trim().min(1).max(500).optional(),
-  reportingFrequency: z.enum(["month", "quarter"]).default("month"),
+  reportingFrequency: z.enum(periodKinds).default("month"),
   cutoffDay: z.number().int().min(1).max(28).default(10),
   requireHeadApproval: z.boolean().default(false),
 });
@@ -166,7 +168,7 @@ export async function createPlanFromExtraction(
 
 export interface AssignmentTarget {
   agencyId: string;
-  role: "lead" | "coordinator";
+  role: AssignmentRole;
   viaGroupId: string | null;
   dueOn: string | null;
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, assignments, planSections, plans, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import type { AssignmentRole } from "../domain/assignments.ts";
 import { type ParsedDeadline, parseDeadline } from "../domain/deadline.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
@@ -78,7 +79,7 @@ export async function targetsForAgencyIds(
   const members = await groupMembers(ctx.tx, ctx.tenantId, groupIds);
   const rows = new Map<
     string,
-    { agencyId: string; role: "lead" | "coordinator"; viaGroupId: string | null; dueOn: string | null }
+    { agencyId: string; role: AssignmentRole; viaGroupId: string | null; dueOn: string | null }
   >();
   for (const [role, ids] of [
     ["lead", leadIds],

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, deadlineChanges, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { deadlineChangeDecisions } from "../domain/assignments.ts";
 import { formatVietnameseDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -11,7 +12,10 @@ import { notificationLinks, notify } from "./notify.ts";
 export const decideDeadlineChangeInput = z
   .object({
     deadlineChangeId: z.uuid(),
-    decision: z.enum(["approve", "refuse"], "Quyết định phải là approve (đồng ý) hoặc refuse (không đồng ý)"),
+    decision: z.enum(
+      deadlineChangeDecisions,
+      "Quyết định phải là approve (đồng ý) hoặc refuse (không đồng ý)",
+    ),
     comment: z.string().max(5_000, "Ý kiến tối đa 5.000 ký tự").transform(normalizeLines).default(""),
   })
   .superRefine((input, issue) => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { assignments, progressReports, reviews } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
+import { reviewDecisions } from "../domain/reports.ts";
 import { normalizeLines } from "../domain/text.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -10,7 +11,7 @@ import { conflict, notFound } from "./errors.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 import { isUniqueViolation } from "./submitReport.ts";
 
-export const reviewDecisions = ["approve", "return"] as const;
+export { reviewDecisions };
 
 export const reviewReportInput = z
   .object({

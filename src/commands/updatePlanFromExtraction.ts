@@ -12,6 +12,8 @@ import {
 } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
+import type { AssignmentRole } from "../domain/assignments.ts";
+import { periodKinds } from "../domain/periods.ts";
 import { matchTasks } from "../domain/taskSimilarity.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
@@ -25,7 +27,7 @@ import { syncIndicators } from "./syncPlanIndicators.ts";
 /** On a re-import, only the settings given change; the others stay as the office set them. */
 export const planSettingsPatch = z.object({
   name: z.string().trim().min(1).max(500).optional(),
-  reportingFrequency: z.enum(["month", "quarter"]).optional(),
+  reportingFrequency: z.enum(periodKinds).optional(),
   cutoffDay: z.number().int().min(1).max(28).optional(),
   requireHeadApproval: z.boolean().optional(),
 });
@@ -42,7 +44,7 @@ export interface AssignmentConflict {
   ref: string;
   agencyId: string;
   agencyName: string;
-  role: "lead" | "coordinator";
+  role: AssignmentRole;
   reason: "has_reports";
   message: string;
 }

@@ -10,6 +10,7 @@ import {
   tasks,
 } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import type { AssignmentRole } from "../domain/assignments.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import {
@@ -106,7 +107,7 @@ export async function updateTask(
   const deleted: string[] = [];
   if (input.leadAgencyIds !== undefined || input.coordinatorAgencyIds !== undefined) {
     // The role not given keeps the agencies it has (named directly or through their group).
-    const kept = (role: "lead" | "coordinator") => [
+    const kept = (role: AssignmentRole) => [
       ...new Set(current.filter((a) => a.role === role).map((a) => a.viaGroupId ?? a.agencyId)),
     ];
     const leadIds = input.leadAgencyIds ?? kept("lead");

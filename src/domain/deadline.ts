@@ -7,7 +7,9 @@ import { normalizeText } from "./text.ts";
  * would silently mark an agency late, which is worse than asking the office to fill one in.
  */
 
-export type DeadlineKind = "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
+/** How a deadline is written; stored as the deadline_kind enum and sent to the web app. */
+export const deadlineKinds = ["date", "month", "quarter", "year", "recurring", "unspecified"] as const;
+export type DeadlineKind = (typeof deadlineKinds)[number];
 
 export interface ParsedDeadline {
   /** The expression as written (normalised spaces, NFC). */

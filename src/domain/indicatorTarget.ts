@@ -8,7 +8,8 @@ import { foldForSearch, normalizeText } from "./text.ts";
  * such as "≤ 3 Đông Nam Á").
  */
 
-export type TargetOp = ">=" | "<=" | ">" | "<" | "=";
+export const targetOps = [">=", "<=", ">", "<", "="] as const;
+export type TargetOp = (typeof targetOps)[number];
 
 export interface ParsedTarget {
   year: number;

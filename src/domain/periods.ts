@@ -4,7 +4,9 @@ import { addDays, dayOfMonth, firstDayOfMonth, type IsoDate, lastDayOfMonth } fr
  * Reporting periods of a plan (months or quarters) and how each period's report is judged:
  * on time, late, or missing. Reports close on a cut-off day of the following month.
  */
-export type PeriodKind = "month" | "quarter";
+/** A plan's reporting frequency is the kind of its periods. */
+export const periodKinds = ["month", "quarter"] as const;
+export type PeriodKind = (typeof periodKinds)[number];
 
 export interface ReportingPeriod {
   kind: PeriodKind;

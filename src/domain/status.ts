@@ -1,4 +1,5 @@
 import { daysBetween, type IsoDate } from "./dates.ts";
+import type { DeadlineKind } from "./deadline.ts";
 
 /**
  * Assignment status (PRODUCT.md §3), computed from dates and approved reports for any day
@@ -37,7 +38,7 @@ export const statusColors: Record<AssignmentStatus, string> = {
 };
 
 export interface AssignmentFacts {
-  deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
+  deadlineKind: DeadlineKind;
   /** Due date as the plan first set it (null when recurring or unspecified without a final date). */
   originalDue: IsoDate | null;
   /** Approved deadline changes, each effective from the day it was approved. */

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { deadlineKinds } from "../domain/deadline.ts";
+import { targetOps } from "../domain/indicatorTarget.ts";
 
 /** The extraction contract (docs: shared EXTRACTION.md). Shared by the CLI, the import API and the web preview. */
-export const deadlineKinds = ["date", "month", "quarter", "year", "recurring", "unspecified"] as const;
 export const deadlineKindSchema = z.enum(deadlineKinds);
-export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -39,7 +39,6 @@ export const extractedTaskSchema = z.object({
 });
 export type ExtractedTask = z.infer<typeof extractedTaskSchema>;
 
-export const targetOps = [">=", "<=", ">", "<", "="] as const;
 export const indicatorTargetSchema = z.object({
   year: z.number().int(),
   text: z.string(),

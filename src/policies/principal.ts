@@ -1,14 +1,6 @@
-/** The roles of the product (PRODUCT.md §2). */
-export const roles = ["admin", "coordinator", "leader", "agency_officer", "agency_head"] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from "../domain/roles.ts";
 
-export const roleLabels: Record<Role, string> = {
-  admin: "Quản trị hệ thống",
-  coordinator: "Cơ quan thường trực",
-  leader: "Lãnh đạo",
-  agency_officer: "Cán bộ đơn vị",
-  agency_head: "Lãnh đạo đơn vị",
-};
+export { type Role, roleLabels, roles } from "../domain/roles.ts";
 
 /** Who is asking: enough to decide what they may see and do. */
 export interface Principal {

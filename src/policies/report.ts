@@ -1,3 +1,4 @@
+import type { AssignmentRole } from "../domain/assignments.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { scopeAllows, taskScope } from "./task.ts";
@@ -6,7 +7,7 @@ import { scopeAllows, taskScope } from "./task.ts";
 export interface AssignmentRef {
   id: string;
   agencyId: string;
-  role: "lead" | "coordinator";
+  role: AssignmentRole;
 }
 
 const isAgencyStaff = (p: Principal) => hasRole(p, "agency_officer", "agency_head") && !!p.agencyId;

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, assignments, assignmentStatusFacts as f } from "../db/schema/index.ts";
+import type { AssignmentRole } from "../domain/assignments.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { DUE_SOON_DAYS, type StatusResult } from "../domain/status.ts";
 import { daysLeftSql, daysOverdueSql, dueAsOfSql, dueSoonSql, statusSql } from "./statusSql.ts";
@@ -10,7 +11,7 @@ export interface AssignmentWithStatus extends StatusResult {
   taskId: string;
   agencyId: string;
   agencyName: string;
-  role: "lead" | "coordinator";
+  role: AssignmentRole;
   viaGroupId: string | null;
   originalDue: IsoDate | null;
 }
@@ -19,7 +20,7 @@ export interface AssignmentSelection {
   planId?: string;
   taskIds?: string[];
   agencyIds?: string[];
-  role?: "lead" | "coordinator";
+  role?: AssignmentRole;
 }
 
 /** The status columns of an assignment as of a day, computed by the database from its facts. */

@@ -2,11 +2,12 @@ import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { agencies, assignments, deadlineChanges, plans, tasks } from "../db/schema/index.ts";
+import { deadlineChangeStates } from "../domain/assignments.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { userNames } from "./reports.ts";
 
 export const deadlineChangeFilters = z.object({
-  state: z.enum(["pending", "approved", "refused"]).optional(),
+  state: z.enum(deadlineChangeStates).optional(),
   taskId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
 import { uuidList } from "../db/sqlLists.ts";
+import { type AssignmentRole, assignmentRoles } from "../domain/assignments.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { periodContaining } from "../domain/periods.ts";
 import {
@@ -27,7 +28,7 @@ export interface RollupFilter {
   planId?: string;
   /** Only these agencies' assignments (an agency's own view). */
   agencyIds?: string[];
-  role?: "lead" | "coordinator";
+  role?: AssignmentRole;
 }
 
 export type RollupRow = { key: string | null } & StatusTotals;
@@ -146,7 +147,7 @@ function toRollupRow(row: CountRow): RollupRow {
 export const rollupQuery = z.object({
   by: z.enum(rollupDimensions),
   planId: z.uuid().optional(),
-  role: z.enum(["lead", "coordinator"]).default("lead"),
+  role: z.enum(assignmentRoles).default("lead"),
 });
 
 export interface PeriodRollupRow {

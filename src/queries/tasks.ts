@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
 import { uuidList } from "../db/sqlLists.ts";
+import type { AssignmentRole } from "../domain/assignments.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { type AssignmentStatus, assignmentStatuses, DUE_SOON_DAYS } from "../domain/status.ts";
 import { foldForSearch } from "../domain/text.ts";
@@ -74,7 +75,7 @@ export interface TaskStatusSummary {
   /** The viewer's agency's own assignment, for agency staff ("Nhiệm vụ của tôi"). */
   ownAssignment: {
     assignmentId: string;
-    role: "lead" | "coordinator";
+    role: AssignmentRole;
     status: AssignmentStatus;
     due: string | null;
     daysOverdue: number | null;
@@ -281,7 +282,7 @@ function statusWhere(filters: TaskFilters): SQL {
 }
 
 /** A task held by one of these agencies (in a role, or any role). */
-function heldBy(agencyIds: string[], role?: "lead" | "coordinator"): SQL {
+function heldBy(agencyIds: string[], role?: AssignmentRole): SQL {
   return sql`exists (select 1 from assignments a
     where a.tenant_id = t.tenant_id and a.task_id = t.id and a.agency_id in ${uuidList(agencyIds)}
     ${role ? sql`and a.role = ${role}` : sql``})`;

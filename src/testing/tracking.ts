@@ -10,6 +10,7 @@ import { loadConfig } from "../config.ts";
 import type { Database, DatabaseHandle } from "../db/client.ts";
 import { agencies, assignments, documents, plans, tasks } from "../db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo.ts";
+import type { AssignmentRole } from "../domain/assignments.ts";
 import { buildApp } from "../server/app.ts";
 import { LocalEvidenceStore } from "../storage/localStore.ts";
 import { createTestDatabase } from "./database.ts";
@@ -61,7 +62,7 @@ export async function login(app: FastifyInstance, username: string): Promise<str
 export async function findAssignment(
   db: Database,
   tenantId: string,
-  where: { documentNumber: string; ref: string; agency: string; role?: "lead" | "coordinator" },
+  where: { documentNumber: string; ref: string; agency: string; role?: AssignmentRole },
 ) {
   const [row] = await db
     .select({ assignmentId: assignments.id, taskId: tasks.id, agencyId: agencies.id, planId: plans.id })

@@ -11,6 +11,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { roles } from "../../domain/roles.ts";
 import { agencies } from "./agencies.ts";
 import { createdAt, tenantColumns, updatedAt } from "./columns.ts";
 import { tenants } from "./tenancy.ts";
@@ -40,13 +41,7 @@ export const users = pgTable(
   ],
 );
 
-export const roleName = pgEnum("role_name", [
-  "admin",
-  "coordinator",
-  "leader",
-  "agency_officer",
-  "agency_head",
-]);
+export const roleName = pgEnum("role_name", roles);
 
 export const userRoles = pgTable(
   "user_roles",

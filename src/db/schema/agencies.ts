@@ -11,10 +11,11 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { agencyLevels } from "../../domain/agencyLevels.ts";
 import { createdAt, tenantColumns, updatedAt } from "./columns.ts";
 import { tenants } from "./tenancy.ts";
 
-export const agencyLevel = pgEnum("agency_level", ["central", "province", "department", "commune", "other"]);
+export const agencyLevel = pgEnum("agency_level", agencyLevels);
 
 /**
  * The agency tree (Tỉnh ủy → ban; UBND tỉnh → sở; xã, phường, đặc khu). A group ("Các sở, ban,

@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { targetOps } from "../../domain/indicatorTarget.ts";
 import { users } from "./accounts.ts";
 import { agencies } from "./agencies.ts";
 import { createdAt, tenantColumns } from "./columns.ts";
@@ -75,7 +76,7 @@ export const indicatorMonitors = pgTable(
   ],
 );
 
-export const targetOp = pgEnum("target_op", [">=", "<=", ">", "<", "="]);
+export const targetOp = pgEnum("target_op", targetOps);
 
 export const indicatorTargets = pgTable(
   "indicator_targets",

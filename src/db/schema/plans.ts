@@ -16,6 +16,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { assignmentRoles, deadlineChangeStates } from "../../domain/assignments.ts";
+import { deadlineKinds } from "../../domain/deadline.ts";
+import { periodKinds } from "../../domain/periods.ts";
 import { agencies } from "./agencies.ts";
 import { createdAt, tenantColumns, updatedAt } from "./columns.ts";
 import { tenants } from "./tenancy.ts";
@@ -44,7 +47,7 @@ export const documents = pgTable(
   ],
 );
 
-export const reportingFrequency = pgEnum("reporting_frequency", ["month", "quarter"]);
+export const reportingFrequency = pgEnum("reporting_frequency", periodKinds);
 
 /** A plan is a document whose tasks are followed; reporting rules are set per plan. */
 export const plans = pgTable(
@@ -88,14 +91,7 @@ export const planSections = pgTable(
   ],
 );
 
-export const deadlineKind = pgEnum("deadline_kind", [
-  "date",
-  "month",
-  "quarter",
-  "year",
-  "recurring",
-  "unspecified",
-]);
+export const deadlineKind = pgEnum("deadline_kind", deadlineKinds);
 
 export const tasks = pgTable(
   "tasks",
@@ -173,7 +169,7 @@ export const taskLinks = pgTable(
   ],
 );
 
-export const assignmentRole = pgEnum("assignment_role", ["lead", "coordinator"]);
+export const assignmentRole = pgEnum("assignment_role", assignmentRoles);
 
 /**
  * Task × agency × role. Statuses belong to lead assignments and are computed (src/domain), never
@@ -205,7 +201,7 @@ export const assignments = pgTable(
   ],
 );
 
-export const decisionState = pgEnum("decision_state", ["pending", "approved", "refused"]);
+export const decisionState = pgEnum("decision_state", deadlineChangeStates);
 
 /** A request to move an assignment's due date; the original stays here and in reports. */
 export const deadlineChanges = pgTable(

@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { evidenceKinds, reportStates, reviewDecisions } from "../../domain/reports.ts";
 import { users } from "./accounts.ts";
 import { createdAt, tenantColumns, updatedAt } from "./columns.ts";
 import { assignments, plans, reportingFrequency, tasks } from "./plans.ts";
@@ -41,13 +42,7 @@ export const reportingPeriods = pgTable(
   ],
 );
 
-export const reportState = pgEnum("report_state", [
-  "draft",
-  "awaiting_head",
-  "submitted",
-  "approved",
-  "returned",
-]);
+export const reportState = pgEnum("report_state", reportStates);
 
 /** An agency's progress report on one assignment for one period. */
 export const progressReports = pgTable(
@@ -117,7 +112,7 @@ export const storedFiles = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.sha256] })],
 );
 
-export const evidenceKind = pgEnum("evidence_kind", ["file", "link", "document_number"]);
+export const evidenceKind = pgEnum("evidence_kind", evidenceKinds);
 
 /** Minh chứng: a file, a link or a cited document number attached to a report. */
 export const evidence = pgTable(
@@ -147,7 +142,7 @@ export const evidence = pgTable(
   ],
 );
 
-export const reviewDecision = pgEnum("review_decision", ["approve", "return"]);
+export const reviewDecision = pgEnum("review_decision", reviewDecisions);
 
 /** The standing office's decision on a report; exactly one per report (unique). */
 export const reviews = pgTable(

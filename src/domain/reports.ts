@@ -1,0 +1,14 @@
+/**
+ * A progress report's life (PRODUCT.md §2): drafted, forwarded by the agency head when the plan
+ * asks for it, then approved or returned by the standing office. Stored as the report_state enum.
+ */
+export const reportStates = ["draft", "awaiting_head", "submitted", "approved", "returned"] as const;
+export type ReportState = (typeof reportStates)[number];
+
+/** What the agency head and the standing office decide on a report (review_decision). */
+export const reviewDecisions = ["approve", "return"] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+/** Minh chứng: a stored file, a link or a cited document number (evidence_kind). */
+export const evidenceKinds = ["file", "link", "document_number"] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
