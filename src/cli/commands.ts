@@ -101,7 +101,7 @@ export function registerCommands(program: Command) {
       const { ensureTenant } = await import("../commands/ensureTenant.ts");
       const { createUser } = await import("../commands/createUser.ts");
       const { cliActor } = await import("../commands/context.ts");
-      const { AppError } = await import("../commands/errors.ts");
+      const { AppError } = await import("../errors.ts");
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrate(handle);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assignments, directiveComments, tasks } from "../db/schema/index.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { notFound } from "./errors.ts";
+import { notFound } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 
 export const addDirectiveCommentInput = z.object({

@@ -8,7 +8,7 @@ import { normalizeLines } from "../domain/text.ts";
 import { reportLock } from "../policies/report.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, notFound } from "./errors.ts";
+import { conflict, notFound } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
 
 export const approveReportAsHeadInput = z

@@ -8,7 +8,7 @@ import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { findPlanForDocumentNumber } from "../queries/imports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { createPlanFromExtraction, planSettingsInput } from "./createPlanFromExtraction.ts";
-import { AppError, invalid } from "./errors.ts";
+import { AppError, invalid } from "../errors.ts";
 import { saveAgency } from "./saveAgency.ts";
 import { lockOpenImport } from "./updateImport.ts";
 import { type PlanDiff, planSettingsPatch, updatePlanFromExtraction } from "./updatePlanFromExtraction.ts";

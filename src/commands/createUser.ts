@@ -4,7 +4,7 @@ import { z } from "zod";
 import { agencies, userRoles, users } from "../db/schema/index.ts";
 import { roles } from "../policies/principal.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, invalid } from "./errors.ts";
+import { conflict, invalid } from "../errors.ts";
 
 export const createUserInput = z.object({
   username: z

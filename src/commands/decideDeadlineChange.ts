@@ -6,7 +6,7 @@ import { deadlineChangeDecisions } from "../domain/assignments.ts";
 import { formatVietnameseDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, notFound } from "./errors.ts";
+import { conflict, notFound } from "../errors.ts";
 import { notificationLinks, notify } from "./notify.ts";
 
 export const decideDeadlineChangeInput = z

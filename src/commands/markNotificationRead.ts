@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { notifications } from "../db/schema/index.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { notFound } from "./errors.ts";
+import { notFound } from "../errors.ts";
 
 export const markNotificationReadInput = z.object({
   /** One notification, or every unread one of the user when omitted. */

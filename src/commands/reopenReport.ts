@@ -7,7 +7,7 @@ import { normalizeLines } from "../domain/text.ts";
 import { reportLock } from "../policies/report.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict } from "./errors.ts";
+import { conflict } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 
 export const reopenReportInput = z.object({

@@ -5,9 +5,8 @@ import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, invalid } from "./errors.ts";
+import { conflict, invalid, isUniqueViolation } from "../errors.ts";
 import { notificationLinks, notify, usersWithRoles } from "./notify.ts";
-import { isUniqueViolation } from "./submitReport.ts";
 
 export const requestDeadlineChangeInput = z.object({
   assignmentId: z.uuid(),

@@ -7,9 +7,8 @@ import { reviewDecisions } from "../domain/reports.ts";
 import { normalizeLines } from "../domain/text.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, notFound } from "./errors.ts";
+import { conflict, isUniqueViolation, notFound } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
-import { isUniqueViolation } from "./submitReport.ts";
 
 export { reviewDecisions };
 

@@ -12,7 +12,7 @@ import type { StagedFile } from "../storage/staging.ts";
 import type { EvidenceStore } from "../storage/store.ts";
 import { type StoredEvidence, storeEvidenceFiles } from "../storage/storeEvidence.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { AppError, conflict, invalid } from "./errors.ts";
+import { AppError, conflict, invalid, isUniqueViolation } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
 
 const longText = (max: number) =>
@@ -295,14 +295,6 @@ async function insertReport(ctx: CommandContext, values: typeof progressReports.
     if (isUniqueViolation(error)) throw pendingConflict(label);
     throw error;
   }
-}
-
-/** True for PostgreSQL's unique_violation, whichever driver reports it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505") return true;
-  }
-  return false;
 }
 
 /**

@@ -20,7 +20,7 @@ import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest
 import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { assignmentTargets, taskColumns, uniqueSections } from "./createPlanFromExtraction.ts";
-import { notFound } from "./errors.ts";
+import { notFound } from "../errors.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 import { syncIndicators } from "./syncPlanIndicators.ts";
 

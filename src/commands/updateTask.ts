@@ -22,7 +22,7 @@ import {
   targetsForAgencyIds,
   taskFieldsInput,
 } from "./createTask.ts";
-import { conflict, invalid, notFound } from "./errors.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
 export const updateTaskInput = taskFieldsInput

@@ -3,7 +3,7 @@ import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.
 import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { invalid } from "./errors.ts";
+import { invalid } from "../errors.ts";
 
 /**
  * Creates or updates agencies by code, parents before children, with aliases and group members.

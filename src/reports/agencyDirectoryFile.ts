@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { invalid } from "../commands/errors.ts";
+import { invalid } from "../errors.ts";
 import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
 import { agencyLevelLabels, parseAgencyLevel } from "../domain/agencyLevels.ts";
 import { foldForSearch, normalizeText } from "../domain/text.ts";

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
-import { AppError } from "../commands/errors.ts";
+import { AppError } from "../errors.ts";
 
 /** Every error leaves as JSON with a stable `code` and a Vietnamese `message`; never a stack trace. */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {

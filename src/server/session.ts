@@ -1,6 +1,6 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../commands/errors.ts";
+import { AppError } from "../errors.ts";
 import { hashToken } from "../commands/startSession.ts";
 import type { Database } from "../db/client.ts";
 import { sessions, userRoles, users } from "../db/schema/index.ts";

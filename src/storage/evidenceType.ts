@@ -2,7 +2,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromFile } from "file-type";
-import { invalid } from "../commands/errors.ts";
+import { invalid } from "../errors.ts";
 
 /**
  * Which evidence files are accepted, and how each one's content is recognised. The content must

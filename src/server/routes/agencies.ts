@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addAgencyAlias, aliasInput, removeAgencyAlias } from "../../commands/addAgencyAlias.ts";
-import { forbidden, invalid } from "../../commands/errors.ts";
+import { forbidden, invalid } from "../../errors.ts";
 import { agencyInput, saveAgency } from "../../commands/saveAgency.ts";
 import { upsertAgencyTree } from "../../commands/upsertAgencyTree.ts";
 import { agencyLevels } from "../../domain/agencyLevels.ts";

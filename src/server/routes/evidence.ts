@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError, forbidden, notFound } from "../../commands/errors.ts";
+import { AppError, forbidden, notFound } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { evidenceForDownload } from "../../queries/reports.ts";
 import { evidenceStoreFor, StoredFileMissing } from "../../storage/index.ts";

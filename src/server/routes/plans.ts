@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../commands/errors.ts";
+import { notFound } from "../../errors.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
 import { today } from "../../queries/assignmentStatus.ts";
 import { getPlanSummary } from "../../queries/planSummary.ts";

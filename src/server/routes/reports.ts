@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError, forbidden, invalid, notFound } from "../../commands/errors.ts";
+import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import {
   MAX_EVIDENCE_FILES,
   prepareReportEvidence,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { approveReportAsHead } from "../../commands/approveReportAsHead.ts";
-import { forbidden, notFound } from "../../commands/errors.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { reopenReport } from "../../commands/reopenReport.ts";
 import { reviewDecisions, reviewReport } from "../../commands/reviewReport.ts";
 import { reportPolicy } from "../../policies/report.ts";

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../commands/errors.ts";
+import { notFound } from "../../errors.ts";
 import type { Executor } from "../../db/client.ts";
 import { agencies, planSections, plans } from "../../db/schema/index.ts";
 import { taskScope } from "../../policies/task.ts";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createTask, createTaskInput } from "../../commands/createTask.ts";
-import { forbidden, notFound } from "../../commands/errors.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { updateTask, updateTaskInput } from "../../commands/updateTask.ts";
 import { planPolicy } from "../../policies/plan.ts";
 import type { Principal } from "../../policies/principal.ts";

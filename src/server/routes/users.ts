@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createUser, createUserInput } from "../../commands/createUser.ts";
-import { forbidden } from "../../commands/errors.ts";
+import { forbidden } from "../../errors.ts";
 import { setUserDisabled } from "../../commands/setUserDisabled.ts";
 import { roles } from "../../policies/principal.ts";
 import { userPolicy } from "../../policies/user.ts";

@@ -1,6 +1,8 @@
 /**
  * An error a user can act on: a stable machine-readable code, an HTTP status, and one sentence
- * in Vietnamese. Commands and policies throw these; the server turns them into JSON.
+ * in Vietnamese. Any layer may throw one (commands, policies, storage, file writers); the server
+ * turns it into JSON and the CLI into its message. Kept at the bottom of the tree so that throwing
+ * one never makes a low module depend on the commands.
  */
 export class AppError extends Error {
   constructor(
@@ -20,3 +22,11 @@ export const forbidden = (message = "Bạn không có quyền thực hiện thao
 export const conflict = (code: string, message: string) => new AppError(code, 409, message);
 export const invalid = (code: string, message: string, details?: unknown) =>
   new AppError(code, 400, message, details);
+
+/** True for PostgreSQL's unique_violation, whichever driver reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}
