@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, agencyAliases } from "../db/schema/index.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { conflict, notFound } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 
 export const aliasInput = z.object({ alias: z.string().trim().min(2, "Tên gọi khác quá ngắn").max(300) });
 

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, directiveComments, tasks } from "../db/schema/index.ts";
 import { normalizeLines } from "../domain/text.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { notFound } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 
 export const addDirectiveCommentInput = z.object({

@@ -5,10 +5,10 @@ import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { reviewDecisions } from "../domain/reports.ts";
 import { normalizeLines } from "../domain/text.ts";
+import { conflict, notFound } from "../errors.ts";
 import { reportLock } from "../policies/report.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, notFound } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
 
 export const approveReportAsHeadInput = z

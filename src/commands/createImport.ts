@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { imports } from "../db/schema/index.ts";
+import { AppError } from "../errors.ts";
 import { IngestError, type IngestErrorCode } from "../ingest/errors.ts";
 import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { runIsolated } from "../ingest/limits.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { AppError } from "../errors.ts";
 
 /** Largest plan file accepted for import (the multipart limit and the ingest guard agree). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

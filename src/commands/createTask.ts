@@ -7,9 +7,9 @@ import { type ParsedDeadline, parseDeadline } from "../domain/deadline.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import { normalizeText } from "../domain/text.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
 import { groupMembers } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
 const text = (maxLength: number) => z.string().max(maxLength).transform(normalizeText);

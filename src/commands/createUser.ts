@@ -2,9 +2,9 @@ import argon2 from "argon2";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, userRoles, users } from "../db/schema/index.ts";
+import { conflict, invalid } from "../errors.ts";
 import { roles } from "../policies/principal.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, invalid } from "../errors.ts";
 
 export const createUserInput = z.object({
   username: z

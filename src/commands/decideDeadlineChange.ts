@@ -5,8 +5,8 @@ import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { deadlineChangeDecisions } from "../domain/assignments.ts";
 import { formatVietnameseDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { conflict, notFound } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 import { notificationLinks, notify } from "./notify.ts";
 
 export const decideDeadlineChangeInput = z

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { notifications } from "../db/schema/index.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { notFound } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 
 export const markNotificationReadInput = z.object({
   /** One notification, or every unread one of the user when omitted. */

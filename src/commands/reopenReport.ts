@@ -4,10 +4,10 @@ import { assignments, progressReports } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
+import { conflict } from "../errors.ts";
 import { reportLock } from "../policies/report.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 
 export const reopenReportInput = z.object({

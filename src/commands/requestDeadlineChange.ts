@@ -3,9 +3,9 @@ import { z } from "zod";
 import { deadlineChanges } from "../db/schema/index.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { normalizeLines } from "../domain/text.ts";
+import { conflict, invalid, isUniqueViolation } from "../errors.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, invalid, isUniqueViolation } from "../errors.ts";
 import { notificationLinks, notify, usersWithRoles } from "./notify.ts";
 
 export const requestDeadlineChangeInput = z.object({

@@ -5,9 +5,9 @@ import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { reviewDecisions } from "../domain/reports.ts";
 import { normalizeLines } from "../domain/text.ts";
+import { conflict, isUniqueViolation, notFound } from "../errors.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, isUniqueViolation, notFound } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 
 export { reviewDecisions };

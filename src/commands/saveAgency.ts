@@ -3,8 +3,8 @@ import { z } from "zod";
 import { agencies } from "../db/schema/index.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { agencyLevels } from "../domain/agencyLevels.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 
 export const agencyInput = z.object({
   name: z.string().trim().min(2, "Tên cơ quan quá ngắn").max(300),

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { sessions, users } from "../db/schema/index.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { invalid, notFound } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 
 /** Locks or unlocks an account; locking also ends its open sessions at once. */
 export async function setUserDisabled(ctx: CommandContext, userId: string, disabled: boolean) {

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { AppError } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 
 export const loginInput = z.object({
   username: z.string().trim().toLowerCase().min(1, "Cần nhập tên đăng nhập").max(64),

@@ -6,13 +6,13 @@ import { formatVietnameseDate, type IsoDate, vietnamDate } from "../domain/dates
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
 import { periodContaining } from "../domain/periods.ts";
 import { normalizeLines, normalizeText } from "../domain/text.ts";
+import { AppError, conflict, invalid, isUniqueViolation } from "../errors.ts";
 import { isPeriodClosed } from "../policies/report.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
 import type { StagedFile } from "../storage/staging.ts";
 import type { EvidenceStore } from "../storage/store.ts";
 import { type StoredEvidence, storeEvidenceFiles } from "../storage/storeEvidence.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { AppError, conflict, invalid, isUniqueViolation } from "../errors.ts";
 import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
 
 const longText = (max: number) =>

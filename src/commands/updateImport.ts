@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { imports } from "../db/schema/index.ts";
 import { parseDeadline } from "../domain/deadline.ts";
+import { conflict, notFound } from "../errors.ts";
 import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { conflict, notFound } from "../errors.ts";
 
 /**
  * The import row, locked until the transaction ends, provided it can still change: a discarded

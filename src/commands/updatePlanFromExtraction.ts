@@ -16,11 +16,11 @@ import type { AssignmentRole } from "../domain/assignments.ts";
 import { periodKinds } from "../domain/periods.ts";
 import { matchTasks } from "../domain/taskSimilarity.ts";
 import { foldForSearch } from "../domain/text.ts";
+import { notFound } from "../errors.ts";
 import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { assignmentTargets, taskColumns, uniqueSections } from "./createPlanFromExtraction.ts";
-import { notFound } from "../errors.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 import { syncIndicators } from "./syncPlanIndicators.ts";
 

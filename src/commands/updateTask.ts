@@ -12,6 +12,7 @@ import {
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import {
   assertRefFree,
@@ -22,7 +23,6 @@ import {
   targetsForAgencyIds,
   taskFieldsInput,
 } from "./createTask.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
 export const updateTaskInput = taskFieldsInput

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
 import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
 import { invalid } from "../errors.ts";
+import { type CommandContext, recordAudit } from "./context.ts";
 
 /**
  * Creates or updates agencies by code, parents before children, with aliases and group members.

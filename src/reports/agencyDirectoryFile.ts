@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { invalid } from "../errors.ts";
 import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
 import { agencyLevelLabels, parseAgencyLevel } from "../domain/agencyLevels.ts";
 import { foldForSearch, normalizeText } from "../domain/text.ts";
+import { invalid } from "../errors.ts";
 
 /**
  * The agency directory as a spreadsheet (CSV or XLSX) with Vietnamese headers, one agency per

@@ -1,9 +1,9 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../errors.ts";
 import { hashToken } from "../commands/startSession.ts";
 import type { Database } from "../db/client.ts";
 import { sessions, userRoles, users } from "../db/schema/index.ts";
+import { AppError } from "../errors.ts";
 import type { Principal, Role } from "../policies/index.ts";
 
 export const SESSION_COOKIE = "dondoc_session";

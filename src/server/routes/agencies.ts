@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addAgencyAlias, aliasInput, removeAgencyAlias } from "../../commands/addAgencyAlias.ts";
-import { forbidden, invalid } from "../../errors.ts";
 import { agencyInput, saveAgency } from "../../commands/saveAgency.ts";
 import { upsertAgencyTree } from "../../commands/upsertAgencyTree.ts";
 import { agencyLevels } from "../../domain/agencyLevels.ts";
+import { forbidden, invalid } from "../../errors.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
 import { directoryAsSeeds, listAgencyDirectory } from "../../queries/agencies.ts";
 import { readAgencyDirectory, writeAgencyDirectory } from "../../reports/agencyDirectoryFile.ts";

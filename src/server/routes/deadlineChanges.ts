@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decideDeadlineChange } from "../../commands/decideDeadlineChange.ts";
-import { forbidden, notFound } from "../../errors.ts";
 import { requestDeadlineChange } from "../../commands/requestDeadlineChange.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { deadlineChangePolicy } from "../../policies/deadlineChange.ts";
 import { deadlineChangeFilters, listDeadlineChanges } from "../../queries/deadlineChanges.ts";
 import { assignmentContext } from "../../queries/reports.ts";

@@ -10,8 +10,8 @@ import {
   sha256Hex,
 } from "../../commands/createImport.ts";
 import { discardImport } from "../../commands/discardImport.ts";
-import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { updateImport } from "../../commands/updateImport.ts";
+import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { extractionSchema } from "../../ingest/extraction.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
 import { planPolicy } from "../../policies/plan.ts";

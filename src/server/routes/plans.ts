@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../errors.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
+import { notFound } from "../../errors.ts";
 import { today } from "../../queries/assignmentStatus.ts";
 import { getPlanSummary } from "../../queries/planSummary.ts";
 import { getPlan, listPlans } from "../../queries/plans.ts";

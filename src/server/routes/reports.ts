@@ -2,13 +2,13 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import {
   MAX_EVIDENCE_FILES,
   prepareReportEvidence,
   submitReport,
   submitReportInput,
 } from "../../commands/submitReport.ts";
+import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { hasRole } from "../../policies/principal.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { today } from "../../queries/assignmentStatus.ts";

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { approveReportAsHead } from "../../commands/approveReportAsHead.ts";
-import { forbidden, notFound } from "../../errors.ts";
 import { reopenReport } from "../../commands/reopenReport.ts";
 import { reviewDecisions, reviewReport } from "../../commands/reviewReport.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { reportContext } from "../../queries/reports.ts";
 import { listReviewQueue, reviewQueuePage } from "../../queries/reviewQueue.ts";

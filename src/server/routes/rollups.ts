@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../errors.ts";
 import type { Executor } from "../../db/client.ts";
 import { agencies, planSections, plans } from "../../db/schema/index.ts";
+import { notFound } from "../../errors.ts";
 import { taskScope } from "../../policies/task.ts";
 import { today } from "../../queries/assignmentStatus.ts";
 import { getPlan } from "../../queries/plans.ts";

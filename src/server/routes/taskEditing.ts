@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createTask, createTaskInput } from "../../commands/createTask.ts";
-import { forbidden, notFound } from "../../errors.ts";
 import { updateTask, updateTaskInput } from "../../commands/updateTask.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { planPolicy } from "../../policies/plan.ts";
 import type { Principal } from "../../policies/principal.ts";
 import { taskScope } from "../../policies/task.ts";

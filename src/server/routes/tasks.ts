@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { forbidden, notFound } from "../../errors.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
+import { forbidden, notFound } from "../../errors.ts";
 import { deadlineKindSchema } from "../../ingest/extraction.ts";
 import { scopeAllows, taskScope } from "../../policies/task.ts";
 import { today } from "../../queries/assignmentStatus.ts";

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createUser, createUserInput } from "../../commands/createUser.ts";
-import { forbidden } from "../../errors.ts";
 import { setUserDisabled } from "../../commands/setUserDisabled.ts";
+import { forbidden } from "../../errors.ts";
 import { roles } from "../../policies/principal.ts";
 import { userPolicy } from "../../policies/user.ts";
 import { listUsers } from "../../queries/users.ts";
