@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { sessions } from "../db/schema/index.ts";
+import { hashToken } from "../lib/sessionToken.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { hashToken } from "./startSession.ts";
 
 export async function endSession(ctx: CommandContext, token: string): Promise<void> {
   const removed = await ctx.tx

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import argon2 from "argon2";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
 import { AppError } from "../errors.ts";
+import { hashToken } from "../lib/sessionToken.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 
 export const loginInput = z.object({
@@ -12,8 +13,6 @@ export const loginInput = z.object({
   password: z.string().min(1, "Cần nhập mật khẩu").max(200),
 });
 export type LoginInput = z.infer<typeof loginInput>;
-
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 // Verifying against a real hash when the user does not exist keeps the response time the same,
 // so timing does not reveal which usernames exist.

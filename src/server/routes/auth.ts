@@ -3,10 +3,11 @@ import { z } from "zod";
 import { endSession } from "../../commands/endSession.ts";
 import { loginInput, startSession, verifyCredentials } from "../../commands/startSession.ts";
 import { abilities } from "../../policies/index.ts";
+import { principalFromToken } from "../../queries/sessions.ts";
 import { userProfile } from "../../queries/users.ts";
 import { actorOf } from "../actor.ts";
 import { errorResponses } from "../schemas.ts";
-import { principalFromToken, principalOf, requireSession, SESSION_COOKIE } from "../session.ts";
+import { principalOf, requireSession, SESSION_COOKIE } from "../session.ts";
 
 const meResponse = z.object({
   userId: z.string(),
