@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updatePlanFromExtraction } from "../commands/updatePlanFromExtraction.ts";
-import { addDays } from "../domain/dates.ts";
-import { today } from "../queries/assignmentStatus.ts";
+import { addDays, today } from "../domain/dates.ts";
 import { asTest } from "../testing/factories.ts";
 import { findAssignment, login, type TrackingApp, trackingApp } from "../testing/tracking.ts";
 import { assignmentStatusFacts, plans, tasks } from "./schema/index.ts";

@@ -30,6 +30,9 @@ export function dayOfMonth(year: number, month: number, day: number): IsoDate {
 /** The calendar date of an instant in Vietnam (UTC+7, no daylight saving). */
 export const vietnamDate = (instant: Date): IsoDate => fromUtc(instant.getTime() + 7 * 3_600_000);
 
+/** Today in Vietnam: the default "as of" day of every status and report. Reads the clock. */
+export const today = (): IsoDate => vietnamDate(new Date());
+
 export const minDate = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 

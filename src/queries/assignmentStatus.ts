@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, assignments, assignmentStatusFacts as f } from "../db/schema/index.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
-import { type IsoDate, vietnamDate } from "../domain/dates.ts";
+import type { IsoDate } from "../domain/dates.ts";
 import { DUE_SOON_DAYS, type StatusResult } from "../domain/status.ts";
 import { daysLeftSql, daysOverdueSql, dueAsOfSql, dueSoonSql, statusSql } from "./statusSql.ts";
 
@@ -79,6 +79,3 @@ export function normalizeStatusRow<T extends { daysOverdue: unknown; daysLeft: u
 }
 
 const NONE = "00000000-0000-0000-0000-000000000000";
-
-/** Today in Vietnam: the default asOf. */
-export const today = (): IsoDate => vietnamDate(new Date());

@@ -1,9 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies, tasks } from "../db/schema/index.ts";
+import { today } from "../domain/dates.ts";
 import { statusTotals } from "../domain/status.ts";
 import { findAssignment, login, type TrackingApp, trackingApp } from "../testing/tracking.ts";
-import { loadAssignmentStatuses, today } from "./assignmentStatus.ts";
+import { loadAssignmentStatuses } from "./assignmentStatus.ts";
 import { periodRollup, planRollup, statusRollup } from "./statusRollups.ts";
 
 /**

@@ -10,8 +10,7 @@ import {
   plans,
   users,
 } from "../../db/schema/index.ts";
-import { addDays } from "../../domain/dates.ts";
-import { today } from "../../queries/assignmentStatus.ts";
+import { addDays, today } from "../../domain/dates.ts";
 import { findAssignment, login, rowCount, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
 
 let t: TrackingApp;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { today } from "../../domain/dates.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
 import { notFound } from "../../errors.ts";
-import { today } from "../../queries/assignmentStatus.ts";
 import { getPlanSummary } from "../../queries/planSummary.ts";
 import { getPlan, listPlans } from "../../queries/plans.ts";
 import { asOfDate, leadAgenciesOfPlan } from "../../queries/tasks.ts";

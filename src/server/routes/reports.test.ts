@@ -16,9 +16,8 @@ import {
   storedFiles,
   users,
 } from "../../db/schema/index.ts";
-import { addDays, vietnamDate } from "../../domain/dates.ts";
+import { addDays, today, vietnamDate } from "../../domain/dates.ts";
 import { periodContaining } from "../../domain/periods.ts";
-import { today } from "../../queries/assignmentStatus.ts";
 import { reportContext } from "../../queries/reports.ts";
 import { makeUser } from "../../testing/factories.ts";
 import {

@@ -8,10 +8,10 @@ import {
   submitReport,
   submitReportInput,
 } from "../../commands/submitReport.ts";
+import { today } from "../../domain/dates.ts";
 import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { hasRole } from "../../policies/principal.ts";
 import { reportPolicy } from "../../policies/report.ts";
-import { today } from "../../queries/assignmentStatus.ts";
 import { assignmentContext, listTaskReports, taskAccess } from "../../queries/reports.ts";
 import { removeUnreferenced } from "../../storage/cleanup.ts";
 import { evidenceStoreFor, uploadStagingDir } from "../../storage/index.ts";

@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../../db/client.ts";
 import { agencies, planSections, plans } from "../../db/schema/index.ts";
+import { today } from "../../domain/dates.ts";
 import { notFound } from "../../errors.ts";
 import { taskScope } from "../../policies/task.ts";
-import { today } from "../../queries/assignmentStatus.ts";
 import { getPlan } from "../../queries/plans.ts";
 import {
   periodRollup,

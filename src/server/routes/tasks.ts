@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { today } from "../../domain/dates.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
 import { forbidden, notFound } from "../../errors.ts";
 import { deadlineKindSchema } from "../../ingest/extraction.ts";
 import { scopeAllows, taskScope } from "../../policies/task.ts";
-import { today } from "../../queries/assignmentStatus.ts";
 import { getTask } from "../../queries/task.ts";
 import { asOfDate, listTasks, taskFilters } from "../../queries/tasks.ts";
 import { errorResponses } from "../schemas.ts";
