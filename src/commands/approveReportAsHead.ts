@@ -3,10 +3,10 @@ import { z } from "zod";
 import { progressReports } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { awaitingDecisionBy, reportActions, reportLock } from "../domain/reportLock.ts";
 import { reviewDecisions } from "../domain/reports.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { conflict, notFound } from "../errors.ts";
-import { reportLock } from "../policies/report.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
@@ -39,7 +39,9 @@ export async function approveReportAsHead(
   const input = approveReportAsHeadInput.parse(raw);
   const now = options.now ?? new Date();
   const { assignment, report, period } = options.context;
-  if (report.state === "awaiting_head" && reportLock(report, period, vietnamDate(now)) === "period_closed") {
+  const lock = reportLock(report, period, vietnamDate(now));
+  // A report no longer awaiting its head is left to the conditional update, which tells why.
+  if (report.state === awaitingDecisionBy.head && !reportActions(report, lock).headDecide) {
     throw conflict(
       "report_locked",
       "Kỳ báo cáo đã khóa sổ; cần cơ quan thường trực mở lại báo cáo trước khi lãnh đạo đơn vị duyệt.",
@@ -60,7 +62,7 @@ export async function approveReportAsHead(
       and(
         eq(progressReports.tenantId, ctx.tenantId),
         eq(progressReports.id, input.reportId),
-        eq(progressReports.state, "awaiting_head"),
+        eq(progressReports.state, awaitingDecisionBy.head),
         input.version === undefined ? undefined : eq(progressReports.version, input.version),
       ),
     )

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { assignments, progressReports } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { reportActions, reportLock } from "../domain/reportLock.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { conflict } from "../errors.ts";
-import { reportLock } from "../policies/report.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
@@ -36,7 +36,8 @@ export async function reopenReport(
   const now = options.now ?? new Date();
   const { report, period, assignment } = options.context;
   const lock = reportLock(report, period, vietnamDate(now));
-  if (!lock) throw conflict("report_not_locked", "Báo cáo này không bị khóa; không cần mở lại.");
+  if (!reportActions(report, lock).reopen)
+    throw conflict("report_not_locked", "Báo cáo này không bị khóa; không cần mở lại.");
 
   const approved = lock === "approved";
   const [updated] = await ctx.tx

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { assignments, progressReports, reviews } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
+import { awaitingDecisionBy } from "../domain/reportLock.ts";
 import { reviewDecisions } from "../domain/reports.ts";
 import { normalizeLines } from "../domain/text.ts";
 import { conflict, isUniqueViolation, notFound } from "../errors.ts";
@@ -55,7 +56,7 @@ export async function reviewReport(
       and(
         eq(progressReports.tenantId, ctx.tenantId),
         eq(progressReports.id, input.reportId),
-        eq(progressReports.state, "submitted"),
+        eq(progressReports.state, awaitingDecisionBy.office),
         input.version === undefined ? undefined : eq(progressReports.version, input.version),
       ),
     )

@@ -1,5 +1,4 @@
 import type { AssignmentRole } from "../domain/assignments.ts";
-import { type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { scopeAllows, taskScope } from "./task.ts";
 
@@ -48,26 +47,3 @@ export const reportPolicy = {
   /** Heads see their agency's reports waiting for them; reviewers see the submitted ones. */
   reviewQueue: (p: Principal) => reportPolicy.review(p) || (hasRole(p, "agency_head") && !!p.agencyId),
 };
-
-export type ReportLock = "approved" | "period_closed" | null;
-
-/**
- * A report is locked once approved or once its period's cut-off has passed (PRODUCT.md §3);
- * a reviewer's reopen lifts the lock. A report that a reopen let into a closed period (it was
- * submitted after the cut-off) stays open until it is decided.
- */
-export function reportLock(
-  report: { state: string; reopenedAt: Date | null; submittedAt: Date | null },
-  period: { cutoffOn: IsoDate; closedAt: Date | null } | null,
-  today: IsoDate,
-): ReportLock {
-  if (report.state === "approved") return "approved";
-  if (report.reopenedAt || !period) return null;
-  if (!isPeriodClosed(period, today)) return null;
-  if (report.submittedAt && vietnamDate(report.submittedAt) > period.cutoffOn) return null;
-  return "period_closed";
-}
-
-/** A period closes at the end of its cut-off day, or earlier when the standing office closes it. */
-export const isPeriodClosed = (period: { cutoffOn: IsoDate; closedAt: Date | null }, today: IsoDate) =>
-  period.closedAt !== null || today > period.cutoffOn;

@@ -15,9 +15,10 @@ import {
 } from "../db/schema/index.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { periodContaining } from "../domain/periods.ts";
+import { reportActions, reportLock } from "../domain/reportLock.ts";
 import { deadlineChangePolicy } from "../policies/deadlineChange.ts";
 import type { Principal } from "../policies/principal.ts";
-import { reportLock, reportPolicy } from "../policies/report.ts";
+import { reportPolicy } from "../policies/report.ts";
 
 /** An assignment with what reporting on it needs: its task, plan rules, and every agency holding the task. */
 export async function assignmentContext(db: Executor, tenantId: string, assignmentId: string) {
@@ -231,6 +232,7 @@ export async function listTaskReports(
     reports: reportRows.map(({ report, period, review }) => {
       const assignment = byAssignment.get(report.assignmentId)!;
       const lock = reportLock(report, period, today);
+      const allowed = reportActions(report, lock);
       return {
         id: report.id,
         assignmentId: report.assignmentId,
@@ -277,12 +279,9 @@ export async function listTaskReports(
             downloadUrl: e.kind === "file" ? `/api/evidence/${e.id}` : null,
           })),
         can: {
-          headDecide:
-            report.state === "awaiting_head" &&
-            lock === null &&
-            reportPolicy.approveAsHead(principal, assignment.agencyId),
-          review: report.state === "submitted" && reviewer,
-          reopen: lock !== null && reportPolicy.reopen(principal),
+          headDecide: allowed.headDecide && reportPolicy.approveAsHead(principal, assignment.agencyId),
+          review: allowed.review && reviewer,
+          reopen: allowed.reopen && reportPolicy.reopen(principal),
         },
       };
     }),
