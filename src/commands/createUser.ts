@@ -2,6 +2,7 @@ import argon2 from "argon2";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, userRoles, users } from "../db/schema/index.ts";
+import { needsAgency } from "../domain/roles.ts";
 import { conflict, invalid } from "../errors.ts";
 import { roles } from "../policies/principal.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -23,8 +24,7 @@ export type CreateUserInput = z.input<typeof createUserInput>;
 /** Issues an account (administrators only; checked by the caller's policy). */
 export async function createUser(ctx: CommandContext, raw: CreateUserInput) {
   const input = createUserInput.parse(raw);
-  const needsAgency = input.roles.some((role) => role === "agency_officer" || role === "agency_head");
-  if (needsAgency && !input.agencyId) {
+  if (needsAgency(input.roles) && !input.agencyId) {
     throw invalid("agency_required", "Cán bộ và lãnh đạo đơn vị phải thuộc một cơ quan, đơn vị.");
   }
   if (input.agencyId) {

@@ -1,3 +1,4 @@
+import { isAgencyStaff } from "../domain/agencyStaff.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import type { AssignmentRef } from "./report.ts";
 import { type TaskScope, taskScope } from "./task.ts";
@@ -10,8 +11,7 @@ export const deadlineChangePolicy = {
   /** Which of these assignments the principal may ask to move: lead assignments of their agency. */
   requestableAssignmentIds(p: Principal, assignments: Iterable<AssignmentRef>): Set<string> {
     const ids = new Set<string>();
-    if (!hasRole(p, "agency_officer", "agency_head") || !p.agencyId) return ids;
-    for (const a of assignments) if (a.role === "lead" && a.agencyId === p.agencyId) ids.add(a.id);
+    for (const a of assignments) if (a.role === "lead" && isAgencyStaff(p, a.agencyId)) ids.add(a.id);
     return ids;
   },
 

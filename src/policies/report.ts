@@ -1,3 +1,4 @@
+import { isAgencyHead, isAgencyStaff } from "../domain/agencyStaff.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { scopeAllows, taskScope } from "./task.ts";
@@ -8,8 +9,6 @@ export interface AssignmentRef {
   agencyId: string;
   role: AssignmentRole;
 }
-
-const isAgencyStaff = (p: Principal) => hasRole(p, "agency_officer", "agency_head") && !!p.agencyId;
 
 /**
  * Progress reports (PRODUCT.md §2–3): the agency holding an assignment reports on it; with the
@@ -24,16 +23,14 @@ export const reportPolicy = {
   /** Which of these assignments the principal may report on: those of their own agency. */
   reportableAssignmentIds(p: Principal, assignments: Iterable<AssignmentRef>): Set<string> {
     const ids = new Set<string>();
-    if (!isAgencyStaff(p)) return ids;
-    for (const a of assignments) if (a.agencyId === p.agencyId) ids.add(a.id);
+    for (const a of assignments) if (isAgencyStaff(p, a.agencyId)) ids.add(a.id);
     return ids;
   },
 
   canReportOn: (p: Principal, a: AssignmentRef) => reportPolicy.reportableAssignmentIds(p, [a]).has(a.id),
 
   /** The head of the agency whose report it is. */
-  approveAsHead: (p: Principal, reportAgencyId: string) =>
-    hasRole(p, "agency_head") && !!p.agencyId && p.agencyId === reportAgencyId,
+  approveAsHead: (p: Principal, reportAgencyId: string) => isAgencyHead(p, reportAgencyId),
 
   /** The standing office (and administrators) approve or return submitted reports. */
   review: (p: Principal) => hasRole(p, "admin", "coordinator"),
@@ -45,5 +42,5 @@ export const reportPolicy = {
   read: (p: Principal, holderAgencyIds: Iterable<string>) => scopeAllows(taskScope(p), holderAgencyIds),
 
   /** Heads see their agency's reports waiting for them; reviewers see the submitted ones. */
-  reviewQueue: (p: Principal) => reportPolicy.review(p) || (hasRole(p, "agency_head") && !!p.agencyId),
+  reviewQueue: (p: Principal) => reportPolicy.review(p) || isAgencyHead(p),
 };

@@ -10,7 +10,8 @@ import {
   reportingPeriods,
   tasks,
 } from "../db/schema/index.ts";
-import { hasRole, type Principal } from "../policies/principal.ts";
+import { isAgencyHead } from "../domain/agencyStaff.ts";
+import type { Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import { periodLabel, userNames } from "./reports.ts";
@@ -50,7 +51,7 @@ export async function listReviewQueue(
   page: z.infer<typeof reviewQueuePage>,
 ) {
   const reviews = reportPolicy.review(principal);
-  const headOf = hasRole(principal, "agency_head") ? principal.agencyId : null;
+  const headOf = isAgencyHead(principal) ? principal.agencyId : null;
   const waiting: SQL[] = [];
   if (reviews) waiting.push(eq(progressReports.state, "submitted"));
   if (headOf) {

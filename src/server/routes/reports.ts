@@ -8,9 +8,9 @@ import {
   submitReport,
   submitReportInput,
 } from "../../commands/submitReport.ts";
+import { isAgencyHead } from "../../domain/agencyStaff.ts";
 import { today } from "../../domain/dates.ts";
 import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
-import { hasRole } from "../../policies/principal.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { assignmentContext, listTaskReports, taskAccess } from "../../queries/reports.ts";
 import { removeUnreferenced } from "../../storage/cleanup.ts";
@@ -175,7 +175,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           if (!reportPolicy.canReportOn(principal, assignment)) throw notYours();
           return submitReport({ tx, tenantId, actor: actorOf(request, principal) }, input, {
             assignment,
-            submitterIsHead: hasRole(principal, "agency_head") && principal.agencyId === assignment.agencyId,
+            submitterIsHead: isAgencyHead(principal, assignment.agencyId),
             files,
           });
         });
