@@ -3,7 +3,6 @@ import { z } from "zod";
 import {
   agencies,
   assignments,
-  deadlineChanges,
   documents,
   planSections,
   plans,
@@ -12,6 +11,7 @@ import {
 } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
+import { followsTaskDueDate } from "../domain/assignmentDue.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { periodKinds } from "../domain/periods.ts";
 import { matchTasks } from "../domain/taskSimilarity.ts";
@@ -19,6 +19,7 @@ import { foldForSearch } from "../domain/text.ts";
 import { notFound } from "../errors.ts";
 import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
+import { movedByApprovedChange } from "../queries/deadlineChanges.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { assignmentTargets, taskColumns, uniqueSections } from "./createPlanFromExtraction.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
@@ -260,22 +261,7 @@ export async function updatePlanFromExtraction(
         ).map((r) => r.id)
       : [],
   );
-  const moved = new Set(
-    currentIds.length
-      ? (
-          await tx
-            .select({ id: deadlineChanges.assignmentId })
-            .from(deadlineChanges)
-            .where(
-              and(
-                eq(deadlineChanges.tenantId, tenantId),
-                eq(deadlineChanges.state, "approved"),
-                inArray(deadlineChanges.assignmentId, currentIds),
-              ),
-            )
-        ).map((r) => r.id)
-      : [],
-  );
+  const moved = await movedByApprovedChange(tx, tenantId, currentIds);
   const toDelete: string[] = [];
   for (const { task, saved: before } of matchedPairs) {
     const wanted = assignmentTargets(task, resolved, members);
@@ -297,7 +283,7 @@ export async function updatePlanFromExtraction(
         }
         continue;
       }
-      const dueOn = a.role === "lead" && !moved.has(a.id) ? keep.dueOn : a.dueOn;
+      const dueOn = followsTaskDueDate(a, moved.has(a.id)) ? keep.dueOn : a.dueOn;
       if (dueOn !== a.dueOn || keep.viaGroupId !== a.viaGroupId) {
         await tx
           .update(assignments)

@@ -1,18 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import {
-  agencies,
-  assignments,
-  deadlineChanges,
-  planSections,
-  plans,
-  progressReports,
-  tasks,
-} from "../db/schema/index.ts";
+import { agencies, assignments, planSections, plans, progressReports, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { followsTaskDueDate } from "../domain/assignmentDue.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
+import { movedByApprovedChange } from "../queries/deadlineChanges.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import {
   assertRefFree,
@@ -194,25 +188,11 @@ export async function updateTask(
       .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.id, deleted)));
   }
   if (added.length > 0) await tx.insert(assignments).values(added);
-  // The lead assignments kept follow the new due date unless an approved change moved theirs.
   let moved = 0;
   if (deadline && dueOn !== task.dueOn && currentIds.length > 0) {
-    const approved = new Set(
-      (
-        await tx
-          .select({ id: deadlineChanges.assignmentId })
-          .from(deadlineChanges)
-          .where(
-            and(
-              eq(deadlineChanges.tenantId, tenantId),
-              eq(deadlineChanges.state, "approved"),
-              inArray(deadlineChanges.assignmentId, currentIds),
-            ),
-          )
-      ).map((r) => r.id),
-    );
+    const approved = await movedByApprovedChange(tx, tenantId, currentIds);
     const follow = current
-      .filter((a) => a.role === "lead" && !deleted.includes(a.id) && !approved.has(a.id))
+      .filter((a) => !deleted.includes(a.id) && followsTaskDueDate(a, approved.has(a.id)))
       .map((a) => a.id);
     if (follow.length > 0) {
       await tx

@@ -91,3 +91,23 @@ export async function listDeadlineChanges(
     })),
   };
 }
+
+/** Which of these assignments an approved deadline change has moved. */
+export async function movedByApprovedChange(
+  db: Executor,
+  tenantId: string,
+  assignmentIds: string[],
+): Promise<Set<string>> {
+  if (assignmentIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: deadlineChanges.assignmentId })
+    .from(deadlineChanges)
+    .where(
+      and(
+        eq(deadlineChanges.tenantId, tenantId),
+        eq(deadlineChanges.state, "approved"),
+        inArray(deadlineChanges.assignmentId, assignmentIds),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
