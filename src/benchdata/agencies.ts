@@ -1,4 +1,5 @@
-import { type AgencySeed, lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
+import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
+import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { communeFirst, communeSecond, extraDepartments, ministries, type Province } from "./places.ts";

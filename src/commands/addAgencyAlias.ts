@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, agencyAliases } from "../db/schema/index.ts";
+import { aliasStep } from "../domain/agencyAliases.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { conflict, notFound } from "../errors.ts";
+import { nameOwner } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 
 export const aliasInput = z.object({ alias: z.string().trim().min(2, "Tên gọi khác quá ngắn").max(300) });
@@ -19,17 +21,10 @@ export async function addAgencyAlias(ctx: CommandContext, agencyId: string, raw:
     .from(agencies)
     .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, agencyId)));
   if (!agency) throw notFound("cơ quan, đơn vị");
-  const [named] = await ctx.tx
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.nameKey, aliasKey)));
-  const [aliased] = await ctx.tx
-    .select({ agencyId: agencyAliases.agencyId })
-    .from(agencyAliases)
-    .where(and(eq(agencyAliases.tenantId, ctx.tenantId), eq(agencyAliases.aliasKey, aliasKey)));
-  const owner = named?.id ?? aliased?.agencyId;
-  if (owner === agencyId) return { created: false };
-  if (owner) throw conflict("alias_taken", `Tên "${alias}" đã dùng cho một cơ quan, đơn vị khác.`);
+  const step = aliasStep(agencyId, await nameOwner(ctx.tx, ctx.tenantId, aliasKey));
+  if (step === "known") return { created: false };
+  // Typed by hand, a name another agency goes by is refused rather than moved (see aliasStep).
+  if (step !== "add") throw conflict("alias_taken", `Tên "${alias}" đã dùng cho một cơ quan, đơn vị khác.`);
   const [row] = await ctx.tx
     .insert(agencyAliases)
     .values({ tenantId: ctx.tenantId, agencyId, alias, aliasKey })

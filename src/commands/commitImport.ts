@@ -1,11 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, agencyAliases, imports } from "../db/schema/index.ts";
+import { aliasStep } from "../domain/agencyAliases.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { agencyLevels } from "../domain/agencyLevels.ts";
 import { normalizeText } from "../domain/text.ts";
 import { AppError, invalid } from "../errors.ts";
 import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
+import { nameOwner } from "../queries/agencies.ts";
 import { findPlanForDocumentNumber } from "../queries/imports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { createPlanFromExtraction, planSettingsInput } from "./createPlanFromExtraction.ts";
@@ -197,29 +199,22 @@ async function applyAgencyMappings(
 /** Remembers `name` as another name of the agency, unless it already is its name or alias. */
 async function learnAlias(ctx: CommandContext, agencyId: string, name: string, key: string): Promise<void> {
   const { tx, tenantId } = ctx;
-  const [byName] = await tx
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.nameKey, key)));
-  if (byName) {
-    if (byName.id === agencyId) return;
+  const owner = await nameOwner(tx, tenantId, key);
+  const step = aliasStep(agencyId, owner);
+  if (step === "known") return;
+  if (step === "taken" && owner?.kind === "name") {
     throw new AppError(
       "agency_mapping_conflict",
       409,
-      `"${name}" là tên của cơ quan "${byName.name}" trong danh mục nên không thể gán cho cơ quan khác.`,
+      `"${name}" là tên của cơ quan "${owner.agencyName}" trong danh mục nên không thể gán cho cơ quan khác.`,
     );
   }
-  const [alias] = await tx
-    .select({ id: agencyAliases.id, agencyId: agencyAliases.agencyId })
-    .from(agencyAliases)
-    .where(and(eq(agencyAliases.tenantId, tenantId), eq(agencyAliases.aliasKey, key)));
-  if (alias?.agencyId === agencyId) return;
-  if (alias) {
+  if (owner?.kind === "alias") {
     // The importer corrects an alias learnt before: the name now means this agency.
     await tx
       .update(agencyAliases)
       .set({ agencyId, alias: name })
-      .where(and(eq(agencyAliases.tenantId, tenantId), eq(agencyAliases.id, alias.id)));
+      .where(and(eq(agencyAliases.tenantId, tenantId), eq(agencyAliases.id, owner.aliasId)));
   } else {
     await tx.insert(agencyAliases).values({ tenantId, agencyId, alias: name, aliasKey: key });
   }
@@ -227,7 +222,7 @@ async function learnAlias(ctx: CommandContext, agencyId: string, name: string, k
     action: "agency.alias_add",
     entityType: "agency",
     entityId: agencyId,
-    before: alias ? { alias: name, agencyId: alias.agencyId } : null,
+    before: owner?.kind === "alias" ? { alias: name, agencyId: owner.agencyId } : null,
     after: { alias: name, agencyId },
   });
 }

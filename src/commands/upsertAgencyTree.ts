@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
-import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
+import { aliasStep } from "../domain/agencyAliases.ts";
+import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { invalid } from "../errors.ts";
+import { nameOwner } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 
 /**
@@ -66,11 +68,24 @@ export async function upsertAgencyTree(
     const aliases = [seed.shortName, ...(seed.aliases ?? [])].filter((a): a is string => !!a);
     for (const alias of aliases) {
       const aliasKey = agencyKey(alias);
-      if (aliasKey === values.nameKey) continue;
-      await ctx.tx
-        .insert(agencyAliases)
-        .values({ tenantId: ctx.tenantId, agencyId: row!.id, alias, aliasKey })
-        .onConflictDoNothing();
+      const owner = await nameOwner(ctx.tx, ctx.tenantId, aliasKey);
+      const step = aliasStep(row!.id, owner);
+      if (step === "taken" && owner?.kind === "name") {
+        throw invalid(
+          "agency_alias_taken",
+          `Tên gọi khác "${alias}" của "${seed.name}" là tên của cơ quan "${owner.agencyName}" trong danh mục.`,
+        );
+      }
+      if (owner?.kind === "alias" && step === "move") {
+        await ctx.tx
+          .update(agencyAliases)
+          .set({ agencyId: row!.id, alias })
+          .where(and(eq(agencyAliases.tenantId, ctx.tenantId), eq(agencyAliases.id, owner.aliasId)));
+      } else if (step === "add") {
+        await ctx.tx
+          .insert(agencyAliases)
+          .values({ tenantId: ctx.tenantId, agencyId: row!.id, alias, aliasKey });
+      }
     }
   }
 

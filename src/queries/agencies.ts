@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
-import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
+import type { NameOwner } from "../domain/agencyAliases.ts";
+import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 
 export interface ResolvedAgency {
@@ -34,6 +35,20 @@ export async function resolveAgencyNames(
   for (const row of byAlias)
     if (!found.has(row.key)) found.set(row.key, { id: row.id, isGroup: row.isGroup });
   return found;
+}
+
+/** What a name key means in the directory: an agency's own name first, else an alias. */
+export async function nameOwner(db: Executor, tenantId: string, key: string): Promise<NameOwner> {
+  const [byName] = await db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.nameKey, key)));
+  if (byName) return { kind: "name", agencyId: byName.id, agencyName: byName.name };
+  const [alias] = await db
+    .select({ id: agencyAliases.id, agencyId: agencyAliases.agencyId })
+    .from(agencyAliases)
+    .where(and(eq(agencyAliases.tenantId, tenantId), eq(agencyAliases.aliasKey, key)));
+  return alias ? { kind: "alias", agencyId: alias.agencyId, aliasId: alias.id } : null;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, directiveComments, userRoles, users } from "../db/schema/index.ts";
-import type { Role } from "../domain/roles.ts";
 
 /** Directive comments on a task, oldest first, with each author's name, agency and roles. */
 export async function listDirectiveComments(db: Executor, tenantId: string, taskId: string) {
@@ -29,7 +28,7 @@ export async function listDirectiveComments(db: Executor, tenantId: string, task
         .from(userRoles)
         .where(and(eq(userRoles.tenantId, tenantId), inArray(userRoles.userId, authorIds)))
     : [];
-  const rolesOf = new Map<string, Role[]>();
+  const rolesOf = new Map<string, string[]>();
   for (const r of roles) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r.role]);
   return rows.map((r) => ({
     id: r.id,

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
+import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyLevelLabels, parseAgencyLevel } from "../domain/agencyLevels.ts";
 import { foldForSearch, normalizeText } from "../domain/text.ts";
 import { invalid } from "../errors.ts";

@@ -4,7 +4,7 @@ import { createUser } from "../commands/createUser.ts";
 import { ensureTenant } from "../commands/ensureTenant.ts";
 import { upsertAgencyTree } from "../commands/upsertAgencyTree.ts";
 import type { Database } from "../db/client.ts";
-import type { AgencySeed } from "../db/seed/lamDongAgencies.ts";
+import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import type { Role } from "../policies/principal.ts";
 
 export const TEST_PASSWORD = "correct-horse-battery";

@@ -1,17 +1,9 @@
+import type { AgencySeed } from "../../domain/agencyDirectory.ts";
+
 /**
  * A realistic agency tree for one province (Lâm Đồng after the 2025 reorganisation), used for the
  * demo and tests. Not exhaustive: the province has 124 communes; a handful are here.
  */
-export interface AgencySeed {
-  code: string;
-  name: string;
-  shortName?: string;
-  level: "central" | "province" | "department" | "commune" | "other";
-  parent?: string;
-  aliases?: string[];
-  /** A group: by rule (levels, optionally only children of the given parents) and/or explicit members. */
-  group?: { levels?: string[]; parents?: string[]; members?: string[] };
-}
 
 const departments: [string, string, string?, string[]?][] = [
   ["vp-ubnd", "Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh", ["Văn phòng UBND tỉnh"]],

@@ -11,8 +11,6 @@ import {
 } from "../../commands/createImport.ts";
 import { discardImport } from "../../commands/discardImport.ts";
 import { updateImport } from "../../commands/updateImport.ts";
-import { importState } from "../../db/schema/index.ts";
-import { assignmentRoles } from "../../domain/assignments.ts";
 import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { extractionSchema } from "../../ingest/extraction.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
@@ -28,7 +26,7 @@ const MB = 1024 * 1024;
 const importPreviewResponse = z.object({
   importId: z.string(),
   fileName: z.string(),
-  state: z.enum(importState.enumValues),
+  state: z.enum(["previewed", "committed", "discarded"]),
   planId: z.string().nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
@@ -57,7 +55,7 @@ const commitResponse = z.object({
         ref: z.string(),
         agencyId: z.string(),
         agencyName: z.string(),
-        role: z.enum(assignmentRoles),
+        role: z.enum(["lead", "coordinator"]),
         reason: z.string(),
         message: z.string(),
       }),

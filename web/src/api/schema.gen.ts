@@ -2847,44 +2847,14 @@ export interface operations {
         content: {
           "application/json": {
             abilities: {
-              agency: {
-                addAlias: boolean;
-                createWhileImporting: boolean;
-                list: boolean;
-                manage: boolean;
-              };
-              comment: {
-                add: boolean;
-              };
-              deadlineChange: {
-                decide: boolean;
-                request: boolean;
-              };
-              plan: {
-                edit: boolean;
-                import: boolean;
-                list: boolean;
-              };
-              report: {
-                approveAsHead: boolean;
-                reopen: boolean;
-                review: boolean;
-                reviewQueue: boolean;
-                submit: boolean;
-              };
-              task: {
-                /** @enum {string} */
-                scope: "all" | "agencies";
-              };
-              user: {
-                create: boolean;
-                list: boolean;
+              [key: string]: {
+                [key: string]: boolean | string;
               };
             };
             agencyId: string | null;
             agencyName: string | null;
             displayName: string;
-            roles: ("admin" | "coordinator" | "leader" | "agency_officer" | "agency_head")[];
+            roles: string[];
             userId: string;
             username: string;
           };
@@ -3257,8 +3227,7 @@ export interface operations {
               issuedOn: string | null;
               issuer: string | null;
               name: string;
-              /** @enum {string} */
-              reportingFrequency: "month" | "quarter";
+              reportingFrequency: string;
               taskCount: number;
               title: string | null;
               year: number | null;
@@ -3362,8 +3331,7 @@ export interface operations {
               name: string;
             }[];
             name: string;
-            /** @enum {string} */
-            reportingFrequency: "month" | "quarter";
+            reportingFrequency: string;
             sections: {
               id: string;
               numeral: string;
@@ -3463,8 +3431,7 @@ export interface operations {
               /** @enum {string} */
               kind: "deadline_conflict" | "duplicate";
               other: {
-                /** @enum {string} */
-                deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
+                deadlineKind: string;
                 deadlineText: string;
                 documentNumber: string | null;
                 dueOn: string | null;
@@ -3477,8 +3444,7 @@ export interface operations {
               };
               similarity: number;
               task: {
-                /** @enum {string} */
-                deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
+                deadlineKind: string;
                 deadlineText: string;
                 documentNumber: string | null;
                 dueOn: string | null;
@@ -3697,13 +3663,7 @@ export interface operations {
               agencyId: string;
               agencyName: string;
               byStatus: {
-                done_late: number;
-                done_on_time: number;
-                in_progress: number;
-                no_deadline: number;
-                not_started: number;
-                overdue: number;
-                recurring: number;
+                [key: string]: number;
               };
               completionRate: number | null;
               done: number;
@@ -3713,13 +3673,7 @@ export interface operations {
             }[];
             bySection: {
               byStatus: {
-                done_late: number;
-                done_on_time: number;
-                in_progress: number;
-                no_deadline: number;
-                not_started: number;
-                overdue: number;
-                recurring: number;
+                [key: string]: number;
               };
               completionRate: number | null;
               done: number;
@@ -3731,13 +3685,7 @@ export interface operations {
             }[];
             totals: {
               byStatus: {
-                done_late: number;
-                done_on_time: number;
-                in_progress: number;
-                no_deadline: number;
-                not_started: number;
-                overdue: number;
-                recurring: number;
+                [key: string]: number;
               };
               completionRate: number | null;
               done: number;
@@ -3952,8 +3900,7 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /** @enum {string} */
-            state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
+            state: string;
             version: number;
           };
         };
@@ -4053,8 +4000,7 @@ export interface operations {
             id: string;
             /** @enum {string} */
             lock: "approved" | "period_closed";
-            /** @enum {string} */
-            state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
+            state: string;
             version: number;
           };
         };
@@ -4157,8 +4103,7 @@ export interface operations {
           "application/json": {
             completedOn: string | null;
             id: string;
-            /** @enum {string} */
-            state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
+            state: string;
             version: number;
           };
         };
@@ -4264,8 +4209,7 @@ export interface operations {
               periodLabel: string | null;
               planId: string;
               planName: string;
-              /** @enum {string} */
-              state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
+              state: string;
               submittedAt: string | null;
               submittedBy: {
                 displayName: string;
@@ -4370,17 +4314,10 @@ export interface operations {
         content: {
           "application/json": {
             asOf: string;
-            /** @enum {string} */
-            by: "tenant" | "plan" | "section" | "agency" | "agencyTree";
+            by: string;
             items: {
               byStatus: {
-                done_late: number;
-                done_on_time: number;
-                in_progress: number;
-                no_deadline: number;
-                not_started: number;
-                overdue: number;
-                recurring: number;
+                [key: string]: number;
               };
               completionRate: number | null;
               done: number;
@@ -4509,13 +4446,7 @@ export interface operations {
               id: string;
               leads: string[];
               leadStatusCounts: {
-                done_late?: number;
-                done_on_time?: number;
-                in_progress?: number;
-                no_deadline?: number;
-                not_started?: number;
-                overdue?: number;
-                recurring?: number;
+                [key: string]: number;
               };
               note: string;
               number: string;
@@ -4678,8 +4609,7 @@ export interface operations {
               reason: string;
               requestedAt: string;
               requestedDueOn: string;
-              /** @enum {string} */
-              state: "pending" | "approved" | "refused";
+              state: string;
             }[];
             /** @enum {string} */
             deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
@@ -4689,8 +4619,7 @@ export interface operations {
             id: string;
             leads: string[];
             links: {
-              /** @enum {string} */
-              kind: "restates" | "duplicates";
+              kind: string;
               upstreamDocumentNumber: string;
               upstreamTaskId: string | null;
             }[];
@@ -4905,7 +4834,7 @@ export interface operations {
                 agencyName: string | null;
                 displayName: string;
                 id: string;
-                roles: ("admin" | "coordinator" | "leader" | "agency_officer" | "agency_head")[];
+                roles: string[];
               };
               body: string;
               createdAt: string;
