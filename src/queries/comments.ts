@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, directiveComments, userRoles, users } from "../db/schema/index.ts";
+import type { Role } from "../domain/roles.ts";
 
 /** Directive comments on a task, oldest first, with each author's name, agency and roles. */
 export async function listDirectiveComments(db: Executor, tenantId: string, taskId: string) {
@@ -28,7 +29,7 @@ export async function listDirectiveComments(db: Executor, tenantId: string, task
         .from(userRoles)
         .where(and(eq(userRoles.tenantId, tenantId), inArray(userRoles.userId, authorIds)))
     : [];
-  const rolesOf = new Map<string, string[]>();
+  const rolesOf = new Map<string, Role[]>();
   for (const r of roles) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r.role]);
   return rows.map((r) => ({
     id: r.id,

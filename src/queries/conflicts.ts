@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client.ts";
 import { assignments, documents, plans, taskLinks, tasks } from "../db/schema/index.ts";
+import type { DeadlineKind } from "../domain/deadline.ts";
 import { taskSimilarity } from "../domain/taskSimilarity.ts";
 import type { TaskScope } from "../policies/task.ts";
 
@@ -14,7 +15,7 @@ export interface ConflictTask {
   title: string;
   leads: string[];
   deadlineText: string;
-  deadlineKind: string;
+  deadlineKind: DeadlineKind;
   dueOn: string | null;
 }
 

@@ -10,3 +10,11 @@ export const errorResponses = {
   404: errorBody,
   409: errorBody,
 };
+
+/**
+ * One count per key of an enum. z.record(z.enum(…)) checks the same, but its JSON schema names
+ * the keys only in `propertyNames`, which the web app's generated types ignore: they would read
+ * any string as a key.
+ */
+export const countsBy = <const K extends readonly [string, ...string[]]>(keys: K) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.number()])) as Record<K[number], z.ZodNumber>);

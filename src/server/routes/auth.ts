@@ -2,12 +2,35 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { endSession } from "../../commands/endSession.ts";
 import { loginInput, startSession, verifyCredentials } from "../../commands/startSession.ts";
-import { abilities } from "../../policies/index.ts";
+import { type Abilities, abilities, roles } from "../../policies/index.ts";
 import { principalFromToken } from "../../queries/sessions.ts";
 import { userProfile } from "../../queries/users.ts";
 import { actorOf } from "../actor.ts";
 import { errorResponses } from "../schemas.ts";
 import { principalOf, requireSession, SESSION_COOKIE } from "../session.ts";
+
+const flags = <K extends string>(...keys: K[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.boolean()])) as Record<K, z.ZodBoolean>);
+
+/** What `abilities()` returns, spelled out so that the web app's generated types know each flag. */
+const abilitiesResponse = z.object({
+  agency: flags("list", "manage", "addAlias", "createWhileImporting"),
+  plan: flags("list", "import", "edit"),
+  task: z.object({ scope: z.enum(["all", "agencies"]) }),
+  report: flags("submit", "review", "reopen", "reviewQueue", "approveAsHead"),
+  deadlineChange: flags("request", "decide"),
+  comment: flags("add"),
+  user: flags("create", "list"),
+});
+// The serializer drops what the schema does not name: an ability added to the policies must be
+// added here too, or the web app would never see it. This line stops the build until it is.
+const sameShape: [Abilities, z.infer<typeof abilitiesResponse>] extends [
+  z.infer<typeof abilitiesResponse>,
+  Abilities,
+]
+  ? true
+  : false = true;
+void sameShape;
 
 const meResponse = z.object({
   userId: z.string(),
@@ -15,8 +38,8 @@ const meResponse = z.object({
   displayName: z.string(),
   agencyId: z.string().nullable(),
   agencyName: z.string().nullable(),
-  roles: z.array(z.string()),
-  abilities: z.record(z.string(), z.record(z.string(), z.union([z.boolean(), z.string()]))),
+  roles: z.array(z.enum(roles)),
+  abilities: abilitiesResponse,
 });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addDirectiveComment } from "../../commands/addDirectiveComment.ts";
 import { forbidden, notFound } from "../../commands/errors.ts";
+import { roles } from "../../domain/roles.ts";
 import { commentPolicy } from "../../policies/comment.ts";
 import { listDirectiveComments } from "../../queries/comments.ts";
 import { taskAccess } from "../../queries/reports.ts";
@@ -18,7 +19,7 @@ const commentItem = z.object({
     id: z.string(),
     displayName: z.string(),
     agencyName: z.string().nullable(),
-    roles: z.array(z.string()),
+    roles: z.array(z.enum(roles)),
   }),
 });
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decideDeadlineChange } from "../../commands/decideDeadlineChange.ts";
 import { requestDeadlineChange } from "../../commands/requestDeadlineChange.ts";
+import { deadlineChangeDecisions, deadlineChangeStates } from "../../domain/assignments.ts";
 import { forbidden, notFound } from "../../errors.ts";
 import { deadlineChangePolicy } from "../../policies/deadlineChange.ts";
 import { deadlineChangeFilters, listDeadlineChanges } from "../../queries/deadlineChanges.ts";
@@ -24,7 +25,7 @@ const changeItem = z.object({
   previousDueOn: z.string().nullable(),
   requestedDueOn: z.string(),
   reason: z.string(),
-  state: z.enum(["pending", "approved", "refused"]),
+  state: z.enum(deadlineChangeStates),
   requestedBy: person,
   requestedAt: z.string(),
   decidedBy: person,
@@ -34,7 +35,7 @@ const changeItem = z.object({
 
 const changeResult = z.object({
   id: z.string(),
-  state: z.enum(["pending", "approved", "refused"]),
+  state: z.enum(deadlineChangeStates),
   previousDueOn: z.string().nullable(),
   requestedDueOn: z.string(),
 });
@@ -86,7 +87,7 @@ export const deadlineChangeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Cơ quan thường trực đồng ý hoặc không đồng ý điều chỉnh thời hạn (kèm ý kiến)",
         params: z.object({ deadlineChangeId: z.uuid() }),
         body: z.object({
-          decision: z.enum(["approve", "refuse"]),
+          decision: z.enum(deadlineChangeDecisions),
           comment: z.string().max(5_000).optional().describe("Ý kiến (bắt buộc khi không đồng ý)"),
         }),
         response: { 200: changeResult.extend({ assignmentId: z.string() }), ...errorResponses },

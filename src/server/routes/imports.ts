@@ -11,6 +11,8 @@ import {
 } from "../../commands/createImport.ts";
 import { discardImport } from "../../commands/discardImport.ts";
 import { updateImport } from "../../commands/updateImport.ts";
+import { importState } from "../../db/schema/index.ts";
+import { assignmentRoles } from "../../domain/assignments.ts";
 import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { extractionSchema } from "../../ingest/extraction.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
@@ -26,7 +28,7 @@ const MB = 1024 * 1024;
 const importPreviewResponse = z.object({
   importId: z.string(),
   fileName: z.string(),
-  state: z.enum(["previewed", "committed", "discarded"]),
+  state: z.enum(importState.enumValues),
   planId: z.string().nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
@@ -55,7 +57,7 @@ const commitResponse = z.object({
         ref: z.string(),
         agencyId: z.string(),
         agencyName: z.string(),
-        role: z.enum(["lead", "coordinator"]),
+        role: z.enum(assignmentRoles),
         reason: z.string(),
         message: z.string(),
       }),

@@ -1,19 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { today } from "../../domain/dates.ts";
+import { periodKinds } from "../../domain/periods.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
 import { notFound } from "../../errors.ts";
 import { getPlanSummary } from "../../queries/planSummary.ts";
 import { getPlan, listPlans } from "../../queries/plans.ts";
 import { asOfDate, leadAgenciesOfPlan } from "../../queries/tasks.ts";
-import { errorResponses } from "../schemas.ts";
+import { countsBy, errorResponses } from "../schemas.ts";
 import { principalOf, requireSession } from "../session.ts";
 
 const planSummary = z.object({
   id: z.string(),
   name: z.string(),
   year: z.number().nullable(),
-  reportingFrequency: z.string(),
+  reportingFrequency: z.enum(periodKinds),
   documentNumber: z.string().nullable(),
   documentType: z.string().nullable(),
   issuer: z.string().nullable(),
@@ -30,7 +31,7 @@ const planDetail = planSummary.omit({ taskCount: true }).extend({
 
 export const totals = z.object({
   total: z.number(),
-  byStatus: z.record(z.enum(assignmentStatuses), z.number()),
+  byStatus: countsBy(assignmentStatuses),
   dueSoFar: z.number(),
   done: z.number(),
   completionRate: z.number().nullable(),

@@ -9,7 +9,10 @@ import {
   submitReportInput,
 } from "../../commands/submitReport.ts";
 import { isAgencyHead } from "../../domain/agencyStaff.ts";
+import { assignmentRoles } from "../../domain/assignments.ts";
 import { today } from "../../domain/dates.ts";
+import { periodKinds } from "../../domain/periods.ts";
+import { evidenceKinds, reportStates, reviewDecisions } from "../../domain/reports.ts";
 import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { assignmentContext, listTaskReports, taskAccess } from "../../queries/reports.ts";
@@ -49,7 +52,7 @@ const person = z.object({ id: z.string(), displayName: z.string() }).nullable();
 const period = z
   .object({
     id: z.string(),
-    kind: z.enum(["month", "quarter"]),
+    kind: z.enum(periodKinds),
     startsOn: z.string(),
     endsOn: z.string(),
     cutoffOn: z.string(),
@@ -69,7 +72,7 @@ const reportItem = z.object({
   proposals: z.string(),
   nothingToReport: z.boolean(),
   claimsCompletion: z.boolean(),
-  state: z.enum(["draft", "awaiting_head", "submitted", "approved", "returned"]),
+  state: z.enum(reportStates),
   version: z.number(),
   submittedBy: person,
   submittedAt: z.string().nullable(),
@@ -80,7 +83,7 @@ const reportItem = z.object({
   headComment: z.string(),
   review: z
     .object({
-      decision: z.enum(["approve", "return"]),
+      decision: z.enum(reviewDecisions),
       comment: z.string(),
       reviewer: z.object({ id: z.string(), displayName: z.string() }),
       at: z.string(),
@@ -93,7 +96,7 @@ const reportItem = z.object({
   evidence: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(["file", "link", "document_number"]),
+      kind: z.enum(evidenceKinds),
       fileName: z.string().nullable(),
       size: z.number().nullable(),
       mimeType: z.string().nullable(),
@@ -111,7 +114,7 @@ const taskReportsResponse = z.object({
       assignmentId: z.string(),
       agencyId: z.string(),
       agencyName: z.string(),
-      role: z.enum(["lead", "coordinator"]),
+      role: z.enum(assignmentRoles),
       dueOn: z.string().nullable(),
       completedOn: z.string().nullable(),
       canReport: z.boolean(),
@@ -123,7 +126,7 @@ const taskReportsResponse = z.object({
 
 const submitted = z.object({
   id: z.string(),
-  state: z.enum(["awaiting_head", "submitted"]),
+  state: z.enum(reportStates).extract(["awaiting_head", "submitted"]),
   periodId: z.string(),
   periodLabel: z.string(),
   evidenceCount: z.number(),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { approveReportAsHead } from "../../commands/approveReportAsHead.ts";
 import { reopenReport } from "../../commands/reopenReport.ts";
 import { reviewDecisions, reviewReport } from "../../commands/reviewReport.ts";
+import { reportStates } from "../../domain/reports.ts";
 import { forbidden, notFound } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { reportContext } from "../../queries/reports.ts";
@@ -15,11 +16,12 @@ const params = z.object({ reportId: z.uuid() });
 const comment = z.string().max(10_000).optional().describe("Ý kiến (bắt buộc khi trả lại)");
 const version = z.number().int().positive().optional().describe("Phiên bản báo cáo đã xem (chống ghi đè)");
 
-const decided = z.object({ id: z.string(), state: z.string(), version: z.number() });
+const reportState = z.enum(reportStates);
+const decided = z.object({ id: z.string(), state: reportState, version: z.number() });
 
 const queueItem = z.object({
   id: z.string(),
-  state: z.string(),
+  state: reportState,
   version: z.number(),
   percent: z.number().nullable(),
   nothingToReport: z.boolean(),

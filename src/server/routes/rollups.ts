@@ -10,6 +10,7 @@ import { getPlan } from "../../queries/plans.ts";
 import {
   periodRollup,
   type RollupDimension,
+  rollupDimensions,
   rollupQuery,
   statusRollup,
 } from "../../queries/statusRollups.ts";
@@ -38,7 +39,7 @@ export const rollupRoutes: FastifyPluginAsyncZod = async (app) => {
           "Số lượng theo trạng thái, tỷ lệ hoàn thành và đúng hạn, nhóm theo tỉnh, kế hoạch, phần, cơ quan hoặc cây cơ quan (tại ngày asOf)",
         querystring: rollupQuery.extend({ asOf: asOfDate.optional() }),
         response: {
-          200: z.object({ asOf: z.string(), by: z.string(), items: z.array(rollupRow) }),
+          200: z.object({ asOf: z.string(), by: z.enum(rollupDimensions), items: z.array(rollupRow) }),
           ...errorResponses,
         },
       },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createTask, createTaskInput } from "../../commands/createTask.ts";
 import { updateTask, updateTaskInput } from "../../commands/updateTask.ts";
+import { deadlineKinds } from "../../domain/deadline.ts";
 import { forbidden, notFound } from "../../errors.ts";
 import { planPolicy } from "../../policies/plan.ts";
 import type { Principal } from "../../policies/principal.ts";
@@ -21,7 +22,7 @@ const conflictTask = z.object({
   title: z.string(),
   leads: z.array(z.string()),
   deadlineText: z.string(),
-  deadlineKind: z.string(),
+  deadlineKind: z.enum(deadlineKinds),
   dueOn: z.string().nullable(),
 });
 

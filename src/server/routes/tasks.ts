@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { taskLinkKind } from "../../db/schema/index.ts";
+import { assignmentRoles, deadlineChangeStates } from "../../domain/assignments.ts";
 import { today } from "../../domain/dates.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
 import { forbidden, notFound } from "../../errors.ts";
@@ -7,7 +9,7 @@ import { deadlineKindSchema } from "../../ingest/extraction.ts";
 import { scopeAllows, taskScope } from "../../policies/task.ts";
 import { getTask } from "../../queries/task.ts";
 import { asOfDate, listTasks, taskFilters } from "../../queries/tasks.ts";
-import { errorResponses } from "../schemas.ts";
+import { countsBy, errorResponses } from "../schemas.ts";
 import { principalOf, requireSession } from "../session.ts";
 
 const status = z.enum(assignmentStatuses);
@@ -35,11 +37,11 @@ const taskRow = z.object({
   status,
   dueSoon: z.boolean(),
   daysOverdue: z.number().nullable(),
-  leadStatusCounts: z.partialRecord(status, z.number()),
+  leadStatusCounts: countsBy(assignmentStatuses).partial(),
   ownAssignment: z
     .object({
       assignmentId: z.string(),
-      role: z.enum(["lead", "coordinator"]),
+      role: z.enum(assignmentRoles),
       status,
       due: z.string().nullable(),
       daysOverdue: z.number().nullable(),
@@ -52,7 +54,7 @@ const assignmentStatusRow = z.object({
   assignmentId: z.string(),
   agencyId: z.string(),
   agencyName: z.string(),
-  role: z.enum(["lead", "coordinator"]),
+  role: z.enum(assignmentRoles),
   viaGroupId: z.string().nullable(),
   status,
   due: z.string().nullable(),
@@ -71,7 +73,11 @@ const taskDetail = z.object({
   asOf: z.string(),
   assignments: z.array(assignmentStatusRow),
   links: z.array(
-    z.object({ kind: z.string(), upstreamDocumentNumber: z.string(), upstreamTaskId: z.string().nullable() }),
+    z.object({
+      kind: z.enum(taskLinkKind.enumValues),
+      upstreamDocumentNumber: z.string(),
+      upstreamTaskId: z.string().nullable(),
+    }),
   ),
   deadlineChanges: z.array(
     z.object({
@@ -80,7 +86,7 @@ const taskDetail = z.object({
       previousDueOn: z.string().nullable(),
       requestedDueOn: z.string(),
       reason: z.string(),
-      state: z.string(),
+      state: z.enum(deadlineChangeStates),
       requestedAt: z.string(),
       decidedAt: z.string().nullable(),
       decisionComment: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "./client.ts";
-import type { Me, PlanDetail, PlanSummary, TaskPage, TaskQuery } from "./types.ts";
+import type { Body, Json } from "./schema.ts";
+import type { Me, PlanDetail, TaskPage, TaskQuery } from "./types.ts";
 
 export const meKey = ["me"] as const;
 
@@ -24,8 +25,8 @@ export function useMe() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) =>
-      api<{ ok: true }>("/api/auth/login", { method: "POST", body: input }),
+    mutationFn: (input: Body<"/api/auth/login", "post">) =>
+      api<Json<"/api/auth/login", "post">>("/api/auth/login", { method: "POST", body: input }),
     onSuccess: async () => {
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
       await client.invalidateQueries({ queryKey: meKey });
@@ -36,7 +37,7 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ ok: true }>("/api/auth/logout", { method: "POST" }),
+    mutationFn: () => api<Json<"/api/auth/logout", "post">>("/api/auth/logout", { method: "POST" }),
     onSettled: () => {
       client.clear();
       client.setQueryData(meKey, null);
@@ -47,7 +48,7 @@ export function useLogout() {
 export function usePlans() {
   return useQuery({
     queryKey: ["plans"],
-    queryFn: ({ signal }) => api<{ items: PlanSummary[] }>("/api/plans", { signal }),
+    queryFn: ({ signal }) => api<Json<"/api/plans">>("/api/plans", { signal }),
     select: (data) => data.items,
   });
 }

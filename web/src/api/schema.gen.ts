@@ -2847,14 +2847,44 @@ export interface operations {
         content: {
           "application/json": {
             abilities: {
-              [key: string]: {
-                [key: string]: boolean | string;
+              agency: {
+                addAlias: boolean;
+                createWhileImporting: boolean;
+                list: boolean;
+                manage: boolean;
+              };
+              comment: {
+                add: boolean;
+              };
+              deadlineChange: {
+                decide: boolean;
+                request: boolean;
+              };
+              plan: {
+                edit: boolean;
+                import: boolean;
+                list: boolean;
+              };
+              report: {
+                approveAsHead: boolean;
+                reopen: boolean;
+                review: boolean;
+                reviewQueue: boolean;
+                submit: boolean;
+              };
+              task: {
+                /** @enum {string} */
+                scope: "all" | "agencies";
+              };
+              user: {
+                create: boolean;
+                list: boolean;
               };
             };
             agencyId: string | null;
             agencyName: string | null;
             displayName: string;
-            roles: string[];
+            roles: ("admin" | "coordinator" | "leader" | "agency_officer" | "agency_head")[];
             userId: string;
             username: string;
           };
@@ -3227,7 +3257,8 @@ export interface operations {
               issuedOn: string | null;
               issuer: string | null;
               name: string;
-              reportingFrequency: string;
+              /** @enum {string} */
+              reportingFrequency: "month" | "quarter";
               taskCount: number;
               title: string | null;
               year: number | null;
@@ -3331,7 +3362,8 @@ export interface operations {
               name: string;
             }[];
             name: string;
-            reportingFrequency: string;
+            /** @enum {string} */
+            reportingFrequency: "month" | "quarter";
             sections: {
               id: string;
               numeral: string;
@@ -3431,7 +3463,8 @@ export interface operations {
               /** @enum {string} */
               kind: "deadline_conflict" | "duplicate";
               other: {
-                deadlineKind: string;
+                /** @enum {string} */
+                deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                 deadlineText: string;
                 documentNumber: string | null;
                 dueOn: string | null;
@@ -3444,7 +3477,8 @@ export interface operations {
               };
               similarity: number;
               task: {
-                deadlineKind: string;
+                /** @enum {string} */
+                deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                 deadlineText: string;
                 documentNumber: string | null;
                 dueOn: string | null;
@@ -3663,7 +3697,13 @@ export interface operations {
               agencyId: string;
               agencyName: string;
               byStatus: {
-                [key: string]: number;
+                done_late: number;
+                done_on_time: number;
+                in_progress: number;
+                no_deadline: number;
+                not_started: number;
+                overdue: number;
+                recurring: number;
               };
               completionRate: number | null;
               done: number;
@@ -3673,7 +3713,13 @@ export interface operations {
             }[];
             bySection: {
               byStatus: {
-                [key: string]: number;
+                done_late: number;
+                done_on_time: number;
+                in_progress: number;
+                no_deadline: number;
+                not_started: number;
+                overdue: number;
+                recurring: number;
               };
               completionRate: number | null;
               done: number;
@@ -3685,7 +3731,13 @@ export interface operations {
             }[];
             totals: {
               byStatus: {
-                [key: string]: number;
+                done_late: number;
+                done_on_time: number;
+                in_progress: number;
+                no_deadline: number;
+                not_started: number;
+                overdue: number;
+                recurring: number;
               };
               completionRate: number | null;
               done: number;
@@ -3900,7 +3952,8 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            state: string;
+            /** @enum {string} */
+            state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
             version: number;
           };
         };
@@ -4000,7 +4053,8 @@ export interface operations {
             id: string;
             /** @enum {string} */
             lock: "approved" | "period_closed";
-            state: string;
+            /** @enum {string} */
+            state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
             version: number;
           };
         };
@@ -4103,7 +4157,8 @@ export interface operations {
           "application/json": {
             completedOn: string | null;
             id: string;
-            state: string;
+            /** @enum {string} */
+            state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
             version: number;
           };
         };
@@ -4209,7 +4264,8 @@ export interface operations {
               periodLabel: string | null;
               planId: string;
               planName: string;
-              state: string;
+              /** @enum {string} */
+              state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
               submittedAt: string | null;
               submittedBy: {
                 displayName: string;
@@ -4314,10 +4370,17 @@ export interface operations {
         content: {
           "application/json": {
             asOf: string;
-            by: string;
+            /** @enum {string} */
+            by: "tenant" | "plan" | "section" | "agency" | "agencyTree";
             items: {
               byStatus: {
-                [key: string]: number;
+                done_late: number;
+                done_on_time: number;
+                in_progress: number;
+                no_deadline: number;
+                not_started: number;
+                overdue: number;
+                recurring: number;
               };
               completionRate: number | null;
               done: number;
@@ -4446,7 +4509,13 @@ export interface operations {
               id: string;
               leads: string[];
               leadStatusCounts: {
-                [key: string]: number;
+                done_late?: number;
+                done_on_time?: number;
+                in_progress?: number;
+                no_deadline?: number;
+                not_started?: number;
+                overdue?: number;
+                recurring?: number;
               };
               note: string;
               number: string;
@@ -4609,7 +4678,8 @@ export interface operations {
               reason: string;
               requestedAt: string;
               requestedDueOn: string;
-              state: string;
+              /** @enum {string} */
+              state: "pending" | "approved" | "refused";
             }[];
             /** @enum {string} */
             deadlineKind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
@@ -4619,7 +4689,8 @@ export interface operations {
             id: string;
             leads: string[];
             links: {
-              kind: string;
+              /** @enum {string} */
+              kind: "restates" | "duplicates";
               upstreamDocumentNumber: string;
               upstreamTaskId: string | null;
             }[];
@@ -4834,7 +4905,7 @@ export interface operations {
                 agencyName: string | null;
                 displayName: string;
                 id: string;
-                roles: string[];
+                roles: ("admin" | "coordinator" | "leader" | "agency_officer" | "agency_head")[];
               };
               body: string;
               createdAt: string;

@@ -9,17 +9,9 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { api } from "./client.ts";
-import type {
-  DeadlineChange,
-  DeadlineChangeState,
-  DirectiveComment,
-  Notification,
-  QueueItem,
-  ReportInput,
-  TaskDetail,
-  TaskReports,
-} from "./trackingTypes.ts";
-import type { Page, PlanStatusSummary } from "./types.ts";
+import type { Body, Json, Query } from "./schema.ts";
+import type { ReportInput, TaskDetail, TaskReports } from "./trackingTypes.ts";
+import type { PlanStatusSummary } from "./types.ts";
 
 const enc = encodeURIComponent;
 
@@ -61,7 +53,7 @@ export function useDirectiveComments(taskId: string | undefined) {
   return useQuery({
     queryKey: ["comments", taskId],
     queryFn: ({ signal }) =>
-      api<{ items: DirectiveComment[] }>(`/api/tasks/${enc(taskId!)}/comments`, { signal }),
+      api<Json<"/api/tasks/{taskId}/comments">>(`/api/tasks/${enc(taskId!)}/comments`, { signal }),
     enabled: !!taskId,
     select: (data) => data.items,
   });
@@ -86,7 +78,7 @@ export function useSubmitReport() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ assignmentId, input }: { assignmentId: string; input: ReportInput }) =>
-      api<{ id: string; state: "awaiting_head" | "submitted"; periodLabel: string; evidenceCount: number }>(
+      api<Json<"/api/assignments/{assignmentId}/reports", "post">>(
         `/api/assignments/${enc(assignmentId)}/reports`,
         { method: "POST", body: reportForm(input) },
       ),
@@ -94,19 +86,16 @@ export function useSubmitReport() {
   });
 }
 
-export type Decision = "approve" | "return";
+type ReportDecision = Body<"/api/reports/{reportId}/review", "post"> & { reportId: string };
 
 export function useReviewReport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { reportId: string; decision: Decision; comment?: string; version?: number }) =>
-      api<{ id: string; state: string; completedOn: string | null }>(
-        `/api/reports/${enc(input.reportId)}/review`,
-        {
-          method: "POST",
-          body: { decision: input.decision, comment: input.comment, version: input.version },
-        },
-      ),
+    mutationFn: (input: ReportDecision) =>
+      api<Json<"/api/reports/{reportId}/review", "post">>(`/api/reports/${enc(input.reportId)}/review`, {
+        method: "POST",
+        body: { decision: input.decision, comment: input.comment, version: input.version },
+      }),
     // A 409 (already decided by someone else) refreshes too: the queue must drop the report.
     onSettled: () => refreshTracking(client),
   });
@@ -115,11 +104,14 @@ export function useReviewReport() {
 export function useHeadDecision() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { reportId: string; decision: Decision; comment?: string; version?: number }) =>
-      api<{ id: string; state: string }>(`/api/reports/${enc(input.reportId)}/head-decision`, {
-        method: "POST",
-        body: { decision: input.decision, comment: input.comment, version: input.version },
-      }),
+    mutationFn: (input: ReportDecision) =>
+      api<Json<"/api/reports/{reportId}/head-decision", "post">>(
+        `/api/reports/${enc(input.reportId)}/head-decision`,
+        {
+          method: "POST",
+          body: { decision: input.decision, comment: input.comment, version: input.version },
+        },
+      ),
     onSettled: () => refreshTracking(client),
   });
 }
@@ -127,8 +119,10 @@ export function useHeadDecision() {
 export function useRequestDeadlineChange() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { assignmentId: string; requestedDueOn: string; reason: string }) =>
-      api<{ id: string; state: DeadlineChangeState }>(
+    mutationFn: (
+      input: Body<"/api/assignments/{assignmentId}/deadline-changes", "post"> & { assignmentId: string },
+    ) =>
+      api<Json<"/api/assignments/{assignmentId}/deadline-changes", "post">>(
         `/api/assignments/${enc(input.assignmentId)}/deadline-changes`,
         { method: "POST", body: { requestedDueOn: input.requestedDueOn, reason: input.reason } },
       ),
@@ -139,20 +133,29 @@ export function useRequestDeadlineChange() {
 export function useDecideDeadlineChange() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; decision: "approve" | "refuse"; comment?: string }) =>
-      api<{ id: string; state: DeadlineChangeState }>(`/api/deadline-changes/${enc(input.id)}/decision`, {
-        method: "POST",
-        body: { decision: input.decision, comment: input.comment },
-      }),
+    mutationFn: (input: Body<"/api/deadline-changes/{deadlineChangeId}/decision", "post"> & { id: string }) =>
+      api<Json<"/api/deadline-changes/{deadlineChangeId}/decision", "post">>(
+        `/api/deadline-changes/${enc(input.id)}/decision`,
+        {
+          method: "POST",
+          body: { decision: input.decision, comment: input.comment },
+        },
+      ),
     onSettled: () => refreshTracking(client),
   });
 }
 
-export function useDeadlineChanges(query: { state?: DeadlineChangeState; taskId?: string }, enabled = true) {
+export function useDeadlineChanges(
+  query: Pick<Query<"/api/deadline-changes">, "state" | "taskId">,
+  enabled = true,
+) {
   return useQuery({
     queryKey: ["deadlineChanges", query],
     queryFn: ({ signal }) =>
-      api<Page<DeadlineChange>>("/api/deadline-changes", { signal, query: { ...query, limit: 200 } }),
+      api<Json<"/api/deadline-changes">>("/api/deadline-changes", {
+        signal,
+        query: { ...query, limit: 200 },
+      }),
     enabled,
   });
 }
@@ -161,7 +164,10 @@ export function useAddComment(taskId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: string) =>
-      api<{ id: string }>(`/api/tasks/${enc(taskId)}/comments`, { method: "POST", body: { body } }),
+      api<Json<"/api/tasks/{taskId}/comments", "post">>(`/api/tasks/${enc(taskId)}/comments`, {
+        method: "POST",
+        body: { body },
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: ["comments", taskId] }),
   });
 }
@@ -171,7 +177,7 @@ export function useReviewQueue(enabled: boolean) {
   return useInfiniteQuery({
     queryKey: ["reviewQueue"],
     queryFn: ({ signal, pageParam }) =>
-      api<Page<QueueItem> & { nextCursor: string | null }>("/api/review-queue", {
+      api<Json<"/api/review-queue">>("/api/review-queue", {
         signal,
         query: { limit: 50, ...(pageParam ? { after: pageParam } : {}) },
       }),
@@ -185,7 +191,7 @@ export function useNotifications() {
   return useQuery({
     queryKey: ["notifications"],
     queryFn: ({ signal }) =>
-      api<Page<Notification> & { unread: number }>("/api/notifications", { signal, query: { limit: 20 } }),
+      api<Json<"/api/notifications">>("/api/notifications", { signal, query: { limit: 20 } }),
     refetchInterval: 60_000,
   });
 }
@@ -194,7 +200,7 @@ export function useMarkNotificationRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string | "all") =>
-      api<{ marked: number }>(
+      api<Json<"/api/notifications/read-all", "post">>(
         id === "all" ? "/api/notifications/read-all" : `/api/notifications/${enc(id)}/read`,
         {
           method: "POST",

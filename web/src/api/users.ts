@@ -1,35 +1,10 @@
 // Accounts, for administrators: list, issue (no sign-up exists), lock and unlock.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client.ts";
-import type { Role } from "./types.ts";
+import type { Body, Json } from "./schema.ts";
 
-export const ROLES: Role[] = ["admin", "coordinator", "leader", "agency_officer", "agency_head"];
-
-/** Roles that belong to one agency: the account must name it. */
-export const AGENCY_ROLES: Role[] = ["agency_officer", "agency_head"];
-
-export interface UserAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  agencyId: string | null;
-  agencyName: string | null;
-  disabled: boolean;
-  /** ISO timestamp, or null if the account has never logged in. */
-  lastLoginAt: string | null;
-  createdAt: string;
-  roles: Role[];
-}
-
-export interface NewUserInput {
-  username: string;
-  displayName: string;
-  email?: string;
-  password: string;
-  roles: Role[];
-  agencyId?: string | null;
-}
+export type UserAccount = Json<"/api/users">["items"][number];
+export type NewUserInput = Body<"/api/users", "post">;
 
 const enc = encodeURIComponent;
 const key = ["users"] as const;
@@ -37,7 +12,7 @@ const key = ["users"] as const;
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => api<{ items: UserAccount[] }>("/api/users", { signal }),
+    queryFn: ({ signal }) => api<Json<"/api/users">>("/api/users", { signal }),
     select: (data) => data.items,
     enabled,
   });
@@ -53,10 +28,13 @@ function useUserMutation<I, O>(fn: (input: I) => Promise<O>) {
 
 export const useCreateUser = () =>
   useUserMutation((input: NewUserInput) =>
-    api<{ id: string; username: string }>("/api/users", { method: "POST", body: input }),
+    api<Json<"/api/users", "post">>("/api/users", { method: "POST", body: input }),
   );
 
 export const useSetUserDisabled = () =>
   useUserMutation(({ id, disabled }: { id: string; disabled: boolean }) =>
-    api<{ ok: true }>(`/api/users/${enc(id)}/disabled`, { method: "PUT", body: { disabled } }),
+    api<Json<"/api/users/{userId}/disabled", "put">>(`/api/users/${enc(id)}/disabled`, {
+      method: "PUT",
+      body: { disabled },
+    }),
   );

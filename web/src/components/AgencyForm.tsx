@@ -1,6 +1,7 @@
 import { Alert, App, Form, Input, Modal, Select, Switch } from "antd";
 import { useEffect } from "react";
-import { AGENCY_LEVELS, type Agency, type AgencyInput, useSaveAgency } from "../api/agencies.ts";
+import { agencyLevels } from "../../../src/domain/agencyLevels.ts";
+import { type Agency, type AgencyInput, useSaveAgency } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { compareVietnamese, matchesFolded } from "../lib/format.ts";
 import { AGENCY_LEVEL_LABELS } from "../lib/labels.ts";
@@ -100,7 +101,7 @@ export function AgencyForm(props: { open: boolean; agency?: Agency; agencies: Ag
         </Form.Item>
         <Form.Item name="level" label="Cấp" rules={[{ required: true }]}>
           <Select
-            options={AGENCY_LEVELS.map((level) => ({ value: level, label: AGENCY_LEVEL_LABELS[level] }))}
+            options={agencyLevels.map((level) => ({ value: level, label: AGENCY_LEVEL_LABELS[level] }))}
           />
         </Form.Item>
         <Form.Item name="parentId" label="Cơ quan cấp trên">

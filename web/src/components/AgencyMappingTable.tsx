@@ -1,5 +1,6 @@
 import { Collapse, Select, Table, type TableColumnsType, Tag } from "antd";
-import { AGENCY_LEVELS, type Agency, type AgencyLevel } from "../api/agencies.ts";
+import { type AgencyLevel, agencyLevels } from "../../../src/domain/agencyLevels.ts";
+import type { Agency } from "../api/agencies.ts";
 import type { AgencyMapping, AgencyResolution } from "../api/imports.ts";
 import { compareVietnamese, formatNumber, matchesFolded } from "../lib/format.ts";
 import { AGENCY_LEVEL_LABELS } from "../lib/labels.ts";
@@ -93,7 +94,7 @@ export function AgencyMappingTable(props: {
             aria-label={`Cấp của cơ quan mới "${r.name}"`}
             style={{ width: "100%" }}
             value={choice.create}
-            options={AGENCY_LEVELS.map((level) => ({ value: level, label: AGENCY_LEVEL_LABELS[level] }))}
+            options={agencyLevels.map((level) => ({ value: level, label: AGENCY_LEVEL_LABELS[level] }))}
             onChange={(level) => set(r.name, { create: level })}
           />
         );

@@ -1,7 +1,7 @@
 import { Alert, Card, Skeleton, Tooltip } from "antd";
+import { type AssignmentStatus, assignmentStatuses } from "../../../src/domain/status.ts";
 import { errorMessage } from "../api/client.ts";
 import { usePlanSummary } from "../api/tracking.ts";
-import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../api/types.ts";
 import { formatDate, formatNumber, formatPercent } from "../lib/format.ts";
 import { STATUS_HEX, STATUS_LABELS } from "../lib/labels.ts";
 import type { StatusFilter } from "../lib/useTaskFilters.ts";
@@ -50,7 +50,7 @@ export function PlanSummaryStrip(props: {
             </div>
           </Tooltip>
         </div>
-        {ASSIGNMENT_STATUSES.map((status) => {
+        {assignmentStatuses.map((status) => {
           const selected = props.status === status;
           return (
             <button

@@ -1,8 +1,9 @@
 import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
+import type { ReviewDecision } from "../../../src/domain/reports.ts";
 import { errorMessage, isConflict } from "../api/client.ts";
-import { type Decision, useHeadDecision, useReviewReport } from "../api/tracking.ts";
+import { useHeadDecision, useReviewReport } from "../api/tracking.ts";
 
 /**
  * Approve or return a report: by the standing office (review) or by the agency's head (head).
@@ -17,13 +18,13 @@ export function ReviewActions(props: {
   subject: string;
   claimsCompletion?: boolean;
   size?: "small" | "middle";
-  onDone?(decision: Decision): void;
+  onDone?(decision: ReviewDecision): void;
 }) {
   const review = useReviewReport();
   const head = useHeadDecision();
   const mutation = props.mode === "review" ? review : head;
   const { message, modal } = App.useApp();
-  const [decision, setDecision] = useState<Decision | null>(null);
+  const [decision, setDecision] = useState<ReviewDecision | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
 
   const approveLabel =

@@ -1,6 +1,6 @@
 import { ClockCircleOutlined } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
-import type { AssignmentStatus } from "../api/types.ts";
+import type { AssignmentStatus } from "../../../src/domain/status.ts";
 import { formatNumber } from "../lib/format.ts";
 import { STATUS_COLORS, STATUS_LABELS } from "../lib/labels.ts";
 

@@ -1,7 +1,9 @@
 import { ClearOutlined } from "@ant-design/icons";
 import { Button, DatePicker, Select } from "antd";
 import dayjs from "dayjs";
-import { ASSIGNMENT_STATUSES, DEADLINE_KINDS, type DeadlineKind, type PlanDetail } from "../api/types.ts";
+import { type DeadlineKind, deadlineKinds } from "../../../src/domain/deadline.ts";
+import { assignmentStatuses } from "../../../src/domain/status.ts";
+import type { PlanDetail } from "../api/types.ts";
 import { compareVietnamese, matchesFolded } from "../lib/format.ts";
 import { DEADLINE_KIND_LABELS, STATUS_LABELS } from "../lib/labels.ts";
 import type { StatusFilter, TaskFilterState } from "../lib/useTaskFilters.ts";
@@ -26,9 +28,9 @@ export function TaskFilters(props: {
   const agencyOptions = [...plan.leadAgencies]
     .sort((a, b) => compareVietnamese(a.name, b.name))
     .map((a) => ({ value: a.id, label: a.name }));
-  const kindOptions = DEADLINE_KINDS.map((kind) => ({ value: kind, label: DEADLINE_KIND_LABELS[kind] }));
+  const kindOptions = deadlineKinds.map((kind) => ({ value: kind, label: DEADLINE_KIND_LABELS[kind] }));
   const statusOptions: { value: StatusFilter; label: string }[] = [
-    ...ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+    ...assignmentStatuses.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
     { value: "due_soon", label: "Sắp đến hạn" },
   ];
 

@@ -1,8 +1,8 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from "antd";
+import { needsAgency, type Role, roles } from "../../../src/domain/roles.ts";
 import type { Agency } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
-import type { Role } from "../api/types.ts";
-import { AGENCY_ROLES, ROLES, useCreateUser } from "../api/users.ts";
+import { useCreateUser } from "../api/users.ts";
 import { compareVietnamese, matchesFolded } from "../lib/format.ts";
 import { roleLabel } from "../lib/labels.ts";
 
@@ -20,8 +20,7 @@ export function UserForm(props: { open: boolean; agencies: Agency[]; onClose(): 
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const { message } = App.useApp();
-  const roles = Form.useWatch("roles", form) ?? [];
-  const needsAgency = roles.some((role) => AGENCY_ROLES.includes(role));
+  const agencyRequired = needsAgency(Form.useWatch("roles", form) ?? []);
 
   const close = () => {
     form.resetFields();
@@ -112,16 +111,16 @@ export function UserForm(props: { open: boolean; agencies: Agency[]; onClose(): 
           label="Vai trò"
           rules={[{ required: true, type: "array", min: 1, message: "Hãy chọn ít nhất một vai trò." }]}
         >
-          <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: roleLabel(role) }))} />
+          <Checkbox.Group options={roles.map((role) => ({ value: role, label: roleLabel(role) }))} />
         </Form.Item>
         <Form.Item
           name="agencyId"
           label="Cơ quan, đơn vị"
           dependencies={["roles"]}
-          extra={needsAgency ? undefined : "Bắt buộc với cán bộ và lãnh đạo đơn vị."}
+          extra={agencyRequired ? undefined : "Bắt buộc với cán bộ và lãnh đạo đơn vị."}
           rules={[
             {
-              required: needsAgency,
+              required: agencyRequired,
               message: "Cán bộ và lãnh đạo đơn vị phải thuộc một cơ quan, đơn vị.",
             },
           ]}

@@ -1,5 +1,6 @@
-import type { Abilities } from "../../../src/policies/index.ts";
 import type { Me } from "../api/types.ts";
+
+type Abilities = Me["abilities"];
 
 /**
  * What the account may do, to show or hide actions: read from the abilities the server computes

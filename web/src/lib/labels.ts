@@ -1,6 +1,9 @@
-import { statusColors, statusLabels } from "../../../src/domain/status.ts";
-import { roleLabels } from "../../../src/policies/principal.ts";
-import type { AssignmentStatus, DeadlineKind } from "../api/types.ts";
+import { agencyLevelLabels } from "../../../src/domain/agencyLevels.ts";
+import type { AssignmentRole, DeadlineChangeState } from "../../../src/domain/assignments.ts";
+import type { DeadlineKind } from "../../../src/domain/deadline.ts";
+import type { ReportState } from "../../../src/domain/reports.ts";
+import { roleLabels } from "../../../src/domain/roles.ts";
+import { type AssignmentStatus, statusColors, statusLabels } from "../../../src/domain/status.ts";
 
 // One source for the words of the domain: the server's rules and the screens say the same thing.
 export const ROLE_LABELS: Record<string, string> = roleLabels;
@@ -60,9 +63,12 @@ export const STATUS_HEX: Record<AssignmentStatus, string> = {
 
 export const statusLabel = (status: string) => STATUS_LABELS[status as AssignmentStatus] ?? status;
 
-export const ROLE_IN_TASK_LABELS = { lead: "Chủ trì", coordinator: "Phối hợp" } as const;
+export const ROLE_IN_TASK_LABELS: Record<AssignmentRole, string> = {
+  lead: "Chủ trì",
+  coordinator: "Phối hợp",
+};
 
-export const REPORT_STATE_LABELS: Record<string, { label: string; color: string }> = {
+export const REPORT_STATE_LABELS: Record<ReportState, { label: string; color: string }> = {
   draft: { label: "Bản nháp", color: "default" },
   awaiting_head: { label: "Chờ lãnh đạo đơn vị duyệt", color: "gold" },
   submitted: { label: "Chờ cơ quan thường trực duyệt", color: "processing" },
@@ -70,16 +76,10 @@ export const REPORT_STATE_LABELS: Record<string, { label: string; color: string 
   returned: { label: "Bị trả lại", color: "error" },
 };
 
-export const DEADLINE_CHANGE_STATE_LABELS: Record<string, { label: string; color: string }> = {
+export const DEADLINE_CHANGE_STATE_LABELS: Record<DeadlineChangeState, { label: string; color: string }> = {
   pending: { label: "Chờ quyết định", color: "gold" },
   approved: { label: "Đồng ý", color: "success" },
   refused: { label: "Không đồng ý", color: "error" },
 };
 
-export const AGENCY_LEVEL_LABELS: Record<string, string> = {
-  central: "Trung ương",
-  province: "Tỉnh",
-  department: "Sở, ban, ngành",
-  commune: "Xã, phường, đặc khu",
-  other: "Khác",
-};
+export const AGENCY_LEVEL_LABELS: Record<string, string> = agencyLevelLabels;

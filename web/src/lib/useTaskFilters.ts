@@ -1,18 +1,14 @@
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
-import {
-  ASSIGNMENT_STATUSES,
-  type AssignmentStatus,
-  DEADLINE_KINDS,
-  type DeadlineKind,
-} from "../api/types.ts";
+import { type DeadlineKind, deadlineKinds } from "../../../src/domain/deadline.ts";
+import { type AssignmentStatus, assignmentStatuses } from "../../../src/domain/status.ts";
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 const DEFAULT_PAGE_SIZE = 50;
 
 /** The status filter: a status, or "Sắp đến hạn" (due soon, an overlay on the statuses). */
 export type StatusFilter = AssignmentStatus | "due_soon";
-const STATUS_FILTERS: readonly string[] = [...ASSIGNMENT_STATUSES, "due_soon"];
+const STATUS_FILTERS: readonly string[] = [...assignmentStatuses, "due_soon"];
 
 /** yyyy-mm-dd that is a real calendar day. */
 export function isIsoDate(text: string | null | undefined): text is string {
@@ -64,7 +60,7 @@ export function useTaskFilters() {
     return {
       section: params.get(PARAM.section) || undefined,
       leadAgencyId: params.get(PARAM.leadAgencyId) || undefined,
-      deadlineKind: DEADLINE_KINDS.includes(kind as DeadlineKind) ? (kind as DeadlineKind) : undefined,
+      deadlineKind: deadlineKinds.includes(kind as DeadlineKind) ? (kind as DeadlineKind) : undefined,
       status: status && STATUS_FILTERS.includes(status) ? (status as StatusFilter) : undefined,
       asOf: isIsoDate(asOf) ? asOf : undefined,
       q: params.get(PARAM.q) ?? "",

@@ -1,7 +1,8 @@
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography, Upload } from "antd";
 import { useMemo, useState } from "react";
-import { AGENCY_LEVELS, type Agency, useAgencies, useImportAgencies } from "../api/agencies.ts";
+import { agencyLevels } from "../../../src/domain/agencyLevels.ts";
+import { type Agency, useAgencies, useImportAgencies } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { AgencyForm } from "../components/AgencyForm.tsx";
@@ -28,7 +29,7 @@ function buildTree(agencies: Agency[]): Node[] {
     list.sort(
       (a, b) =>
         Number(a.isGroup) - Number(b.isGroup) ||
-        AGENCY_LEVELS.indexOf(a.level) - AGENCY_LEVELS.indexOf(b.level) ||
+        agencyLevels.indexOf(a.level) - agencyLevels.indexOf(b.level) ||
         compareVietnamese(a.name, b.name),
     );
     for (const node of list) if (node.children) sort(node.children);

@@ -1,9 +1,11 @@
 import { Alert, Card, Empty, Segmented, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
+import type { AssignmentRole } from "../../../src/domain/assignments.ts";
+import { type AssignmentStatus, assignmentStatuses } from "../../../src/domain/status.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe, usePlans, useTasks } from "../api/queries.ts";
-import { ASSIGNMENT_STATUSES, type AssignmentStatus, type TaskRow } from "../api/types.ts";
+import type { TaskRow } from "../api/types.ts";
 import { DeadlineCell } from "../components/DeadlineCell.tsx";
 import { LeadProgress, StatusTag } from "../components/StatusTag.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
@@ -11,8 +13,7 @@ import { formatNumber } from "../lib/format.ts";
 import { ROLE_IN_TASK_LABELS, STATUS_HEX, STATUS_LABELS } from "../lib/labels.ts";
 import { paths } from "../lib/paths.ts";
 
-type Role = "lead" | "coordinator";
-type Mine = TaskRow & { role: Role };
+type Mine = TaskRow & { role: AssignmentRole };
 
 const MAX = 500;
 
@@ -40,9 +41,9 @@ export function MyTasksPage() {
   const [params, setParams] = useSearchParams();
   const plans = usePlans();
   const all = useTasks({ agencyId: me?.agencyId ?? undefined, limit: MAX, offset: 0 });
-  const role = params.get("vaitro") as Role | null;
+  const role = params.get("vaitro") as AssignmentRole | null;
   const statusParam = params.get("trangthai");
-  const status = (ASSIGNMENT_STATUSES as readonly string[]).includes(statusParam ?? "")
+  const status = (assignmentStatuses as readonly string[]).includes(statusParam ?? "")
     ? (statusParam as AssignmentStatus)
     : statusParam === "due_soon"
       ? "due_soon"
@@ -63,7 +64,7 @@ export function MyTasksPage() {
       (all.data?.items ?? [])
         .map((t) => {
           const own = t.ownAssignment;
-          const role: Role = own?.role ?? "coordinator";
+          const role: AssignmentRole = own?.role ?? "coordinator";
           return own?.role === "lead"
             ? { ...t, role, status: own.status, dueSoon: own.dueSoon, daysOverdue: own.daysOverdue }
             : { ...t, role };
@@ -119,7 +120,7 @@ export function MyTasksPage() {
 
   const error = all.error;
   const statusChips: { key: string; label: string; hex: string }[] = [
-    ...ASSIGNMENT_STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], hex: STATUS_HEX[s] })),
+    ...assignmentStatuses.map((s) => ({ key: s, label: STATUS_LABELS[s], hex: STATUS_HEX[s] })),
     { key: "due_soon", label: "Sắp đến hạn", hex: "#d4b106" },
   ];
 

@@ -24,7 +24,7 @@ export function PlanPage() {
     leadAgencyId: filters.leadAgencyId,
     deadlineKind: filters.deadlineKind,
     status: filters.status === "due_soon" ? undefined : filters.status,
-    dueSoon: filters.status === "due_soon" ? true : undefined,
+    dueSoon: filters.status === "due_soon" ? "true" : undefined,
     asOf: filters.asOf,
     q: filters.q.trim() || undefined,
     limit: filters.pageSize,
