@@ -1,9 +1,10 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { today as todayInVietnam } from "../../../src/domain/dates.ts";
 import { errorMessage } from "../api/client.ts";
 import { useRequestDeadlineChange } from "../api/tracking.ts";
 import type { ReportAssignment } from "../api/trackingTypes.ts";
-import { formatDate, todayInVietnam } from "../lib/format.ts";
+import { formatDate } from "../lib/format.ts";
 
 interface Values {
   assignmentId: string;

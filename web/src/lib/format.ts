@@ -1,4 +1,9 @@
-// Vietnamese formatting: dates dd/mm/yyyy, numbers with a decimal comma and dot thousands.
+// Vietnamese formatting: dates dd/mm/yyyy, numbers with a decimal comma and dot thousands. Text
+// folding and collation are the server's own (src/domain/text.ts): a search or a sort in the
+// browser agrees with the same search or sort done by the API.
+import { matchesSearch } from "../../../src/domain/text.ts";
+
+export { compareVietnamese, foldForSearch } from "../../../src/domain/text.ts";
 
 const numberFormat = new Intl.NumberFormat("vi-VN");
 
@@ -15,25 +20,9 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
-/** Lower case without diacritics (đ → d), as the server folds text for search. */
-export function foldForSearch(input: string): string {
-  return input
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
 /** Select filter that ignores diacritics and case: "so tai chinh" finds "Sở Tài chính". */
-export function matchesFolded(input: string, label: unknown): boolean {
-  return foldForSearch(String(label ?? "")).includes(foldForSearch(input));
-}
-
-const vietnameseCollator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
-export const compareVietnamese = (a: string, b: string) => vietnameseCollator.compare(a, b);
+export const matchesFolded = (input: string, label: unknown): boolean =>
+  matchesSearch(String(label ?? ""), input);
 
 const percentFormat = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
 
@@ -66,12 +55,6 @@ export function formatDateTime(timestamp: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return timestamp;
   const p = vietnamParts(date);
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
-
-/** Today's date in Việt Nam, yyyy-mm-dd (the server's "today" for statuses). */
-export function todayInVietnam(now = new Date()): string {
-  const p = vietnamParts(now);
-  return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** 1536 → "1,5 KB" */
