@@ -7,7 +7,7 @@ import { addDays, type IsoDate, vietnamDate } from "../../src/domain/dates.ts";
 import { type PeriodKind, periodContaining } from "../../src/domain/periods.ts";
 import { BenchError } from "./server.ts";
 
-/** The demo password of the data set's accounts (src/db/seed/demo.ts). */
+/** The demo password of the data set's accounts (src/cli/demo.ts). */
 export const PASSWORD = "DonDoc@2026";
 export const ACCOUNTS = ["vanphong", "lanhdao", "congan", "truongcongan"] as const;
 export type Account = (typeof ACCOUNTS)[number];

@@ -1,9 +1,9 @@
 import argon2 from "argon2";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, demoUsers } from "../cli/demo.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
-import { DEMO_PASSWORD, demoUsers } from "../db/seed/demo.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { BenchSeedRefused, type BenchSeedResult, seedBenchData } from "./generate.ts";
 

@@ -1,7 +1,7 @@
 import argon2 from "argon2";
 import { sql } from "drizzle-orm";
+import { DEMO_PASSWORD } from "../cli/demo.ts";
 import type { Database, Transaction } from "../db/client.ts";
-import { DEMO_PASSWORD } from "../db/seed/demo.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { buildTree, centralSeeds, provinceSeeds, type TenantSpec, type TenantTree } from "./agencies.ts";

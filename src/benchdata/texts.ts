@@ -1,4 +1,4 @@
-import { loadDemoExtraction } from "../db/seed/demo.ts";
+import { loadDemoExtraction } from "../cli/demo.ts";
 import { deadlineKinds } from "../domain/deadline.ts";
 import type { ExtractedTask } from "../ingest/extraction.ts";
 

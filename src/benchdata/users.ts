@@ -1,4 +1,4 @@
-import { demoUsers } from "../db/seed/demo.ts";
+import { demoUsers } from "../cli/demo.ts";
 import type { Role } from "../policies/principal.ts";
 import type { AgencyRow, TenantSpec, TenantTree } from "./agencies.ts";
 import { familyNames, givenNames, middleNames } from "./places.ts";

@@ -19,8 +19,8 @@ export function registerCommands(program: Command) {
     .action(async (options: { demo?: boolean }) => {
       const config = loadConfig();
       const { startServer } = await import("../server/start.ts");
-      const { DEMO_PASSWORD, demoUsers } = await import("../db/seed/demo.ts");
-      const running = await startServer(config, { demo: options.demo });
+      const { DEMO_PASSWORD, demoUsers, seedDemo } = await import("./demo.ts");
+      const running = await startServer(config, { seed: options.demo ? seedDemo : undefined });
       // The first upload then finds a worker with the readers loaded.
       (await import("../ingest/limits.ts")).warmExtraction();
       const where =
@@ -69,7 +69,7 @@ export function registerCommands(program: Command) {
       const config = loadConfig();
       const { openDatabase, migrate } = await database();
       const { ensureTenant } = await import("../commands/ensureTenant.ts");
-      const { seedDemo } = await import("../db/seed/demo.ts");
+      const { seedDemo } = await import("./demo.ts");
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrate(handle);

@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoExtraction } from "../cli/demo.ts";
 import type { Database, DatabaseHandle } from "../db/client.ts";
 import {
   agencies,
@@ -13,7 +14,6 @@ import {
   taskLinks,
   tasks,
 } from "../db/schema/index.ts";
-import { loadDemoExtraction } from "../db/seed/demo.ts";
 import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
 import type { ExtractedTask, Extraction } from "../ingest/extraction.ts";
 import { listTaskConflicts } from "../queries/conflicts.ts";

@@ -1,8 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoExtraction } from "../cli/demo.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { agencies, assignments, auditLog, plans, tasks } from "../db/schema/index.ts";
-import { loadDemoExtraction } from "../db/seed/demo.ts";
 import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { asTest, makeAgencies, makeTenant } from "../testing/factories.ts";

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoExtraction } from "../cli/demo.ts";
 import { updatePlanFromExtraction } from "../commands/updatePlanFromExtraction.ts";
 import { addDays, today } from "../domain/dates.ts";
 import { asTest } from "../testing/factories.ts";
 import { findAssignment, login, type TrackingApp, trackingApp } from "../testing/tracking.ts";
 import { assignmentStatusFacts, plans, tasks } from "./schema/index.ts";
-import { loadDemoExtraction } from "./seed/demo.ts";
 import { refreshStatusFacts } from "./statusFacts.ts";
 
 /**

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, seedDemo } from "../cli/demo.ts";
 import { loadConfig } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { migrationStatus } from "../db/migrate.ts";
-import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { makeTenant } from "../testing/factories.ts";
 import { buildApp } from "./app.ts";

@@ -2,9 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { ensureAdmin } from "../commands/ensureAdmin.ts";
 import { ensureTenant } from "../commands/ensureTenant.ts";
 import { type Config, StartupError } from "../config.ts";
-import { type DatabaseHandle, openDatabase } from "../db/client.ts";
+import { type Database, type DatabaseHandle, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { seedDemo } from "../db/seed/demo.ts";
 import { buildApp } from "./app.ts";
 
 export interface Running {
@@ -15,11 +14,19 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates, bootstraps accounts (and demo data), and listens. */
-export async function startServer(
-  config: Config,
-  options: { demo?: boolean; logger?: boolean | object } = {},
-) {
+export interface StartOptions {
+  /** Data to put in before the first request (the CLI's `serve --demo` passes the demo province). */
+  seed?: (db: Database, tenantId: string) => Promise<unknown>;
+  /**
+   * The demo province, for callers that cannot pass `seed` yet (web/e2e/harness.ts). The demo
+   * seed is the CLI's, so this reaches up to it: drop it once the harness passes `seed`.
+   */
+  demo?: boolean;
+  logger?: boolean | object;
+}
+
+/** Opens the database, migrates, bootstraps accounts (and any seed data), and listens. */
+export async function startServer(config: Config, options: StartOptions = {}) {
   const handle = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -34,7 +41,8 @@ export async function startServer(
         ensureAdmin({ tx, tenantId, actor: { userId: null, label: "env" } }, admin),
       );
     }
-    if (options.demo) await seedDemo(handle.db, tenantId);
+    const seed = options.seed ?? (options.demo ? (await import("../cli/demo.ts")).seedDemo : undefined);
+    if (seed) await seed(handle.db, tenantId);
 
     const app = await buildApp(
       { handle, config, tenantId },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../db/seed/demo.ts";
+import { DEMO_PASSWORD } from "../cli/demo.ts";
 import { type TrackingApp, trackingApp } from "../testing/tracking.ts";
 
 let demo: TrackingApp;

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, seedDemo } from "../../cli/demo.ts";
 import { loadConfig } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
 import {
@@ -11,7 +12,6 @@ import {
   progressReports,
   tasks,
 } from "../../db/schema/index.ts";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo.ts";
 import { createTestDatabase } from "../../testing/database.ts";
 import { makeTenant } from "../../testing/factories.ts";
 import { buildApp } from "../app.ts";

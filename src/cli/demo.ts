@@ -1,16 +1,16 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
-import type { CommandContext } from "../../commands/context.ts";
-import { seedActor } from "../../commands/context.ts";
-import { createPlanFromExtraction } from "../../commands/createPlanFromExtraction.ts";
-import { createUser } from "../../commands/createUser.ts";
-import { upsertAgencyTree } from "../../commands/upsertAgencyTree.ts";
-import type { Extraction } from "../../ingest/extraction.ts";
-import type { Role } from "../../policies/principal.ts";
-import type { Database } from "../client.ts";
-import { plans, users } from "../schema/index.ts";
-import { lamDongAgencies } from "./lamDongAgencies.ts";
+import type { CommandContext } from "../commands/context.ts";
+import { seedActor } from "../commands/context.ts";
+import { createPlanFromExtraction } from "../commands/createPlanFromExtraction.ts";
+import { createUser } from "../commands/createUser.ts";
+import { upsertAgencyTree } from "../commands/upsertAgencyTree.ts";
+import type { Database } from "../db/client.ts";
+import { plans, users } from "../db/schema/index.ts";
+import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
+import type { Role } from "../domain/roles.ts";
+import type { Extraction } from "../ingest/extraction.ts";
 
 /** Printed in the README; for the demo only. */
 export const DEMO_PASSWORD = "DonDoc@2026";
@@ -50,7 +50,7 @@ export const demoUsers: { username: string; displayName: string; roles: Role[]; 
 ];
 
 export const demoPlanFiles = ["lam-dong-3450-kh-ubnd", "lam-dong-1535-cv-tu"];
-const fixturesDir = fileURLToPath(new URL("../../../fixtures/plans/", import.meta.url));
+const fixturesDir = fileURLToPath(new URL("../../fixtures/plans/", import.meta.url));
 
 export function loadDemoExtraction(name: string): Extraction {
   return JSON.parse(fs.readFileSync(`${fixturesDir}${name}.expected.json`, "utf8")) as Extraction;
@@ -58,7 +58,8 @@ export function loadDemoExtraction(name: string): Extraction {
 
 /**
  * The demo province: agency tree, one account per role, and the two real plans. Idempotent:
- * what exists is left as it is, so restarting keeps the data users changed.
+ * what exists is left as it is, so restarting keeps the data users changed. A CLI concern
+ * (`dondoc seed`, `dondoc serve --demo`): it drives the commands as an operator would.
  */
 export async function seedDemo(db: Database, tenantId: string): Promise<{ created: boolean }> {
   return db.transaction(async (tx) => {
