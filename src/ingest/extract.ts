@@ -1,6 +1,7 @@
 import { IngestError } from "./errors.ts";
 import type { Extraction } from "./extraction.ts";
 import { assertSafeInput, detectFormat } from "./guard.ts";
+import { findLineTable } from "./interpret/flatTable.ts";
 import { interpretDocument } from "./interpret/index.ts";
 import type { RawDocument, SourceFormat } from "./model.ts";
 import { readDoc, readDocx } from "./readers/docx.ts";
@@ -41,10 +42,13 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** A text file's blocks, its tables written one cell per line found with the interpreter's rules. */
+export const readTextDocument = (text: string): RawDocument => readText(text, { lineTable: findLineTable });
+
 async function read(bytes: Uint8Array, format: SourceFormat): Promise<RawDocument> {
   switch (format) {
     case "text":
-      return readText(decodeText(bytes));
+      return readTextDocument(decodeText(bytes));
     case "docx":
       return readDocx(bytes);
     case "doc":

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractDocument } from "./extract.ts";
+import { extractDocument, readTextDocument } from "./extract.ts";
 import { type Extraction, extractionSchema } from "./extraction.ts";
-import { readText } from "./readers/text.ts";
 
 /**
  * The quality bar: the text rendering of each fixture plan must give exactly its expected.json,
@@ -70,7 +69,7 @@ function differences(actual: Item[], expected: Item[]): { matched: number; repor
 
 describe.each(FIXTURES)("fixture %s (.txt)", (name) => {
   const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) as Extraction;
-  const actual = extractDocument(readText(readFileSync(join(DIR, `${name}.txt`), "utf8")));
+  const actual = extractDocument(readTextDocument(readFileSync(join(DIR, `${name}.txt`), "utf8")));
 
   it("fits the contract", () => {
     expect(() => extractionSchema.parse(actual)).not.toThrow();

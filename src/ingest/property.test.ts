@@ -5,10 +5,9 @@ import { findHiddenDeadline, parseDeadline } from "../domain/deadline.ts";
 import { findDocumentNumbers, sameDocumentNumber } from "../domain/documentNumber.ts";
 import { parseTarget } from "../domain/indicatorTarget.ts";
 import { IngestError } from "./errors.ts";
-import { extractDocument } from "./extract.ts";
+import { extractDocument, readTextDocument } from "./extract.ts";
 import { extractionSchema } from "./extraction.ts";
 import type { RawDocument } from "./model.ts";
-import { readText } from "./readers/text.ts";
 
 /**
  * Whatever arrives (a damaged file, a paste of anything, a hostile upload), the engine answers
@@ -126,7 +125,7 @@ describe("property: the engine never fails but with IngestError", { timeout: 600
   it("readText + extractDocument on random text", () => {
     fc.assert(
       fc.property(textDocument, (text) => {
-        onlyIngestErrors(() => extractDocument(readText(text)));
+        onlyIngestErrors(() => extractDocument(readTextDocument(text)));
       }),
       { numRuns: 300 },
     );
@@ -135,7 +134,7 @@ describe("property: the engine never fails but with IngestError", { timeout: 600
   it("readText on arbitrary strings, including lone surrogates", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 400 }), (text) => {
-        onlyIngestErrors(() => extractDocument(readText(text)));
+        onlyIngestErrors(() => extractDocument(readTextDocument(text)));
       }),
       { numRuns: 300 },
     );
@@ -186,7 +185,7 @@ describe("property: no hang on large or adversarial input", { timeout: 600_000 }
       '"\t'.repeat(10_000),
     ];
     for (const text of nasty) {
-      quickly(() => onlyIngestErrors(() => extractDocument(readText(text))));
+      quickly(() => onlyIngestErrors(() => extractDocument(readTextDocument(text))));
       quickly(() => parseDeadline(text));
       quickly(() => splitAgencies(text));
       quickly(() => parseTarget(text, 2026));
@@ -204,7 +203,7 @@ describe("property: no hang on large or adversarial input", { timeout: 600_000 }
         "6/2026",
       );
     }
-    quickly(() => onlyIngestErrors(() => extractDocument(readText(lines.join("\n")))), 100_000);
+    quickly(() => onlyIngestErrors(() => extractDocument(readTextDocument(lines.join("\n")))), 100_000);
   });
 
   it("a big tab-separated plan", () => {
@@ -212,7 +211,7 @@ describe("property: no hang on large or adversarial input", { timeout: 600_000 }
     for (let n = 1; n <= 5000; n++)
       rows.push(`${n}\tNhiệm vụ ${n}\tSở Tài chính; UBND cấp xã\t${(n % 12) + 1}/2026`);
     quickly(() => {
-      const out = extractDocument(readText(rows.join("\n")));
+      const out = extractDocument(readTextDocument(rows.join("\n")));
       expect(out.tasks).toHaveLength(5000);
     }, 100_000);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readText } from "../readers/text.ts";
+import { readTextDocument } from "../extract.ts";
 import { doc, interpret, para, row, table } from "../testing/rawDocument.ts";
 
 describe("document details", () => {
@@ -70,7 +70,7 @@ describe("document details", () => {
 describe("text renderings end to end", () => {
   it("reads a Markdown pipe table", () => {
     const out = interpret(
-      readText(
+      readTextDocument(
         "| STT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n|---|---|---|---|---|\n| I | **Thể chế** | | | |\n| 1 | Rà soát <i>quy định</i> | Sở Tư pháp | Các sở, ban, ngành | Quý IV/2026 |",
       ),
     );
@@ -88,7 +88,7 @@ describe("text renderings end to end", () => {
 
   it("reads prose directives when there is no task table", () => {
     const out = interpret(
-      readText(
+      readTextDocument(
         "THÔNG BÁO KẾT LUẬN\n1. Giao Sở Tài chính chủ trì bố trí kinh phí, hoàn thành trong Quý II/2026.",
       ),
     );

@@ -1,5 +1,5 @@
 import { foldForSearch } from "../../domain/text.ts";
-import { stripMarkup } from "./cells.ts";
+import { stripMarkup } from "../markup.ts";
 import { mapHeader, splitSquashedHeader } from "./columns.ts";
 import { type Segmented, segmentContinuation, segmentRow } from "./flatSegment.ts";
 import { isRoman, romanValue } from "./numbering.ts";

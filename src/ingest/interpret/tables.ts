@@ -1,6 +1,7 @@
 import { foldForSearch } from "../../domain/text.ts";
+import { stripMarkup } from "../markup.ts";
 import type { RawCell, RawDocument, RawRow } from "../model.ts";
-import { cellText, stripMarkup } from "./cells.ts";
+import { cellText } from "./cells.ts";
 import {
   type ColumnMap,
   indicatorRoleOf,

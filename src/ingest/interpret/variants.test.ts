@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readTextDocument } from "../extract.ts";
 import type { ExtractedTask, Extraction } from "../extraction.ts";
-import { readText } from "../readers/text.ts";
 import { interpretDocument } from "./index.ts";
 
 /**
@@ -66,13 +66,13 @@ const ALL: Field[] = [
 describe(`${NAME} laid out differently`, () => {
   it("starts from a plan whose tasks read right", () => {
     expect(header.join("\t").startsWith(TASK_HEADER)).toBe(true);
-    const out = interpretDocument(readText(withColumns(header.map((_, i) => i))));
+    const out = interpretDocument(readTextDocument(withColumns(header.map((_, i) => i))));
     expect(project(out.tasks, ALL)).toEqual(project(expected.tasks, ALL));
   });
 
   it("reads columns in another order", () => {
     const order = [0, 7, 4, 1, 6, 5, 2, 3];
-    const out = interpretDocument(readText(withColumns(order)));
+    const out = interpretDocument(readTextDocument(withColumns(order)));
     expect(project(out.tasks, ALL)).toEqual(project(expected.tasks, ALL));
   });
 
@@ -87,12 +87,12 @@ describe(`${NAME} laid out differently`, () => {
       6: "Mô tả sản phẩm đầu ra",
       7: "Hạn hoàn thành",
     };
-    const out = interpretDocument(readText(withColumns([0, 1, 2, 3, 4, 5, 6, 7], rename)));
+    const out = interpretDocument(readTextDocument(withColumns([0, 1, 2, 3, 4, 5, 6, 7], rename)));
     expect(project(out.tasks, ALL)).toEqual(project(expected.tasks, ALL));
   });
 
   it("reads a subset of the columns", () => {
-    const out = interpretDocument(readText(withColumns([0, 1, 4, 7])));
+    const out = interpretDocument(readTextDocument(withColumns([0, 1, 4, 7])));
     const fields: Field[] = ["ref", "title", "leads", "deadline", "sectionTitle"];
     expect(project(out.tasks, fields)).toEqual(project(expected.tasks, fields));
     expect(out.tasks.every((t) => t.responsible === "" && t.sources.length === 0)).toBe(true);
@@ -100,7 +100,7 @@ describe(`${NAME} laid out differently`, () => {
 
   it("reads one long table without repeated headers", () => {
     const rows = pages.flatMap((page, k) => (k === 0 ? page : page.filter((r) => r[0] !== "STT")));
-    const out = interpretDocument(readText(render(rows)));
+    const out = interpretDocument(readTextDocument(render(rows)));
     expect(project(out.tasks, ALL)).toEqual(project(expected.tasks, ALL));
   });
 
@@ -110,7 +110,7 @@ describe(`${NAME} laid out differently`, () => {
       const line = `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
       return i === 0 ? `${line}\n|${r.map(() => "---").join("|")}|` : line;
     });
-    const out = interpretDocument(readText(md.join("\n")));
+    const out = interpretDocument(readTextDocument(md.join("\n")));
     expect(project(out.tasks, ALL)).toEqual(project(expected.tasks, ALL));
   });
 
@@ -121,7 +121,7 @@ describe(`${NAME} laid out differently`, () => {
       while (cells.length > 2 && cells[cells.length - 1] === "") cells.pop();
       return cells;
     });
-    const out = interpretDocument(readText(lines.join("\n")));
+    const out = interpretDocument(readTextDocument(lines.join("\n")));
     const fields: Field[] = ["ref", "title", "leads", "coordinators", "deadline"];
     const matching = out.tasks.filter(
       (t, i) =>

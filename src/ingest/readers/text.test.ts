@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readTextDocument } from "../extract.ts";
 import type { RawBlock } from "../model.ts";
 import { readText } from "./text.ts";
 
@@ -102,7 +103,7 @@ describe("readText: one cell per line", () => {
       "UBND cấp xã",
       "Thường xuyên",
     ].join("\n");
-    const rows = tables(readText(text).blocks)[0]!;
+    const rows = tables(readTextDocument(text).blocks)[0]!;
     expect(rows).toEqual([
       header,
       ["1", "Xây dựng kế hoạch chuyển đổi số", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành", "6/2026"],
@@ -132,7 +133,7 @@ describe("readText: one cell per line", () => {
       "UBND cấp xã",
       "Thường xuyên",
     ].join("\n");
-    const rows = tables(readText(text).blocks)[0]!;
+    const rows = tables(readTextDocument(text).blocks)[0]!;
     expect(rows.slice(1)).toEqual([
       [
         "1",
@@ -159,7 +160,7 @@ describe("readText: one cell per line", () => {
       "",
       "7/2026",
     ].join("\n");
-    const rows = tables(readText(text).blocks)[0]!;
+    const rows = tables(readTextDocument(text).blocks)[0]!;
     expect(rows.slice(1)).toEqual([
       ["1", "Xây dựng kế hoạch", "Sở Tài chính", "", "6/2026"],
       ["2", "Tập huấn", "Sở Nội vụ", "", "7/2026"],
@@ -182,12 +183,20 @@ describe("readText: one cell per line", () => {
       "UBND cấp xã",
       "Thường xuyên",
     ].join("\n");
-    const rows = tables(readText(text).blocks)[0]!;
+    const rows = tables(readTextDocument(text).blocks)[0]!;
     expect(rows.map((r) => r[0])).toEqual(["STT", "1", "STT", "2"]);
   });
 
+  it("reads such lines as paragraphs when not given the interpreter's table finder", () => {
+    const doc = readText(
+      [...header, "1", "Xây dựng kế hoạch", "Sở Tài chính", "Sở Nội vụ", "6/2026"].join("\n"),
+    );
+    expect(tables(doc.blocks)).toEqual([]);
+    expect(paragraphs(doc.blocks)[0]).toBe("STT");
+  });
+
   it("leaves prose that only mentions STT alone", () => {
-    const doc = readText("STT là số thứ tự của nhiệm vụ trong bảng.\nKhông có bảng.");
+    const doc = readTextDocument("STT là số thứ tự của nhiệm vụ trong bảng.\nKhông có bảng.");
     expect(tables(doc.blocks)).toEqual([]);
   });
 });

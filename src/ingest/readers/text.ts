@@ -1,5 +1,4 @@
-import { stripMarkup } from "../interpret/cells.ts";
-import { findLineTable } from "../interpret/flatTable.ts";
+import { stripMarkup } from "../markup.ts";
 import type { RawBlock, RawDocument, RawRow } from "../model.ts";
 
 /**
@@ -10,6 +9,13 @@ import type { RawBlock, RawDocument, RawRow } from "../model.ts";
  * line a paragraph. A blank line ends a table: the interpreter joins the pieces of a table that
  * runs over several pages.
  */
+
+/**
+ * Finds a table written one cell per line at `start`: its rows and the index of the line after
+ * it, or null. Telling such a table from prose takes knowing what a header says, which is the
+ * interpreter's (interpret/flatTable.ts); extract.ts passes it in, so this reader stays a reader.
+ */
+export type LineTableFinder = (lines: string[], start: number) => { rows: string[][]; next: number } | null;
 
 const MAX_QUOTED_LINES = 60;
 
@@ -137,7 +143,8 @@ function paragraphOf(line: string): RawBlock | null {
   return block;
 }
 
-export function readText(input: string): RawDocument {
+/** Without `lineTable`, lines that hold a table one cell per line come out as paragraphs. */
+export function readText(input: string, options: { lineTable?: LineTableFinder } = {}): RawDocument {
   const lines = splitLines(typeof input === "string" ? input : "");
   const blocks: RawBlock[] = [];
   let i = 0;
@@ -166,7 +173,7 @@ export function readText(input: string): RawDocument {
       if (rows.length > 0) blocks.push({ kind: "table", rows: padded(rows) });
       continue;
     }
-    const table = findLineTable(lines, i);
+    const table = options.lineTable?.(lines, i);
     if (table) {
       blocks.push({ kind: "table", rows: table.rows.map((cells) => ({ cells: cells.map(cellOf) })) });
       i = table.next;
