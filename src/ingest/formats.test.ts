@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "../domain/text.ts";
+import { extractFile } from "./extract.ts";
 import type { Extraction } from "./extraction.ts";
 import type { RawDocument, RawRow } from "./model.ts";
 import { readDocx } from "./readers/docx.ts";
@@ -101,48 +102,18 @@ describe.each(CASES)("reader output of $file", ({ plan, file }) => {
   });
 });
 
-type Run = (bytes: Uint8Array, file: string) => Promise<Extraction>;
-
-/**
- * The whole pipeline (extract.ts) where it exists; until then the readers plus the interpreter.
- * Both are loaded by path because they belong to the interpreter's side and may not exist yet.
- */
-async function loadPipeline(): Promise<{ name: string; run: Run; full: boolean } | undefined> {
-  const extractPath = new URL("./extract.ts", import.meta.url);
-  if (existsSync(extractPath)) {
-    const mod = (await import(/* @vite-ignore */ extractPath.href)) as { extractFile?: Run };
-    if (mod.extractFile) return { name: "extractFile", run: mod.extractFile, full: true };
-  }
-  const interpretPath = new URL("./interpret/index.ts", import.meta.url);
-  if (existsSync(interpretPath)) {
-    const mod = (await import(/* @vite-ignore */ interpretPath.href)) as {
-      interpretDocument?: (doc: RawDocument) => Extraction;
-    };
-    const interpret = mod.interpretDocument;
-    if (interpret)
-      return {
-        name: "readers + interpretDocument",
-        run: async (bytes, name) => interpret(await readRaw(bytes, name)),
-        full: false,
-      };
-  }
-  return undefined;
-}
-
-const pipeline = await loadPipeline();
-
-describe.runIf(pipeline)(`${pipeline?.name} of every format`, () => {
+describe("extractFile of every format", () => {
   it.each(CASES)("$file equals the expected extraction of $plan", async ({ plan, file }) => {
-    const { warnings: _, ...got } = comparable(await pipeline!.run(read(file), file.split("/").pop()!));
+    const { warnings: _, ...got } = comparable(await extractFile(read(file), file.split("/").pop()!));
     const { warnings: __, ...want } = comparable(expected(plan));
     expect(got).toEqual(want);
   });
 
   // The expected files do not list warnings (numbering gaps are real and reported), so a format is
   // held to the warnings its text rendering gives: reading Word or Excel must not add or lose any.
-  it.runIf(pipeline?.full).each(CASES)("$file warns like the text rendering", async ({ plan, file }) => {
+  it.each(CASES)("$file warns like the text rendering", async ({ plan, file }) => {
     const warns = async (path: string) =>
-      comparable(await pipeline!.run(read(path), path.split("/").pop()!)).warnings;
+      comparable(await extractFile(read(path), path.split("/").pop()!)).warnings;
     expect(await warns(file)).toEqual(await warns(`plans/${plan}.txt`));
   });
 });

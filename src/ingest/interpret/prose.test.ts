@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { extractFile } from "../extract.ts";
 import type { ExtractedTask, Extraction } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
 import { interpretProse } from "./prose.ts";
@@ -516,7 +517,6 @@ const PROSE_DIR = join(import.meta.dirname, "../../../fixtures/prose");
 const FIXTURES = readdirSync(PROSE_DIR)
   .filter((f) => f.endsWith(".txt"))
   .map((f) => f.replace(/\.txt$/, ""));
-const hasExtract = existsSync(join(import.meta.dirname, "../extract.ts"));
 
 describe("prose fixtures", () => {
   it("has at least two fixtures", () => {
@@ -535,12 +535,7 @@ describe("prose fixtures", () => {
       );
     });
 
-    it.skipIf(!hasExtract)(`${name}: extractFile gives the expected tasks`, async () => {
-      const { extractFile } = (await import(
-        /* @vite-ignore */ join(import.meta.dirname, "../extract.ts")
-      )) as {
-        extractFile: (bytes: Uint8Array, fileName: string) => Promise<Extraction>;
-      };
+    it(`${name}: extractFile gives the expected tasks`, async () => {
       const result = await extractFile(new TextEncoder().encode(text), "x.txt");
       expect(result.tasks).toEqual(expected.tasks);
     });

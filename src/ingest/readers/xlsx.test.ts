@@ -141,8 +141,13 @@ describe("readXlsx errors", () => {
   });
 });
 
-describe.runIf(findSoffice())("readXlsx with LibreOffice", () => {
+// CI installs LibreOffice Calc (.ci/run): a machine without it fails here, saying so, rather than skip.
+describe("readXlsx with LibreOffice", () => {
   it("reads an Excel 97-2003 workbook by converting it", async () => {
+    expect(
+      findSoffice(),
+      "LibreOffice (soffice) with Calc is needed for .xls: apt-get install libreoffice-calc-nogui",
+    ).toBeTruthy();
     const xls = await convertWithSoffice(
       fixture("generated/lam-dong-1535-cv-tu.xlsx"),
       "xlsx",
