@@ -1,4 +1,6 @@
+import { decide } from "./decision.ts";
 import { hasRole, type Principal } from "./principal.ts";
+import { NOT_YOUR_TASK } from "./report.ts";
 import { scopeAllows, taskScope } from "./task.ts";
 
 /**
@@ -6,12 +8,14 @@ import { scopeAllows, taskScope } from "./task.ts";
  * whoever may see the task reads them.
  */
 export const commentPolicy = {
-  add: (p: Principal) => hasRole(p, "leader", "coordinator"),
+  add: (p: Principal) =>
+    decide(hasRole(p, "leader", "coordinator"), "Chỉ lãnh đạo và cơ quan thường trực cho ý kiến chỉ đạo."),
 
   /** Which of these tasks the principal may comment on (both roles see the whole province). */
   commentableTaskIds(p: Principal, taskIds: Iterable<string>): Set<string> {
-    return commentPolicy.add(p) ? new Set(taskIds) : new Set();
+    return commentPolicy.add(p).allowed ? new Set(taskIds) : new Set();
   },
 
-  read: (p: Principal, holderAgencyIds: Iterable<string>) => scopeAllows(taskScope(p), holderAgencyIds),
+  read: (p: Principal, holderAgencyIds: Iterable<string>) =>
+    decide(scopeAllows(taskScope(p), holderAgencyIds), NOT_YOUR_TASK),
 };

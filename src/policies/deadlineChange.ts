@@ -1,4 +1,5 @@
 import { isAgencyStaff } from "../domain/agencyStaff.ts";
+import { decide } from "./decision.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import type { AssignmentRef } from "./report.ts";
 import { type TaskScope, taskScope } from "./task.ts";
@@ -16,9 +17,16 @@ export const deadlineChangePolicy = {
   },
 
   canRequest: (p: Principal, a: AssignmentRef) =>
-    deadlineChangePolicy.requestableAssignmentIds(p, [a]).has(a.id),
+    decide(
+      deadlineChangePolicy.requestableAssignmentIds(p, [a]).has(a.id),
+      "Chỉ cơ quan chủ trì nhiệm vụ được đề nghị điều chỉnh thời hạn.",
+    ),
 
-  decide: (p: Principal) => hasRole(p, "admin", "coordinator"),
+  decide: (p: Principal) =>
+    decide(
+      hasRole(p, "admin", "coordinator"),
+      "Chỉ cơ quan thường trực được quyết định điều chỉnh thời hạn.",
+    ),
 
   /** The requests a principal may list: all (province-wide roles) or their agency's. */
   listScope: (p: Principal): TaskScope => taskScope(p),

@@ -16,24 +16,31 @@ export * from "./principal.ts";
 export function abilities(p: Principal) {
   return {
     agency: {
-      list: agencyPolicy.list(p),
-      manage: agencyPolicy.manage(p),
-      addAlias: agencyPolicy.addAlias(p),
-      createWhileImporting: agencyPolicy.createWhileImporting(p),
+      list: agencyPolicy.list(p).allowed,
+      manage: agencyPolicy.manage(p).allowed,
+      addAlias: agencyPolicy.addAlias(p).allowed,
+      createWhileImporting: agencyPolicy.createWhileImporting(p).allowed,
     },
-    plan: { list: planPolicy.list(p), import: planPolicy.import(p), edit: planPolicy.edit(p) },
+    plan: {
+      list: planPolicy.list(p).allowed,
+      import: planPolicy.import(p).allowed,
+      edit: planPolicy.edit(p).allowed,
+    },
     task: { scope: taskScope(p).kind },
     report: {
-      submit: reportPolicy.submit(p),
-      review: reportPolicy.review(p),
-      reopen: reportPolicy.reopen(p),
-      reviewQueue: reportPolicy.reviewQueue(p),
-      approveAsHead: p.agencyId !== null && reportPolicy.approveAsHead(p, p.agencyId),
+      submit: reportPolicy.submit(p).allowed,
+      review: reportPolicy.review(p).allowed,
+      reopen: reportPolicy.reopen(p).allowed,
+      reviewQueue: reportPolicy.reviewQueue(p).allowed,
+      approveAsHead: p.agencyId !== null && reportPolicy.approveAsHead(p, p.agencyId).allowed,
     },
     // Agency staff ask for extensions on their lead assignments (checked per assignment on the server).
-    deadlineChange: { request: reportPolicy.submit(p), decide: deadlineChangePolicy.decide(p) },
-    comment: { add: commentPolicy.add(p) },
-    user: { create: userPolicy.create(p), list: userPolicy.list(p) },
+    deadlineChange: {
+      request: reportPolicy.submit(p).allowed,
+      decide: deadlineChangePolicy.decide(p).allowed,
+    },
+    comment: { add: commentPolicy.add(p).allowed },
+    user: { create: userPolicy.create(p).allowed, list: userPolicy.list(p).allowed },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -1,9 +1,18 @@
+import { allow, decide } from "./decision.ts";
 import { hasRole, type Principal } from "./principal.ts";
 
 /** Plans are read by every account of the province; the standing office imports and edits them. */
 export const planPolicy = {
-  list: (_p: Principal) => true,
-  read: (_p: Principal) => true,
-  import: (p: Principal) => hasRole(p, "admin", "coordinator"),
-  edit: (p: Principal) => hasRole(p, "admin", "coordinator"),
+  list: (_p: Principal) => allow,
+  read: (_p: Principal) => allow,
+  import: (p: Principal) =>
+    decide(
+      hasRole(p, "admin", "coordinator"),
+      "Chỉ cơ quan thường trực và quản trị viên được nhập kế hoạch.",
+    ),
+  edit: (p: Principal) =>
+    decide(
+      hasRole(p, "admin", "coordinator"),
+      "Chỉ cơ quan thường trực và quản trị viên được thêm, sửa nhiệm vụ.",
+    ),
 };

@@ -31,14 +31,14 @@ describe("report policies", () => {
   });
 
   it("leaves head approval to the head of the same agency and review to the standing office", () => {
-    expect(reportPolicy.approveAsHead(principal(["agency_head"], "police"), "police")).toBe(true);
-    expect(reportPolicy.approveAsHead(principal(["agency_head"], "finance"), "police")).toBe(false);
-    expect(reportPolicy.approveAsHead(principal(["agency_officer"], "police"), "police")).toBe(false);
-    expect(reportPolicy.review(principal(["coordinator"]))).toBe(true);
-    expect(reportPolicy.review(principal(["admin"]))).toBe(true);
-    expect(reportPolicy.review(principal(["leader"]))).toBe(false);
-    expect(reportPolicy.read(principal(["agency_officer"], "finance"), ["police"])).toBe(false);
-    expect(reportPolicy.read(principal(["leader"]), ["police"])).toBe(true);
+    expect(reportPolicy.approveAsHead(principal(["agency_head"], "police"), "police").allowed).toBe(true);
+    expect(reportPolicy.approveAsHead(principal(["agency_head"], "finance"), "police").allowed).toBe(false);
+    expect(reportPolicy.approveAsHead(principal(["agency_officer"], "police"), "police").allowed).toBe(false);
+    expect(reportPolicy.review(principal(["coordinator"])).allowed).toBe(true);
+    expect(reportPolicy.review(principal(["admin"])).allowed).toBe(true);
+    expect(reportPolicy.review(principal(["leader"])).allowed).toBe(false);
+    expect(reportPolicy.read(principal(["agency_officer"], "finance"), ["police"]).allowed).toBe(false);
+    expect(reportPolicy.read(principal(["leader"]), ["police"]).allowed).toBe(true);
   });
 
   it("lets only the lead agency ask for a deadline change", () => {
@@ -48,8 +48,8 @@ describe("report policies", () => {
     expect(
       deadlineChangePolicy.requestableAssignmentIds(principal(["agency_head"], "finance"), held).size,
     ).toBe(0);
-    expect(deadlineChangePolicy.decide(principal(["coordinator"]))).toBe(true);
-    expect(deadlineChangePolicy.decide(principal(["agency_head"], "police"))).toBe(false);
+    expect(deadlineChangePolicy.decide(principal(["coordinator"])).allowed).toBe(true);
+    expect(deadlineChangePolicy.decide(principal(["agency_head"], "police")).allowed).toBe(false);
   });
 
   it("lets leaders and the standing office comment", () => {

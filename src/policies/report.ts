@@ -1,5 +1,6 @@
 import { isAgencyHead, isAgencyStaff } from "../domain/agencyStaff.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
+import { decide } from "./decision.ts";
 import { hasRole, type Principal } from "./principal.ts";
 import { scopeAllows, taskScope } from "./task.ts";
 
@@ -10,6 +11,8 @@ export interface AssignmentRef {
   role: AssignmentRole;
 }
 
+export const NOT_YOUR_TASK = "Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.";
+
 /**
  * Progress reports (PRODUCT.md §2–3): the agency holding an assignment reports on it; with the
  * plan's head approval on, its head forwards or returns its officers' reports; the standing
@@ -18,7 +21,7 @@ export interface AssignmentRef {
  */
 export const reportPolicy = {
   /** Whether the principal reports for an agency at all (to show the form). */
-  submit: (p: Principal) => isAgencyStaff(p),
+  submit: (p: Principal) => decide(isAgencyStaff(p), "Chỉ cán bộ của cơ quan, đơn vị được giao mới báo cáo."),
 
   /** Which of these assignments the principal may report on: those of their own agency. */
   reportableAssignmentIds(p: Principal, assignments: Iterable<AssignmentRef>): Set<string> {
@@ -27,20 +30,32 @@ export const reportPolicy = {
     return ids;
   },
 
-  canReportOn: (p: Principal, a: AssignmentRef) => reportPolicy.reportableAssignmentIds(p, [a]).has(a.id),
+  canReportOn: (p: Principal, a: AssignmentRef) =>
+    decide(
+      reportPolicy.reportableAssignmentIds(p, [a]).has(a.id),
+      "Nhiệm vụ này không được giao cho cơ quan, đơn vị của bạn; bạn không thể báo cáo.",
+    ),
 
   /** The head of the agency whose report it is. */
-  approveAsHead: (p: Principal, reportAgencyId: string) => isAgencyHead(p, reportAgencyId),
+  approveAsHead: (p: Principal, reportAgencyId: string) =>
+    decide(
+      isAgencyHead(p, reportAgencyId),
+      "Chỉ lãnh đạo của cơ quan, đơn vị báo cáo được duyệt báo cáo này.",
+    ),
 
   /** The standing office (and administrators) approve or return submitted reports. */
-  review: (p: Principal) => hasRole(p, "admin", "coordinator"),
+  review: (p: Principal) =>
+    decide(hasRole(p, "admin", "coordinator"), "Chỉ cơ quan thường trực được duyệt báo cáo."),
 
   /** Only a reviewer lifts a lock. */
-  reopen: (p: Principal) => hasRole(p, "admin", "coordinator"),
+  reopen: (p: Principal) =>
+    decide(hasRole(p, "admin", "coordinator"), "Chỉ cơ quan thường trực được mở lại báo cáo."),
 
   /** Reports and evidence follow the task: visible to whoever may see a task held by these agencies. */
-  read: (p: Principal, holderAgencyIds: Iterable<string>) => scopeAllows(taskScope(p), holderAgencyIds),
+  read: (p: Principal, holderAgencyIds: Iterable<string>) =>
+    decide(scopeAllows(taskScope(p), holderAgencyIds), NOT_YOUR_TASK),
 
   /** Heads see their agency's reports waiting for them; reviewers see the submitted ones. */
-  reviewQueue: (p: Principal) => reportPolicy.review(p) || isAgencyHead(p),
+  reviewQueue: (p: Principal) =>
+    decide(reportPolicy.review(p).allowed || isAgencyHead(p), "Bạn không duyệt báo cáo."),
 };

@@ -216,7 +216,7 @@ export async function listTaskReports(
 
   const reportable = reportPolicy.reportableAssignmentIds(principal, assignmentRows);
   const requestable = deadlineChangePolicy.requestableAssignmentIds(principal, assignmentRows);
-  const reviewer = reportPolicy.review(principal);
+  const reviewer = reportPolicy.review(principal).allowed;
 
   return {
     assignments: assignmentRows.map((a) => ({
@@ -279,9 +279,10 @@ export async function listTaskReports(
             downloadUrl: e.kind === "file" ? `/api/evidence/${e.id}` : null,
           })),
         can: {
-          headDecide: allowed.headDecide && reportPolicy.approveAsHead(principal, assignment.agencyId),
+          headDecide:
+            allowed.headDecide && reportPolicy.approveAsHead(principal, assignment.agencyId).allowed,
           review: allowed.review && reviewer,
-          reopen: allowed.reopen && reportPolicy.reopen(principal),
+          reopen: allowed.reopen && reportPolicy.reopen(principal).allowed,
         },
       };
     }),

@@ -50,7 +50,7 @@ export async function listReviewQueue(
   principal: Principal,
   page: z.infer<typeof reviewQueuePage>,
 ) {
-  const reviews = reportPolicy.review(principal);
+  const reviews = reportPolicy.review(principal).allowed;
   const headOf = isAgencyHead(principal) ? principal.agencyId : null;
   const waiting: SQL[] = [];
   if (reviews) waiting.push(eq(progressReports.state, "submitted"));

@@ -40,7 +40,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const manage = (request: Parameters<typeof principalOf>[0]) => {
     const principal = principalOf(request);
-    if (!agencyPolicy.manage(principal))
+    if (!agencyPolicy.manage(principal).allowed)
       throw forbidden("Chỉ quản trị viên được sửa danh mục cơ quan, đơn vị.");
     return principal;
   };
@@ -117,7 +117,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const principal = principalOf(request);
-      if (!agencyPolicy.addAlias(principal)) throw forbidden();
+      if (!agencyPolicy.addAlias(principal).allowed) throw forbidden();
       const result = await db.transaction((tx) =>
         addAgencyAlias(
           { tx, tenantId: principal.tenantId, actor: actorOf(request) },

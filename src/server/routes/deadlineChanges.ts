@@ -65,7 +65,7 @@ export const deadlineChangeRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await db.transaction(async (tx) => {
         const assignment = await assignmentContext(tx, tenantId, request.params.assignmentId);
         if (!assignment) throw notFound("nhiệm vụ được giao");
-        if (!deadlineChangePolicy.canRequest(principal, assignment)) {
+        if (!deadlineChangePolicy.canRequest(principal, assignment).allowed) {
           throw forbidden("Chỉ cơ quan chủ trì nhiệm vụ được đề nghị điều chỉnh thời hạn.");
         }
         return requestDeadlineChange(
@@ -97,7 +97,7 @@ export const deadlineChangeRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       const tenantId = principal.tenantId;
       return db.transaction(async (tx) => {
-        if (!deadlineChangePolicy.decide(principal)) {
+        if (!deadlineChangePolicy.decide(principal).allowed) {
           throw forbidden("Chỉ cơ quan thường trực được quyết định điều chỉnh thời hạn.");
         }
         return decideDeadlineChange(

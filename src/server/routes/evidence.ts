@@ -46,7 +46,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       const item = await evidenceForDownload(handle.db, principal.tenantId, request.params.evidenceId);
       if (!item) throw notFound("minh chứng");
-      if (!reportPolicy.read(principal, item.holderAgencyIds)) {
+      if (!reportPolicy.read(principal, item.holderAgencyIds).allowed) {
         throw forbidden("Minh chứng này thuộc nhiệm vụ không được giao cho cơ quan, đơn vị của bạn.");
       }
       if (item.kind !== "file" || !item.sha256) throw notFound("tệp minh chứng");

@@ -86,7 +86,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteOptions> = async (ap
 
   const importer = (request: Parameters<typeof principalOf>[0]): Principal => {
     const principal = principalOf(request);
-    if (!planPolicy.import(principal)) {
+    if (!planPolicy.import(principal).allowed) {
       throw forbidden("Chỉ cơ quan thường trực và quản trị viên được nhập kế hoạch.");
     }
     return principal;
@@ -260,10 +260,10 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteOptions> = async (ap
     async (request) => {
       const principal = importer(request);
       const creates = request.body.agencyMappings.some((m) => "create" in m);
-      if (creates && !agencyPolicy.createWhileImporting(principal)) {
+      if (creates && !agencyPolicy.createWhileImporting(principal).allowed) {
         throw forbidden("Bạn không có quyền thêm cơ quan mới vào danh mục; hãy chọn một cơ quan có sẵn.");
       }
-      if (request.body.agencyMappings.length > 0 && !agencyPolicy.addAlias(principal)) {
+      if (request.body.agencyMappings.length > 0 && !agencyPolicy.addAlias(principal).allowed) {
         throw forbidden("Bạn không có quyền ghi nhận tên gọi khác của cơ quan.");
       }
       return db.transaction((tx) =>

@@ -162,7 +162,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       // Refuse early, before reading any upload, when the assignment is not the principal's to report on.
       const known = await assignmentContext(db, tenantId, assignmentId);
       if (!known) throw notFound("nhiệm vụ được giao");
-      if (!reportPolicy.canReportOn(principal, known)) throw notYours();
+      if (!reportPolicy.canReportOn(principal, known).allowed) throw notYours();
 
       const staging = new UploadStaging(uploadStagingDir(config));
       const created: string[] = [];
@@ -175,7 +175,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         const result = await db.transaction(async (tx) => {
           const assignment = await assignmentContext(tx, tenantId, assignmentId);
           if (!assignment) throw notFound("nhiệm vụ được giao");
-          if (!reportPolicy.canReportOn(principal, assignment)) throw notYours();
+          if (!reportPolicy.canReportOn(principal, assignment).allowed) throw notYours();
           return submitReport({ tx, tenantId, actor: actorOf(request, principal) }, input, {
             assignment,
             submitterIsHead: isAgencyHead(principal, assignment.agencyId),
@@ -208,7 +208,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       const holders = await taskAccess(db, principal.tenantId, request.params.taskId);
       if (!holders) throw notFound("nhiệm vụ");
-      if (!reportPolicy.read(principal, holders))
+      if (!reportPolicy.read(principal, holders).allowed)
         throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
       return listTaskReports(db, principal.tenantId, request.params.taskId, principal, today());
     },

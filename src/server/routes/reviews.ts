@@ -63,7 +63,8 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       const tenantId = principal.tenantId;
       return db.transaction(async (tx) => {
-        if (!reportPolicy.review(principal)) throw forbidden("Chỉ cơ quan thường trực được duyệt báo cáo.");
+        if (!reportPolicy.review(principal).allowed)
+          throw forbidden("Chỉ cơ quan thường trực được duyệt báo cáo.");
         const context = await reportContext(tx, tenantId, request.params.reportId);
         if (!context) throw notFound("báo cáo");
         return reviewReport(
@@ -93,7 +94,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       return db.transaction(async (tx) => {
         const context = await reportContext(tx, tenantId, request.params.reportId);
         if (!context) throw notFound("báo cáo");
-        if (!reportPolicy.approveAsHead(principal, context.assignment.agencyId)) {
+        if (!reportPolicy.approveAsHead(principal, context.assignment.agencyId).allowed) {
           throw forbidden("Chỉ lãnh đạo của cơ quan, đơn vị báo cáo được duyệt báo cáo này.");
         }
         return approveReportAsHead(
@@ -122,7 +123,8 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       const tenantId = principal.tenantId;
       return db.transaction(async (tx) => {
-        if (!reportPolicy.reopen(principal)) throw forbidden("Chỉ cơ quan thường trực được mở lại báo cáo.");
+        if (!reportPolicy.reopen(principal).allowed)
+          throw forbidden("Chỉ cơ quan thường trực được mở lại báo cáo.");
         const context = await reportContext(tx, tenantId, request.params.reportId);
         if (!context) throw notFound("báo cáo");
         const result = await reopenReport(
@@ -152,7 +154,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const principal = principalOf(request);
-      if (!reportPolicy.reviewQueue(principal)) throw forbidden("Bạn không duyệt báo cáo.");
+      if (!reportPolicy.reviewQueue(principal).allowed) throw forbidden("Bạn không duyệt báo cáo.");
       return listReviewQueue(db, principal.tenantId, principal, request.query);
     },
   );

@@ -46,7 +46,7 @@ export const taskEditingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const editor = (request: Parameters<typeof principalOf>[0]): Principal => {
     const principal = principalOf(request);
-    if (!planPolicy.edit(principal)) {
+    if (!planPolicy.edit(principal).allowed) {
       throw forbidden("Chỉ cơ quan thường trực và quản trị viên được thêm, sửa nhiệm vụ.");
     }
     return principal;
@@ -118,7 +118,7 @@ export const taskEditingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const principal = principalOf(request);
-      if (!planPolicy.read(principal)) throw forbidden();
+      if (!planPolicy.read(principal).allowed) throw forbidden();
       const plan = await getPlan(db, principal.tenantId, request.params.planId);
       if (!plan) throw notFound("kế hoạch");
       return {

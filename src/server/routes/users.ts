@@ -29,7 +29,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook("preHandler", requireSession(db));
   const admin = (request: Parameters<typeof principalOf>[0]) => {
     const principal = principalOf(request);
-    if (!userPolicy.create(principal)) throw forbidden("Chỉ quản trị viên được quản lý tài khoản.");
+    if (!userPolicy.create(principal).allowed) throw forbidden("Chỉ quản trị viên được quản lý tài khoản.");
     return principal;
   };
 

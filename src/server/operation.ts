@@ -1,0 +1,157 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteOptions } from "fastify";
+import type { z } from "zod";
+import type { CommandContext } from "../commands/context.ts";
+import type { Executor } from "../db/client.ts";
+import { forbidden, notFound } from "../errors.ts";
+import type { Decision } from "../policies/decision.ts";
+import type { Principal } from "../policies/principal.ts";
+import { actorOf } from "./actor.ts";
+import { principalOf } from "./session.ts";
+
+/**
+ * One way to run an operation of the API, in a fixed order (Outline's): the session is checked
+ * by the plugin's preHandler, Fastify validates params, query and body with the route's zod
+ * schemas, then the helper opens the transaction (for a command), builds the context once, loads
+ * the subject (404 when absent), asks the policy (403 with the policy's reason), runs the
+ * command or query and lets the response schema present the result.
+ */
+export interface OperationSchema {
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  consumes?: string[];
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  response: Record<number, z.ZodType>;
+}
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** The validated request: what the schemas promise, nothing else. */
+export interface OperationInput<S extends OperationSchema> {
+  params: Parsed<S["params"]>;
+  query: Parsed<S["querystring"]>;
+  body: Parsed<S["body"]>;
+}
+
+type SuccessStatus = 200 | 201 | 202;
+/** What the handler may return: the input side of the success response schema. */
+export type OperationResult<S extends OperationSchema> = {
+  [K in keyof S["response"]]: K extends SuccessStatus
+    ? S["response"][K] extends z.ZodType
+      ? z.input<S["response"][K]>
+      : never
+    : never;
+}[keyof S["response"]];
+
+/** What a read runs with: the connection, the tenant and who asks. */
+export interface ReadContext {
+  db: Executor;
+  tenantId: string;
+  principal: Principal;
+  request: FastifyRequest;
+}
+
+/** What a command runs with: its transaction, tenant and audit actor, plus who asks. */
+export interface WriteContext extends CommandContext {
+  principal: Principal;
+  request: FastifyRequest;
+}
+
+interface OperationSpec<S extends OperationSchema, Ctx, Subject> {
+  method: HTTPMethods;
+  url: string;
+  schema: S;
+  /** The success status (200 unless said). */
+  status?: SuccessStatus;
+  /** Finds what the operation acts on, inside the transaction; null → 404 `missing`. */
+  load?: (ctx: Ctx, input: OperationInput<S>) => Promise<Subject | null | undefined>;
+  /** What was not found, in the words of the 404 ("nhiệm vụ được giao"). */
+  missing?: string;
+  authorize: (principal: Principal, subject: Subject, input: OperationInput<S>) => Decision;
+  run: (ctx: Ctx, input: OperationInput<S>, subject: Subject) => Promise<OperationResult<S>>;
+  /** Route options besides the schema (a validator compiler, config). */
+  options?: Record<string, unknown>;
+}
+
+/** Throws the policy's refusal as a 403 carrying its reason. */
+export function enforce(decision: Decision): void {
+  if (!decision.allowed) throw forbidden(decision.reason);
+}
+
+function inputOf<S extends OperationSchema>(request: FastifyRequest): OperationInput<S> {
+  return { params: request.params, query: request.query, body: request.body } as OperationInput<S>;
+}
+
+async function prepare<S extends OperationSchema, Ctx, Subject>(
+  spec: OperationSpec<S, Ctx, Subject>,
+  ctx: Ctx,
+  principal: Principal,
+  input: OperationInput<S>,
+): Promise<Subject> {
+  const subject = spec.load ? await spec.load(ctx, input) : undefined;
+  if (spec.load && (subject === null || subject === undefined)) throw notFound(spec.missing ?? "dữ liệu");
+  enforce(spec.authorize(principal, subject as Subject, input));
+  return subject as Subject;
+}
+
+/** A write: load, authorize and run inside one transaction; the audit row commits with it. */
+export function command<S extends OperationSchema, Subject = undefined>(
+  app: FastifyInstance,
+  spec: OperationSpec<S, WriteContext, Subject>,
+): void {
+  const { db } = app.deps.handle;
+  register(app, spec, async (request: FastifyRequest, reply: FastifyReply) => {
+    const principal = principalOf(request);
+    const input = inputOf<S>(request);
+    const result = await db.transaction(async (tx) => {
+      const ctx: WriteContext = {
+        tx,
+        tenantId: principal.tenantId,
+        actor: actorOf(request, principal),
+        principal,
+        request,
+      };
+      const subject = await prepare(spec, ctx, principal, input);
+      return spec.run(ctx, input, subject);
+    });
+    return reply.status(spec.status ?? 200).send(result);
+  });
+}
+
+/** A read: load, authorize and query on the pool, without a transaction. */
+export function query<S extends OperationSchema, Subject = undefined>(
+  app: FastifyInstance,
+  spec: OperationSpec<S, ReadContext, Subject>,
+): void {
+  const { db } = app.deps.handle;
+  register(app, spec, async (request: FastifyRequest, reply: FastifyReply) => {
+    const principal = principalOf(request);
+    const input = inputOf<S>(request);
+    const ctx: ReadContext = { db, tenantId: principal.tenantId, principal, request };
+    const subject = await prepare(spec, ctx, principal, input);
+    return reply.status(spec.status ?? 200).send(await spec.run(ctx, input, subject));
+  });
+}
+
+/**
+ * The route as Fastify takes it. The schemas are zod (the app's validator and serializer
+ * compilers read them); the handler's types come from OperationInput, not from Fastify's
+ * provider, hence the plain RouteOptions.
+ */
+function register<S extends OperationSchema, Ctx, Subject>(
+  app: FastifyInstance,
+  spec: OperationSpec<S, Ctx, Subject>,
+  handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>,
+): void {
+  const route: RouteOptions = {
+    ...spec.options,
+    method: spec.method,
+    url: spec.url,
+    schema: spec.schema,
+    handler,
+  };
+  app.route(route);
+}
