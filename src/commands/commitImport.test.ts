@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadDemoExtraction } from "../cli/demo.ts";
 import type { Database, DatabaseHandle } from "../db/client.ts";
 import {
@@ -34,11 +34,16 @@ let userId: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
+});
+afterAll(() => handle.close());
+
+// Each test gets a province of its own, with the directory and an office account; what it needs
+// beyond that (plans already imported) it builds with the helpers below, so tests run alone.
+beforeEach(async () => {
   tenantId = await makeTenant(db);
   await makeAgencies(db, tenantId, lamDongAgencies);
   userId = (await makeUser(db, tenantId, { roles: ["coordinator"] })).id;
 });
-afterAll(() => handle.close());
 
 const run = <T>(fn: (ctx: CommandContext) => Promise<T>) =>
   db.transaction((tx) => fn({ tx, tenantId, actor: { userId, label: "user:test" } }));
@@ -84,8 +89,55 @@ function letterWithUnknownNames(): Extraction {
   };
 }
 
-let letterPlanId: string;
-let planPlanId: string;
+/** The letter imported with its two unknown names mapped, as the first import below commits it. */
+async function commitLetter(): Promise<string> {
+  const science = await agencyId("Sở Khoa học và Công nghệ");
+  const result = await commit(await newImport(letterWithUnknownNames()), {
+    agencyMappings: [
+      { name: "Sở KH và CN tỉnh Lâm Đồng", agencyId: science },
+      {
+        name: "Trung tâm Chuyển đổi số tỉnh",
+        create: { name: "Trung tâm Chuyển đổi số tỉnh", level: "department" },
+      },
+    ],
+    settings: { reportingFrequency: "quarter", cutoffDay: 5, requireHeadApproval: true },
+  });
+  return result.planId;
+}
+
+/** The 3450/KH-UBND plan, which restates tasks of the letter. */
+const commitPlan = async () =>
+  (await commit(await newImport(loadDemoExtraction("lam-dong-3450-kh-ubnd")))).planId;
+
+/**
+ * A new version of 3450/KH-UBND: a task inserted at the head of section II (which renumbers it)
+ * and II.2 dropped; V.32 due later; V.33 and V.34 led by Sở Tài chính instead.
+ */
+function planSecondVersion(): Extraction {
+  const original = loadDemoExtraction("lam-dong-3450-kh-ubnd");
+  const newTask: ExtractedTask = {
+    ...original.tasks.find((t) => t.ref === "II.1")!,
+    title: "Ban hành quy chế quản lý, khai thác Trung tâm dữ liệu tỉnh",
+    sources: [],
+  };
+  const sectionII = original.tasks.filter((t) => t.section === "II" && t.ref !== "II.2");
+  const renumbered = [newTask, ...sectionII].map((t, i) => ({
+    ...t,
+    number: String(i + 1),
+    ref: `II.${i + 1}`,
+  }));
+  return {
+    ...original,
+    tasks: original.tasks.flatMap((t) => {
+      if (t.section === "II") return t.ref === "II.1" ? renumbered : [];
+      if (t.ref === "V.32")
+        return [{ ...t, deadline: { text: "6/2026", kind: "month" as const, due: "2026-06-30" } }];
+      if (t.ref === "V.33") return [{ ...t, leads: ["Sở Tài chính"] }];
+      if (t.ref === "V.34") return [{ ...t, leads: ["Sở Tài chính"] }];
+      return [t];
+    }),
+  };
+}
 
 describe("commitImport: a first import", () => {
   it("previews how agency names resolve, and that the document is new", async () => {
@@ -136,7 +188,7 @@ describe("commitImport: a first import", () => {
     const aliases = await db
       .select()
       .from(agencyAliases)
-      .where(eq(agencyAliases.alias, "Sở KH và CN tỉnh Lâm Đồng"));
+      .where(and(eq(agencyAliases.tenantId, tenantId), eq(agencyAliases.alias, "Sở KH và CN tỉnh Lâm Đồng")));
     expect(aliases).toEqual([]);
     await run((ctx) => discardImport(ctx, importId));
   });
@@ -154,7 +206,6 @@ describe("commitImport: a first import", () => {
       ],
       settings: { reportingFrequency: "quarter", cutoffDay: 5, requireHeadApproval: true },
     });
-    letterPlanId = result.planId;
     expect(result.reimport).toBe(false);
     expect(result.diff.added).toHaveLength(30);
     expect(result.unresolvedAgencies).not.toContain("Sở KH và CN tỉnh Lâm Đồng");
@@ -191,6 +242,7 @@ describe("commitImport: a first import", () => {
   });
 
   it("refuses to commit the same import twice", async () => {
+    const letterPlanId = await commitLetter();
     const [row] = await db.select().from(imports).where(eq(imports.planId, letterPlanId));
     await expect(commit(row!.id)).rejects.toMatchObject({ status: 409, code: "import_committed" });
     await expect(run((ctx) => updateImport(ctx, row!.id, letterWithUnknownNames()))).rejects.toMatchObject({
@@ -215,10 +267,10 @@ describe("commitImport: a first import", () => {
 
 describe("task links", () => {
   it("links the tasks of two plans restating the same 04-KH/BCĐTW tasks", async () => {
+    const letterPlanId = await commitLetter();
     const result = await commit(await newImport(loadDemoExtraction("lam-dong-3450-kh-ubnd")));
-    planPlanId = result.planId;
     const letter = await planTasks(letterPlanId);
-    const plan = await planTasks(planPlanId);
+    const plan = await planTasks(result.planId);
     const id = (list: typeof letter, ref: string) => list.find((t) => t.ref === ref)!.id;
     const refOf = new Map([...letter, ...plan].map((t) => [t.id, t.ref]));
 
@@ -247,6 +299,8 @@ describe("task links", () => {
   });
 
   it("lists conflicting deadlines and likely duplicates between the plans", async () => {
+    const letterPlanId = await commitLetter();
+    const planPlanId = await commitPlan();
     const conflicts = await listTaskConflicts(db, tenantId, letterPlanId, { kind: "all" });
     const byRef = new Map(conflicts.map((c) => [`${c.task.ref}~${c.other.ref}`, c]));
     expect(byRef.get("2~V.32")).toMatchObject({
@@ -274,6 +328,8 @@ describe("task links", () => {
   });
 
   it("points restating tasks to the upstream task once the upstream document is imported (typo in its number)", async () => {
+    await commitLetter();
+    const planPlanId = await commitPlan();
     const letter = loadDemoExtraction("lam-dong-1535-cv-tu");
     const central: Extraction = {
       document: {
@@ -328,6 +384,8 @@ describe("task links", () => {
 
 describe("commitImport: a re-import", () => {
   it("updates the plan without losing reports, and returns the diff", async () => {
+    await commitLetter();
+    const planPlanId = await commitPlan();
     const saved = await planTasks(planPlanId);
     const task = (ref: string) => saved.find((t) => t.ref === ref)!;
     const police = await agencyId("Công an tỉnh");
@@ -359,28 +417,7 @@ describe("commitImport: a re-import", () => {
     const v33Police = await leadOf(task("V.33").id, police);
 
     const original = loadDemoExtraction("lam-dong-3450-kh-ubnd");
-    const newTask: ExtractedTask = {
-      ...original.tasks.find((t) => t.ref === "II.1")!,
-      title: "Ban hành quy chế quản lý, khai thác Trung tâm dữ liệu tỉnh",
-      sources: [],
-    };
-    const sectionII = original.tasks.filter((t) => t.section === "II" && t.ref !== "II.2");
-    const renumbered = [newTask, ...sectionII].map((t, i) => ({
-      ...t,
-      number: String(i + 1),
-      ref: `II.${i + 1}`,
-    }));
-    const next: Extraction = {
-      ...original,
-      tasks: original.tasks.flatMap((t) => {
-        if (t.section === "II") return t.ref === "II.1" ? renumbered : [];
-        if (t.ref === "V.32")
-          return [{ ...t, deadline: { text: "6/2026", kind: "month" as const, due: "2026-06-30" } }];
-        if (t.ref === "V.33") return [{ ...t, leads: ["Sở Tài chính"] }];
-        if (t.ref === "V.34") return [{ ...t, leads: ["Sở Tài chính"] }];
-        return [t];
-      }),
-    };
+    const next = planSecondVersion();
     const before = await rowCount(plans);
     const importId = await newImport(next);
     const preview = await importPreview(db, tenantId, await importState(importId));
@@ -470,6 +507,8 @@ describe("commitImport: a re-import", () => {
   });
 
   it("restores a removed task when a later version has it again", async () => {
+    const planPlanId = await commitPlan();
+    await commit(await newImport(planSecondVersion()));
     const original = loadDemoExtraction("lam-dong-3450-kh-ubnd");
     const result = await commit(await newImport(original));
     expect(result.reimport).toBe(true);
