@@ -40,6 +40,21 @@ const get = (user: string, url: string) =>
 const request = (user: string, payload: Record<string, unknown>, assignmentId = target.assignmentId) =>
   post(user, `/api/assignments/${assignmentId}/deadline-changes`, payload);
 
+/** Another assignment led by Công an tỉnh alone, for a test that needs one of its own. */
+const policeTask = (ref: string, documentNumber = "1535-CV/TU") =>
+  findAssignment(t.db, t.tenantId, { documentNumber, ref, agency: "Công an tỉnh" });
+
+/** A pending request by the officer on the assignment, and its id. */
+async function pendingChange(assignmentId: string, requestedDueOn: string) {
+  const response = await request(
+    "congan",
+    { requestedDueOn, reason: "Chờ hướng dẫn của Bộ Công an" },
+    assignmentId,
+  );
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}
+
 async function notificationsOf(username: string, kind: string) {
   const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, username));
   return t.db
@@ -49,7 +64,6 @@ async function notificationsOf(username: string, kind: string) {
 }
 
 describe("deadline changes", () => {
-  let changeId: string;
   const wanted = addDays(today(), 30);
 
   it("refuses a date in the past, before the plan's document, or from another agency, writing nothing", async () => {
@@ -101,7 +115,7 @@ describe("deadline changes", () => {
       previousDueOn: "2026-06-30",
       requestedDueOn: wanted,
     });
-    changeId = response.json().id;
+    const changeId = response.json().id;
     expect(await notificationsOf("vanphong", "deadline_change_requested")).toEqual([
       expect.objectContaining({ body: expect.stringContaining("Chờ hướng dẫn của Bộ Công an") }),
     ]);
@@ -120,6 +134,9 @@ describe("deadline changes", () => {
   });
 
   it("lets only the standing office decide, once; approval moves the due date and keeps the old one", async () => {
+    // Task 15: led by Công an tỉnh alone, due 30/06/2026, like task 16.
+    const target = await policeTask("15");
+    const changeId = await pendingChange(target.assignmentId, wanted);
     const url = `/api/deadline-changes/${changeId}/decision`;
     expect((await post("congan", url, { decision: "approve" })).statusCode).toBe(403);
     expect((await post("lanhdao", url, { decision: "approve" })).statusCode).toBe(403);
@@ -159,8 +176,19 @@ describe("deadline changes", () => {
   });
 
   it("keeps a refused request in the history without moving the date", async () => {
+    // V.31 of 3450/KH-UBND, led by Công an tỉnh alone, already moved once by an approved request.
+    const target = await policeTask("V.31", "3450/KH-UBND");
+    const approvedId = await pendingChange(target.assignmentId, wanted);
+    expect(
+      (await post("vanphong", `/api/deadline-changes/${approvedId}/decision`, { decision: "approve" }))
+        .statusCode,
+    ).toBe(200);
     const later = addDays(today(), 90);
-    const asked = await request("truongcongan", { requestedDueOn: later, reason: "Thêm thời gian" });
+    const asked = await request(
+      "truongcongan",
+      { requestedDueOn: later, reason: "Thêm thời gian" },
+      target.assignmentId,
+    );
     expect(asked.statusCode).toBe(201);
     expect(asked.json().previousDueOn).toBe(wanted);
     const refused = await post("vanphong", `/api/deadline-changes/${asked.json().id}/decision`, {
@@ -205,7 +233,14 @@ describe("directive comments", () => {
   });
 
   it("refuses comments from agencies, empty ones, and shows none to other agencies", async () => {
+    const target = await policeTask("15");
     const url = `/api/tasks/${target.taskId}/comments`;
+    for (const [user, body] of [
+      ["lanhdao", "Đề nghị khẩn trương."],
+      ["vanphong", "Văn phòng theo dõi."],
+    ] as const) {
+      expect((await post(user, url, { body })).statusCode).toBe(201);
+    }
     const before = await rowCount(t.db, directiveComments);
     expect((await post("congan", url, { body: "Xin ý kiến" })).statusCode).toBe(403);
     expect((await post("admin", url, { body: "Quản trị" })).statusCode).toBe(403);
