@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { agencies, agencyAliases } from "../db/schema/index.ts";
 import { aliasStep } from "../domain/agencyAliases.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { conflict, notFound } from "../errors.ts";
 import { nameOwner } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { aliasInput } from "./inputs/addAgencyAlias.ts";
 
-export const aliasInput = z.object({ alias: z.string().trim().min(2, "Tên gọi khác quá ngắn").max(300) });
+export { aliasInput };
 
 /**
  * Remembers another name for an agency ("Sở KH&CN"), so the next document naming it that way

@@ -1,20 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { assignments, directiveComments, tasks } from "../db/schema/index.ts";
-import { normalizeLines } from "../domain/text.ts";
 import { notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { type AddDirectiveCommentInput, addDirectiveCommentInput } from "./inputs/addDirectiveComment.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 
-export const addDirectiveCommentInput = z.object({
-  taskId: z.uuid(),
-  body: z
-    .string()
-    .max(10_000, "Ý kiến chỉ đạo tối đa 10.000 ký tự")
-    .transform(normalizeLines)
-    .pipe(z.string().min(1, "Ý kiến chỉ đạo không được để trống")),
-});
-export type AddDirectiveCommentInput = z.input<typeof addDirectiveCommentInput>;
+export { type AddDirectiveCommentInput, addDirectiveCommentInput };
 
 /** Ý kiến chỉ đạo: a leader's (or the standing office's) directive on a task; its lead agencies are told. */
 export async function addDirectiveComment(

@@ -1,29 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { progressReports } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { awaitingDecisionBy, reportActions, reportLock } from "../domain/reportLock.ts";
-import { reviewDecisions } from "../domain/reports.ts";
-import { normalizeLines } from "../domain/text.ts";
 import { conflict, notFound } from "../errors.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { type ApproveReportAsHeadInput, approveReportAsHeadInput } from "./inputs/approveReportAsHead.ts";
 import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
 
-export const approveReportAsHeadInput = z
-  .object({
-    reportId: z.uuid(),
-    decision: z.enum(reviewDecisions, "Quyết định phải là approve (chuyển đi) hoặc return (trả lại)"),
-    comment: z.string().max(10_000, "Ý kiến tối đa 10.000 ký tự").transform(normalizeLines).default(""),
-    version: z.number().int().positive().optional(),
-  })
-  .superRefine((input, issue) => {
-    if (input.decision === "return" && !input.comment) {
-      issue.addIssue({ code: "custom", path: ["comment"], message: "Trả lại báo cáo cần nêu lý do" });
-    }
-  });
-export type ApproveReportAsHeadInput = z.input<typeof approveReportAsHeadInput>;
+export { type ApproveReportAsHeadInput, approveReportAsHeadInput };
 
 /**
  * When the plan requires it, the agency head answers for the report: forwards it to the standing

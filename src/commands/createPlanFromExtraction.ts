@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   assignments,
   documents,
@@ -11,21 +10,15 @@ import {
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
-import { periodKinds } from "../domain/periods.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { type ExtractedTask, type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { groupMembers, type ResolvedAgency, resolveAgencyNames } from "../queries/agencies.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { type PlanSettingsInput, planSettingsInput } from "./inputs/createPlanFromExtraction.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
-export const planSettingsInput = z.object({
-  name: z.string().trim().min(1).max(500).optional(),
-  reportingFrequency: z.enum(periodKinds).default("month"),
-  cutoffDay: z.number().int().min(1).max(28).default(10),
-  requireHeadApproval: z.boolean().default(false),
-});
-export type PlanSettingsInput = z.input<typeof planSettingsInput>;
+export { type PlanSettingsInput, planSettingsInput };
 
 /**
  * Saves a reviewed extraction as a document and a plan with its sections, tasks, lead and

@@ -1,31 +1,18 @@
 import argon2 from "argon2";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { agencies, userRoles, users } from "../db/schema/index.ts";
 import { needsAgency } from "../domain/roles.ts";
 import { conflict, invalid } from "../errors.ts";
-import { roles } from "../policies/principal.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { agencyRequiredMessage, type CreateUserInput, createUserInput } from "./inputs/createUser.ts";
 
-export const createUserInput = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,64}$/, "Tên đăng nhập chỉ gồm chữ không dấu, số và . _ - (3–64 ký tự)"),
-  displayName: z.string().trim().min(1, "Cần có họ tên").max(200),
-  email: z.email("Địa chỉ thư điện tử không hợp lệ").optional(),
-  password: z.string().min(10, "Mật khẩu phải có ít nhất 10 ký tự").max(200),
-  roles: z.array(z.enum(roles)).min(1, "Cần ít nhất một vai trò"),
-  agencyId: z.uuid().nullable().optional(),
-});
-export type CreateUserInput = z.input<typeof createUserInput>;
+export { type CreateUserInput, createUserInput };
 
 /** Issues an account (administrators only; checked by the caller's policy). */
 export async function createUser(ctx: CommandContext, raw: CreateUserInput) {
   const input = createUserInput.parse(raw);
   if (needsAgency(input.roles) && !input.agencyId) {
-    throw invalid("agency_required", "Cán bộ và lãnh đạo đơn vị phải thuộc một cơ quan, đơn vị.");
+    throw invalid("agency_required", agencyRequiredMessage);
   }
   if (input.agencyId) {
     const found = await ctx.tx

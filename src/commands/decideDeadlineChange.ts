@@ -1,29 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { assignments, deadlineChanges, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
-import { deadlineChangeDecisions } from "../domain/assignments.ts";
 import { formatVietnameseDate } from "../domain/dates.ts";
-import { normalizeLines } from "../domain/text.ts";
 import { conflict, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { type DecideDeadlineChangeInput, decideDeadlineChangeInput } from "./inputs/decideDeadlineChange.ts";
 import { notificationLinks, notify } from "./notify.ts";
 
-export const decideDeadlineChangeInput = z
-  .object({
-    deadlineChangeId: z.uuid(),
-    decision: z.enum(
-      deadlineChangeDecisions,
-      "Quyết định phải là approve (đồng ý) hoặc refuse (không đồng ý)",
-    ),
-    comment: z.string().max(5_000, "Ý kiến tối đa 5.000 ký tự").transform(normalizeLines).default(""),
-  })
-  .superRefine((input, issue) => {
-    if (input.decision === "refuse" && !input.comment) {
-      issue.addIssue({ code: "custom", path: ["comment"], message: "Không đồng ý cần nêu lý do" });
-    }
-  });
-export type DecideDeadlineChangeInput = z.input<typeof decideDeadlineChangeInput>;
+export { type DecideDeadlineChangeInput, decideDeadlineChangeInput };
 
 /**
  * The standing office approves or refuses a pending request, once (conditional on state =

@@ -1,23 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { deadlineChanges } from "../db/schema/index.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
-import { normalizeLines } from "../domain/text.ts";
 import { conflict, invalid, isUniqueViolation } from "../errors.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import {
+  type RequestDeadlineChangeInput,
+  requestDeadlineChangeInput,
+} from "./inputs/requestDeadlineChange.ts";
 import { notificationLinks, notify, usersWithRoles } from "./notify.ts";
 
-export const requestDeadlineChangeInput = z.object({
-  assignmentId: z.uuid(),
-  requestedDueOn: z.iso.date("Thời hạn đề nghị phải là một ngày dạng YYYY-MM-DD"),
-  reason: z
-    .string()
-    .max(5_000, "Lý do tối đa 5.000 ký tự")
-    .transform(normalizeLines)
-    .pipe(z.string().min(1, "Cần nêu lý do đề nghị điều chỉnh thời hạn")),
-});
-export type RequestDeadlineChangeInput = z.input<typeof requestDeadlineChangeInput>;
+export { type RequestDeadlineChangeInput, requestDeadlineChangeInput };
 
 /**
  * The lead agency asks to move its due date (or to set one, when the plan gave none), with a

@@ -1,32 +1,16 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import { assignments, progressReports, reviews } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { awaitingDecisionBy } from "../domain/reportLock.ts";
 import { reviewDecisions } from "../domain/reports.ts";
-import { normalizeLines } from "../domain/text.ts";
 import { conflict, isUniqueViolation, notFound } from "../errors.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { type ReviewReportInput, reviewReportInput } from "./inputs/reviewReport.ts";
 import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
 
-export { reviewDecisions };
-
-export const reviewReportInput = z
-  .object({
-    reportId: z.uuid(),
-    decision: z.enum(reviewDecisions, "Quyết định phải là approve (duyệt) hoặc return (trả lại)"),
-    comment: z.string().max(10_000, "Ý kiến tối đa 10.000 ký tự").transform(normalizeLines).default(""),
-    /** The version the reviewer saw; when given, a report changed since is not decided blindly. */
-    version: z.number().int().positive().optional(),
-  })
-  .superRefine((input, issue) => {
-    if (input.decision === "return" && !input.comment) {
-      issue.addIssue({ code: "custom", path: ["comment"], message: "Trả lại báo cáo cần nêu lý do" });
-    }
-  });
-export type ReviewReportInput = z.input<typeof reviewReportInput>;
+export { type ReviewReportInput, reviewDecisions, reviewReportInput };
 
 /**
  * The standing office approves or returns a submitted report, once. The state change is a

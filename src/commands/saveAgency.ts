@@ -1,25 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { agencies } from "../db/schema/index.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
-import { agencyLevels } from "../domain/agencyLevels.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { type AgencyInput, agencyInput } from "./inputs/saveAgency.ts";
 
-export const agencyInput = z.object({
-  name: z.string().trim().min(2, "Tên cơ quan quá ngắn").max(300),
-  shortName: z.string().trim().max(100).nullable().optional(),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{2,60}$/, "Mã chỉ gồm chữ thường không dấu, số và dấu -")
-    .nullable()
-    .optional(),
-  level: z.enum(agencyLevels),
-  parentId: z.uuid().nullable().optional(),
-  active: z.boolean().optional(),
-});
-export type AgencyInput = z.input<typeof agencyInput>;
+export { type AgencyInput, agencyInput };
 
 /** Creates an agency (agencyId absent) or updates one; names stay unique by folded key. */
 export async function saveAgency(ctx: CommandContext, raw: AgencyInput, agencyId?: string) {

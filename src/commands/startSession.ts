@@ -1,18 +1,14 @@
 import { randomBytes } from "node:crypto";
 import argon2 from "argon2";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
 import { AppError } from "../errors.ts";
 import { hashToken } from "../lib/sessionToken.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
+import { type LoginInput, loginInput } from "./inputs/startSession.ts";
 
-export const loginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1, "Cần nhập tên đăng nhập").max(64),
-  password: z.string().min(1, "Cần nhập mật khẩu").max(200),
-});
-export type LoginInput = z.infer<typeof loginInput>;
+export { type LoginInput, loginInput };
 
 // Verifying against a real hash when the user does not exist keeps the response time the same,
 // so timing does not reveal which usernames exist.

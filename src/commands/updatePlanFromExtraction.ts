@@ -1,5 +1,4 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import {
   agencies,
   assignments,
@@ -13,7 +12,6 @@ import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { followsTaskDueDate } from "../domain/assignmentDue.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
-import { periodKinds } from "../domain/periods.ts";
 import { matchTasks } from "../domain/taskSimilarity.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { notFound } from "../errors.ts";
@@ -22,17 +20,11 @@ import { groupMembers, resolveAgencyNames } from "../queries/agencies.ts";
 import { movedByApprovedChange } from "../queries/deadlineChanges.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { assignmentTargets, taskColumns, uniqueSections } from "./createPlanFromExtraction.ts";
+import { type PlanSettingsPatch, planSettingsPatch } from "./inputs/createPlanFromExtraction.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 import { syncIndicators } from "./syncPlanIndicators.ts";
 
-/** On a re-import, only the settings given change; the others stay as the office set them. */
-export const planSettingsPatch = z.object({
-  name: z.string().trim().min(1).max(500).optional(),
-  reportingFrequency: z.enum(periodKinds).optional(),
-  cutoffDay: z.number().int().min(1).max(28).optional(),
-  requireHeadApproval: z.boolean().optional(),
-});
-export type PlanSettingsPatch = z.input<typeof planSettingsPatch>;
+export { type PlanSettingsPatch, planSettingsPatch };
 
 export interface FieldChange {
   field: string;

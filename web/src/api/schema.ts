@@ -19,10 +19,3 @@ export type Query<P extends Path, M extends Verb = "get"> = NonNullable<
 
 /** A route's JSON request body. */
 export type Body<P extends Path, M extends Verb> = NonNullable<JsonOf<Operation<P, M>["requestBody"]>>;
-
-/** A route's multipart/form-data request body, as the OpenAPI document describes its fields. */
-export type FormBody<P extends Path, M extends Verb> = Operation<P, M>["requestBody"] extends {
-  content: { "multipart/form-data": infer F };
-}
-  ? F
-  : never;

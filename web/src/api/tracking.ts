@@ -60,17 +60,14 @@ export function useDirectiveComments(taskId: string | undefined) {
 }
 
 /** Builds the multipart form of submitReport: repeated fields for lists, one part per file. */
-function reportForm(input: ReportInput): FormData {
+function reportForm({ files, ...fields }: ReportInput): FormData {
   const form = new FormData();
-  if (input.percent !== undefined) form.set("percent", String(input.percent));
-  form.set("narrative", input.narrative);
-  form.set("difficulties", input.difficulties);
-  form.set("proposals", input.proposals);
-  form.set("nothingToReport", String(input.nothingToReport));
-  form.set("claimsCompletion", String(input.claimsCompletion));
-  for (const link of input.links) form.append("links", link);
-  for (const number of input.documentNumbers) form.append("documentNumbers", number);
-  for (const file of input.files) form.append("files", file, file.name);
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) form.append(name, String(item));
+    else form.set(name, String(value));
+  }
+  for (const file of files) form.append("files", file, file.name);
   return form;
 }
 

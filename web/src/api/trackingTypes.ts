@@ -1,7 +1,8 @@
 // Shapes of the tracking workflow's API: a task's assignments, reports and their reviews,
 // deadline changes, directive comments, the review queue and notifications, derived from the
 // generated OpenAPI types (see schema.ts).
-import type { FormBody, Json } from "./schema.ts";
+import type { SubmitReportInput } from "../../../src/commands/inputs/submitReport.ts";
+import type { Json } from "./schema.ts";
 
 export type TaskDetail = Json<"/api/tasks/{taskId}">;
 export type AssignmentStatusRow = TaskDetail["assignments"][number];
@@ -16,11 +17,5 @@ export type QueueItem = Json<"/api/review-queue">["items"][number];
 export type DeadlineChange = Json<"/api/deadline-changes">["items"][number];
 export type Notification = Json<"/api/notifications">["items"][number];
 
-/** What the progress report form sends (submitReport, multipart): its fields, and the files themselves. */
-export type ReportInput = Omit<
-  Required<FormBody<"/api/assignments/{assignmentId}/reports", "post">>,
-  "files" | "periodOn" | "percent"
-> & {
-  percent?: number;
-  files: File[];
-};
+/** What the progress report form sends (submitReport, multipart): the command's fields, and the files. */
+export type ReportInput = Omit<SubmitReportInput, "assignmentId"> & { files: File[] };

@@ -1,10 +1,12 @@
 import { Alert, App, Form, Input, Modal, Select, Switch } from "antd";
 import { useEffect } from "react";
+import { type AgencyInput, agencyInput } from "../../../src/commands/inputs/saveAgency.ts";
 import { agencyLevels } from "../../../src/domain/agencyLevels.ts";
-import { type Agency, type AgencyInput, useSaveAgency } from "../api/agencies.ts";
+import { type Agency, useSaveAgency } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { compareVietnamese, matchesFolded } from "../lib/format.ts";
 import { AGENCY_LEVEL_LABELS } from "../lib/labels.ts";
+import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
 
 interface Values {
   name: string;
@@ -14,6 +16,19 @@ interface Values {
   parentId?: string | null;
   active: boolean;
 }
+
+/** What the form sends: blanks as null, as saveAgency reads them. */
+const toInput = (values: Partial<Values>): AgencyInput => ({
+  name: values.name?.trim() ?? "",
+  shortName: values.shortName?.trim() || null,
+  code: values.code?.trim() || null,
+  level: values.level ?? "department",
+  parentId: values.parentId ?? null,
+  active: values.active,
+});
+
+const rule = (field: keyof AgencyInput) => schemaRule(agencyInput, field, toInput);
+const fields = agencyInput.shape;
 
 /** Add an agency (agency undefined) or edit one. */
 export function AgencyForm(props: { open: boolean; agency?: Agency; agencies: Agency[]; onClose(): void }) {
@@ -46,17 +61,7 @@ export function AgencyForm(props: { open: boolean; agency?: Agency; agencies: Ag
 
   const onFinish = async (values: Values) => {
     try {
-      const saved = await save.mutateAsync({
-        id: agency?.id,
-        input: {
-          name: values.name.trim(),
-          shortName: values.shortName?.trim() || null,
-          code: values.code?.trim() || null,
-          level: values.level,
-          parentId: values.parentId ?? null,
-          active: values.active,
-        },
-      });
+      const saved = await save.mutateAsync({ id: agency?.id, input: toInput(values) });
       message.success(agency ? `Đã lưu "${saved.name}".` : `Đã thêm "${saved.name}".`);
       close();
     } catch {
@@ -80,26 +85,20 @@ export function AgencyForm(props: { open: boolean; agency?: Agency; agencies: Ag
       forceRender
     >
       <Form<Values> id="agency-form" form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="name"
-          label="Tên đầy đủ"
-          rules={[
-            { required: true, whitespace: true, min: 2, message: "Hãy nhập tên cơ quan (ít nhất 2 ký tự)." },
-          ]}
-        >
-          <Input maxLength={300} aria-label="Tên đầy đủ" />
+        <Form.Item name="name" label="Tên đầy đủ" rules={[rule("name")]}>
+          <Input maxLength={maxLengthOf(fields.name)} aria-label="Tên đầy đủ" />
         </Form.Item>
-        <Form.Item name="shortName" label="Tên viết tắt">
-          <Input maxLength={100} aria-label="Tên viết tắt" placeholder="Ví dụ: Sở KH&CN" />
+        <Form.Item name="shortName" label="Tên viết tắt" rules={[rule("shortName")]}>
+          <Input
+            maxLength={maxLengthOf(fields.shortName)}
+            aria-label="Tên viết tắt"
+            placeholder="Ví dụ: Sở KH&CN"
+          />
         </Form.Item>
-        <Form.Item
-          name="code"
-          label="Mã"
-          rules={[{ pattern: /^[a-z0-9-]{2,60}$/, message: "Mã chỉ gồm chữ thường không dấu, số và dấu -" }]}
-        >
-          <Input maxLength={60} aria-label="Mã" placeholder="so-khcn" />
+        <Form.Item name="code" label="Mã" rules={[rule("code")]}>
+          <Input maxLength={maxLengthOf(fields.code)} aria-label="Mã" placeholder="so-khcn" />
         </Form.Item>
-        <Form.Item name="level" label="Cấp" rules={[{ required: true }]}>
+        <Form.Item name="level" label="Cấp" rules={[rule("level")]}>
           <Select
             options={agencyLevels.map((level) => ({ value: level, label: AGENCY_LEVEL_LABELS[level] }))}
           />

@@ -1,8 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Input, Popconfirm, Tag } from "antd";
 import { useState } from "react";
+import { aliasInput } from "../../../src/commands/inputs/addAgencyAlias.ts";
 import { type Agency, useAddAlias, useRemoveAlias } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
+import { firstProblem, maxLengthOf } from "../lib/schemaRules.ts";
 
 /**
  * Another name for an agency ("Sở KH&CN", "Công an tỉnh Lâm Đồng"): remembered so that the next
@@ -20,6 +22,11 @@ export function AliasEditor(props: { agency: Agency; canAdd: boolean; canRemove:
     const alias = text.trim();
     if (!alias) {
       setEditing(false);
+      return;
+    }
+    const problem = firstProblem(aliasInput, { alias });
+    if (problem) {
+      message.error(problem);
       return;
     }
     try {
@@ -67,7 +74,7 @@ export function AliasEditor(props: { agency: Agency; canAdd: boolean; canRemove:
             autoFocus
             style={{ width: 200 }}
             value={text}
-            maxLength={300}
+            maxLength={maxLengthOf(aliasInput.shape.alias)}
             aria-label={`Tên gọi khác của ${agency.name}`}
             placeholder="Tên gọi khác, nhấn Enter"
             disabled={add.isPending}

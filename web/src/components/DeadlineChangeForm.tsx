@@ -1,16 +1,29 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import {
+  type RequestDeadlineChangeInput,
+  requestDeadlineChangeInput,
+} from "../../../src/commands/inputs/requestDeadlineChange.ts";
 import { today as todayInVietnam } from "../../../src/domain/dates.ts";
 import { errorMessage } from "../api/client.ts";
 import { useRequestDeadlineChange } from "../api/tracking.ts";
 import type { ReportAssignment } from "../api/trackingTypes.ts";
 import { formatDate } from "../lib/format.ts";
+import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
 
 interface Values {
   assignmentId: string;
   requestedDueOn: Dayjs;
   reason: string;
 }
+
+const toInput = (values: Partial<Values>): RequestDeadlineChangeInput => ({
+  assignmentId: values.assignmentId ?? "",
+  requestedDueOn: values.requestedDueOn?.format("YYYY-MM-DD") ?? "",
+  reason: values.reason?.trim() ?? "",
+});
+const rule = (field: keyof RequestDeadlineChangeInput) =>
+  schemaRule(requestDeadlineChangeInput, field, toInput);
 
 /** "Đề nghị gia hạn": the lead agency asks for a new due date, with its reason. */
 export function DeadlineChangeForm(props: {
@@ -32,11 +45,7 @@ export function DeadlineChangeForm(props: {
 
   const onFinish = async (values: Values) => {
     try {
-      await request.mutateAsync({
-        assignmentId: values.assignmentId,
-        requestedDueOn: values.requestedDueOn.format("YYYY-MM-DD"),
-        reason: values.reason.trim(),
-      });
+      await request.mutateAsync(toInput(values));
       message.success("Đã gửi đề nghị gia hạn đến cơ quan thường trực.");
       close();
     } catch {
@@ -75,11 +84,7 @@ export function DeadlineChangeForm(props: {
             <b>{props.assignments[0]!.dueOn ? formatDate(props.assignments[0]!.dueOn) : "chưa xác định"}</b>
           </p>
         )}
-        <Form.Item
-          name="requestedDueOn"
-          label="Thời hạn đề nghị"
-          rules={[{ required: true, message: "Hãy chọn thời hạn đề nghị." }]}
-        >
+        <Form.Item name="requestedDueOn" label="Thời hạn đề nghị" rules={[rule("requestedDueOn")]}>
           <DatePicker
             format="DD/MM/YYYY"
             placeholder="dd/mm/yyyy"
@@ -88,12 +93,12 @@ export function DeadlineChangeForm(props: {
             style={{ width: 200 }}
           />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label="Lý do"
-          rules={[{ required: true, whitespace: true, message: "Hãy nêu lý do đề nghị gia hạn." }]}
-        >
-          <Input.TextArea rows={4} maxLength={5_000} aria-label="Lý do" />
+        <Form.Item name="reason" label="Lý do" rules={[rule("reason")]}>
+          <Input.TextArea
+            rows={4}
+            maxLength={maxLengthOf(requestDeadlineChangeInput.shape.reason)}
+            aria-label="Lý do"
+          />
         </Form.Item>
         {request.isError && <Alert type="error" showIcon title={errorMessage(request.error)} />}
       </Form>

@@ -1,16 +1,29 @@
 import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
+import { decideDeadlineChangeInput } from "../../../src/commands/inputs/decideDeadlineChange.ts";
+import type { DeadlineChangeDecision } from "../../../src/domain/assignments.ts";
 import { errorMessage, isConflict } from "../api/client.ts";
 import { useDecideDeadlineChange } from "../api/tracking.ts";
 import { formatDate } from "../lib/format.ts";
+import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
 
 /** The standing office approves or refuses a deadline change; refusing needs a comment. */
 export function DeadlineDecision(props: { id: string; requestedDueOn: string; subject: string }) {
   const decide = useDecideDeadlineChange();
   const { message, modal } = App.useApp();
-  const [decision, setDecision] = useState<"approve" | "refuse" | null>(null);
+  const [decision, setDecision] = useState<DeadlineChangeDecision | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
+  const commentRule = schemaRule(
+    decideDeadlineChangeInput,
+    "comment",
+    (values: { comment?: string }) => ({
+      deadlineChangeId: props.id,
+      decision: decision ?? "approve",
+      comment: values.comment ?? "",
+    }),
+    { required: decision === "refuse" },
+  );
 
   const close = () => {
     setDecision(null);
@@ -83,13 +96,13 @@ export function DeadlineDecision(props: { id: string; requestedDueOn: string; su
           <Form.Item
             name="comment"
             label={decision === "refuse" ? "Lý do không đồng ý" : "Ý kiến (không bắt buộc)"}
-            rules={
-              decision === "refuse"
-                ? [{ required: true, whitespace: true, message: "Cần nêu lý do không đồng ý." }]
-                : []
-            }
+            rules={[commentRule]}
           >
-            <Input.TextArea rows={3} maxLength={5_000} aria-label="Ý kiến" />
+            <Input.TextArea
+              rows={3}
+              maxLength={maxLengthOf(decideDeadlineChangeInput.shape.comment)}
+              aria-label="Ý kiến"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,9 +1,11 @@
 import { SendOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, List } from "antd";
+import { addDirectiveCommentInput } from "../../../src/commands/inputs/addDirectiveComment.ts";
 import { errorMessage } from "../api/client.ts";
 import { useAddComment, useDirectiveComments } from "../api/tracking.ts";
 import { formatDateTime } from "../lib/format.ts";
 import { roleLabel } from "../lib/labels.ts";
+import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
 
 /** Ý kiến chỉ đạo: leaders' and the standing office's directions on the task, oldest first. */
 export function DirectiveComments(props: { taskId: string; canComment: boolean }) {
@@ -11,6 +13,10 @@ export function DirectiveComments(props: { taskId: string; canComment: boolean }
   const add = useAddComment(props.taskId);
   const [form] = Form.useForm<{ body: string }>();
   const { message } = App.useApp();
+  const bodyRule = schemaRule(addDirectiveCommentInput, "body", (values: { body?: string }) => ({
+    taskId: props.taskId,
+    body: values.body ?? "",
+  }));
 
   const onFinish = async ({ body }: { body: string }) => {
     try {
@@ -59,13 +65,12 @@ export function DirectiveComments(props: { taskId: string; canComment: boolean }
       )}
       {props.canComment && (
         <Form form={form} onFinish={onFinish} layout="vertical" style={{ marginTop: 12 }}>
-          <Form.Item
-            name="body"
-            label="Cho ý kiến chỉ đạo"
-            rules={[{ required: true, whitespace: true, message: "Hãy nhập nội dung ý kiến chỉ đạo." }]}
-            style={{ marginBottom: 8 }}
-          >
-            <Input.TextArea rows={3} maxLength={10_000} aria-label="Nội dung ý kiến chỉ đạo" />
+          <Form.Item name="body" label="Cho ý kiến chỉ đạo" rules={[bodyRule]} style={{ marginBottom: 8 }}>
+            <Input.TextArea
+              rows={3}
+              maxLength={maxLengthOf(addDirectiveCommentInput.shape.body)}
+              aria-label="Nội dung ý kiến chỉ đạo"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={add.isPending}>
             Gửi ý kiến chỉ đạo

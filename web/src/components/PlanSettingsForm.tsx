@@ -1,5 +1,9 @@
 import { Checkbox, Form, Input, InputNumber, Radio } from "antd";
+import { planSettingsPatch } from "../../../src/commands/inputs/createPlanFromExtraction.ts";
 import type { PlanSettings } from "../api/imports.ts";
+import { maxLengthOf, rangeOf } from "../lib/schemaRules.ts";
+
+const fields = planSettingsPatch.shape;
 
 /** The plan's settings chosen before committing: name, reporting period, cut-off day, head approval. */
 export function PlanSettingsForm(props: {
@@ -13,7 +17,7 @@ export function PlanSettingsForm(props: {
       <Form.Item label="Tên kế hoạch" required>
         <Input
           aria-label="Tên kế hoạch"
-          maxLength={500}
+          maxLength={maxLengthOf(fields.name)}
           value={value.name}
           onChange={(event) => onChange({ ...value, name: event.target.value })}
         />
@@ -38,8 +42,7 @@ export function PlanSettingsForm(props: {
       >
         <InputNumber
           aria-label="Ngày chốt số liệu"
-          min={1}
-          max={28}
+          {...rangeOf(fields.cutoffDay)}
           precision={0}
           value={value.cutoffDay}
           onChange={(day) => onChange({ ...value, cutoffDay: day ?? 10 })}

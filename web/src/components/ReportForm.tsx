@@ -13,10 +13,12 @@ import {
   type UploadFile,
 } from "antd";
 import { useState } from "react";
+import { type SubmitReportInput, submitReportInput } from "../../../src/commands/inputs/submitReport.ts";
 import { errorMessage } from "../api/client.ts";
 import { useSubmitReport } from "../api/tracking.ts";
 import type { ReportAssignment } from "../api/trackingTypes.ts";
 import { ROLE_IN_TASK_LABELS } from "../lib/labels.ts";
+import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
 
 interface Values {
   assignmentId: string;
@@ -31,7 +33,22 @@ interface Values {
 }
 
 const ACCEPT = ".pdf,.docx,.xlsx,.doc,.xls,.jpg,.jpeg,.png,.txt,.csv";
-const isHttp = (text: string) => /^https?:\/\/\S+$/i.test(text.trim());
+/** What the form sends besides its files: the fields of submitReport, blanks left out. */
+const toInput = (values: Partial<Values>): SubmitReportInput => ({
+  assignmentId: values.assignmentId ?? "",
+  percent: values.percent ?? undefined,
+  narrative: values.narrative?.trim() ?? "",
+  difficulties: values.difficulties?.trim() ?? "",
+  proposals: values.proposals?.trim() ?? "",
+  nothingToReport: !!values.nothingToReport,
+  claimsCompletion: !!values.claimsCompletion,
+  links: (values.links ?? []).map((l) => l.trim()).filter(Boolean),
+  documentNumbers: (values.documentNumbers ?? []).map((n) => n.trim()).filter(Boolean),
+});
+
+const rule = (field: keyof SubmitReportInput, required?: boolean) =>
+  schemaRule(submitReportInput, field, toInput, { required });
+const fields = submitReportInput.shape;
 
 /**
  * "Báo cáo tiến độ": the agency reports progress for the current period, with evidence (files,
@@ -59,19 +76,10 @@ export function ReportForm(props: {
 
   const onFinish = async (values: Values) => {
     try {
+      const { assignmentId, ...input } = toInput(values);
       const result = await submit.mutateAsync({
-        assignmentId: values.assignmentId,
-        input: {
-          percent: values.percent ?? undefined,
-          narrative: values.narrative?.trim() ?? "",
-          difficulties: values.difficulties?.trim() ?? "",
-          proposals: values.proposals?.trim() ?? "",
-          nothingToReport: !!values.nothingToReport,
-          claimsCompletion: !!values.claimsCompletion,
-          links: (values.links ?? []).map((l) => l.trim()).filter(Boolean),
-          documentNumbers: (values.documentNumbers ?? []).map((n) => n.trim()).filter(Boolean),
-          files: files.map((f) => f.originFileObj as File).filter(Boolean),
-        },
+        assignmentId,
+        input: { ...input, files: files.map((f) => f.originFileObj as File).filter(Boolean) },
       });
       message.success(
         result.state === "awaiting_head"
@@ -104,7 +112,7 @@ export function ReportForm(props: {
         initialValues={{ assignmentId: props.assignments[0]?.assignmentId, links: [], documentNumbers: [] }}
       >
         {props.assignments.length > 1 && (
-          <Form.Item name="assignmentId" label="Báo cáo với vai trò" rules={[{ required: true }]}>
+          <Form.Item name="assignmentId" label="Báo cáo với vai trò" rules={[rule("assignmentId")]}>
             <Select
               options={props.assignments.map((a) => ({
                 value: a.assignmentId,
@@ -121,27 +129,35 @@ export function ReportForm(props: {
         <Form.Item name="nothingToReport" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox>Không phát sinh (trong kỳ không có nội dung cần báo cáo)</Checkbox>
         </Form.Item>
-        <Form.Item name="percent" label="Tỷ lệ hoàn thành (%)">
+        <Form.Item
+          name="percent"
+          label="Tỷ lệ hoàn thành (%)"
+          dependencies={["claimsCompletion"]}
+          rules={[rule("percent")]}
+        >
           <InputNumber min={0} max={100} precision={0} style={{ width: 140 }} aria-label="Tỷ lệ hoàn thành" />
         </Form.Item>
         <Form.Item
           name="narrative"
           label="Kết quả thực hiện"
-          rules={[
-            {
-              required: !nothing,
-              whitespace: true,
-              message: "Hãy nêu kết quả thực hiện (hoặc đánh dấu không phát sinh).",
-            },
-          ]}
+          dependencies={["nothingToReport"]}
+          rules={[rule("narrative", !nothing)]}
         >
-          <Input.TextArea rows={4} maxLength={20_000} aria-label="Kết quả thực hiện" />
+          <Input.TextArea rows={4} maxLength={maxLengthOf(fields.narrative)} aria-label="Kết quả thực hiện" />
         </Form.Item>
-        <Form.Item name="difficulties" label="Khó khăn, vướng mắc">
-          <Input.TextArea rows={2} maxLength={20_000} aria-label="Khó khăn, vướng mắc" />
+        <Form.Item name="difficulties" label="Khó khăn, vướng mắc" rules={[rule("difficulties")]}>
+          <Input.TextArea
+            rows={2}
+            maxLength={maxLengthOf(fields.difficulties)}
+            aria-label="Khó khăn, vướng mắc"
+          />
         </Form.Item>
-        <Form.Item name="proposals" label="Đề xuất, kiến nghị">
-          <Input.TextArea rows={2} maxLength={20_000} aria-label="Đề xuất, kiến nghị" />
+        <Form.Item name="proposals" label="Đề xuất, kiến nghị" rules={[rule("proposals")]}>
+          <Input.TextArea
+            rows={2}
+            maxLength={maxLengthOf(fields.proposals)}
+            aria-label="Đề xuất, kiến nghị"
+          />
         </Form.Item>
         <Form.Item label="Tệp minh chứng" extra="PDF, Word, Excel, ảnh, văn bản; chọn được nhiều tệp.">
           <Upload
@@ -158,14 +174,7 @@ export function ReportForm(props: {
           name="links"
           label="Đường dẫn minh chứng"
           extra="Dán đường dẫn (http, https) rồi nhấn Enter."
-          rules={[
-            {
-              validator: async (_, value: string[] | undefined) => {
-                const bad = (value ?? []).find((v) => !isHttp(v));
-                if (bad) throw new Error(`Đường dẫn không hợp lệ: ${bad}`);
-              },
-            },
-          ]}
+          rules={[rule("links")]}
         >
           <Select mode="tags" open={false} tokenSeparators={[" ", "\n"]} aria-label="Đường dẫn minh chứng" />
         </Form.Item>
@@ -173,10 +182,16 @@ export function ReportForm(props: {
           name="documentNumbers"
           label="Số hiệu văn bản minh chứng"
           extra="Ví dụ 125/CAT-PV01; nhấn Enter sau mỗi số."
+          rules={[rule("documentNumbers")]}
         >
           <Select mode="tags" open={false} tokenSeparators={["\n"]} aria-label="Số hiệu văn bản" />
         </Form.Item>
-        <Form.Item name="claimsCompletion" valuePropName="checked">
+        <Form.Item
+          name="claimsCompletion"
+          valuePropName="checked"
+          dependencies={["nothingToReport"]}
+          rules={[rule("claimsCompletion")]}
+        >
           <Checkbox>Đề nghị công nhận hoàn thành nhiệm vụ</Checkbox>
         </Form.Item>
         {submit.isError && <Alert type="error" showIcon title={errorMessage(submit.error)} />}

@@ -1,9 +1,12 @@
 import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
+import { approveReportAsHeadInput } from "../../../src/commands/inputs/approveReportAsHead.ts";
+import { reviewReportInput } from "../../../src/commands/inputs/reviewReport.ts";
 import type { ReviewDecision } from "../../../src/domain/reports.ts";
 import { errorMessage, isConflict } from "../api/client.ts";
 import { useHeadDecision, useReviewReport } from "../api/tracking.ts";
+import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
 
 /**
  * Approve or return a report: by the standing office (review) or by the agency's head (head).
@@ -26,6 +29,19 @@ export function ReviewActions(props: {
   const { message, modal } = App.useApp();
   const [decision, setDecision] = useState<ReviewDecision | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
+  // The standing office and the agency head decide by the same rule: returning needs a reason.
+  const schema = props.mode === "review" ? reviewReportInput : approveReportAsHeadInput;
+  const commentRule = schemaRule(
+    schema,
+    "comment",
+    (values: { comment?: string }) => ({
+      reportId: props.reportId,
+      decision: decision ?? "approve",
+      comment: values.comment ?? "",
+      version: props.version,
+    }),
+    { required: decision === "return" },
+  );
 
   const approveLabel =
     props.mode === "head"
@@ -105,13 +121,14 @@ export function ReviewActions(props: {
           <Form.Item
             name="comment"
             label={decision === "return" ? "Lý do trả lại, yêu cầu bổ sung" : "Ý kiến (không bắt buộc)"}
-            rules={
-              decision === "return"
-                ? [{ required: true, whitespace: true, message: "Trả lại báo cáo cần nêu lý do." }]
-                : []
-            }
+            rules={[commentRule]}
           >
-            <Input.TextArea rows={4} maxLength={10_000} aria-label="Ý kiến" autoFocus />
+            <Input.TextArea
+              rows={4}
+              maxLength={maxLengthOf(schema.shape.comment)}
+              aria-label="Ý kiến"
+              autoFocus
+            />
           </Form.Item>
         </Form>
       </Modal>

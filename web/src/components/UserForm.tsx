@@ -1,10 +1,16 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from "antd";
+import {
+  agencyRequiredMessage,
+  type CreateUserInput,
+  createUserInput,
+} from "../../../src/commands/inputs/createUser.ts";
 import { needsAgency, type Role, roles } from "../../../src/domain/roles.ts";
 import type { Agency } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { useCreateUser } from "../api/users.ts";
 import { compareVietnamese, matchesFolded } from "../lib/format.ts";
 import { roleLabel } from "../lib/labels.ts";
+import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
 
 interface Values {
   username: string;
@@ -14,6 +20,19 @@ interface Values {
   roles: Role[];
   agencyId?: string | null;
 }
+
+/** What the form sends: blanks left out, as createUser reads them. */
+const toInput = (values: Partial<Values>): CreateUserInput => ({
+  username: values.username?.trim().toLowerCase() ?? "",
+  displayName: values.displayName?.trim() ?? "",
+  email: values.email?.trim() || undefined,
+  password: values.password ?? "",
+  roles: values.roles ?? [],
+  agencyId: values.agencyId ?? null,
+});
+
+const rule = (field: keyof CreateUserInput) => schemaRule(createUserInput, field, toInput);
+const fields = createUserInput.shape;
 
 /** "Cấp tài khoản": an administrator issues an account (there is no sign-up). */
 export function UserForm(props: { open: boolean; agencies: Agency[]; onClose(): void }) {
@@ -30,14 +49,7 @@ export function UserForm(props: { open: boolean; agencies: Agency[]; onClose(): 
 
   const onFinish = async (values: Values) => {
     try {
-      const created = await create.mutateAsync({
-        username: values.username.trim().toLowerCase(),
-        displayName: values.displayName.trim(),
-        email: values.email?.trim() || undefined,
-        password: values.password,
-        roles: values.roles,
-        agencyId: values.agencyId ?? null,
-      });
+      const created = await create.mutateAsync(toInput(values));
       message.success(`Đã cấp tài khoản "${created.username}".`);
       close();
     } catch {
@@ -68,49 +80,33 @@ export function UserForm(props: { open: boolean; agencies: Agency[]; onClose(): 
         initialValues={{ roles: [] }}
         autoComplete="off"
       >
-        <Form.Item
-          name="username"
-          label="Tên đăng nhập"
-          rules={[
-            { required: true, whitespace: true, message: "Hãy nhập tên đăng nhập." },
-            {
-              pattern: /^[a-zA-Z0-9._-]{3,64}$/,
-              message: "Tên đăng nhập chỉ gồm chữ không dấu, số và . _ - (3–64 ký tự).",
-            },
-          ]}
-        >
-          <Input maxLength={64} aria-label="Tên đăng nhập" autoComplete="off" placeholder="nguyenvana" />
+        <Form.Item name="username" label="Tên đăng nhập" rules={[rule("username")]}>
+          <Input
+            maxLength={maxLengthOf(fields.username)}
+            aria-label="Tên đăng nhập"
+            autoComplete="off"
+            placeholder="nguyenvana"
+          />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label="Họ tên"
-          rules={[{ required: true, whitespace: true, message: "Hãy nhập họ tên." }]}
-        >
-          <Input maxLength={200} aria-label="Họ tên" />
+        <Form.Item name="displayName" label="Họ tên" rules={[rule("displayName")]}>
+          <Input maxLength={maxLengthOf(fields.displayName)} aria-label="Họ tên" />
         </Form.Item>
-        <Form.Item
-          name="email"
-          label="Thư điện tử"
-          rules={[{ type: "email", message: "Địa chỉ thư điện tử không hợp lệ." }]}
-        >
+        <Form.Item name="email" label="Thư điện tử" rules={[rule("email")]}>
           <Input maxLength={200} aria-label="Thư điện tử" placeholder="Không bắt buộc" />
         </Form.Item>
         <Form.Item
           name="password"
           label="Mật khẩu ban đầu"
-          extra="Ít nhất 10 ký tự. Gửi mật khẩu cho người dùng qua kênh an toàn."
-          rules={[
-            { required: true, message: "Hãy nhập mật khẩu." },
-            { min: 10, message: "Mật khẩu phải có ít nhất 10 ký tự." },
-          ]}
+          extra={`Ít nhất ${fields.password.minLength} ký tự. Gửi mật khẩu cho người dùng qua kênh an toàn.`}
+          rules={[rule("password")]}
         >
-          <Input.Password maxLength={200} aria-label="Mật khẩu ban đầu" autoComplete="new-password" />
+          <Input.Password
+            maxLength={maxLengthOf(fields.password)}
+            aria-label="Mật khẩu ban đầu"
+            autoComplete="new-password"
+          />
         </Form.Item>
-        <Form.Item
-          name="roles"
-          label="Vai trò"
-          rules={[{ required: true, type: "array", min: 1, message: "Hãy chọn ít nhất một vai trò." }]}
-        >
+        <Form.Item name="roles" label="Vai trò" rules={[rule("roles")]}>
           <Checkbox.Group options={roles.map((role) => ({ value: role, label: roleLabel(role) }))} />
         </Form.Item>
         <Form.Item
@@ -118,12 +114,7 @@ export function UserForm(props: { open: boolean; agencies: Agency[]; onClose(): 
           label="Cơ quan, đơn vị"
           dependencies={["roles"]}
           extra={agencyRequired ? undefined : "Bắt buộc với cán bộ và lãnh đạo đơn vị."}
-          rules={[
-            {
-              required: agencyRequired,
-              message: "Cán bộ và lãnh đạo đơn vị phải thuộc một cơ quan, đơn vị.",
-            },
-          ]}
+          rules={[rule("agencyId"), { required: agencyRequired, message: agencyRequiredMessage }]}
         >
           <Select
             allowClear

@@ -16,6 +16,7 @@ import {
 } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
+import { planSettingsPatch } from "../../../src/commands/inputs/createPlanFromExtraction.ts";
 import { useAgencies } from "../api/agencies.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import {
@@ -39,6 +40,7 @@ import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";
 import { paths } from "../lib/paths.ts";
+import { firstProblem } from "../lib/schemaRules.ts";
 
 const defaultName = (e: Extraction) =>
   [e.document.type, e.document.number].filter(Boolean).join(" số ") || e.document.title || "Kế hoạch";
@@ -128,8 +130,9 @@ export function ImportReviewPage() {
     }
   };
   const onCommit = async () => {
-    if (!settings.name.trim()) {
-      message.error("Hãy đặt tên kế hoạch.");
+    const problem = firstProblem(planSettingsPatch, settings);
+    if (problem) {
+      message.error(problem);
       return;
     }
     if (dirty && !(await save())) return;

@@ -1,15 +1,23 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { type LoginInput, loginInput } from "../../../src/commands/inputs/startSession.ts";
 import { errorMessage } from "../api/client.ts";
 import { useLogin, useMe } from "../api/queries.ts";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { safeNext } from "../lib/paths.ts";
+import { schemaRule } from "../lib/schemaRules.ts";
 
 interface LoginForm {
   username: string;
   password: string;
 }
+
+const toInput = (values: Partial<LoginForm>): LoginInput => ({
+  username: values.username?.trim() ?? "",
+  password: values.password ?? "",
+});
+const rule = (field: keyof LoginInput) => schemaRule(loginInput, field, toInput);
 
 export function LoginPage() {
   useDocumentTitle("Đăng nhập");
@@ -22,10 +30,7 @@ export function LoginPage() {
   if (me.data && !login.isPending) return <Navigate to={next} replace />;
 
   const onFinish = (values: LoginForm) =>
-    login.mutate(
-      { username: values.username.trim(), password: values.password },
-      { onSuccess: () => navigate(next, { replace: true }) },
-    );
+    login.mutate(toInput(values), { onSuccess: () => navigate(next, { replace: true }) });
 
   return (
     <main className="dd-login">
@@ -55,18 +60,10 @@ export function LoginPage() {
           requiredMark={false}
           disabled={login.isPending}
         >
-          <Form.Item
-            label="Tên đăng nhập"
-            name="username"
-            rules={[{ required: true, whitespace: true, message: "Vui lòng nhập tên đăng nhập" }]}
-          >
+          <Form.Item label="Tên đăng nhập" name="username" rules={[rule("username")]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
-          <Form.Item
-            label="Mật khẩu"
-            name="password"
-            rules={[{ required: true, message: "Vui lòng nhập mật khẩu" }]}
-          >
+          <Form.Item label="Mật khẩu" name="password" rules={[rule("password")]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>

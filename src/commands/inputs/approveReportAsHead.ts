@@ -1,0 +1,19 @@
+// The agency head's decision on an officer's report (approveReportAsHead). It imports nothing of the server:
+// the web form validates with this same schema and shows the same Vietnamese messages.
+import { z } from "zod";
+import { reviewDecisions } from "../../domain/reports.ts";
+import { normalizeLines } from "../../domain/text.ts";
+
+export const approveReportAsHeadInput = z
+  .object({
+    reportId: z.uuid(),
+    decision: z.enum(reviewDecisions, "Quyết định phải là approve (chuyển đi) hoặc return (trả lại)"),
+    comment: z.string().max(10_000, "Ý kiến tối đa 10.000 ký tự").transform(normalizeLines).default(""),
+    version: z.number().int().positive().optional(),
+  })
+  .superRefine((input, issue) => {
+    if (input.decision === "return" && !input.comment) {
+      issue.addIssue({ code: "custom", path: ["comment"], message: "Trả lại báo cáo cần nêu lý do" });
+    }
+  });
+export type ApproveReportAsHeadInput = z.input<typeof approveReportAsHeadInput>;
