@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.ts";
@@ -109,25 +109,53 @@ describe("createImport", () => {
   });
 });
 
-describe("the import flow", () => {
-  let importId: string;
-  let preview: {
-    importId: string;
-    extraction: Extraction;
-    agencyResolution: {
-      name: string;
-      agencyId: string | null;
-      agencyName: string | null;
-      isGroup: boolean;
-    }[];
-    existingPlan: { planId: string; name: string } | null;
-  };
+interface Preview {
+  importId: string;
+  extraction: Extraction;
+  agencyResolution: {
+    name: string;
+    agencyId: string | null;
+    agencyName: string | null;
+    isGroup: boolean;
+  }[];
+  existingPlan: { planId: string; name: string } | null;
+}
 
+/** The 1535-CV/TU letter uploaded as a new import (the demo already holds its plan). */
+async function uploadLetter(): Promise<Preview> {
+  const response = await upload(coordinator, "lam-dong-1535-cv-tu.docx", letterDocx);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+/** The importer's first correction: task 1 renamed, and due in May. */
+const corrected = (extraction: Extraction): Extraction => ({
+  ...extraction,
+  tasks: extraction.tasks.map((t) =>
+    t.ref === "1"
+      ? {
+          ...t,
+          title: `${t.title} (đã sửa)`,
+          deadline: { text: "5/2026", kind: "month", due: "2026-05-31" },
+        }
+      : t,
+  ),
+});
+
+/** The second: task 2's deadline retyped as text, with a kind and due date the server must redo. */
+const retyped = (extraction: Extraction): Extraction => ({
+  ...extraction,
+  tasks: extraction.tasks.map((t) =>
+    t.ref === "2" ? { ...t, deadline: { text: "Quý III/2026", kind: "month", due: "2026-01-31" } } : t,
+  ),
+});
+
+describe("the import flow", () => {
   it("previews an uploaded plan: extraction, agency resolution and the plan already kept", async () => {
     const response = await upload(coordinator, "lam-dong-1535-cv-tu.docx", letterDocx);
     expect(response.statusCode).toBe(200);
-    preview = response.json();
-    importId = preview.importId;
+    const preview: Preview = response.json();
+    const importId = preview.importId;
     expect(preview.extraction.document.number).toBe("1535-CV/TU");
     expect(preview.extraction.tasks).toHaveLength(30);
     const police = preview.agencyResolution.find((r) => r.name === "Công an tỉnh");
@@ -155,27 +183,19 @@ describe("the import flow", () => {
   });
 
   it("stores the importer's corrections", async () => {
-    const corrected: Extraction = {
-      ...preview.extraction,
-      tasks: preview.extraction.tasks.map((t) =>
-        t.ref === "1"
-          ? {
-              ...t,
-              title: `${t.title} (đã sửa)`,
-              deadline: { text: "5/2026", kind: "month", due: "2026-05-31" },
-            }
-          : t,
-      ),
-    };
-    const response = await call("PUT", `/api/imports/${importId}`, coordinator, corrected);
+    const { importId, extraction } = await uploadLetter();
+    const response = await call("PUT", `/api/imports/${importId}`, coordinator, corrected(extraction));
     expect(response.statusCode).toBe(200);
     expect(response.json().extraction.tasks[0].title).toMatch(/\(đã sửa\)$/);
-    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, "import.update"));
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "import.update"), eq(auditLog.entityId, importId)));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ "tasks[0].deadline": { text: "5/2026" } });
 
     const bad = await call("PUT", `/api/imports/${importId}`, coordinator, {
-      ...corrected,
+      ...corrected(extraction),
       tasks: [{ ref: 1 }],
     });
     expect(bad.statusCode).toBe(400);
@@ -183,16 +203,14 @@ describe("the import flow", () => {
       code: "invalid_request",
       message: expect.stringMatching(/không hợp lệ/),
     });
-    expect((await call("PUT", `/api/imports/${importId}`, officer, corrected)).statusCode).toBe(403);
+    expect((await call("PUT", `/api/imports/${importId}`, officer, corrected(extraction))).statusCode).toBe(
+      403,
+    );
 
     // A deadline corrected as text is dated again by the server, whatever kind and due were sent.
-    const retyped: Extraction = {
-      ...corrected,
-      tasks: corrected.tasks.map((t) =>
-        t.ref === "2" ? { ...t, deadline: { text: "Quý III/2026", kind: "month", due: "2026-01-31" } } : t,
-      ),
-    };
-    const saved = (await call("PUT", `/api/imports/${importId}`, coordinator, retyped)).json();
+    const saved = (
+      await call("PUT", `/api/imports/${importId}`, coordinator, retyped(corrected(extraction)))
+    ).json();
     expect(saved.extraction.tasks[1].deadline).toEqual({
       text: "Quý III/2026",
       kind: "quarter",
@@ -201,6 +219,7 @@ describe("the import flow", () => {
   });
 
   it("refuses a mapping to an agency that does not exist, changing nothing", async () => {
+    const { importId } = await uploadLetter();
     const response = await call("POST", `/api/imports/${importId}/commit`, coordinator, {
       agencyMappings: [{ name: "Phòng ABC", agencyId: "00000000-0000-4000-8000-000000000000" }],
     });
@@ -211,6 +230,18 @@ describe("the import flow", () => {
   });
 
   it("commits a document already in the system as a new version of its plan, once", async () => {
+    const preview = await uploadLetter();
+    const importId = preview.importId;
+    for (const correction of [corrected, retyped]) {
+      const latest = (await call("GET", `/api/imports/${importId}`, coordinator)).json() as Preview;
+      const response = await call(
+        "PUT",
+        `/api/imports/${importId}`,
+        coordinator,
+        correction(latest.extraction),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+    }
     const plansBefore = (await handle.db.select({ n: count() }).from(plans))[0]!.n;
     const response = await call("POST", `/api/imports/${importId}/commit`, coordinator, {
       settings: { reportingFrequency: "month", cutoffDay: 10, requireHeadApproval: false },
