@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "../../cli/demo.ts";
 import { loadConfig } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
@@ -73,6 +73,29 @@ const call = (method: "GET" | "POST" | "PATCH", url: string, cookie: string, pay
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 
+/** Tasks a test added; marked removed after it, which frees their refs for the next test. */
+const added: string[] = [];
+afterEach(async () => {
+  const ids = added.splice(0);
+  if (ids.length) await handle.db.update(tasks).set({ removedAt: new Date() }).where(inArray(tasks.id, ids));
+});
+
+/** Task V.99 of 3450/KH-UBND as the first test adds it: led by Công an tỉnh, due in Q3 2026. */
+async function addTask(): Promise<string> {
+  const response = await call("POST", `/api/plans/${planId}/tasks`, coordinator, {
+    sectionId: sectionV,
+    number: "99",
+    title: "Triển khai mô hình bảo đảm an toàn thông tin 4 lớp cho cấp xã",
+    sources: ["04-KH/BCĐTƯ"],
+    leadAgencyIds: [agencyIds.get("Công an tỉnh")],
+    coordinatorAgencyIds: [agencyIds.get("Các sở, ban, ngành"), agencyIds.get("Công an tỉnh")],
+    deadlineText: "Quý III/2026",
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  added.push(response.json().taskId);
+  return response.json().taskId;
+}
+
 const leadsOf = async (taskId: string) =>
   handle.db
     .select()
@@ -80,8 +103,6 @@ const leadsOf = async (taskId: string) =>
     .where(and(eq(assignments.taskId, taskId), eq(assignments.role, "lead")));
 
 describe("createTask", () => {
-  let taskId: string;
-
   it("adds a task to a section, with agencies chosen by id and a deadline typed as documents write it", async () => {
     const response = await call("POST", `/api/plans/${planId}/tasks`, coordinator, {
       sectionId: sectionV,
@@ -94,7 +115,8 @@ describe("createTask", () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ ref: "V.99" });
-    taskId = response.json().taskId;
+    const taskId = response.json().taskId;
+    added.push(taskId);
 
     const task = (await call("GET", `/api/tasks/${taskId}`, coordinator)).json();
     expect(task).toMatchObject({
@@ -124,6 +146,7 @@ describe("createTask", () => {
   });
 
   it("refuses a ref already used, unknown agencies, a section of another plan, and empty titles", async () => {
+    await addTask();
     const base = {
       sectionId: sectionV,
       number: "99",
@@ -174,6 +197,7 @@ describe("createTask", () => {
   });
 
   it("is for the standing office and admins only", async () => {
+    const taskId = await addTask();
     const body = { number: "97", title: "Nhiệm vụ", leadAgencyIds: [agencyIds.get("Sở Tài chính")] };
     expect((await call("POST", `/api/plans/${planId}/tasks`, officer, body)).statusCode).toBe(403);
     expect((await call("POST", `/api/plans/${planId}/tasks`, leader, body)).statusCode).toBe(403);
@@ -182,6 +206,7 @@ describe("createTask", () => {
 
   describe("updateTask", () => {
     it("moves the deadline of the task and of its lead assignments, with an audit row before and after", async () => {
+      const taskId = await addTask();
       const response = await call("PATCH", `/api/tasks/${taskId}`, coordinator, {
         deadlineText: "Trước ngày 31/12/2026",
       });
@@ -207,6 +232,7 @@ describe("createTask", () => {
     });
 
     it("renumbers, refusing a ref already used", async () => {
+      const taskId = await addTask();
       const clash = await call("PATCH", `/api/tasks/${taskId}`, coordinator, { number: "1" });
       expect(clash.statusCode).toBe(409);
       const moved = await call("PATCH", `/api/tasks/${taskId}`, coordinator, { number: "100" });
@@ -214,6 +240,7 @@ describe("createTask", () => {
     });
 
     it("changes the lead, but never drops an agency that already reported", async () => {
+      const taskId = await addTask();
       const [police] = await leadsOf(taskId);
       await handle.db
         .insert(progressReports)
@@ -243,6 +270,7 @@ describe("createTask", () => {
     });
 
     it("refuses an empty edit and edits of a removed task", async () => {
+      const taskId = await addTask();
       const empty = await call("PATCH", `/api/tasks/${taskId}`, coordinator, {});
       expect(empty.statusCode).toBe(400);
       await handle.db.update(tasks).set({ removedAt: new Date() }).where(eq(tasks.id, taskId));
