@@ -3,6 +3,7 @@
  * see it: sessions, the largest plan, a task, an agency, the agency's own lead assignments and
  * the reporting periods still open for them.
  */
+import type { AssignmentRole } from "../../src/domain/assignments.ts";
 import { addDays, type IsoDate, vietnamDate } from "../../src/domain/dates.ts";
 import { type PeriodKind, periodContaining } from "../../src/domain/periods.ts";
 import { BenchError } from "./server.ts";
@@ -75,7 +76,7 @@ interface TaskRow {
   planId: string;
   ref: string;
   leadStatusCounts: Record<string, number>;
-  ownAssignment: { assignmentId: string; role: "lead" | "coordinator" } | null;
+  ownAssignment: { assignmentId: string; role: AssignmentRole } | null;
 }
 interface TaskPage {
   total: number;

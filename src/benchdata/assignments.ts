@@ -1,4 +1,4 @@
-import type { AssignmentRole } from "../domain/assignments.ts";
+import type { AssignmentRole, DeadlineChangeState } from "../domain/assignments.ts";
 import type { TenantSpec } from "./agencies.ts";
 import { type Day, instantOf, monthEndAfter } from "./calendar.ts";
 import type { TaskRow } from "./plans.ts";
@@ -13,7 +13,7 @@ export interface DeadlineChangeRow {
   reason: string;
   requestedBy: string;
   requestedAt: number;
-  state: "pending" | "approved" | "refused";
+  state: DeadlineChangeState;
   decidedBy: string | null;
   decidedAt: number | null;
   comment: string | null;

@@ -1,4 +1,5 @@
 import { type DeadlineKind, deadlineKinds } from "../domain/deadline.ts";
+import type { PeriodKind } from "../domain/periods.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
 import type { AgencyRow, TenantSpec, TenantTree } from "./agencies.ts";
 import {
@@ -27,7 +28,7 @@ export interface PlanRow {
   name: string;
   year: number;
   issued: Day;
-  frequency: "month" | "quarter";
+  frequency: PeriodKind;
   cutoffDay: number;
   requireHeadApproval: boolean;
   sections: { id: string; numeral: string; title: string; position: number }[];

@@ -1,4 +1,4 @@
-import type { ReportState } from "../domain/reports.ts";
+import type { ReportState, ReviewDecision } from "../domain/reports.ts";
 import type { AssignmentPlan } from "./assignments.ts";
 import { type Day, dayOfInstant, instantOf, type Period, periodIndexOf } from "./calendar.ts";
 import type { Ids, Rng } from "./prng.ts";
@@ -41,7 +41,7 @@ export interface ReviewRow {
   id: string;
   reportId: string;
   reviewerId: string;
-  decision: "approve" | "return";
+  decision: ReviewDecision;
   comment: string;
   createdAt: number;
 }

@@ -61,7 +61,7 @@ export function foldKeepingOffsets(text: string): string {
 const ROMAN_QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 interface TimePoint {
-  kind: "date" | "month" | "quarter" | "year";
+  kind: Exclude<DeadlineKind, "recurring" | "unspecified">;
   due: string | null;
   /** First day of the period the point names (the day itself for a date). */
   start?: string | null;

@@ -6,6 +6,10 @@ import type { DeadlineKind } from "../domain/deadline.ts";
 import { taskSimilarity } from "../domain/taskSimilarity.ts";
 import type { TaskScope } from "../policies/task.ts";
 
+/** deadline_conflict: the two say different due dates; duplicate: the same work assigned twice. */
+export const conflictKinds = ["deadline_conflict", "duplicate"] as const;
+export type ConflictKind = (typeof conflictKinds)[number];
+
 export interface ConflictTask {
   id: string;
   planId: string;
@@ -20,8 +24,7 @@ export interface ConflictTask {
 }
 
 export interface TaskConflict {
-  /** deadline_conflict: the two say different due dates; duplicate: the same work assigned twice. */
-  kind: "deadline_conflict" | "duplicate";
+  kind: ConflictKind;
   /** The upstream document both cite. */
   upstreamDocumentNumber: string;
   /** The upstream task both restate, when its document is in the system. */

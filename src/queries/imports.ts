@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { agencies, documents, imports, plans } from "../db/schema/index.ts";
+import { agencies, documents, type importState, imports, plans } from "../db/schema/index.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { isAgencyGroup } from "../domain/agencyNames.ts";
 import { normalizeDocumentNumber, sameDocumentNumber } from "../domain/documentNumber.ts";
@@ -20,7 +20,7 @@ export interface AgencyResolution {
 export interface ImportPreview {
   importId: string;
   fileName: string;
-  state: "previewed" | "committed" | "discarded";
+  state: (typeof importState.enumValues)[number];
   planId: string | null;
   createdAt: string;
   committedAt: string | null;

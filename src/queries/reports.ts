@@ -14,7 +14,7 @@ import {
   users,
 } from "../db/schema/index.ts";
 import type { IsoDate } from "../domain/dates.ts";
-import { periodContaining } from "../domain/periods.ts";
+import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import { reportActions, reportLock } from "../domain/reportLock.ts";
 import { deadlineChangePolicy } from "../policies/deadlineChange.ts";
 import type { Principal } from "../policies/principal.ts";
@@ -94,13 +94,13 @@ export async function reportContext(db: Executor, tenantId: string, reportId: st
 export type ReportContext = NonNullable<Awaited<ReturnType<typeof reportContext>>>;
 
 /** "Tháng 4/2026", "Quý II/2026". */
-export const periodLabel = (period: { kind: "month" | "quarter"; startsOn: IsoDate }) =>
+export const periodLabel = (period: { kind: PeriodKind; startsOn: IsoDate }) =>
   periodContaining(period.startsOn, period.kind, 10).label;
 
 export const presentPeriod = (
   period: {
     id: string;
-    kind: "month" | "quarter";
+    kind: PeriodKind;
     startsOn: string;
     endsOn: string;
     cutoffOn: string;

@@ -5,7 +5,7 @@ import { rowsOf } from "../db/migrate.ts";
 import { uuidList } from "../db/sqlLists.ts";
 import { type AssignmentRole, assignmentRoles } from "../domain/assignments.ts";
 import type { IsoDate } from "../domain/dates.ts";
-import { periodContaining } from "../domain/periods.ts";
+import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import {
   type AssignmentStatus,
   assignmentStatuses,
@@ -236,11 +236,9 @@ export async function periodRollup(
          and (facts.due is null or facts.due >= j.starts_on)) as recurring
     from judged j
     order by j.starts_on`);
-  return rowsOf<Omit<PeriodRollupRow, "label"> & { kind: "month" | "quarter" }>(result).map(
-    ({ kind, ...row }) => ({
-      ...row,
-      label: periodContaining(row.startsOn, kind, 1).label,
-      recurring: row.recurring ?? { onTime: 0, late: 0, missing: 0, open: 0 },
-    }),
-  );
+  return rowsOf<Omit<PeriodRollupRow, "label"> & { kind: PeriodKind }>(result).map(({ kind, ...row }) => ({
+    ...row,
+    label: periodContaining(row.startsOn, kind, 1).label,
+    recurring: row.recurring ?? { onTime: 0, late: 0, missing: 0, open: 0 },
+  }));
 }

@@ -7,7 +7,7 @@ import { forbidden, notFound } from "../../errors.ts";
 import { planPolicy } from "../../policies/plan.ts";
 import type { Principal } from "../../policies/principal.ts";
 import { taskScope } from "../../policies/task.ts";
-import { listTaskConflicts } from "../../queries/conflicts.ts";
+import { conflictKinds, listTaskConflicts } from "../../queries/conflicts.ts";
 import { getPlan } from "../../queries/plans.ts";
 import { actorOf } from "../actor.ts";
 import { errorResponses } from "../schemas.ts";
@@ -29,7 +29,7 @@ const conflictTask = z.object({
 const conflictsResponse = z.object({
   items: z.array(
     z.object({
-      kind: z.enum(["deadline_conflict", "duplicate"]),
+      kind: z.enum(conflictKinds),
       upstreamDocumentNumber: z.string(),
       upstreamTaskId: z.string().nullable(),
       similarity: z.number(),
