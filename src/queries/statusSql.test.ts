@@ -295,6 +295,7 @@ describe("status in SQL", () => {
   });
 
   it("refreshing again from the same raw rows changes nothing", async () => {
+    for (const history of fc.sample(historyArb, { numRuns: 10, seed: 1 })) await writeHistory(history);
     const before = await handle.db.select().from(assignmentStatusFacts);
     await refreshStatusFacts(handle.db, tenantId);
     const after = await handle.db.select().from(assignmentStatusFacts);
