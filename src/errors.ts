@@ -17,6 +17,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", 404, `Không tìm thấy ${what}.`);
+
+/** The value, or a 404 naming what was looked for ("báo cáo"). */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw notFound(what);
+  return value;
+}
 export const forbidden = (message = "Bạn không có quyền thực hiện thao tác này.") =>
   new AppError("forbidden", 403, message);
 export const conflict = (code: string, message: string) => new AppError(code, 409, message);

@@ -55,6 +55,13 @@ export const reportPolicy = {
   read: (p: Principal, holderAgencyIds: Iterable<string>) =>
     decide(scopeAllows(taskScope(p), holderAgencyIds), NOT_YOUR_TASK),
 
+  /** Evidence files follow their report's task. */
+  downloadEvidence: (p: Principal, holderAgencyIds: Iterable<string>) =>
+    decide(
+      scopeAllows(taskScope(p), holderAgencyIds),
+      "Minh chứng này thuộc nhiệm vụ không được giao cho cơ quan, đơn vị của bạn.",
+    ),
+
   /** Heads see their agency's reports waiting for them; reviewers see the submitted ones. */
   reviewQueue: (p: Principal) =>
     decide(reportPolicy.review(p).allowed || isAgencyHead(p), "Bạn không duyệt báo cáo."),

@@ -21,6 +21,7 @@ export interface OperationSchema {
   summary: string;
   description?: string;
   consumes?: string[];
+  produces?: string[];
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;
@@ -52,12 +53,15 @@ export interface ReadContext {
   tenantId: string;
   principal: Principal;
   request: FastifyRequest;
+  /** For headers of a download; the result is still what `run` returns. */
+  reply: FastifyReply;
 }
 
 /** What a command runs with: its transaction, tenant and audit actor, plus who asks. */
 export interface WriteContext extends CommandContext {
   principal: Principal;
   request: FastifyRequest;
+  reply: FastifyReply;
 }
 
 interface OperationSpec<S extends OperationSchema, Ctx, Subject> {
@@ -113,6 +117,7 @@ export function command<S extends OperationSchema, Subject = undefined>(
         actor: actorOf(request, principal),
         principal,
         request,
+        reply,
       };
       const subject = await prepare(spec, ctx, principal, input);
       return spec.run(ctx, input, subject);
@@ -130,7 +135,7 @@ export function query<S extends OperationSchema, Subject = undefined>(
   register(app, spec, async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = principalOf(request);
     const input = inputOf<S>(request);
-    const ctx: ReadContext = { db, tenantId: principal.tenantId, principal, request };
+    const ctx: ReadContext = { db, tenantId: principal.tenantId, principal, request, reply };
     const subject = await prepare(spec, ctx, principal, input);
     return reply.status(spec.status ?? 200).send(await spec.run(ctx, input, subject));
   });

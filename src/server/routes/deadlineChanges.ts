@@ -3,13 +3,13 @@ import { z } from "zod";
 import { decideDeadlineChange } from "../../commands/decideDeadlineChange.ts";
 import { requestDeadlineChange } from "../../commands/requestDeadlineChange.ts";
 import { deadlineChangeDecisions, deadlineChangeStates } from "../../domain/assignments.ts";
-import { forbidden, notFound } from "../../errors.ts";
 import { deadlineChangePolicy } from "../../policies/deadlineChange.ts";
+import { allow } from "../../policies/decision.ts";
 import { deadlineChangeFilters, listDeadlineChanges } from "../../queries/deadlineChanges.ts";
 import { assignmentContext } from "../../queries/reports.ts";
-import { actorOf } from "../actor.ts";
+import { command, query } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
-import { principalOf, requireSession } from "../session.ts";
+import { requireSession } from "../session.ts";
 
 const person = z.object({ id: z.string(), displayName: z.string() }).nullable();
 const changeItem = z.object({
@@ -41,92 +41,61 @@ const changeResult = z.object({
 });
 
 export const deadlineChangeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.handle;
-  app.addHook("preHandler", requireSession(db));
+  app.addHook("preHandler", requireSession(app.deps.handle.db));
 
-  app.post(
-    "/api/assignments/:assignmentId/deadline-changes",
-    {
-      schema: {
-        operationId: "requestDeadlineChange",
-        tags: ["deadline-changes"],
-        summary: "Cơ quan chủ trì đề nghị điều chỉnh thời hạn (kèm lý do)",
-        params: z.object({ assignmentId: z.uuid() }),
-        body: z.object({
-          requestedDueOn: z.iso.date().describe("Thời hạn đề nghị (YYYY-MM-DD), không trước hôm nay"),
-          reason: z.string().max(5_000).describe("Lý do"),
-        }),
-        response: { 201: changeResult, ...errorResponses },
-      },
+  command(app, {
+    method: "POST",
+    url: "/api/assignments/:assignmentId/deadline-changes",
+    status: 201,
+    schema: {
+      operationId: "requestDeadlineChange",
+      tags: ["deadline-changes"],
+      summary: "Cơ quan chủ trì đề nghị điều chỉnh thời hạn (kèm lý do)",
+      params: z.object({ assignmentId: z.uuid() }),
+      body: z.object({
+        requestedDueOn: z.iso.date().describe("Thời hạn đề nghị (YYYY-MM-DD), không trước hôm nay"),
+        reason: z.string().max(5_000).describe("Lý do"),
+      }),
+      response: { 201: changeResult, ...errorResponses },
     },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      const tenantId = principal.tenantId;
-      const result = await db.transaction(async (tx) => {
-        const assignment = await assignmentContext(tx, tenantId, request.params.assignmentId);
-        if (!assignment) throw notFound("nhiệm vụ được giao");
-        if (!deadlineChangePolicy.canRequest(principal, assignment).allowed) {
-          throw forbidden("Chỉ cơ quan chủ trì nhiệm vụ được đề nghị điều chỉnh thời hạn.");
-        }
-        return requestDeadlineChange(
-          { tx, tenantId, actor: actorOf(request, principal) },
-          { ...request.body, assignmentId: assignment.id },
-          { assignment },
-        );
-      });
-      return reply.status(201).send(result);
-    },
-  );
+    load: (ctx, { params }) => assignmentContext(ctx.tx, ctx.tenantId, params.assignmentId),
+    missing: "nhiệm vụ được giao",
+    authorize: (principal, assignment) => deadlineChangePolicy.canRequest(principal, assignment),
+    run: (ctx, { body }, assignment) =>
+      requestDeadlineChange(ctx, { ...body, assignmentId: assignment.id }, { assignment }),
+  });
 
-  app.post(
-    "/api/deadline-changes/:deadlineChangeId/decision",
-    {
-      schema: {
-        operationId: "decideDeadlineChange",
-        tags: ["deadline-changes"],
-        summary: "Cơ quan thường trực đồng ý hoặc không đồng ý điều chỉnh thời hạn (kèm ý kiến)",
-        params: z.object({ deadlineChangeId: z.uuid() }),
-        body: z.object({
-          decision: z.enum(deadlineChangeDecisions),
-          comment: z.string().max(5_000).optional().describe("Ý kiến (bắt buộc khi không đồng ý)"),
-        }),
-        response: { 200: changeResult.extend({ assignmentId: z.string() }), ...errorResponses },
-      },
+  command(app, {
+    method: "POST",
+    url: "/api/deadline-changes/:deadlineChangeId/decision",
+    schema: {
+      operationId: "decideDeadlineChange",
+      tags: ["deadline-changes"],
+      summary: "Cơ quan thường trực đồng ý hoặc không đồng ý điều chỉnh thời hạn (kèm ý kiến)",
+      params: z.object({ deadlineChangeId: z.uuid() }),
+      body: z.object({
+        decision: z.enum(deadlineChangeDecisions),
+        comment: z.string().max(5_000).optional().describe("Ý kiến (bắt buộc khi không đồng ý)"),
+      }),
+      response: { 200: changeResult.extend({ assignmentId: z.string() }), ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const tenantId = principal.tenantId;
-      return db.transaction(async (tx) => {
-        if (!deadlineChangePolicy.decide(principal).allowed) {
-          throw forbidden("Chỉ cơ quan thường trực được quyết định điều chỉnh thời hạn.");
-        }
-        return decideDeadlineChange(
-          { tx, tenantId, actor: actorOf(request, principal) },
-          { ...request.body, deadlineChangeId: request.params.deadlineChangeId },
-        );
-      });
-    },
-  );
+    authorize: (principal) => deadlineChangePolicy.decide(principal),
+    run: (ctx, { params, body }) =>
+      decideDeadlineChange(ctx, { ...body, deadlineChangeId: params.deadlineChangeId }),
+  });
 
-  app.get(
-    "/api/deadline-changes",
-    {
-      schema: {
-        operationId: "listDeadlineChanges",
-        tags: ["deadline-changes"],
-        summary: "Các đề nghị điều chỉnh thời hạn (cơ quan thường trực: tất cả; đơn vị: của mình)",
-        querystring: deadlineChangeFilters,
-        response: { 200: z.object({ total: z.number(), items: z.array(changeItem) }), ...errorResponses },
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/deadline-changes",
+    schema: {
+      operationId: "listDeadlineChanges",
+      tags: ["deadline-changes"],
+      summary: "Các đề nghị điều chỉnh thời hạn (cơ quan thường trực: tất cả; đơn vị: của mình)",
+      querystring: deadlineChangeFilters,
+      response: { 200: z.object({ total: z.number(), items: z.array(changeItem) }), ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      return listDeadlineChanges(
-        db,
-        principal.tenantId,
-        deadlineChangePolicy.listScope(principal),
-        request.query,
-      );
-    },
-  );
+    authorize: () => allow,
+    run: (ctx, { query }) =>
+      listDeadlineChanges(ctx.db, ctx.tenantId, deadlineChangePolicy.listScope(ctx.principal), query),
+  });
 };

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError, forbidden, notFound } from "../../errors.ts";
+import { AppError, notFound } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { evidenceForDownload } from "../../queries/reports.ts";
 import { evidenceStoreFor, StoredFileMissing } from "../../storage/index.ts";
+import { query } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
-import { principalOf, requireSession } from "../session.ts";
+import { requireSession } from "../session.ts";
 
 /**
  * Content-Disposition for a Vietnamese file name: an ASCII fallback for old clients and the
@@ -30,25 +31,21 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const store = evidenceStoreFor(config);
   app.addHook("preHandler", requireSession(handle.db));
 
-  app.get(
-    "/api/evidence/:evidenceId",
-    {
-      schema: {
-        operationId: "downloadEvidence",
-        tags: ["reports"],
-        summary: "Tải tệp minh chứng (chỉ người được xem nhiệm vụ)",
-        params: z.object({ evidenceId: z.uuid() }),
-        produces: ["application/octet-stream"],
-        response: errorResponses,
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/evidence/:evidenceId",
+    schema: {
+      operationId: "downloadEvidence",
+      tags: ["reports"],
+      summary: "Tải tệp minh chứng (chỉ người được xem nhiệm vụ)",
+      params: z.object({ evidenceId: z.uuid() }),
+      produces: ["application/octet-stream"],
+      response: errorResponses,
     },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      const item = await evidenceForDownload(handle.db, principal.tenantId, request.params.evidenceId);
-      if (!item) throw notFound("minh chứng");
-      if (!reportPolicy.read(principal, item.holderAgencyIds).allowed) {
-        throw forbidden("Minh chứng này thuộc nhiệm vụ không được giao cho cơ quan, đơn vị của bạn.");
-      }
+    load: (ctx, { params }) => evidenceForDownload(ctx.db, ctx.tenantId, params.evidenceId),
+    missing: "minh chứng",
+    authorize: (principal, item) => reportPolicy.downloadEvidence(principal, item.holderAgencyIds),
+    run: async ({ request, reply }, _input, item) => {
       if (item.kind !== "file" || !item.sha256) throw notFound("tệp minh chứng");
       let stream: Awaited<ReturnType<typeof store.get>>;
       try {
@@ -65,16 +62,14 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         throw error;
       }
       if (item.size !== null) reply.header("Content-Length", item.size);
-      return (
-        reply
-          .header("Content-Type", item.mimeType ?? "application/octet-stream")
-          .header("Content-Disposition", contentDisposition(item.fileName ?? "minh-chung"))
-          .header("X-Content-Type-Options", "nosniff")
-          .header("Content-Security-Policy", "default-src 'none'; sandbox")
-          .header("Cache-Control", "private, no-store")
-          // A stream is sent as it is, never serialised against the (error) response schemas.
-          .send(stream as never)
-      );
+      reply
+        .header("Content-Type", item.mimeType ?? "application/octet-stream")
+        .header("Content-Disposition", contentDisposition(item.fileName ?? "minh-chung"))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .header("Cache-Control", "private, no-store");
+      // A stream is sent as it is, never serialised against the (error) response schemas.
+      return stream as never;
     },
-  );
+  });
 };

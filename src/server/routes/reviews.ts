@@ -4,13 +4,13 @@ import { approveReportAsHead } from "../../commands/approveReportAsHead.ts";
 import { reopenReport } from "../../commands/reopenReport.ts";
 import { reviewDecisions, reviewReport } from "../../commands/reviewReport.ts";
 import { reportStates } from "../../domain/reports.ts";
-import { forbidden, notFound } from "../../errors.ts";
+import { found } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { reportContext } from "../../queries/reports.ts";
 import { listReviewQueue, reviewQueuePage } from "../../queries/reviewQueue.ts";
-import { actorOf } from "../actor.ts";
+import { command, query, type WriteContext } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
-import { principalOf, requireSession } from "../session.ts";
+import { requireSession } from "../session.ts";
 
 const params = z.object({ reportId: z.uuid() });
 const comment = z.string().max(10_000).optional().describe("Ý kiến (bắt buộc khi trả lại)");
@@ -43,119 +43,84 @@ const queueItem = z.object({
 });
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.handle;
-  app.addHook("preHandler", requireSession(db));
+  app.addHook("preHandler", requireSession(app.deps.handle.db));
+  const reportOf = async (ctx: WriteContext, reportId: string) =>
+    found(await reportContext(ctx.tx, ctx.tenantId, reportId), "báo cáo");
 
-  app.post(
-    "/api/reports/:reportId/review",
-    {
-      schema: {
-        operationId: "reviewReport",
-        tags: ["reports"],
-        summary:
-          "Cơ quan thường trực duyệt hoặc trả lại báo cáo (một lần); duyệt báo cáo hoàn thành thì nhiệm vụ hoàn thành vào ngày gửi báo cáo",
-        params,
-        body: z.object({ decision: z.enum(reviewDecisions), comment, version }),
-        response: { 200: decided.extend({ completedOn: z.string().nullable() }), ...errorResponses },
+  command(app, {
+    method: "POST",
+    url: "/api/reports/:reportId/review",
+    schema: {
+      operationId: "reviewReport",
+      tags: ["reports"],
+      summary:
+        "Cơ quan thường trực duyệt hoặc trả lại báo cáo (một lần); duyệt báo cáo hoàn thành thì nhiệm vụ hoàn thành vào ngày gửi báo cáo",
+      params,
+      body: z.object({ decision: z.enum(reviewDecisions), comment, version }),
+      response: { 200: decided.extend({ completedOn: z.string().nullable() }), ...errorResponses },
+    },
+    authorize: (principal) => reportPolicy.review(principal),
+    run: async (ctx, { params, body }) =>
+      reviewReport(
+        ctx,
+        { ...body, reportId: params.reportId },
+        { context: await reportOf(ctx, params.reportId) },
+      ),
+  });
+
+  command(app, {
+    method: "POST",
+    url: "/api/reports/:reportId/head-decision",
+    schema: {
+      operationId: "approveReportAsHead",
+      tags: ["reports"],
+      summary: "Lãnh đạo đơn vị duyệt (chuyển cơ quan thường trực) hoặc trả lại báo cáo của cán bộ",
+      params,
+      body: z.object({ decision: z.enum(reviewDecisions), comment, version }),
+      response: { 200: decided, ...errorResponses },
+    },
+    load: (ctx, { params }) => reportContext(ctx.tx, ctx.tenantId, params.reportId),
+    missing: "báo cáo",
+    authorize: (principal, context) => reportPolicy.approveAsHead(principal, context.assignment.agencyId),
+    run: (ctx, { params, body }, context) =>
+      approveReportAsHead(ctx, { ...body, reportId: params.reportId }, { context }),
+  });
+
+  command(app, {
+    method: "POST",
+    url: "/api/reports/:reportId/reopen",
+    schema: {
+      operationId: "reopenReport",
+      tags: ["reports"],
+      summary:
+        "Cơ quan thường trực mở lại báo cáo đã khóa (đã duyệt: rút lại việc duyệt; kỳ đã khóa sổ: cho phép đơn vị sửa)",
+      params,
+      body: z.object({ reason: z.string().max(5_000).describe("Lý do mở lại") }),
+      response: { 200: decided.extend({ lock: z.enum(["approved", "period_closed"]) }), ...errorResponses },
+    },
+    authorize: (principal) => reportPolicy.reopen(principal),
+    run: async (ctx, { params, body }) => {
+      const context = await reportOf(ctx, params.reportId);
+      const result = await reopenReport(ctx, { ...body, reportId: params.reportId }, { context });
+      return { ...result, lock: result.lock! };
+    },
+  });
+
+  query(app, {
+    method: "GET",
+    url: "/api/review-queue",
+    schema: {
+      operationId: "listReviewQueue",
+      tags: ["reports"],
+      summary:
+        "Báo cáo chờ người dùng quyết định: chờ duyệt (cơ quan thường trực) hoặc chờ lãnh đạo đơn vị duyệt (lãnh đạo đơn vị)",
+      querystring: reviewQueuePage,
+      response: {
+        200: z.object({ total: z.number(), nextCursor: z.string().nullable(), items: z.array(queueItem) }),
+        ...errorResponses,
       },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const tenantId = principal.tenantId;
-      return db.transaction(async (tx) => {
-        if (!reportPolicy.review(principal).allowed)
-          throw forbidden("Chỉ cơ quan thường trực được duyệt báo cáo.");
-        const context = await reportContext(tx, tenantId, request.params.reportId);
-        if (!context) throw notFound("báo cáo");
-        return reviewReport(
-          { tx, tenantId, actor: actorOf(request, principal) },
-          { ...request.body, reportId: request.params.reportId },
-          { context },
-        );
-      });
-    },
-  );
-
-  app.post(
-    "/api/reports/:reportId/head-decision",
-    {
-      schema: {
-        operationId: "approveReportAsHead",
-        tags: ["reports"],
-        summary: "Lãnh đạo đơn vị duyệt (chuyển cơ quan thường trực) hoặc trả lại báo cáo của cán bộ",
-        params,
-        body: z.object({ decision: z.enum(["approve", "return"]), comment, version }),
-        response: { 200: decided, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const tenantId = principal.tenantId;
-      return db.transaction(async (tx) => {
-        const context = await reportContext(tx, tenantId, request.params.reportId);
-        if (!context) throw notFound("báo cáo");
-        if (!reportPolicy.approveAsHead(principal, context.assignment.agencyId).allowed) {
-          throw forbidden("Chỉ lãnh đạo của cơ quan, đơn vị báo cáo được duyệt báo cáo này.");
-        }
-        return approveReportAsHead(
-          { tx, tenantId, actor: actorOf(request, principal) },
-          { ...request.body, reportId: request.params.reportId },
-          { context },
-        );
-      });
-    },
-  );
-
-  app.post(
-    "/api/reports/:reportId/reopen",
-    {
-      schema: {
-        operationId: "reopenReport",
-        tags: ["reports"],
-        summary:
-          "Cơ quan thường trực mở lại báo cáo đã khóa (đã duyệt: rút lại việc duyệt; kỳ đã khóa sổ: cho phép đơn vị sửa)",
-        params,
-        body: z.object({ reason: z.string().max(5_000).describe("Lý do mở lại") }),
-        response: { 200: decided.extend({ lock: z.enum(["approved", "period_closed"]) }), ...errorResponses },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const tenantId = principal.tenantId;
-      return db.transaction(async (tx) => {
-        if (!reportPolicy.reopen(principal).allowed)
-          throw forbidden("Chỉ cơ quan thường trực được mở lại báo cáo.");
-        const context = await reportContext(tx, tenantId, request.params.reportId);
-        if (!context) throw notFound("báo cáo");
-        const result = await reopenReport(
-          { tx, tenantId, actor: actorOf(request, principal) },
-          { ...request.body, reportId: request.params.reportId },
-          { context },
-        );
-        return { ...result, lock: result.lock! };
-      });
-    },
-  );
-
-  app.get(
-    "/api/review-queue",
-    {
-      schema: {
-        operationId: "listReviewQueue",
-        tags: ["reports"],
-        summary:
-          "Báo cáo chờ người dùng quyết định: chờ duyệt (cơ quan thường trực) hoặc chờ lãnh đạo đơn vị duyệt (lãnh đạo đơn vị)",
-        querystring: reviewQueuePage,
-        response: {
-          200: z.object({ total: z.number(), nextCursor: z.string().nullable(), items: z.array(queueItem) }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      if (!reportPolicy.reviewQueue(principal).allowed) throw forbidden("Bạn không duyệt báo cáo.");
-      return listReviewQueue(db, principal.tenantId, principal, request.query);
-    },
-  );
+    authorize: (principal) => reportPolicy.reviewQueue(principal),
+    run: (ctx, { query }) => listReviewQueue(ctx.db, ctx.tenantId, ctx.principal, query),
+  });
 };
