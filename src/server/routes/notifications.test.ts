@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportKit, reportUsers } from "../../testing/reportKit.ts";
+import { login, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
+
+/** Each user's notifications: listed unread first, marked read one by one or all at once. */
+
+let t: TrackingApp;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await trackingApp();
+  for (const user of reportUsers) cookies[user] = await login(t.app, user);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const { policeTask, submitJson, post, get, review } = reportKit(() => t, cookies);
+
+describe("notifications", () => {
+  it("lists the user's own, unread first, and marks them read", async () => {
+    // Three decisions on the police's reports (two returns, one approval) for the agency, three
+    // submissions for the standing office.
+    const { assignmentId } = await policeTask("3");
+    for (const decision of ["return", "return", "approve"]) {
+      const submitted = await submitJson("congan", assignmentId, { narrative: "Báo cáo" });
+      expect(submitted.statusCode, submitted.body).toBe(201);
+      expect(
+        (await review("vanphong", submitted.json().id, { decision, comment: "Ý kiến" })).statusCode,
+      ).toBe(200);
+    }
+    const first = (await get("congan", "/api/notifications")).json();
+    expect(first.unread).toBeGreaterThan(2);
+    expect(first.items.every((n: { readAt: string | null }) => n.readAt === null)).toBe(true);
+    const target = first.items[0];
+    const marked = await post("congan", `/api/notifications/${target.id}/read`);
+    expect(marked.json()).toEqual({ marked: 1 });
+    const after = (await get("congan", `/api/notifications?limit=200`)).json();
+    expect(after.unread).toBe(first.unread - 1);
+    expect(after.items.at(-1).id).toBe(target.id);
+    expect(after.items.findIndex((n: { readAt: string | null }) => n.readAt !== null)).toBe(after.unread);
+    // Someone else's notification is not found, and not touched.
+    const theirs = (await get("vanphong", "/api/notifications")).json().items[0];
+    expect((await post("congan", `/api/notifications/${theirs.id}/read`)).statusCode).toBe(404);
+    expect((await get("vanphong", "/api/notifications")).json().items[0].readAt).toBeNull();
+    const all = await post("congan", "/api/notifications/read-all");
+    expect(all.json().marked).toBe(after.unread);
+    expect((await get("congan", "/api/notifications?unreadOnly=true")).json()).toMatchObject({
+      unread: 0,
+      items: [],
+    });
+  });
+});
