@@ -1,7 +1,6 @@
 import { decide } from "./decision.ts";
 import { hasRole, type Principal } from "./principal.ts";
-import { NOT_YOUR_TASK } from "./report.ts";
-import { scopeAllows, taskScope } from "./task.ts";
+import { taskPolicy } from "./task.ts";
 
 /**
  * Ý kiến chỉ đạo: leaders write directive comments on tasks, and so does the standing office;
@@ -16,6 +15,5 @@ export const commentPolicy = {
     return commentPolicy.add(p).allowed ? new Set(taskIds) : new Set();
   },
 
-  read: (p: Principal, holderAgencyIds: Iterable<string>) =>
-    decide(scopeAllows(taskScope(p), holderAgencyIds), NOT_YOUR_TASK),
+  read: (p: Principal, holderAgencyIds: Iterable<string>) => taskPolicy.read(p, holderAgencyIds),
 };

@@ -2,7 +2,7 @@ import { isAgencyHead, isAgencyStaff } from "../domain/agencyStaff.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { decide } from "./decision.ts";
 import { hasRole, type Principal } from "./principal.ts";
-import { scopeAllows, taskScope } from "./task.ts";
+import { scopeAllows, taskPolicy, taskScope } from "./task.ts";
 
 /** An assignment as the report policies need it: whose it is and in which role. */
 export interface AssignmentRef {
@@ -10,8 +10,6 @@ export interface AssignmentRef {
   agencyId: string;
   role: AssignmentRole;
 }
-
-export const NOT_YOUR_TASK = "Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.";
 
 /**
  * Progress reports (PRODUCT.md §2–3): the agency holding an assignment reports on it; with the
@@ -52,8 +50,7 @@ export const reportPolicy = {
     decide(hasRole(p, "admin", "coordinator"), "Chỉ cơ quan thường trực được mở lại báo cáo."),
 
   /** Reports and evidence follow the task: visible to whoever may see a task held by these agencies. */
-  read: (p: Principal, holderAgencyIds: Iterable<string>) =>
-    decide(scopeAllows(taskScope(p), holderAgencyIds), NOT_YOUR_TASK),
+  read: (p: Principal, holderAgencyIds: Iterable<string>) => taskPolicy.read(p, holderAgencyIds),
 
   /** Evidence files follow their report's task. */
   downloadEvidence: (p: Principal, holderAgencyIds: Iterable<string>) =>

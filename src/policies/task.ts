@@ -1,4 +1,7 @@
+import { decide } from "./decision.ts";
 import { type Principal, seesWholeProvince } from "./principal.ts";
+
+export const NOT_YOUR_TASK = "Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.";
 
 /**
  * Which tasks a principal may see: the whole province, or only those their agency leads or
@@ -18,3 +21,9 @@ export function scopeAllows(scope: TaskScope, holderAgencyIds: Iterable<string>)
   for (const id of holderAgencyIds) if (allowed.has(id)) return true;
   return false;
 }
+
+/** A task, its reports and comments are read by whoever's scope holds one of its agencies. */
+export const taskPolicy = {
+  read: (p: Principal, holderAgencyIds: Iterable<string>) =>
+    decide(scopeAllows(taskScope(p), holderAgencyIds), NOT_YOUR_TASK),
+};

@@ -1,7 +1,8 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
+import { agencies, planSections, plans } from "../db/schema/index.ts";
 import { uuidList } from "../db/sqlLists.ts";
 import { type AssignmentRole, assignmentRoles } from "../domain/assignments.ts";
 import type { IsoDate } from "../domain/dates.ts";
@@ -241,4 +242,34 @@ export async function periodRollup(
     label: periodContaining(row.startsOn, kind, 1).label,
     recurring: row.recurring ?? { onTime: 0, late: 0, missing: 0, open: 0 },
   }));
+}
+
+/** Names of the groups, in one query for the whole list. */
+export async function rollupLabels(
+  db: Executor,
+  tenantId: string,
+  by: RollupDimension,
+  keys: (string | null)[],
+): Promise<Map<string, string>> {
+  const ids = keys.filter((k): k is string => k !== null);
+  if (ids.length === 0 || by === "tenant") return new Map();
+  if (by === "plan") {
+    const rows = await db
+      .select({ id: plans.id, label: plans.name })
+      .from(plans)
+      .where(and(eq(plans.tenantId, tenantId), inArray(plans.id, ids)));
+    return new Map(rows.map((r) => [r.id, r.label]));
+  }
+  if (by === "section") {
+    const rows = await db
+      .select({ id: planSections.id, numeral: planSections.numeral, title: planSections.title })
+      .from(planSections)
+      .where(and(eq(planSections.tenantId, tenantId), inArray(planSections.id, ids)));
+    return new Map(rows.map((r) => [r.id, `${r.numeral}. ${r.title}`]));
+  }
+  const rows = await db
+    .select({ id: agencies.id, label: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.label]));
 }

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { today } from "../../domain/dates.ts";
 import { periodKinds } from "../../domain/periods.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
-import { notFound } from "../../errors.ts";
+import { planPolicy } from "../../policies/plan.ts";
 import { getPlanSummary } from "../../queries/planSummary.ts";
 import { getPlan, listPlans } from "../../queries/plans.ts";
 import { asOfDate, leadAgenciesOfPlan } from "../../queries/tasks.ts";
+import { query } from "../operation.ts";
 import { countsBy, errorResponses } from "../schemas.ts";
-import { principalOf, requireSession } from "../session.ts";
+import { requireSession } from "../session.ts";
 
 const planSummary = z.object({
   id: z.string(),
@@ -45,64 +46,59 @@ const planSummaryResponse = z.object({
   byAgency: z.array(totals.extend({ agencyId: z.string(), agencyName: z.string() })),
 });
 
+/** Plans are read by every account of the province (planPolicy.read). */
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.handle;
-  app.addHook("preHandler", requireSession(db));
+  app.addHook("preHandler", requireSession(app.deps.handle.db));
 
-  app.get(
-    "/api/plans",
-    {
-      schema: {
-        operationId: "listPlans",
-        tags: ["plans"],
-        summary: "Danh sách kế hoạch",
-        response: { 200: z.object({ items: z.array(planSummary) }), ...errorResponses },
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/plans",
+    schema: {
+      operationId: "listPlans",
+      tags: ["plans"],
+      summary: "Danh sách kế hoạch",
+      response: { 200: z.object({ items: z.array(planSummary) }), ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const items = await listPlans(db, principal.tenantId);
+    authorize: (principal) => planPolicy.list(principal),
+    run: async (ctx) => {
+      const items = await listPlans(ctx.db, ctx.tenantId);
       return { items: items.map((p) => ({ ...p, taskCount: Number(p.taskCount) })) };
     },
-  );
+  });
 
-  app.get(
-    "/api/plans/:planId",
-    {
-      schema: {
-        operationId: "getPlan",
-        tags: ["plans"],
-        summary: "Một kế hoạch, với các phần và cơ quan chủ trì",
-        params: z.object({ planId: z.uuid() }),
-        response: { 200: planDetail, ...errorResponses },
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/plans/:planId",
+    schema: {
+      operationId: "getPlan",
+      tags: ["plans"],
+      summary: "Một kế hoạch, với các phần và cơ quan chủ trì",
+      params: z.object({ planId: z.uuid() }),
+      response: { 200: planDetail, ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const plan = await getPlan(db, principal.tenantId, request.params.planId);
-      if (!plan) throw notFound("kế hoạch");
-      const leadAgencies = await leadAgenciesOfPlan(db, principal.tenantId, plan.id);
-      return { ...plan, leadAgencies };
-    },
-  );
+    load: (ctx, { params }) => getPlan(ctx.db, ctx.tenantId, params.planId),
+    missing: "kế hoạch",
+    authorize: (principal) => planPolicy.read(principal),
+    run: async (ctx, _input, plan) => ({
+      ...plan,
+      leadAgencies: await leadAgenciesOfPlan(ctx.db, ctx.tenantId, plan.id),
+    }),
+  });
 
-  app.get(
-    "/api/plans/:planId/summary",
-    {
-      schema: {
-        operationId: "getPlanSummary",
-        tags: ["plans"],
-        summary: "Số lượng theo trạng thái: tổng, theo phần, theo cơ quan chủ trì (tại ngày asOf)",
-        params: z.object({ planId: z.uuid() }),
-        querystring: z.object({ asOf: asOfDate.optional() }),
-        response: { 200: planSummaryResponse, ...errorResponses },
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/plans/:planId/summary",
+    schema: {
+      operationId: "getPlanSummary",
+      tags: ["plans"],
+      summary: "Số lượng theo trạng thái: tổng, theo phần, theo cơ quan chủ trì (tại ngày asOf)",
+      params: z.object({ planId: z.uuid() }),
+      querystring: z.object({ asOf: asOfDate.optional() }),
+      response: { 200: planSummaryResponse, ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const plan = await getPlan(db, principal.tenantId, request.params.planId);
-      if (!plan) throw notFound("kế hoạch");
-      return getPlanSummary(db, principal.tenantId, plan.id, request.query.asOf ?? today());
-    },
-  );
+    load: (ctx, { params }) => getPlan(ctx.db, ctx.tenantId, params.planId),
+    missing: "kế hoạch",
+    authorize: (principal) => planPolicy.read(principal),
+    run: (ctx, { query }, plan) => getPlanSummary(ctx.db, ctx.tenantId, plan.id, query.asOf ?? today()),
+  });
 };

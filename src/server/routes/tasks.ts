@@ -4,13 +4,14 @@ import { taskLinkKind } from "../../db/schema/index.ts";
 import { assignmentRoles, deadlineChangeStates } from "../../domain/assignments.ts";
 import { today } from "../../domain/dates.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
-import { forbidden, notFound } from "../../errors.ts";
 import { deadlineKindSchema } from "../../ingest/extraction.ts";
-import { scopeAllows, taskScope } from "../../policies/task.ts";
+import { allow } from "../../policies/decision.ts";
+import { taskPolicy, taskScope } from "../../policies/task.ts";
 import { getTask } from "../../queries/task.ts";
 import { asOfDate, listTasks, taskFilters } from "../../queries/tasks.ts";
+import { query } from "../operation.ts";
 import { countsBy, errorResponses } from "../schemas.ts";
-import { principalOf, requireSession } from "../session.ts";
+import { requireSession } from "../session.ts";
 
 const status = z.enum(assignmentStatuses);
 
@@ -95,66 +96,51 @@ const taskDetail = z.object({
 });
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.handle;
-  app.addHook("preHandler", requireSession(db));
+  app.addHook("preHandler", requireSession(app.deps.handle.db));
 
-  app.get(
-    "/api/tasks",
-    {
-      schema: {
-        operationId: "listTasks",
-        tags: ["tasks"],
-        summary:
-          "Danh sách nhiệm vụ với trạng thái tại ngày asOf; lọc theo kế hoạch, phần, cơ quan chủ trì, trạng thái, từ khóa",
-        querystring: taskFilters,
-        response: {
-          200: z.object({
-            total: z.number(),
-            asOf: z.string(),
-            nextCursor: z.string().nullable(),
-            items: z.array(taskRow),
-          }),
-          ...errorResponses,
-        },
+  query(app, {
+    method: "GET",
+    url: "/api/tasks",
+    schema: {
+      operationId: "listTasks",
+      tags: ["tasks"],
+      summary:
+        "Danh sách nhiệm vụ với trạng thái tại ngày asOf; lọc theo kế hoạch, phần, cơ quan chủ trì, trạng thái, từ khóa",
+      querystring: taskFilters,
+      response: {
+        200: z.object({
+          total: z.number(),
+          asOf: z.string(),
+          nextCursor: z.string().nullable(),
+          items: z.array(taskRow),
+        }),
+        ...errorResponses,
       },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      return listTasks(db, principal.tenantId, taskScope(principal), request.query);
-    },
-  );
+    // The scope narrows the list itself: an agency sees the tasks it holds.
+    authorize: () => allow,
+    run: (ctx, { query }) => listTasks(ctx.db, ctx.tenantId, taskScope(ctx.principal), query),
+  });
 
-  app.get(
-    "/api/tasks/:taskId",
-    {
-      schema: {
-        operationId: "getTask",
-        tags: ["tasks"],
-        summary:
-          "Một nhiệm vụ: các cơ quan được giao và trạng thái của từng cơ quan, liên kết, lịch sử gia hạn",
-        params: z.object({ taskId: z.uuid() }),
-        querystring: z.object({ asOf: asOfDate.optional() }),
-        response: { 200: taskDetail, ...errorResponses },
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/tasks/:taskId",
+    schema: {
+      operationId: "getTask",
+      tags: ["tasks"],
+      summary:
+        "Một nhiệm vụ: các cơ quan được giao và trạng thái của từng cơ quan, liên kết, lịch sử gia hạn",
+      params: z.object({ taskId: z.uuid() }),
+      querystring: z.object({ asOf: asOfDate.optional() }),
+      response: { 200: taskDetail, ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const task = await getTask(
-        db,
-        principal.tenantId,
-        request.params.taskId,
-        request.query.asOf ?? today(),
-      );
-      if (!task) throw notFound("nhiệm vụ");
-      if (
-        !scopeAllows(
-          taskScope(principal),
-          task.assignments.map((a) => a.agencyId),
-        )
-      ) {
-        throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
-      }
-      return task;
-    },
-  );
+    load: (ctx, { params, query }) => getTask(ctx.db, ctx.tenantId, params.taskId, query.asOf ?? today()),
+    missing: "nhiệm vụ",
+    authorize: (principal, task) =>
+      taskPolicy.read(
+        principal,
+        task.assignments.map((a) => a.agencyId),
+      ),
+    run: async (_ctx, _input, task) => task,
+  });
 };
