@@ -47,7 +47,7 @@ export type OperationResult<S extends OperationSchema> = {
     : never;
 }[keyof S["response"]];
 
-/** What a read runs with: the connection, the tenant and who asks. */
+/** What a read runs with, and what loaders get: the connection (or the transaction), the tenant and who asks. */
 export interface ReadContext {
   db: Executor;
   tenantId: string;
@@ -58,24 +58,25 @@ export interface ReadContext {
 }
 
 /** What a command runs with: its transaction, tenant and audit actor, plus who asks. */
-export interface WriteContext extends CommandContext {
-  principal: Principal;
-  request: FastifyRequest;
-  reply: FastifyReply;
-}
+export interface WriteContext extends CommandContext, ReadContext {}
 
-interface OperationSpec<S extends OperationSchema, Ctx, Subject> {
+interface OperationSpec<S extends OperationSchema, RunCtx, Subject, Prepared = undefined> {
   method: HTTPMethods;
   url: string;
   schema: S;
   /** The success status (200 unless said). */
   status?: SuccessStatus;
   /** Finds what the operation acts on, inside the transaction; null → 404 `missing`. */
-  load?: (ctx: Ctx, input: OperationInput<S>) => Promise<Subject | null | undefined>;
+  load?: (ctx: ReadContext, input: OperationInput<S>) => Promise<Subject | null | undefined>;
   /** What was not found, in the words of the 404 ("nhiệm vụ được giao"). */
   missing?: string;
   authorize: (principal: Principal, subject: Subject, input: OperationInput<S>) => Decision;
-  run: (ctx: Ctx, input: OperationInput<S>, subject: Subject) => Promise<OperationResult<S>>;
+  run: (
+    ctx: RunCtx,
+    input: OperationInput<S>,
+    subject: Subject,
+    prepared: Prepared,
+  ) => Promise<OperationResult<S>>;
   /** Route options besides the schema (a validator compiler, config). */
   options?: Record<string, unknown>;
 }
@@ -89,9 +90,9 @@ function inputOf<S extends OperationSchema>(request: FastifyRequest): OperationI
   return { params: request.params, query: request.query, body: request.body } as OperationInput<S>;
 }
 
-async function prepare<S extends OperationSchema, Ctx, Subject>(
-  spec: OperationSpec<S, Ctx, Subject>,
-  ctx: Ctx,
+async function loadAndAuthorize<S extends OperationSchema, RunCtx, Subject, Prepared>(
+  spec: OperationSpec<S, RunCtx, Subject, Prepared>,
+  ctx: ReadContext,
   principal: Principal,
   input: OperationInput<S>,
 ): Promise<Subject> {
@@ -101,28 +102,52 @@ async function prepare<S extends OperationSchema, Ctx, Subject>(
   return subject as Subject;
 }
 
+interface CommandSpec<S extends OperationSchema, Subject, Prepared>
+  extends OperationSpec<S, WriteContext, Subject, Prepared> {
+  /**
+   * Work that must not hold a connection (reading an upload, storing files, extracting a
+   * document), done before the transaction, after a first load and policy check on the pool,
+   * so that a refused request reads nothing; the transaction then loads and checks again.
+   * It may fill in the input's body (a multipart form read into the body schema).
+   */
+  prepare?: (ctx: ReadContext, input: OperationInput<S>, subject: Subject) => Promise<Prepared>;
+  /** After the command, whether it failed or not: remove what `prepare` left behind. */
+  release?: (prepared: Prepared, failed: boolean) => Promise<void>;
+}
+
 /** A write: load, authorize and run inside one transaction; the audit row commits with it. */
-export function command<S extends OperationSchema, Subject = undefined>(
+export function command<S extends OperationSchema, Subject = undefined, Prepared = undefined>(
   app: FastifyInstance,
-  spec: OperationSpec<S, WriteContext, Subject>,
+  spec: CommandSpec<S, Subject, Prepared>,
 ): void {
   const { db } = app.deps.handle;
   register(app, spec, async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = principalOf(request);
     const input = inputOf<S>(request);
-    const result = await db.transaction(async (tx) => {
-      const ctx: WriteContext = {
-        tx,
-        tenantId: principal.tenantId,
-        actor: actorOf(request, principal),
-        principal,
-        request,
-        reply,
-      };
-      const subject = await prepare(spec, ctx, principal, input);
-      return spec.run(ctx, input, subject);
-    });
-    return reply.status(spec.status ?? 200).send(result);
+    let prepared = undefined as Prepared;
+    if (spec.prepare) {
+      const ctx: ReadContext = { db, tenantId: principal.tenantId, principal, request, reply };
+      prepared = await spec.prepare(ctx, input, await loadAndAuthorize(spec, ctx, principal, input));
+    }
+    let failed = true;
+    try {
+      const result = await db.transaction(async (tx) => {
+        const ctx: WriteContext = {
+          tx,
+          db: tx,
+          tenantId: principal.tenantId,
+          actor: actorOf(request, principal),
+          principal,
+          request,
+          reply,
+        };
+        return spec.run(ctx, input, await loadAndAuthorize(spec, ctx, principal, input), prepared);
+      });
+      failed = false;
+      return reply.status(spec.status ?? 200).send(result);
+    } finally {
+      if (spec.prepare && spec.release) await spec.release(prepared, failed).catch(() => {});
+    }
   });
 }
 
@@ -136,8 +161,8 @@ export function query<S extends OperationSchema, Subject = undefined>(
     const principal = principalOf(request);
     const input = inputOf<S>(request);
     const ctx: ReadContext = { db, tenantId: principal.tenantId, principal, request, reply };
-    const subject = await prepare(spec, ctx, principal, input);
-    return reply.status(spec.status ?? 200).send(await spec.run(ctx, input, subject));
+    const subject = await loadAndAuthorize(spec, ctx, principal, input);
+    return reply.status(spec.status ?? 200).send(await spec.run(ctx, input, subject, undefined));
   });
 }
 
@@ -146,9 +171,9 @@ export function query<S extends OperationSchema, Subject = undefined>(
  * compilers read them); the handler's types come from OperationInput, not from Fastify's
  * provider, hence the plain RouteOptions.
  */
-function register<S extends OperationSchema, Ctx, Subject>(
+function register<S extends OperationSchema, Ctx, Subject, Prepared>(
   app: FastifyInstance,
-  spec: OperationSpec<S, Ctx, Subject>,
+  spec: OperationSpec<S, Ctx, Subject, Prepared>,
   handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>,
 ): void {
   const route: RouteOptions = {

@@ -58,7 +58,7 @@ export const deadlineChangeRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
       response: { 201: changeResult, ...errorResponses },
     },
-    load: (ctx, { params }) => assignmentContext(ctx.tx, ctx.tenantId, params.assignmentId),
+    load: (ctx, { params }) => assignmentContext(ctx.db, ctx.tenantId, params.assignmentId),
     missing: "nhiệm vụ được giao",
     authorize: (principal, assignment) => deadlineChangePolicy.canRequest(principal, assignment),
     run: (ctx, { body }, assignment) =>

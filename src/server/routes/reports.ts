@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -13,15 +12,20 @@ import { assignmentRoles } from "../../domain/assignments.ts";
 import { today } from "../../domain/dates.ts";
 import { periodKinds } from "../../domain/periods.ts";
 import { evidenceKinds, reportStates, reviewDecisions } from "../../domain/reports.ts";
-import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
-import { assignmentContext, listTaskReports, taskAccess } from "../../queries/reports.ts";
+import {
+  type AssignmentContext,
+  assignmentContext,
+  listTaskReports,
+  taskAccess,
+} from "../../queries/reports.ts";
 import { removeUnreferenced } from "../../storage/cleanup.ts";
 import { evidenceStoreFor, uploadStagingDir } from "../../storage/index.ts";
-import { UploadStaging, UploadTooLarge } from "../../storage/staging.ts";
-import { actorOf } from "../actor.ts";
+import type { UploadStaging } from "../../storage/staging.ts";
+import { command, query } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
-import { principalOf, requireSession } from "../session.ts";
+import { requireSession } from "../session.ts";
+import { readForm, type UploadRules } from "../upload.ts";
 
 const binary = z.string().meta({ format: "binary" });
 
@@ -132,187 +136,95 @@ const submitted = z.object({
   evidenceCount: z.number(),
 });
 
+const submitReportSchema = {
+  operationId: "submitReport",
+  tags: ["reports"],
+  summary:
+    "Báo cáo tiến độ một nhiệm vụ được giao (kèm minh chứng: tệp, đường dẫn, số hiệu văn bản) cho một kỳ báo cáo",
+  consumes: ["multipart/form-data", "application/json"],
+  params: z.object({ assignmentId: z.uuid() }),
+  body: submitReportForm,
+  response: { 201: submitted, ...errorResponses },
+};
+
+/** What staging and storing a report's evidence left, for the command and for the clean-up. */
+interface StagedEvidence {
+  body: z.output<typeof submitReportInput>;
+  staging: UploadStaging;
+  files: Awaited<ReturnType<typeof prepareReportEvidence>>;
+  /** Files this request added to the store: removed again if the report is not saved. */
+  created: string[];
+}
+
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { handle, config } = app.deps;
   const { db } = handle;
   const store = evidenceStoreFor(config);
   app.addHook("preHandler", requireSession(db));
+  const evidenceRules: UploadRules = {
+    stagingDir: uploadStagingDir(config),
+    maxBytes: config.evidenceMaxBytes,
+    maxFiles: MAX_EVIDENCE_FILES,
+    codes: { tooLarge: "evidence_too_large", tooMany: "evidence_too_many" },
+    fileLabel: "Tệp minh chứng",
+    tooManyMessage: `Mỗi báo cáo có tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng.`,
+  };
 
-  app.post(
-    "/api/assignments/:assignmentId/reports",
-    {
-      // The body is multipart or JSON: read and validated in the handler (files are streamed to disk).
-      validatorCompiler: (route) =>
+  command<typeof submitReportSchema, AssignmentContext, StagedEvidence>(app, {
+    method: "POST",
+    url: "/api/assignments/:assignmentId/reports",
+    status: 201,
+    // The body is multipart or JSON: read into the command's schema by `prepare`, after the
+    // policy has said yes, so that a refused request reads no upload.
+    options: {
+      validatorCompiler: (route: { httpPart?: string }) =>
         route.httpPart === "body" ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never),
-      schema: {
-        operationId: "submitReport",
-        tags: ["reports"],
-        summary:
-          "Báo cáo tiến độ một nhiệm vụ được giao (kèm minh chứng: tệp, đường dẫn, số hiệu văn bản) cho một kỳ báo cáo",
-        consumes: ["multipart/form-data", "application/json"],
-        params: z.object({ assignmentId: z.uuid() }),
-        body: submitReportForm,
-        response: { 201: submitted, ...errorResponses },
-      },
     },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      const { assignmentId } = request.params;
-      const tenantId = principal.tenantId;
-      // Refuse early, before reading any upload, when the assignment is not the principal's to report on.
-      const known = await assignmentContext(db, tenantId, assignmentId);
-      if (!known) throw notFound("nhiệm vụ được giao");
-      if (!reportPolicy.canReportOn(principal, known).allowed) throw notYours();
-
-      const staging = new UploadStaging(uploadStagingDir(config));
+    schema: submitReportSchema,
+    load: (ctx, { params }) => assignmentContext(ctx.db, ctx.tenantId, params.assignmentId),
+    missing: "nhiệm vụ được giao",
+    authorize: (principal, assignment) => reportPolicy.canReportOn(principal, assignment),
+    prepare: async ({ request }, { params }) => {
+      const form = await readForm(request, submitReportInput, evidenceRules, {
+        assignmentId: params.assignmentId,
+      });
       const created: string[] = [];
       try {
-        const body = request.isMultipart()
-          ? await readMultipart(request, staging, config.evidenceMaxBytes)
-          : ((request.body as Record<string, unknown> | undefined) ?? {});
-        const input = submitReportInput.parse({ ...body, assignmentId });
-        const files = await prepareReportEvidence(staging.files, store, created);
-        const result = await db.transaction(async (tx) => {
-          const assignment = await assignmentContext(tx, tenantId, assignmentId);
-          if (!assignment) throw notFound("nhiệm vụ được giao");
-          if (!reportPolicy.canReportOn(principal, assignment).allowed) throw notYours();
-          return submitReport({ tx, tenantId, actor: actorOf(request, principal) }, input, {
-            assignment,
-            submitterIsHead: isAgencyHead(principal, assignment.agencyId),
-            files,
-          });
-        });
-        return reply.status(201).send(result);
+        const files = await prepareReportEvidence(form.staging.files, store, created);
+        return { ...form, files, created };
       } catch (error) {
-        if (created.length) await removeUnreferenced(db, store, created).catch(() => {});
+        await release({ ...form, files: [], created }, true);
         throw error;
-      } finally {
-        await staging.dispose().catch(() => {});
       }
     },
-  );
+    release: (staged, failed) => release(staged, failed),
+    run: (ctx, _input, assignment, staged) =>
+      submitReport(ctx, staged.body, {
+        assignment,
+        submitterIsHead: isAgencyHead(ctx.principal, assignment.agencyId),
+        files: staged.files,
+      }),
+  });
 
-  app.get(
-    "/api/tasks/:taskId/reports",
-    {
-      schema: {
-        operationId: "listTaskReports",
-        tags: ["reports"],
-        summary:
-          "Lịch sử báo cáo của một nhiệm vụ (kể cả báo cáo bị trả lại), minh chứng, ý kiến duyệt; và quyền thao tác của người dùng",
-        params: z.object({ taskId: z.uuid() }),
-        response: { 200: taskReportsResponse, ...errorResponses },
-      },
+  async function release(staged: StagedEvidence, failed: boolean) {
+    if (failed && staged.created.length) await removeUnreferenced(db, store, staged.created).catch(() => {});
+    await staged.staging.dispose().catch(() => {});
+  }
+
+  query(app, {
+    method: "GET",
+    url: "/api/tasks/:taskId/reports",
+    schema: {
+      operationId: "listTaskReports",
+      tags: ["reports"],
+      summary:
+        "Lịch sử báo cáo của một nhiệm vụ (kể cả báo cáo bị trả lại), minh chứng, ý kiến duyệt; và quyền thao tác của người dùng",
+      params: z.object({ taskId: z.uuid() }),
+      response: { 200: taskReportsResponse, ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const holders = await taskAccess(db, principal.tenantId, request.params.taskId);
-      if (!holders) throw notFound("nhiệm vụ");
-      if (!reportPolicy.read(principal, holders).allowed)
-        throw forbidden("Nhiệm vụ này không thuộc cơ quan, đơn vị của bạn.");
-      return listTaskReports(db, principal.tenantId, request.params.taskId, principal, today());
-    },
-  );
+    load: (ctx, { params }) => taskAccess(ctx.db, ctx.tenantId, params.taskId),
+    missing: "nhiệm vụ",
+    authorize: (principal, holders) => reportPolicy.read(principal, holders),
+    run: (ctx, { params }) => listTaskReports(ctx.db, ctx.tenantId, params.taskId, ctx.principal, today()),
+  });
 };
-
-const notYours = () =>
-  forbidden("Nhiệm vụ này không được giao cho cơ quan, đơn vị của bạn; bạn không thể báo cáo.");
-
-const TRUE = new Set(["true", "1", "on", "yes", "có"]);
-const FALSE = new Set(["false", "0", "off", "no", "không", ""]);
-const ARRAY_FIELDS = new Set(["links", "documentNumbers"]);
-const FIELDS = new Set([
-  "periodOn",
-  "percent",
-  "narrative",
-  "difficulties",
-  "proposals",
-  "nothingToReport",
-  "claimsCompletion",
-  ...ARRAY_FIELDS,
-]);
-
-/**
- * Reads a multipart submission: every file part is streamed to the staging directory (hashed,
- * cut at the size limit), every field is collected and converted to the JSON shape of the
- * command's input (numbers, booleans, repeated fields as arrays).
- */
-async function readMultipart(
-  request: FastifyRequest,
-  staging: UploadStaging,
-  maxBytes: number,
-): Promise<Record<string, unknown>> {
-  const fields = new Map<string, string[]>();
-  const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-  try {
-    const parts = request.parts({
-      limits: { fileSize: maxBytes, files: MAX_EVIDENCE_FILES, fields: 100, fieldSize: 100_000, parts: 150 },
-    });
-    for await (const part of parts) {
-      if (part.type === "file") {
-        if (!part.filename) {
-          part.file.resume();
-          continue;
-        }
-        await staging.add(
-          part.file,
-          { fileName: part.filename, declaredType: part.mimetype },
-          () => part.file.truncated,
-        );
-      } else {
-        const name = part.fieldname.replace(/\[\]$/, "");
-        if (!FIELDS.has(name)) continue;
-        fields.set(name, [...(fields.get(name) ?? []), String(part.value ?? "")]);
-      }
-    }
-  } catch (error) {
-    if (error instanceof UploadTooLarge) {
-      throw invalid(
-        "evidence_too_large",
-        `Tệp "${error.fileName}" vượt quá dung lượng cho phép (${maxMb} MB).`,
-        { fileName: error.fileName, maxBytes },
-      );
-    }
-    const code = (error as { code?: string }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE") {
-      throw invalid("evidence_too_large", `Tệp minh chứng vượt quá dung lượng cho phép (${maxMb} MB).`, {
-        maxBytes,
-      });
-    }
-    if (code === "FST_FILES_LIMIT") {
-      throw invalid("evidence_too_many", `Mỗi báo cáo có tối đa ${MAX_EVIDENCE_FILES} tệp minh chứng.`);
-    }
-    if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT" || code === "FST_PROTO_VIOLATION") {
-      throw invalid("invalid_request", "Biểu mẫu gửi lên có quá nhiều trường hoặc trường không hợp lệ.");
-    }
-    if (error instanceof AppError) throw error;
-    throw invalid("invalid_request", "Không đọc được biểu mẫu gửi lên (multipart/form-data).");
-  }
-
-  const body: Record<string, unknown> = {};
-  for (const [name, values] of fields) {
-    if (ARRAY_FIELDS.has(name)) {
-      body[name] = values
-        .flatMap((v) => (v.trim().startsWith("[") ? parseJsonArray(v) : [v]))
-        .filter((v) => v !== "");
-      continue;
-    }
-    const value = values[values.length - 1]!;
-    if (name === "percent") body.percent = value.trim() === "" ? undefined : Number(value);
-    else if (name === "nothingToReport" || name === "claimsCompletion") {
-      const folded = value.trim().toLowerCase();
-      body[name] = TRUE.has(folded) ? true : FALSE.has(folded) ? false : value;
-    } else if (name === "periodOn") body.periodOn = value.trim() || undefined;
-    else body[name] = value;
-  }
-  return body;
-}
-
-function parseJsonArray(value: string): unknown[] {
-  try {
-    const parsed = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed : [value];
-  } catch {
-    return [value];
-  }
-}

@@ -79,7 +79,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.object({ decision: z.enum(reviewDecisions), comment, version }),
       response: { 200: decided, ...errorResponses },
     },
-    load: (ctx, { params }) => reportContext(ctx.tx, ctx.tenantId, params.reportId),
+    load: (ctx, { params }) => reportContext(ctx.db, ctx.tenantId, params.reportId),
     missing: "báo cáo",
     authorize: (principal, context) => reportPolicy.approveAsHead(principal, context.assignment.agencyId),
     run: (ctx, { params, body }, context) =>
