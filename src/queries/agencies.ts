@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { NameOwner } from "../domain/agencyAliases.ts";
 import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
@@ -22,16 +23,13 @@ export async function resolveAgencyNames(
   const byName = await db
     .select({ id: agencies.id, key: agencies.nameKey, isGroup: agencies.isGroup })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.nameKey, keys)));
+    .where(inTenant(agencies, tenantId, inArray(agencies.nameKey, keys)));
   for (const row of byName) found.set(row.key, { id: row.id, isGroup: row.isGroup });
   const byAlias = await db
     .select({ id: agencies.id, key: agencyAliases.aliasKey, isGroup: agencies.isGroup })
     .from(agencyAliases)
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, agencyAliases.tenantId), eq(agencies.id, agencyAliases.agencyId)),
-    )
-    .where(and(eq(agencyAliases.tenantId, tenantId), inArray(agencyAliases.aliasKey, keys)));
+    .innerJoin(agencies, tenantJoin(agencies.id, agencyAliases.agencyId))
+    .where(inTenant(agencyAliases, tenantId, inArray(agencyAliases.aliasKey, keys)));
   for (const row of byAlias)
     if (!found.has(row.key)) found.set(row.key, { id: row.id, isGroup: row.isGroup });
   return found;
@@ -42,12 +40,12 @@ export async function nameOwner(db: Executor, tenantId: string, key: string): Pr
   const [byName] = await db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.nameKey, key)));
+    .where(inTenant(agencies, tenantId, eq(agencies.nameKey, key)));
   if (byName) return { kind: "name", agencyId: byName.id, agencyName: byName.name };
   const [alias] = await db
     .select({ id: agencyAliases.id, agencyId: agencyAliases.agencyId })
     .from(agencyAliases)
-    .where(and(eq(agencyAliases.tenantId, tenantId), eq(agencyAliases.aliasKey, key)));
+    .where(inTenant(agencyAliases, tenantId, eq(agencyAliases.aliasKey, key)));
   return alias ? { kind: "alias", agencyId: alias.agencyId, aliasId: alias.id } : null;
 }
 
@@ -65,11 +63,11 @@ export async function groupMembers(
   const groups = await db
     .select({ id: agencies.id, rule: agencies.memberRule })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, groupIds)));
+    .where(inTenant(agencies, tenantId, inArray(agencies.id, groupIds)));
   const explicit = await db
     .select({ groupId: agencyGroupMembers.groupId, memberId: agencyGroupMembers.memberId })
     .from(agencyGroupMembers)
-    .where(and(eq(agencyGroupMembers.tenantId, tenantId), inArray(agencyGroupMembers.groupId, groupIds)));
+    .where(inTenant(agencyGroupMembers, tenantId, inArray(agencyGroupMembers.groupId, groupIds)));
   for (const row of explicit) members.get(row.groupId)?.push(row.memberId);
   const levels = [...new Set(groups.flatMap((g) => g.rule?.levels ?? []))];
   if (levels.length > 0) {
@@ -77,8 +75,9 @@ export async function groupMembers(
       .select({ id: agencies.id, level: agencies.level, parentId: agencies.parentId })
       .from(agencies)
       .where(
-        and(
-          eq(agencies.tenantId, tenantId),
+        inTenant(
+          agencies,
+          tenantId,
           eq(agencies.isGroup, false),
           eq(agencies.active, true),
           inArray(agencies.level, levels as (typeof agencies.level.enumValues)[number][]),
@@ -118,10 +117,10 @@ export async function listAgencyDirectory(db: Executor, tenantId: string): Promi
   const rows = await db
     .select()
     .from(agencies)
-    .where(eq(agencies.tenantId, tenantId))
+    .where(inTenant(agencies, tenantId))
     .orderBy(asc(agencies.position), asc(agencies.name));
-  const aliases = await db.select().from(agencyAliases).where(eq(agencyAliases.tenantId, tenantId));
-  const members = await db.select().from(agencyGroupMembers).where(eq(agencyGroupMembers.tenantId, tenantId));
+  const aliases = await db.select().from(agencyAliases).where(inTenant(agencyAliases, tenantId));
+  const members = await db.select().from(agencyGroupMembers).where(inTenant(agencyGroupMembers, tenantId));
   const codeOf = new Map(rows.map((r) => [r.id, r.code]));
   return rows.map((row) => ({
     id: row.id,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, assignments, assignmentStatusFacts as f } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { DUE_SOON_DAYS, type StatusResult } from "../domain/status.ts";
@@ -40,7 +41,7 @@ export async function loadAssignmentStatuses(
   asOf: IsoDate,
   options: { dueSoonDays?: number } = {},
 ): Promise<AssignmentWithStatus[]> {
-  const where: SQL[] = [eq(f.tenantId, tenantId)];
+  const where: SQL[] = [inTenant(f, tenantId)];
   if (selection.planId) where.push(eq(f.planId, selection.planId));
   if (selection.taskIds) where.push(inArray(f.taskId, selection.taskIds.length ? selection.taskIds : [NONE]));
   if (selection.agencyIds) {
@@ -60,8 +61,8 @@ export async function loadAssignmentStatuses(
       ...statusColumns(asOf, options.dueSoonDays ?? DUE_SOON_DAYS),
     })
     .from(f)
-    .innerJoin(assignments, and(eq(assignments.tenantId, f.tenantId), eq(assignments.id, f.assignmentId)))
-    .innerJoin(agencies, and(eq(agencies.tenantId, f.tenantId), eq(agencies.id, f.agencyId)))
+    .innerJoin(assignments, tenantJoin(assignments.id, f.assignmentId))
+    .innerJoin(agencies, tenantJoin(agencies.id, f.agencyId))
     .where(and(...where));
   return rows.map(normalizeStatusRow);
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, directiveComments, userRoles, users } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { Role } from "../domain/roles.ts";
 
 /** Directive comments on a task, oldest first, with each author's name, agency and roles. */
@@ -15,19 +16,16 @@ export async function listDirectiveComments(db: Executor, tenantId: string, task
       agencyName: agencies.name,
     })
     .from(directiveComments)
-    .innerJoin(
-      users,
-      and(eq(users.tenantId, directiveComments.tenantId), eq(users.id, directiveComments.authorId)),
-    )
-    .leftJoin(agencies, and(eq(agencies.tenantId, users.tenantId), eq(agencies.id, users.agencyId)))
-    .where(and(eq(directiveComments.tenantId, tenantId), eq(directiveComments.taskId, taskId)))
+    .innerJoin(users, tenantJoin(users.id, directiveComments.authorId))
+    .leftJoin(agencies, tenantJoin(agencies.id, users.agencyId))
+    .where(inTenant(directiveComments, tenantId, eq(directiveComments.taskId, taskId)))
     .orderBy(asc(directiveComments.createdAt), asc(directiveComments.id));
   const authorIds = [...new Set(rows.map((r) => r.authorId))];
   const roles = authorIds.length
     ? await db
         .select({ userId: userRoles.userId, role: userRoles.role })
         .from(userRoles)
-        .where(and(eq(userRoles.tenantId, tenantId), inArray(userRoles.userId, authorIds)))
+        .where(inTenant(userRoles, tenantId, inArray(userRoles.userId, authorIds)))
     : [];
   const rolesOf = new Map<string, Role[]>();
   for (const r of roles) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r.role]);

@@ -1,10 +1,12 @@
-import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client.ts";
-import { assignments, documents, plans, taskLinks, tasks } from "../db/schema/index.ts";
+import { documents, plans, taskLinks, tasks } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { DeadlineKind } from "../domain/deadline.ts";
 import { taskSimilarity } from "../domain/taskSimilarity.ts";
 import type { TaskScope } from "../policies/task.ts";
+import { taskInScope } from "./scopeSql.ts";
 
 /** deadline_conflict: the two say different due dates; duplicate: the same work assigned twice. */
 export const conflictKinds = ["deadline_conflict", "duplicate"] as const;
@@ -62,10 +64,11 @@ export async function listTaskConflicts(
       number: taskLinks.upstreamDocumentNumber,
     })
     .from(taskLinks)
-    .innerJoin(own, and(eq(own.tenantId, taskLinks.tenantId), eq(own.id, taskLinks.taskId)))
+    .innerJoin(own, tenantJoin(own.id, taskLinks.taskId))
     .where(
-      and(
-        eq(taskLinks.tenantId, tenantId),
+      inTenant(
+        taskLinks,
+        tenantId,
         eq(taskLinks.kind, "duplicates"),
         eq(taskLinks.upstreamTenantId, tenantId),
         eq(own.planId, planId),
@@ -90,10 +93,11 @@ export async function listTaskConflicts(
       number: taskLinks.upstreamDocumentNumber,
     })
     .from(taskLinks)
-    .innerJoin(own, and(eq(own.tenantId, taskLinks.tenantId), eq(own.id, taskLinks.taskId)))
+    .innerJoin(own, tenantJoin(own.id, taskLinks.taskId))
     .where(
-      and(
-        eq(taskLinks.tenantId, tenantId),
+      inTenant(
+        taskLinks,
+        tenantId,
         eq(taskLinks.kind, "restates"),
         isNotNull(taskLinks.upstreamTaskId),
         eq(own.planId, planId),
@@ -105,10 +109,11 @@ export async function listTaskConflicts(
     const siblings = await db
       .select({ taskId: taskLinks.taskId, upstreamTaskId: taskLinks.upstreamTaskId, planId: tasks.planId })
       .from(taskLinks)
-      .innerJoin(tasks, and(eq(tasks.tenantId, taskLinks.tenantId), eq(tasks.id, taskLinks.taskId)))
+      .innerJoin(tasks, tenantJoin(tasks.id, taskLinks.taskId))
       .where(
-        and(
-          eq(taskLinks.tenantId, tenantId),
+        inTenant(
+          taskLinks,
+          tenantId,
           eq(taskLinks.kind, "restates"),
           inArray(taskLinks.upstreamTaskId, upstreamIds),
           isNull(tasks.removedAt),
@@ -146,34 +151,17 @@ export async function listTaskConflicts(
       removedAt: tasks.removedAt,
     })
     .from(tasks)
-    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .where(and(eq(tasks.tenantId, tenantId), inArray(tasks.id, ids)));
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    // A pair is shown when the principal may see both of its tasks: an unseen one is left out here.
+    .where(inTenant(tasks, tenantId, inArray(tasks.id, ids), taskInScope(scope, tasks)));
   const byId = new Map(rows.filter((r) => r.removedAt === null).map(({ removedAt: _, ...r }) => [r.id, r]));
-
-  let visible: Set<string> | null = null;
-  if (scope.kind === "agencies") {
-    const held = scope.agencyIds.length
-      ? await db
-          .select({ taskId: assignments.taskId })
-          .from(assignments)
-          .where(
-            and(
-              eq(assignments.tenantId, tenantId),
-              inArray(assignments.taskId, ids),
-              inArray(assignments.agencyId, scope.agencyIds),
-            ),
-          )
-      : [];
-    visible = new Set(held.map((h) => h.taskId));
-  }
 
   const result: TaskConflict[] = [];
   for (const pair of pairs.values()) {
     const task = byId.get(pair.taskId);
     const other = byId.get(pair.otherId);
     if (!task || !other) continue;
-    if (visible && !(visible.has(task.id) && visible.has(other.id))) continue;
     result.push({
       kind: task.dueOn === other.dueOn ? "duplicate" : "deadline_conflict",
       upstreamDocumentNumber: pair.number,

@@ -1,10 +1,12 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { agencies, assignments, deadlineChanges, plans, tasks } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { deadlineChangeStates } from "../domain/assignments.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { userNames } from "./reports.ts";
+import { agencyInScope } from "./scopeSql.ts";
 
 export const deadlineChangeFilters = z.object({
   state: z.enum(deadlineChangeStates).optional(),
@@ -21,18 +23,14 @@ export async function listDeadlineChanges(
   scope: TaskScope,
   filters: DeadlineChangeFilters,
 ) {
-  const where: SQL[] = [eq(deadlineChanges.tenantId, tenantId)];
-  if (filters.state) where.push(eq(deadlineChanges.state, filters.state));
-  if (filters.taskId) where.push(eq(assignments.taskId, filters.taskId));
-  if (scope.kind === "agencies") {
-    if (scope.agencyIds.length === 0) return { total: 0, items: [] };
-    where.push(inArray(assignments.agencyId, scope.agencyIds));
-  }
-  const condition = and(...where);
-  const joinAssignments = and(
-    eq(assignments.tenantId, deadlineChanges.tenantId),
-    eq(assignments.id, deadlineChanges.assignmentId),
+  const condition = inTenant(
+    deadlineChanges,
+    tenantId,
+    filters.state ? eq(deadlineChanges.state, filters.state) : undefined,
+    filters.taskId ? eq(assignments.taskId, filters.taskId) : undefined,
+    agencyInScope(scope, assignments.agencyId),
   );
+  const joinAssignments = tenantJoin(assignments.id, deadlineChanges.assignmentId);
   const rows = await db
     .select({
       change: deadlineChanges,
@@ -46,12 +44,9 @@ export async function listDeadlineChanges(
     })
     .from(deadlineChanges)
     .innerJoin(assignments, joinAssignments)
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-    )
-    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
-    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
+    .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
+    .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
     .where(condition)
     .orderBy(desc(deadlineChanges.requestedAt), desc(deadlineChanges.id))
     .limit(filters.limit)
@@ -103,8 +98,9 @@ export async function movedByApprovedChange(
     .select({ id: deadlineChanges.assignmentId })
     .from(deadlineChanges)
     .where(
-      and(
-        eq(deadlineChanges.tenantId, tenantId),
+      inTenant(
+        deadlineChanges,
+        tenantId,
         eq(deadlineChanges.state, "approved"),
         inArray(deadlineChanges.assignmentId, assignmentIds),
       ),

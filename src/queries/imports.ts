@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, documents, type importState, imports, plans } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { isAgencyGroup } from "../domain/agencyNames.ts";
 import { normalizeDocumentNumber, sameDocumentNumber } from "../domain/documentNumber.ts";
@@ -33,7 +34,7 @@ export async function getImportRow(db: Executor, tenantId: string, importId: str
   const [row] = await db
     .select()
     .from(imports)
-    .where(and(eq(imports.tenantId, tenantId), eq(imports.id, importId)));
+    .where(inTenant(imports, tenantId, eq(imports.id, importId)));
   return row ?? null;
 }
 
@@ -49,7 +50,7 @@ export async function listOpenImports(db: Executor, tenantId: string) {
       taskCount: sql<number>`jsonb_array_length(${imports.extraction} -> 'tasks')`,
     })
     .from(imports)
-    .where(and(eq(imports.tenantId, tenantId), eq(imports.state, "previewed")))
+    .where(inTenant(imports, tenantId, eq(imports.state, "previewed")))
     .orderBy(desc(imports.createdAt))
     .limit(200);
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), taskCount: Number(r.taskCount) }));
@@ -81,7 +82,7 @@ export async function resolveExtractionAgencies(
     const rows = await db
       .select({ id: agencies.id, name: agencies.name })
       .from(agencies)
-      .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, ids)));
+      .where(inTenant(agencies, tenantId, inArray(agencies.id, ids)));
     for (const row of rows) nameById.set(row.id, row.name);
   }
   return names.map((name) => {
@@ -112,10 +113,11 @@ export async function findPlanForDocumentNumber(
       documentNumber: documents.number,
     })
     .from(plans)
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
     .where(
-      and(
-        eq(plans.tenantId, tenantId),
+      inTenant(
+        plans,
+        tenantId,
         isNull(plans.archivedAt),
         isNotNull(documents.number),
         // Same serial (leading zeros aside) before the finer comparison in code.

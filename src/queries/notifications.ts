@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { notifications } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 
 export const notificationFilters = z.object({
   unreadOnly: z.stringbool().optional(),
@@ -17,7 +18,7 @@ export async function listNotifications(
   userId: string,
   filters: NotificationFilters,
 ) {
-  const mine = and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId));
+  const mine = inTenant(notifications, tenantId, eq(notifications.userId, userId));
   const where = filters.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
   const rows = await db
     .select()

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, planSections, tasks } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { emptyStatusCounts, type StatusTotals, totalsFromCounts } from "../domain/status.ts";
 import { compareVietnamese } from "../domain/text.ts";
@@ -34,18 +35,15 @@ export async function getPlanSummary(
       position: planSections.position,
     })
     .from(tasks)
-    .leftJoin(
-      planSections,
-      and(eq(planSections.tenantId, tasks.tenantId), eq(planSections.id, tasks.sectionId)),
-    )
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.planId, planId), isNull(tasks.removedAt)))
+    .leftJoin(planSections, tenantJoin(planSections.id, tasks.sectionId))
+    .where(inTenant(tasks, tenantId, eq(tasks.planId, planId), isNull(tasks.removedAt)))
     .orderBy(asc(planSections.position));
   const agencyIds = rollup.byAgency.map((r) => r.key).filter((id): id is string => id !== null);
   const names = agencyIds.length
     ? await db
         .select({ id: agencies.id, name: agencies.name })
         .from(agencies)
-        .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, agencyIds)))
+        .where(inTenant(agencies, tenantId, inArray(agencies.id, agencyIds)))
     : [];
   const nameOf = new Map(names.map((a) => [a.id, a.name]));
   const sectionCounts = new Map(rollup.bySection.map((r) => [r.key, r]));

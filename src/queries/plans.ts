@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { asc, count, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { documents, planSections, plans, tasks } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 
 export async function listPlans(db: Executor, tenantId: string) {
   return db
@@ -18,12 +19,9 @@ export async function listPlans(db: Executor, tenantId: string) {
       createdAt: plans.createdAt,
     })
     .from(plans)
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .leftJoin(
-      tasks,
-      and(eq(tasks.tenantId, plans.tenantId), eq(tasks.planId, plans.id), isNull(tasks.removedAt)),
-    )
-    .where(eq(plans.tenantId, tenantId))
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .leftJoin(tasks, tenantJoin(tasks.planId, plans.id, isNull(tasks.removedAt)))
+    .where(inTenant(plans, tenantId))
     .groupBy(plans.id, plans.tenantId, documents.id, documents.tenantId)
     .orderBy(desc(documents.issuedOn), asc(plans.name));
 }
@@ -43,13 +41,13 @@ export async function getPlan(db: Executor, tenantId: string, planId: string) {
       title: documents.title,
     })
     .from(plans)
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .where(inTenant(plans, tenantId, eq(plans.id, planId)));
   if (!plan) return null;
   const sections = await db
     .select({ id: planSections.id, numeral: planSections.numeral, title: planSections.title })
     .from(planSections)
-    .where(and(eq(planSections.tenantId, tenantId), eq(planSections.planId, planId)))
+    .where(inTenant(planSections, tenantId, eq(planSections.planId, planId)))
     .orderBy(asc(planSections.position));
   return { ...plan, sections };
 }

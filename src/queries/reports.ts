@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import {
   agencies,
@@ -13,6 +13,7 @@ import {
   tasks,
   users,
 } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import { reportActions, reportLock } from "../domain/reportLock.ts";
@@ -43,14 +44,11 @@ export async function assignmentContext(db: Executor, tenantId: string, assignme
       documentNumber: documents.number,
     })
     .from(assignments)
-    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
-    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-    )
-    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.id, assignmentId)));
+    .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
+    .where(inTenant(assignments, tenantId, eq(assignments.id, assignmentId)));
   if (!row) return null;
   return { ...row, holderAgencyIds: await taskHolders(db, tenantId, row.taskId) };
 }
@@ -61,7 +59,7 @@ export async function taskHolders(db: Executor, tenantId: string, taskId: string
   const rows = await db
     .selectDistinct({ agencyId: assignments.agencyId })
     .from(assignments)
-    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.taskId, taskId)));
+    .where(inTenant(assignments, tenantId, eq(assignments.taskId, taskId)));
   return rows.map((r) => r.agencyId);
 }
 
@@ -70,7 +68,7 @@ export async function taskAccess(db: Executor, tenantId: string, taskId: string)
   const [task] = await db
     .select({ id: tasks.id })
     .from(tasks)
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)));
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)));
   return task ? taskHolders(db, tenantId, taskId) : null;
 }
 
@@ -79,7 +77,7 @@ export async function reportContext(db: Executor, tenantId: string, reportId: st
   const [report] = await db
     .select()
     .from(progressReports)
-    .where(and(eq(progressReports.tenantId, tenantId), eq(progressReports.id, reportId)));
+    .where(inTenant(progressReports, tenantId, eq(progressReports.id, reportId)));
   if (!report) return null;
   const assignment = await assignmentContext(db, tenantId, report.assignmentId);
   if (!assignment) return null;
@@ -87,7 +85,7 @@ export async function reportContext(db: Executor, tenantId: string, reportId: st
     ? await db
         .select()
         .from(reportingPeriods)
-        .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, report.periodId)))
+        .where(inTenant(reportingPeriods, tenantId, eq(reportingPeriods.id, report.periodId)))
     : [];
   return { report, assignment, period: period ?? null };
 }
@@ -124,7 +122,7 @@ export async function userNames(db: Executor, tenantId: string, ids: Iterable<st
   const rows = await db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), inArray(users.id, wanted)));
+    .where(inTenant(users, tenantId, inArray(users.id, wanted)));
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
@@ -153,11 +151,8 @@ export async function listTaskReports(
       completedOn: assignments.completedOn,
     })
     .from(assignments)
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-    )
-    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.taskId, taskId)))
+    .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
+    .where(inTenant(assignments, tenantId, eq(assignments.taskId, taskId)))
     .orderBy(asc(assignments.role), asc(agencies.name));
   const byAssignment = new Map(assignmentRows.map((a) => [a.id, a]));
   const assignmentIds = assignmentRows.map((a) => a.id);
@@ -165,20 +160,9 @@ export async function listTaskReports(
     ? await db
         .select({ report: progressReports, period: reportingPeriods, review: reviews })
         .from(progressReports)
-        .leftJoin(
-          reportingPeriods,
-          and(
-            eq(reportingPeriods.tenantId, progressReports.tenantId),
-            eq(reportingPeriods.id, progressReports.periodId),
-          ),
-        )
-        .leftJoin(
-          reviews,
-          and(eq(reviews.tenantId, progressReports.tenantId), eq(reviews.reportId, progressReports.id)),
-        )
-        .where(
-          and(eq(progressReports.tenantId, tenantId), inArray(progressReports.assignmentId, assignmentIds)),
-        )
+        .leftJoin(reportingPeriods, tenantJoin(reportingPeriods.id, progressReports.periodId))
+        .leftJoin(reviews, tenantJoin(reviews.reportId, progressReports.id))
+        .where(inTenant(progressReports, tenantId, inArray(progressReports.assignmentId, assignmentIds)))
         .orderBy(desc(progressReports.createdAt))
     : [];
   const reportIds = reportRows.map((r) => r.report.id);
@@ -195,11 +179,8 @@ export async function listTaskReports(
           mimeType: storedFiles.mimeType,
         })
         .from(evidence)
-        .leftJoin(
-          storedFiles,
-          and(eq(storedFiles.tenantId, evidence.tenantId), eq(storedFiles.sha256, evidence.sha256)),
-        )
-        .where(and(eq(evidence.tenantId, tenantId), inArray(evidence.reportId, reportIds)))
+        .leftJoin(storedFiles, tenantJoin(storedFiles.sha256, evidence.sha256))
+        .where(inTenant(evidence, tenantId, inArray(evidence.reportId, reportIds)))
         .orderBy(asc(evidence.createdAt), asc(evidence.id))
     : [];
   const names = await userNames(
@@ -302,22 +283,10 @@ export async function evidenceForDownload(db: Executor, tenantId: string, eviden
       taskId: assignments.taskId,
     })
     .from(evidence)
-    .innerJoin(
-      progressReports,
-      and(eq(progressReports.tenantId, evidence.tenantId), eq(progressReports.id, evidence.reportId)),
-    )
-    .innerJoin(
-      assignments,
-      and(
-        eq(assignments.tenantId, progressReports.tenantId),
-        eq(assignments.id, progressReports.assignmentId),
-      ),
-    )
-    .leftJoin(
-      storedFiles,
-      and(eq(storedFiles.tenantId, evidence.tenantId), eq(storedFiles.sha256, evidence.sha256)),
-    )
-    .where(and(eq(evidence.tenantId, tenantId), eq(evidence.id, evidenceId)));
+    .innerJoin(progressReports, tenantJoin(progressReports.id, evidence.reportId))
+    .innerJoin(assignments, tenantJoin(assignments.id, progressReports.assignmentId))
+    .leftJoin(storedFiles, tenantJoin(storedFiles.sha256, evidence.sha256))
+    .where(inTenant(evidence, tenantId, eq(evidence.id, evidenceId)));
   if (!row) return null;
   return { ...row, holderAgencyIds: await taskHolders(db, tenantId, row.taskId) };
 }

@@ -10,6 +10,7 @@ import {
   reportingPeriods,
   tasks,
 } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { isAgencyHead } from "../domain/agencyStaff.ts";
 import type { Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
@@ -59,8 +60,9 @@ export async function listReviewQueue(
   }
   if (waiting.length === 0) return { total: 0, nextCursor: null, items: [] };
   const cursor = readQueueCursor(page.after);
-  const condition = and(
-    eq(progressReports.tenantId, tenantId),
+  const condition = inTenant(
+    progressReports,
+    tenantId,
     or(...waiting),
     cursor
       ? sql`(${progressReports.submittedAt}, ${progressReports.id}) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
@@ -91,26 +93,11 @@ export async function listReviewQueue(
       periodStartsOn: reportingPeriods.startsOn,
     })
     .from(progressReports)
-    .innerJoin(
-      assignments,
-      and(
-        eq(assignments.tenantId, progressReports.tenantId),
-        eq(assignments.id, progressReports.assignmentId),
-      ),
-    )
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-    )
-    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
-    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
-    .leftJoin(
-      reportingPeriods,
-      and(
-        eq(reportingPeriods.tenantId, progressReports.tenantId),
-        eq(reportingPeriods.id, progressReports.periodId),
-      ),
-    )
+    .innerJoin(assignments, tenantJoin(assignments.id, progressReports.assignmentId))
+    .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
+    .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
+    .leftJoin(reportingPeriods, tenantJoin(reportingPeriods.id, progressReports.periodId))
     .where(condition);
   const rows = await base
     .orderBy(asc(progressReports.submittedAt), asc(progressReports.id))
@@ -123,7 +110,7 @@ export async function listReviewQueue(
     ? await db
         .select({ reportId: evidence.reportId, n: count() })
         .from(evidence)
-        .where(and(eq(evidence.tenantId, tenantId), inArray(evidence.reportId, ids)))
+        .where(inTenant(evidence, tenantId, inArray(evidence.reportId, ids)))
         .groupBy(evidence.reportId)
     : [];
   const counts = new Map(evidenceCounts.map((e) => [e.reportId, Number(e.n)]));
@@ -173,22 +160,17 @@ async function queueSize(db: Executor, tenantId: string, reviews: boolean, headO
     ? await db
         .select({ n: count() })
         .from(progressReports)
-        .where(and(eq(progressReports.tenantId, tenantId), eq(progressReports.state, "submitted")))
+        .where(inTenant(progressReports, tenantId, eq(progressReports.state, "submitted")))
     : [];
   const [awaitingHead] = headOf
     ? await db
         .select({ n: count() })
         .from(progressReports)
-        .innerJoin(
-          assignments,
-          and(
-            eq(assignments.tenantId, progressReports.tenantId),
-            eq(assignments.id, progressReports.assignmentId),
-          ),
-        )
+        .innerJoin(assignments, tenantJoin(assignments.id, progressReports.assignmentId))
         .where(
-          and(
-            eq(progressReports.tenantId, tenantId),
+          inTenant(
+            progressReports,
+            tenantId,
             eq(progressReports.state, "awaiting_head"),
             eq(assignments.agencyId, headOf),
           ),

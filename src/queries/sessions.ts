@@ -1,6 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { sessions, userRoles, users } from "../db/schema/index.ts";
+import { tenantJoin } from "../db/tenancy.ts";
 import { hashToken } from "../lib/sessionToken.ts";
 import type { Principal, Role } from "../policies/index.ts";
 
@@ -17,8 +18,8 @@ export async function principalFromToken(db: Executor, token: string | undefined
       role: userRoles.role,
     })
     .from(sessions)
-    .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
-    .leftJoin(userRoles, and(eq(userRoles.tenantId, users.tenantId), eq(userRoles.userId, users.id)))
+    .innerJoin(users, tenantJoin(users.id, sessions.userId))
+    .leftJoin(userRoles, tenantJoin(userRoles.userId, users.id))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
   const first = rows[0];
   if (!first || first.disabled) return null;

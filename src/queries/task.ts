@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { deadlineChanges, documents, planSections, plans, taskLinks, tasks } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { loadAssignmentStatuses } from "./assignmentStatus.ts";
 
@@ -29,13 +30,10 @@ export async function getTask(db: Executor, tenantId: string, taskId: string, as
       removedAt: tasks.removedAt,
     })
     .from(tasks)
-    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .leftJoin(
-      planSections,
-      and(eq(planSections.tenantId, tasks.tenantId), eq(planSections.id, tasks.sectionId)),
-    )
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)));
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .leftJoin(planSections, tenantJoin(planSections.id, tasks.sectionId))
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)));
   if (!task) return null;
   const assignmentStatuses = await loadAssignmentStatuses(db, tenantId, { taskIds: [taskId] }, asOf);
   const links = await db
@@ -45,13 +43,13 @@ export async function getTask(db: Executor, tenantId: string, taskId: string, as
       upstreamTaskId: taskLinks.upstreamTaskId,
     })
     .from(taskLinks)
-    .where(and(eq(taskLinks.tenantId, tenantId), eq(taskLinks.taskId, taskId)));
+    .where(inTenant(taskLinks, tenantId, eq(taskLinks.taskId, taskId)));
   const ids = new Set(assignmentStatuses.map((a) => a.assignmentId));
   const changes = ids.size
     ? await db
         .select()
         .from(deadlineChanges)
-        .where(and(eq(deadlineChanges.tenantId, tenantId), inArray(deadlineChanges.assignmentId, [...ids])))
+        .where(inTenant(deadlineChanges, tenantId, inArray(deadlineChanges.assignmentId, [...ids])))
         .orderBy(asc(deadlineChanges.requestedAt))
     : [];
   return {

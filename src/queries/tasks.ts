@@ -11,6 +11,7 @@ import { deadlineKindSchema } from "../ingest/extraction.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { normalizeStatusRow } from "./assignmentStatus.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
+import { heldBy, taskInScope } from "./scopeSql.ts";
 import {
   daysOverdueSql,
   dueAsOfSql,
@@ -138,6 +139,9 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
   return { total, asOf, nextCursor, items };
 }
 
+/** The task row of the queries below, `tasks t`. */
+const task = { tenantId: sql`t.tenant_id`, id: sql`t.id` };
+
 /** Conditions that do not need the status: they narrow the tasks before statuses are computed. */
 function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters, extra?: SQL): SQL {
   const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, sql`t.removed_at is null`];
@@ -149,9 +153,9 @@ function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters
   // that has "công" somewhere and "an" somewhere else ("an toàn").
   const phrase = foldForSearch(filters.q ?? "");
   if (phrase) where.push(sql`t.search_key like ${likePattern(phrase)}`);
-  if (filters.leadAgencyId) where.push(heldBy([filters.leadAgencyId], "lead"));
-  if (filters.agencyId) where.push(heldBy([filters.agencyId]));
-  if (scope.kind === "agencies") where.push(heldBy(scope.agencyIds));
+  if (filters.leadAgencyId) where.push(heldBy(task, [filters.leadAgencyId], "lead"));
+  if (filters.agencyId) where.push(heldBy(task, [filters.agencyId]));
+  where.push(taskInScope(scope, task));
   return sql.join(where, sql` and `);
 }
 
@@ -279,13 +283,6 @@ function statusWhere(filters: TaskFilters): SQL {
   if (filters.status) conditions.push(sql`x.status = ${filters.status}`);
   if (filters.dueSoon !== undefined) conditions.push(sql`x."dueSoon" = ${filters.dueSoon}`);
   return sql.join(conditions, sql` and `);
-}
-
-/** A task held by one of these agencies (in a role, or any role). */
-function heldBy(agencyIds: string[], role?: AssignmentRole): SQL {
-  return sql`exists (select 1 from assignments a
-    where a.tenant_id = t.tenant_id and a.task_id = t.id and a.agency_id in ${uuidList(agencyIds)}
-    ${role ? sql`and a.role = ${role}` : sql``})`;
 }
 
 interface RawTaskRow {

@@ -1,6 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, userRoles, users } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { Principal, Role } from "../policies/index.ts";
 
 export async function userProfile(db: Executor, principal: Principal) {
@@ -13,8 +14,8 @@ export async function userProfile(db: Executor, principal: Principal) {
       agencyName: agencies.name,
     })
     .from(users)
-    .leftJoin(agencies, and(eq(agencies.tenantId, users.tenantId), eq(agencies.id, users.agencyId)))
-    .where(and(eq(users.tenantId, principal.tenantId), eq(users.id, principal.userId)));
+    .leftJoin(agencies, tenantJoin(agencies.id, users.agencyId))
+    .where(inTenant(users, principal.tenantId, eq(users.id, principal.userId)));
   return row!;
 }
 
@@ -33,13 +34,13 @@ export async function listUsers(db: Executor, tenantId: string) {
       createdAt: users.createdAt,
     })
     .from(users)
-    .leftJoin(agencies, and(eq(agencies.tenantId, users.tenantId), eq(agencies.id, users.agencyId)))
-    .where(eq(users.tenantId, tenantId))
+    .leftJoin(agencies, tenantJoin(agencies.id, users.agencyId))
+    .where(inTenant(users, tenantId))
     .orderBy(asc(users.username));
   const roleRows = await db
     .select({ userId: userRoles.userId, role: userRoles.role })
     .from(userRoles)
-    .where(eq(userRoles.tenantId, tenantId));
+    .where(inTenant(userRoles, tenantId));
   return rows.map((row) => ({
     ...row,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,

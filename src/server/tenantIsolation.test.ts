@@ -552,7 +552,7 @@ describe("two provinces in one database", () => {
         for (const [i, url] of foreign.entries()) {
           const got = await read(cookie!, url);
           const none = await read(cookie!, missing[i]!);
-          expect(sameButIds(got, none), `${who} GET ${url}: ${JSON.stringify(got)}`).toBe(true);
+          expect(sameButIds(got, none), `${who} GET ${url}: ${JSON.stringify(got).slice(0, 300)}`).toBe(true);
         }
       }
     }
