@@ -12,3 +12,6 @@ export const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 /** `allowed` when the rule holds, else refused with `reason`. */
 export const decide = (holds: boolean, reason: string): Decision => (holds ? allow : deny(reason));
+
+/** Allowed when every decision is; else the first refusal. */
+export const allOf = (...decisions: Decision[]): Decision => decisions.find((d) => !d.allowed) ?? allow;

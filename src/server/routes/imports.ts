@@ -1,7 +1,7 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { commitImport, commitImportInput } from "../../commands/commitImport.ts";
-import type { CommandContext } from "../../commands/context.ts";
 import {
   createImport,
   type Extractor,
@@ -13,15 +13,16 @@ import { discardImport } from "../../commands/discardImport.ts";
 import { updateImport } from "../../commands/updateImport.ts";
 import { importState } from "../../db/schema/index.ts";
 import { assignmentRoles } from "../../domain/assignments.ts";
-import { AppError, forbidden, invalid, notFound } from "../../errors.ts";
+import { AppError, found, invalid, notFound } from "../../errors.ts";
 import { extractionSchema } from "../../ingest/extraction.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
+import { allOf, allow } from "../../policies/decision.ts";
 import { planPolicy } from "../../policies/plan.ts";
 import type { Principal } from "../../policies/principal.ts";
 import { getImportRow, importPreview, listOpenImports } from "../../queries/imports.ts";
-import { actorOf } from "../actor.ts";
+import { command, query, type ReadContext } from "../operation.ts";
 import { errorBody, errorResponses } from "../schemas.ts";
-import { principalOf, requireSession } from "../session.ts";
+import { requireSession } from "../session.ts";
 
 const MB = 1024 * 1024;
 
@@ -81,194 +82,181 @@ export interface ImportRouteOptions {
  * Only those allowed by planPolicy.import may use it.
  */
 export const importRoutes: FastifyPluginAsyncZod<ImportRouteOptions> = async (app, options) => {
-  const { db } = app.deps.handle;
-  app.addHook("preHandler", requireSession(db));
+  app.addHook("preHandler", requireSession(app.deps.handle.db));
+  const importer = (principal: Principal) => planPolicy.import(principal);
+  const preview = async (ctx: ReadContext, importId: string) =>
+    importPreview(
+      ctx.db,
+      ctx.tenantId,
+      found(await getImportRow(ctx.db, ctx.tenantId, importId), "bản nhập"),
+    );
 
-  const importer = (request: Parameters<typeof principalOf>[0]): Principal => {
-    const principal = principalOf(request);
-    if (!planPolicy.import(principal).allowed) {
-      throw forbidden("Chỉ cơ quan thường trực và quản trị viên được nhập kế hoạch.");
-    }
-    return principal;
-  };
-  const context =
-    (request: Parameters<typeof principalOf>[0], principal: Principal) =>
-    (tx: CommandContext["tx"]): CommandContext => ({
-      tx,
-      tenantId: principal.tenantId,
-      actor: actorOf(request, principal),
-    });
-
-  app.post(
-    "/api/imports",
-    {
-      schema: {
-        operationId: "createImport",
-        tags: ["imports"],
-        summary:
-          "Tải lên tệp kế hoạch (.docx, .pdf, .xlsx, .doc, .txt; tối đa 50 MB) và nhận bản xem trước kết quả trích xuất",
-        consumes: ["multipart/form-data"],
-        response: { 200: importPreviewResponse, ...uploadErrors },
-      },
-    },
-    async (request) => {
-      const principal = importer(request);
-      if (!request.isMultipart()) {
-        throw new AppError(
-          "invalid_upload",
-          415,
-          "Hãy gửi tệp kế hoạch dưới dạng multipart/form-data (trường file).",
-        );
-      }
-      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-      if (!file) throw invalid("file_missing", "Chưa chọn tệp kế hoạch để nhập.");
-      let bytes: Buffer;
-      try {
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new AppError(
-            "file_too_large",
-            413,
-            `Tệp quá lớn (giới hạn ${MAX_IMPORT_BYTES / MB} MB); hãy tách riêng phụ lục nhiệm vụ hoặc giảm dung lượng ảnh trong tệp rồi tải lên lại.`,
-          );
-        }
-        throw invalid("invalid_upload", "Tệp tải lên không trọn vẹn; hãy tải lên lại.");
-      }
-      const fileName = (file.filename || "tep-tai-len").normalize("NFC").slice(0, 255);
-      // Extraction runs before, and outside, any transaction: it can take seconds.
+  command<typeof createImportSchema, undefined, Upload>(app, {
+    method: "POST",
+    url: "/api/imports",
+    schema: createImportSchema,
+    authorize: importer,
+    // Reading and extracting the file run before, and outside, any transaction: they can take seconds.
+    prepare: async ({ request }) => {
+      const { bytes, fileName } = await readPlanFile(request);
       const extraction = await extractUpload(bytes, fileName, {
         extract: options.extract,
         onUnexpected: (error) => request.log.error({ err: error, fileName }, "extraction failed"),
       });
-      return db.transaction(async (tx) => {
-        const { importId } = await createImport(context(request, principal)(tx), {
-          fileName,
-          fileSha256: sha256Hex(bytes),
-          extraction,
-        });
-        const row = await getImportRow(tx, principal.tenantId, importId);
-        return importPreview(tx, principal.tenantId, row!);
+      return { bytes, fileName, extraction };
+    },
+    run: async (ctx, _input, _none, upload) => {
+      const { importId } = await createImport(ctx, {
+        fileName: upload.fileName,
+        fileSha256: sha256Hex(upload.bytes),
+        extraction: upload.extraction,
       });
+      return preview(ctx, importId);
     },
-  );
+  });
 
-  app.get(
-    "/api/imports",
-    {
-      schema: {
-        operationId: "listImports",
-        tags: ["imports"],
-        summary: "Các bản nhập đang chờ lưu",
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                fileName: z.string(),
-                createdAt: z.string(),
-                createdBy: z.string(),
-                documentNumber: z.string().nullable(),
-                taskCount: z.number(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+  query(app, {
+    method: "GET",
+    url: "/api/imports",
+    schema: {
+      operationId: "listImports",
+      tags: ["imports"],
+      summary: "Các bản nhập đang chờ lưu",
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              fileName: z.string(),
+              createdAt: z.string(),
+              createdBy: z.string(),
+              documentNumber: z.string().nullable(),
+              taskCount: z.number(),
+            }),
+          ),
+        }),
+        ...errorResponses,
       },
     },
-    async (request) => {
-      const principal = importer(request);
-      return { items: await listOpenImports(db, principal.tenantId) };
-    },
-  );
+    authorize: importer,
+    run: async (ctx) => ({ items: await listOpenImports(ctx.db, ctx.tenantId) }),
+  });
 
-  app.get(
-    "/api/imports/:importId",
-    {
-      schema: {
-        operationId: "getImport",
-        tags: ["imports"],
-        summary: "Bản xem trước của một lần nhập: kết quả trích xuất, đối chiếu cơ quan, kế hoạch đã có",
-        params: importParams,
-        response: { 200: importPreviewResponse, ...errorResponses },
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/imports/:importId",
+    schema: {
+      operationId: "getImport",
+      tags: ["imports"],
+      summary: "Bản xem trước của một lần nhập: kết quả trích xuất, đối chiếu cơ quan, kế hoạch đã có",
+      params: importParams,
+      response: { 200: importPreviewResponse, ...errorResponses },
     },
-    async (request) => {
-      const principal = importer(request);
-      const row = await getImportRow(db, principal.tenantId, request.params.importId);
+    authorize: importer,
+    run: async (ctx, { params }) => {
+      const row = await getImportRow(ctx.db, ctx.tenantId, params.importId);
       if (!row || row.state === "discarded") throw notFound("bản nhập");
-      return importPreview(db, principal.tenantId, row);
+      return importPreview(ctx.db, ctx.tenantId, row);
     },
-  );
+  });
 
-  app.put(
-    "/api/imports/:importId",
-    {
-      bodyLimit: 20 * MB,
-      schema: {
-        operationId: "updateImport",
-        tags: ["imports"],
-        summary: "Lưu kết quả trích xuất đã sửa (gửi lại toàn bộ)",
-        params: importParams,
-        body: extractionSchema,
-        response: { 200: importPreviewResponse, ...errorResponses },
-      },
+  command(app, {
+    method: "PUT",
+    url: "/api/imports/:importId",
+    options: { bodyLimit: 20 * MB },
+    schema: {
+      operationId: "updateImport",
+      tags: ["imports"],
+      summary: "Lưu kết quả trích xuất đã sửa (gửi lại toàn bộ)",
+      params: importParams,
+      body: extractionSchema,
+      response: { 200: importPreviewResponse, ...errorResponses },
     },
-    async (request) => {
-      const principal = importer(request);
-      return db.transaction(async (tx) => {
-        await updateImport(context(request, principal)(tx), request.params.importId, request.body);
-        const row = await getImportRow(tx, principal.tenantId, request.params.importId);
-        return importPreview(tx, principal.tenantId, row!);
-      });
+    authorize: importer,
+    run: async (ctx, { params, body }) => {
+      await updateImport(ctx, params.importId, body);
+      return preview(ctx, params.importId);
     },
-  );
+  });
 
-  app.delete(
-    "/api/imports/:importId",
-    {
-      schema: {
-        operationId: "discardImport",
-        tags: ["imports"],
-        summary: "Bỏ một lần nhập chưa lưu",
-        params: importParams,
-        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
-      },
+  command(app, {
+    method: "DELETE",
+    url: "/api/imports/:importId",
+    schema: {
+      operationId: "discardImport",
+      tags: ["imports"],
+      summary: "Bỏ một lần nhập chưa lưu",
+      params: importParams,
+      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
     },
-    async (request) => {
-      const principal = importer(request);
-      await db.transaction((tx) => discardImport(context(request, principal)(tx), request.params.importId));
+    authorize: importer,
+    run: async (ctx, { params }) => {
+      await discardImport(ctx, params.importId);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/imports/:importId/commit",
-    {
-      schema: {
-        operationId: "commitImport",
-        tags: ["imports"],
-        summary:
-          "Lưu bản nhập thành kế hoạch (hoặc cập nhật kế hoạch đã có của cùng văn bản, trả về các thay đổi), trọn vẹn hoặc không gì cả",
-        params: importParams,
-        // A commit without mappings or settings may come without a body.
-        body: commitImportInput.nullish().transform((v) => v ?? commitImportInput.parse({})),
-        response: { 200: commitResponse, ...errorResponses },
-      },
+  command(app, {
+    method: "POST",
+    url: "/api/imports/:importId/commit",
+    schema: {
+      operationId: "commitImport",
+      tags: ["imports"],
+      summary:
+        "Lưu bản nhập thành kế hoạch (hoặc cập nhật kế hoạch đã có của cùng văn bản, trả về các thay đổi), trọn vẹn hoặc không gì cả",
+      params: importParams,
+      // A commit without mappings or settings may come without a body.
+      body: commitImportInput.nullish().transform((v) => v ?? commitImportInput.parse({})),
+      response: { 200: commitResponse, ...errorResponses },
     },
-    async (request) => {
-      const principal = importer(request);
-      const creates = request.body.agencyMappings.some((m) => "create" in m);
-      if (creates && !agencyPolicy.createWhileImporting(principal).allowed) {
-        throw forbidden("Bạn không có quyền thêm cơ quan mới vào danh mục; hãy chọn một cơ quan có sẵn.");
-      }
-      if (request.body.agencyMappings.length > 0 && !agencyPolicy.addAlias(principal).allowed) {
-        throw forbidden("Bạn không có quyền ghi nhận tên gọi khác của cơ quan.");
-      }
-      return db.transaction((tx) =>
-        commitImport(context(request, principal)(tx), request.params.importId, request.body),
-      );
-    },
-  );
+    // Creating agencies and learning names while committing need their own rights.
+    authorize: (principal, _none, { body }) =>
+      allOf(
+        importer(principal),
+        body.agencyMappings.some((m) => "create" in m) ? agencyPolicy.createWhileImporting(principal) : allow,
+        body.agencyMappings.length > 0 ? agencyPolicy.addAlias(principal) : allow,
+      ),
+    run: (ctx, { params, body }) => commitImport(ctx, params.importId, body),
+  });
 };
+
+const createImportSchema = {
+  operationId: "createImport",
+  tags: ["imports"],
+  summary:
+    "Tải lên tệp kế hoạch (.docx, .pdf, .xlsx, .doc, .txt; tối đa 50 MB) và nhận bản xem trước kết quả trích xuất",
+  consumes: ["multipart/form-data"],
+  response: { 200: importPreviewResponse, ...uploadErrors },
+};
+
+interface Upload {
+  bytes: Buffer;
+  fileName: string;
+  extraction: Awaited<ReturnType<typeof extractUpload>>;
+}
+
+/** The plan file of a multipart upload, whole in memory (extraction reads it at once). */
+async function readPlanFile(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  if (!request.isMultipart()) {
+    throw new AppError(
+      "invalid_upload",
+      415,
+      "Hãy gửi tệp kế hoạch dưới dạng multipart/form-data (trường file).",
+    );
+  }
+  const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  if (!file) throw invalid("file_missing", "Chưa chọn tệp kế hoạch để nhập.");
+  try {
+    const bytes = await file.toBuffer();
+    return { bytes, fileName: (file.filename || "tep-tai-len").normalize("NFC").slice(0, 255) };
+  } catch (error) {
+    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+      throw new AppError(
+        "file_too_large",
+        413,
+        `Tệp quá lớn (giới hạn ${MAX_IMPORT_BYTES / MB} MB); hãy tách riêng phụ lục nhiệm vụ hoặc giảm dung lượng ảnh trong tệp rồi tải lên lại.`,
+      );
+    }
+    throw invalid("invalid_upload", "Tệp tải lên không trọn vẹn; hãy tải lên lại.");
+  }
+}
