@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { endSession } from "../../commands/endSession.ts";
 import { loginInput, startSession, verifyCredentials } from "../../commands/startSession.ts";
+import { allow } from "../../policies/decision.ts";
 import { type Abilities, abilities, roles } from "../../policies/index.ts";
 import { principalFromToken } from "../../queries/sessions.ts";
 import { userProfile } from "../../queries/users.ts";
 import { actorOf } from "../actor.ts";
+import { query } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
-import { principalOf, requireSession, SESSION_COOKIE } from "../session.ts";
+import { requireSession, SESSION_COOKIE } from "../session.ts";
 
 const flags = <K extends string>(...keys: K[]) =>
   z.object(Object.fromEntries(keys.map((key) => [key, z.boolean()])) as Record<K, z.ZodBoolean>);
@@ -42,6 +44,10 @@ const meResponse = z.object({
   abilities: abilitiesResponse,
 });
 
+/**
+ * Login and logout come before (and after) a session, so they are the two routes that do not
+ * run through the operation helper; what they do is in the startSession and endSession commands.
+ */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { handle, config } = app.deps;
 
@@ -95,21 +101,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    "/api/me",
-    {
-      preHandler: requireSession(handle.db),
-      schema: {
-        operationId: "getMe",
-        tags: ["auth"],
-        summary: "Tài khoản đang đăng nhập",
-        response: { 200: meResponse, ...errorResponses },
-      },
+  query(app, {
+    method: "GET",
+    url: "/api/me",
+    options: { preHandler: requireSession(handle.db) },
+    schema: {
+      operationId: "getMe",
+      tags: ["auth"],
+      summary: "Tài khoản đang đăng nhập",
+      response: { 200: meResponse, ...errorResponses },
     },
-    async (request) => {
-      const principal = principalOf(request);
-      const profile = await userProfile(handle.db, principal);
-      return { ...profile, roles: principal.roles, abilities: abilities(principal) };
-    },
-  );
+    authorize: () => allow,
+    run: async (ctx) => ({
+      ...(await userProfile(ctx.db, ctx.principal)),
+      roles: ctx.principal.roles,
+      abilities: abilities(ctx.principal),
+    }),
+  });
 };
