@@ -33,13 +33,7 @@ const testingFolders = ["testing/", "ingest/testing/"];
  * Known exceptions, each with its reason. An entry no import needs any more fails the test, so
  * the list only shrinks.
  */
-const exceptions: { from: string; to: string; why: string }[] = [
-  {
-    from: "server/start.ts",
-    to: "cli/demo.ts",
-    why: "startServer's `demo` flag, kept until web/e2e/harness.ts passes the CLI's seedDemo as `seed`",
-  },
-];
+const exceptions: { from: string; to: string; why: string }[] = [];
 
 const isTest = (file: string) => file.endsWith(".test.ts");
 const isTestingHelper = (file: string) => testingFolders.some((folder) => file.startsWith(folder));

@@ -17,11 +17,6 @@ export interface Running {
 export interface StartOptions {
   /** Data to put in before the first request (the CLI's `serve --demo` passes the demo province). */
   seed?: (db: Database, tenantId: string) => Promise<unknown>;
-  /**
-   * The demo province, for callers that cannot pass `seed` yet (web/e2e/harness.ts). The demo
-   * seed is the CLI's, so this reaches up to it: drop it once the harness passes `seed`.
-   */
-  demo?: boolean;
   logger?: boolean | object;
 }
 
@@ -41,8 +36,7 @@ export async function startServer(config: Config, options: StartOptions = {}) {
         ensureAdmin({ tx, tenantId, actor: { userId: null, label: "env" } }, admin),
       );
     }
-    const seed = options.seed ?? (options.demo ? (await import("../cli/demo.ts")).seedDemo : undefined);
-    if (seed) await seed(handle.db, tenantId);
+    if (options.seed) await options.seed(handle.db, tenantId);
 
     const app = await buildApp(
       { handle, config, tenantId },

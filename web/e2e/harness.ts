@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { seedDemo } from "../../src/cli/demo.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type Running, startServer } from "../../src/server/start.ts";
 import { createEmptyPostgresDatabase } from "../../src/testing/database.ts";
@@ -62,7 +63,7 @@ export function setUpBrowserTests(options: { defaultTimeout?: number } = {}): Ha
       env.DATABASE_URL = database.url;
     }
     // loadConfig refuses PORT=0, so the port is chosen by the system after validation.
-    server = await startServer({ ...loadConfig(env), port: 0 }, { demo: true, logger: false });
+    server = await startServer({ ...loadConfig(env), port: 0 }, { seed: seedDemo, logger: false });
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
