@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { agencies, agencyAliases } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { aliasStep } from "../domain/agencyAliases.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { conflict, notFound } from "../errors.ts";
@@ -20,7 +21,7 @@ export async function addAgencyAlias(ctx: CommandContext, agencyId: string, raw:
   const [agency] = await ctx.tx
     .select({ id: agencies.id, nameKey: agencies.nameKey })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, agencyId)));
+    .where(inTenant(agencies, ctx.tenantId, eq(agencies.id, agencyId)));
   if (!agency) throw notFound("cơ quan, đơn vị");
   const step = aliasStep(agencyId, await nameOwner(ctx.tx, ctx.tenantId, aliasKey));
   if (step === "known") return { created: false };
@@ -43,8 +44,9 @@ export async function removeAgencyAlias(ctx: CommandContext, agencyId: string, a
   const removed = await ctx.tx
     .delete(agencyAliases)
     .where(
-      and(
-        eq(agencyAliases.tenantId, ctx.tenantId),
+      inTenant(
+        agencyAliases,
+        ctx.tenantId,
         eq(agencyAliases.agencyId, agencyId),
         eq(agencyAliases.id, aliasId),
       ),

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { assignments, directiveComments, tasks } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { type AddDirectiveCommentInput, addDirectiveCommentInput } from "./inputs/addDirectiveComment.ts";
@@ -17,7 +18,7 @@ export async function addDirectiveComment(
   const [task] = await ctx.tx
     .select({ id: tasks.id, ref: tasks.ref, title: tasks.title })
     .from(tasks)
-    .where(and(eq(tasks.tenantId, ctx.tenantId), eq(tasks.id, input.taskId)));
+    .where(inTenant(tasks, ctx.tenantId, eq(tasks.id, input.taskId)));
   if (!task) throw notFound("nhiệm vụ");
 
   const [comment] = await ctx.tx
@@ -42,11 +43,7 @@ export async function addDirectiveComment(
     .selectDistinct({ agencyId: assignments.agencyId })
     .from(assignments)
     .where(
-      and(
-        eq(assignments.tenantId, ctx.tenantId),
-        eq(assignments.taskId, task.id),
-        eq(assignments.role, "lead"),
-      ),
+      inTenant(assignments, ctx.tenantId, eq(assignments.taskId, task.id), eq(assignments.role, "lead")),
     );
   await notify(
     ctx,

@@ -1,6 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { progressReports } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { awaitingDecisionBy, reportActions, reportLock } from "../domain/reportLock.ts";
 import { conflict, notFound } from "../errors.ts";
@@ -45,8 +46,9 @@ export async function approveReportAsHead(
       updatedAt: now,
     })
     .where(
-      and(
-        eq(progressReports.tenantId, ctx.tenantId),
+      inTenant(
+        progressReports,
+        ctx.tenantId,
         eq(progressReports.id, input.reportId),
         eq(progressReports.state, awaitingDecisionBy.head),
         input.version === undefined ? undefined : eq(progressReports.version, input.version),
@@ -57,7 +59,7 @@ export async function approveReportAsHead(
     const [current] = await ctx.tx
       .select({ state: progressReports.state, version: progressReports.version })
       .from(progressReports)
-      .where(and(eq(progressReports.tenantId, ctx.tenantId), eq(progressReports.id, input.reportId)));
+      .where(inTenant(progressReports, ctx.tenantId, eq(progressReports.id, input.reportId)));
     if (!current) throw notFound("báo cáo");
     if (current.state === "awaiting_head") {
       throw conflict("report_version_conflict", "Báo cáo đã thay đổi kể từ khi bạn mở; hãy tải lại trang.");

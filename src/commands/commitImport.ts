@@ -1,6 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, agencyAliases, imports } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { aliasStep } from "../domain/agencyAliases.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { agencyLevels } from "../domain/agencyLevels.ts";
@@ -103,7 +104,7 @@ export async function commitImport(
   await tx
     .update(imports)
     .set({ state: "committed", planId: result.planId, committedAt: new Date() })
-    .where(and(eq(imports.tenantId, tenantId), eq(imports.id, importId)));
+    .where(inTenant(imports, tenantId, eq(imports.id, importId)));
   await recordAudit(ctx, {
     action: "import.commit",
     entityType: "import",
@@ -176,7 +177,7 @@ async function applyAgencyMappings(
       const [agency] = await tx
         .select({ id: agencies.id, nameKey: agencies.nameKey })
         .from(agencies)
-        .where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, mapping.agencyId)));
+        .where(inTenant(agencies, tenantId, eq(agencies.id, mapping.agencyId)));
       if (!agency) {
         throw invalid("unknown_agency", `Cơ quan được chọn cho "${name}" không có trong danh mục cơ quan.`);
       }
@@ -214,7 +215,7 @@ async function learnAlias(ctx: CommandContext, agencyId: string, name: string, k
     await tx
       .update(agencyAliases)
       .set({ agencyId, alias: name })
-      .where(and(eq(agencyAliases.tenantId, tenantId), eq(agencyAliases.id, owner.aliasId)));
+      .where(inTenant(agencyAliases, tenantId, eq(agencyAliases.id, owner.aliasId)));
   } else {
     await tx.insert(agencyAliases).values({ tenantId, agencyId, alias: name, aliasKey: key });
   }

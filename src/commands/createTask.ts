@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
+import { eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { agencies, assignments, planSections, plans, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant } from "../db/tenancy.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { type ParsedDeadline, parseDeadline } from "../domain/deadline.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
@@ -57,7 +58,7 @@ export async function loadAgencies(ctx: CommandContext, ids: string[]): Promise<
   const rows = await ctx.tx
     .select({ id: agencies.id, name: agencies.name, isGroup: agencies.isGroup })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, ctx.tenantId), inArray(agencies.id, unique)));
+    .where(inTenant(agencies, ctx.tenantId, inArray(agencies.id, unique)));
   if (rows.length !== unique.length) {
     throw invalid("unknown_agency", "Có cơ quan được chọn không có trong danh mục cơ quan.");
   }
@@ -113,11 +114,7 @@ export async function sectionOf(ctx: CommandContext, planId: string, sectionId: 
     .select({ id: planSections.id, numeral: planSections.numeral })
     .from(planSections)
     .where(
-      and(
-        eq(planSections.tenantId, ctx.tenantId),
-        eq(planSections.planId, planId),
-        eq(planSections.id, sectionId),
-      ),
+      inTenant(planSections, ctx.tenantId, eq(planSections.planId, planId), eq(planSections.id, sectionId)),
     );
   if (!section) throw invalid("unknown_section", "Phần được chọn không thuộc kế hoạch này.");
   return section;
@@ -131,8 +128,9 @@ export async function assertRefFree(ctx: CommandContext, planId: string, ref: st
     .select({ id: tasks.id })
     .from(tasks)
     .where(
-      and(
-        eq(tasks.tenantId, ctx.tenantId),
+      inTenant(
+        tasks,
+        ctx.tenantId,
         eq(tasks.planId, planId),
         eq(tasks.ref, ref),
         isNull(tasks.removedAt),
@@ -157,7 +155,7 @@ export async function createTask(
   const [plan] = await tx
     .select({ id: plans.id, year: plans.year })
     .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
+    .where(inTenant(plans, tenantId, eq(plans.id, planId)))
     .for("update");
   if (!plan) throw notFound("kế hoạch");
   const section = await sectionOf(ctx, planId, input.sectionId);
@@ -176,8 +174,9 @@ export async function createTask(
     .select({ position: max(tasks.position) })
     .from(tasks)
     .where(
-      and(
-        eq(tasks.tenantId, tenantId),
+      inTenant(
+        tasks,
+        tenantId,
         eq(tasks.planId, planId),
         section ? eq(tasks.sectionId, section.id) : undefined,
       ),
@@ -185,12 +184,12 @@ export async function createTask(
   const [end] = await tx
     .select({ position: max(tasks.position) })
     .from(tasks)
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.planId, planId)));
+    .where(inTenant(tasks, tenantId, eq(tasks.planId, planId)));
   const position = (last?.position ?? end?.position ?? -1) + 1;
   await tx
     .update(tasks)
     .set({ position: sql`${tasks.position} + 1` })
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.planId, planId), gt(tasks.position, position - 1)));
+    .where(inTenant(tasks, tenantId, eq(tasks.planId, planId), gt(tasks.position, position - 1)));
 
   const values = {
     tenantId,

@@ -1,6 +1,7 @@
 import argon2 from "argon2";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { agencies, userRoles, users } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { needsAgency } from "../domain/roles.ts";
 import { conflict, invalid } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -18,7 +19,7 @@ export async function createUser(ctx: CommandContext, raw: CreateUserInput) {
     const found = await ctx.tx
       .select({ id: agencies.id })
       .from(agencies)
-      .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, input.agencyId)));
+      .where(inTenant(agencies, ctx.tenantId, eq(agencies.id, input.agencyId)));
     if (!found[0]) throw invalid("agency_not_found", "Cơ quan, đơn vị được chọn không tồn tại.");
   }
   const taken = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));

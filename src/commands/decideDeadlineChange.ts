@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { assignments, deadlineChanges, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { formatVietnameseDate } from "../domain/dates.ts";
 import { conflict, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -35,15 +36,9 @@ export async function decideDeadlineChange(
       taskRef: tasks.ref,
     })
     .from(deadlineChanges)
-    .innerJoin(
-      assignments,
-      and(
-        eq(assignments.tenantId, deadlineChanges.tenantId),
-        eq(assignments.id, deadlineChanges.assignmentId),
-      ),
-    )
-    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
-    .where(and(eq(deadlineChanges.tenantId, ctx.tenantId), eq(deadlineChanges.id, input.deadlineChangeId)));
+    .innerJoin(assignments, tenantJoin(assignments.id, deadlineChanges.assignmentId))
+    .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
+    .where(inTenant(deadlineChanges, ctx.tenantId, eq(deadlineChanges.id, input.deadlineChangeId)));
   if (!request) throw notFound("đề nghị điều chỉnh thời hạn");
 
   const [decided] = await ctx.tx
@@ -57,8 +52,9 @@ export async function decideDeadlineChange(
       ...(approve ? { previousDueOn: request.currentDueOn } : {}),
     })
     .where(
-      and(
-        eq(deadlineChanges.tenantId, ctx.tenantId),
+      inTenant(
+        deadlineChanges,
+        ctx.tenantId,
         eq(deadlineChanges.id, request.id),
         eq(deadlineChanges.state, "pending"),
       ),
@@ -71,7 +67,7 @@ export async function decideDeadlineChange(
     await ctx.tx
       .update(assignments)
       .set({ dueOn: decided.requestedDueOn, updatedAt: now })
-      .where(and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.id, request.assignmentId)));
+      .where(inTenant(assignments, ctx.tenantId, eq(assignments.id, request.assignmentId)));
   }
 
   await refreshStatusFacts(ctx.tx, ctx.tenantId, { assignmentIds: [request.assignmentId] });

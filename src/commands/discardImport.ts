@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { imports } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { lockOpenImport } from "./updateImport.ts";
 
@@ -12,7 +13,7 @@ export async function discardImport(ctx: CommandContext, importId: string): Prom
   await ctx.tx
     .update(imports)
     .set({ state: "discarded" })
-    .where(and(eq(imports.tenantId, ctx.tenantId), eq(imports.id, importId)));
+    .where(inTenant(imports, ctx.tenantId, eq(imports.id, importId)));
   await recordAudit(ctx, {
     action: "import.discard",
     entityType: "import",

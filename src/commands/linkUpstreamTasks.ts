@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { documents, plans, taskLinks, tasks } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { normalizeDocumentNumber, sameDocumentNumber } from "../domain/documentNumber.ts";
 import { jaccard, mostSimilar, SIMILAR_TASK_THRESHOLD, taskWords } from "../domain/taskSimilarity.ts";
 import type { CommandContext } from "./context.ts";
@@ -31,8 +32,9 @@ export async function linkUpstreamTasks(
     .select({ id: tasks.id, planId: tasks.planId })
     .from(tasks)
     .where(
-      and(
-        eq(tasks.tenantId, tenantId),
+      inTenant(
+        tasks,
+        tenantId,
         "planId" in scope
           ? eq(tasks.planId, scope.planId)
           : inArray(tasks.id, scope.taskIds.length ? scope.taskIds : [NO_ID]),
@@ -48,12 +50,12 @@ export async function linkUpstreamTasks(
   const planDocs = await tx
     .select({ planId: plans.id, number: documents.number })
     .from(plans)
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .where(eq(plans.tenantId, tenantId));
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .where(inTenant(plans, tenantId));
   const live = await tx
     .select({ id: tasks.id, planId: tasks.planId, title: tasks.title, sources: tasks.sources })
     .from(tasks)
-    .where(and(eq(tasks.tenantId, tenantId), isNull(tasks.removedAt)));
+    .where(inTenant(tasks, tenantId, isNull(tasks.removedAt)));
 
   const liveTasks: LiveTask[] = live.map((t) => ({ ...t, numbers: citedNumbers(t.sources) }));
   const byId = new Map(liveTasks.map((t) => [t.id, t]));
@@ -98,8 +100,9 @@ export async function linkUpstreamTasks(
     await tx
       .delete(taskLinks)
       .where(
-        and(
-          eq(taskLinks.tenantId, tenantId),
+        inTenant(
+          taskLinks,
+          tenantId,
           or(
             inArray(taskLinks.taskId, scopeIds.length ? scopeIds : [NO_ID]),
             and(eq(taskLinks.kind, "restates"), inArray(taskLinks.taskId, scopeAndRestating)),

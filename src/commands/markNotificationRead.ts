@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { notifications } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 
@@ -15,7 +16,7 @@ export async function markNotificationRead(ctx: CommandContext, raw: MarkNotific
   const input = markNotificationReadInput.parse(raw);
   const userId = ctx.actor.userId;
   if (!userId) throw notFound("thông báo");
-  const mine = and(eq(notifications.tenantId, ctx.tenantId), eq(notifications.userId, userId));
+  const mine = inTenant(notifications, ctx.tenantId, eq(notifications.userId, userId));
   if (input.notificationId) {
     const [found] = await ctx.tx
       .select({ id: notifications.id, readAt: notifications.readAt })

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { notifications, userRoles, users } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { Role } from "../policies/principal.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -50,8 +51,8 @@ export async function usersWithRoles(ctx: CommandContext, roles: Role[]): Promis
   const rows = await ctx.tx
     .selectDistinct({ id: users.id })
     .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.tenantId, users.tenantId), eq(userRoles.userId, users.id)))
-    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.disabled, false), inArray(userRoles.role, roles)));
+    .innerJoin(userRoles, tenantJoin(userRoles.userId, users.id))
+    .where(inTenant(users, ctx.tenantId, eq(users.disabled, false), inArray(userRoles.role, roles)));
   return rows.map((r) => r.id);
 }
 
@@ -62,8 +63,9 @@ export async function usersOfAgencies(
   roles?: Role[],
 ): Promise<string[]> {
   if (agencyIds.length === 0) return [];
-  const where = and(
-    eq(users.tenantId, ctx.tenantId),
+  const where = inTenant(
+    users,
+    ctx.tenantId,
     eq(users.disabled, false),
     inArray(users.agencyId, agencyIds),
     roles ? inArray(userRoles.role, roles) : undefined,
@@ -71,7 +73,7 @@ export async function usersOfAgencies(
   const rows = await ctx.tx
     .selectDistinct({ id: users.id })
     .from(users)
-    .leftJoin(userRoles, and(eq(userRoles.tenantId, users.tenantId), eq(userRoles.userId, users.id)))
+    .leftJoin(userRoles, tenantJoin(userRoles.userId, users.id))
     .where(where);
   return rows.map((r) => r.id);
 }

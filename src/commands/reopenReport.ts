@@ -1,7 +1,8 @@
-import { and, eq, isNull, min, ne, sql } from "drizzle-orm";
+import { eq, isNull, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, progressReports } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { reportActions, reportLock } from "../domain/reportLock.ts";
 import { normalizeLines } from "../domain/text.ts";
@@ -51,8 +52,9 @@ export async function reopenReport(
       updatedAt: now,
     })
     .where(
-      and(
-        eq(progressReports.tenantId, ctx.tenantId),
+      inTenant(
+        progressReports,
+        ctx.tenantId,
         eq(progressReports.id, report.id),
         eq(progressReports.state, report.state),
         eq(progressReports.version, report.version),
@@ -71,8 +73,9 @@ export async function reopenReport(
       .select({ first: min(progressReports.submittedAt) })
       .from(progressReports)
       .where(
-        and(
-          eq(progressReports.tenantId, ctx.tenantId),
+        inTenant(
+          progressReports,
+          ctx.tenantId,
           eq(progressReports.assignmentId, report.assignmentId),
           eq(progressReports.state, "approved"),
           eq(progressReports.claimsCompletion, true),
@@ -84,7 +87,7 @@ export async function reopenReport(
     await ctx.tx
       .update(assignments)
       .set({ completedOn: first, updatedAt: now })
-      .where(and(eq(assignments.tenantId, ctx.tenantId), eq(assignments.id, report.assignmentId)));
+      .where(inTenant(assignments, ctx.tenantId, eq(assignments.id, report.assignmentId)));
   }
 
   await refreshStatusFacts(ctx.tx, ctx.tenantId, { assignmentIds: [report.assignmentId] });

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { deadlineChanges } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { conflict, invalid, isUniqueViolation } from "../errors.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
@@ -55,8 +56,9 @@ export async function requestDeadlineChange(
     .select({ id: deadlineChanges.id })
     .from(deadlineChanges)
     .where(
-      and(
-        eq(deadlineChanges.tenantId, ctx.tenantId),
+      inTenant(
+        deadlineChanges,
+        ctx.tenantId,
         eq(deadlineChanges.assignmentId, assignment.id),
         eq(deadlineChanges.state, "pending"),
       ),

@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { eq, gt, isNull, or, sql } from "drizzle-orm";
 import { assignments, progressReports, reviews } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { awaitingDecisionBy } from "../domain/reportLock.ts";
 import { reviewDecisions } from "../domain/reports.ts";
@@ -37,8 +38,9 @@ export async function reviewReport(
       updatedAt: now,
     })
     .where(
-      and(
-        eq(progressReports.tenantId, ctx.tenantId),
+      inTenant(
+        progressReports,
+        ctx.tenantId,
         eq(progressReports.id, input.reportId),
         eq(progressReports.state, awaitingDecisionBy.office),
         input.version === undefined ? undefined : eq(progressReports.version, input.version),
@@ -69,8 +71,9 @@ export async function reviewReport(
       .update(assignments)
       .set({ completedOn, updatedAt: now })
       .where(
-        and(
-          eq(assignments.tenantId, ctx.tenantId),
+        inTenant(
+          assignments,
+          ctx.tenantId,
           eq(assignments.id, updated.assignmentId),
           or(isNull(assignments.completedOn), gt(assignments.completedOn, completedOn)),
         ),
@@ -112,7 +115,7 @@ async function whyNotReviewable(ctx: CommandContext, reportId: string, version: 
   const [current] = await ctx.tx
     .select({ state: progressReports.state, version: progressReports.version })
     .from(progressReports)
-    .where(and(eq(progressReports.tenantId, ctx.tenantId), eq(progressReports.id, reportId)));
+    .where(inTenant(progressReports, ctx.tenantId, eq(progressReports.id, reportId)));
   if (!current) return notFound("báo cáo");
   if (current.state === "approved" || current.state === "returned") return alreadyReviewed(current.state);
   if (current.state === "awaiting_head") {

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { agencies } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -14,7 +15,7 @@ export async function saveAgency(ctx: CommandContext, raw: AgencyInput, agencyId
   const [sameName] = await ctx.tx
     .select({ id: agencies.id })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.nameKey, nameKey)));
+    .where(inTenant(agencies, ctx.tenantId, eq(agencies.nameKey, nameKey)));
   if (sameName && sameName.id !== agencyId) {
     throw conflict("agency_name_taken", `Đã có cơ quan, đơn vị tên "${input.name}".`);
   }
@@ -24,7 +25,7 @@ export async function saveAgency(ctx: CommandContext, raw: AgencyInput, agencyId
     const [parent] = await ctx.tx
       .select({ id: agencies.id })
       .from(agencies)
-      .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, input.parentId)));
+      .where(inTenant(agencies, ctx.tenantId, eq(agencies.id, input.parentId)));
     if (!parent) throw invalid("agency_parent_missing", "Cơ quan cấp trên không tồn tại.");
   }
   const values = {
@@ -52,12 +53,12 @@ export async function saveAgency(ctx: CommandContext, raw: AgencyInput, agencyId
   const [before] = await ctx.tx
     .select()
     .from(agencies)
-    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, agencyId)));
+    .where(inTenant(agencies, ctx.tenantId, eq(agencies.id, agencyId)));
   if (!before) throw notFound("cơ quan, đơn vị");
   const [after] = await ctx.tx
     .update(agencies)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(agencies.tenantId, ctx.tenantId), eq(agencies.id, agencyId)))
+    .where(inTenant(agencies, ctx.tenantId, eq(agencies.id, agencyId)))
     .returning();
   await recordAudit(ctx, {
     action: "agency.update",

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { sessions, users } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { invalid, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 
@@ -11,16 +12,14 @@ export async function setUserDisabled(ctx: CommandContext, userId: string, disab
   const [before] = await ctx.tx
     .select({ disabled: users.disabled, username: users.username })
     .from(users)
-    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
+    .where(inTenant(users, ctx.tenantId, eq(users.id, userId)));
   if (!before) throw notFound("tài khoản");
   await ctx.tx
     .update(users)
     .set({ disabled, updatedAt: new Date() })
-    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
+    .where(inTenant(users, ctx.tenantId, eq(users.id, userId)));
   if (disabled) {
-    await ctx.tx
-      .delete(sessions)
-      .where(and(eq(sessions.tenantId, ctx.tenantId), eq(sessions.userId, userId)));
+    await ctx.tx.delete(sessions).where(inTenant(sessions, ctx.tenantId, eq(sessions.userId, userId)));
   }
   await recordAudit(ctx, {
     action: disabled ? "user.disable" : "user.enable",

@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { eq, inArray, isNotNull } from "drizzle-orm";
 import { evidence, progressReports, reportingPeriods, storedFiles } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { formatVietnameseDate, type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
 import { periodContaining } from "../domain/periods.ts";
@@ -82,8 +83,9 @@ export async function submitReport(
     .select({ id: progressReports.id })
     .from(progressReports)
     .where(
-      and(
-        eq(progressReports.tenantId, ctx.tenantId),
+      inTenant(
+        progressReports,
+        ctx.tenantId,
         eq(progressReports.assignmentId, assignment.id),
         eq(progressReports.periodId, period.id),
         inArray(progressReports.state, ["awaiting_head", "submitted"]),
@@ -256,8 +258,9 @@ async function resolvePeriod(
     .select()
     .from(reportingPeriods)
     .where(
-      and(
-        eq(reportingPeriods.tenantId, ctx.tenantId),
+      inTenant(
+        reportingPeriods,
+        ctx.tenantId,
         eq(reportingPeriods.planId, assignment.planId),
         eq(reportingPeriods.startsOn, wanted.startsOn),
       ),
@@ -270,8 +273,9 @@ async function resolvePeriod(
     .select({ id: progressReports.id })
     .from(progressReports)
     .where(
-      and(
-        eq(progressReports.tenantId, ctx.tenantId),
+      inTenant(
+        progressReports,
+        ctx.tenantId,
         eq(progressReports.assignmentId, assignment.id),
         eq(progressReports.periodId, row.id),
         isNotNull(progressReports.reopenedAt),

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { indicators, indicatorTargets, indicatorValues } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import type { Extraction } from "../ingest/extraction.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -9,7 +10,7 @@ export async function syncIndicators(ctx: CommandContext, planId: string, extrac
   const all = await tx
     .select({ id: indicators.id, ref: indicators.ref })
     .from(indicators)
-    .where(and(eq(indicators.tenantId, tenantId), eq(indicators.planId, planId)));
+    .where(inTenant(indicators, tenantId, eq(indicators.planId, planId)));
   const byRef = new Map(all.map((i) => [i.ref, i.id]));
   const seen = new Set<string>();
   let added = 0;
@@ -29,10 +30,10 @@ export async function syncIndicators(ctx: CommandContext, planId: string, extrac
       await tx
         .update(indicators)
         .set(values)
-        .where(and(eq(indicators.tenantId, tenantId), eq(indicators.id, id)));
+        .where(inTenant(indicators, tenantId, eq(indicators.id, id)));
       await tx
         .delete(indicatorTargets)
-        .where(and(eq(indicatorTargets.tenantId, tenantId), eq(indicatorTargets.indicatorId, id)));
+        .where(inTenant(indicatorTargets, tenantId, eq(indicatorTargets.indicatorId, id)));
       updated++;
     } else {
       const [row] = await tx
@@ -66,7 +67,7 @@ export async function syncIndicators(ctx: CommandContext, planId: string, extrac
         await tx
           .select({ id: indicatorValues.indicatorId })
           .from(indicatorValues)
-          .where(and(eq(indicatorValues.tenantId, tenantId), inArray(indicatorValues.indicatorId, gone)))
+          .where(inTenant(indicatorValues, tenantId, inArray(indicatorValues.indicatorId, gone)))
       ).map((r) => r.id),
     );
     const deletable = gone.filter((id) => !withValues.has(id));
@@ -75,10 +76,8 @@ export async function syncIndicators(ctx: CommandContext, planId: string, extrac
       await tx
         .update(indicators)
         .set({ parentId: null })
-        .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.parentId, deletable)));
-      await tx
-        .delete(indicators)
-        .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.id, deletable)));
+        .where(inTenant(indicators, tenantId, inArray(indicators.parentId, deletable)));
+      await tx.delete(indicators).where(inTenant(indicators, tenantId, inArray(indicators.id, deletable)));
     }
     deleted = deletable.length;
     kept = gone.length - deletable.length;

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { imports } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { parseDeadline } from "../domain/deadline.ts";
 import { conflict, notFound } from "../errors.ts";
 import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
@@ -14,7 +15,7 @@ export async function lockOpenImport(ctx: CommandContext, importId: string) {
   const [row] = await ctx.tx
     .select()
     .from(imports)
-    .where(and(eq(imports.tenantId, ctx.tenantId), eq(imports.id, importId)))
+    .where(inTenant(imports, ctx.tenantId, eq(imports.id, importId)))
     .for("update");
   if (!row || row.state === "discarded") throw notFound("bản nhập");
   if (row.state === "committed") {
@@ -79,7 +80,7 @@ export async function updateImport(
   await ctx.tx
     .update(imports)
     .set({ extraction })
-    .where(and(eq(imports.tenantId, ctx.tenantId), eq(imports.id, importId)));
+    .where(inTenant(imports, ctx.tenantId, eq(imports.id, importId)));
   await recordAudit(ctx, {
     action: "import.update",
     entityType: "import",

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import {
   agencies,
   assignments,
@@ -9,6 +9,7 @@ import {
   tasks,
 } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { followsTaskDueDate } from "../domain/assignmentDue.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
@@ -83,7 +84,7 @@ export async function updatePlanFromExtraction(
   const [plan] = await tx
     .select()
     .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
+    .where(inTenant(plans, tenantId, eq(plans.id, planId)))
     .for("update");
   if (!plan) throw notFound("kế hoạch");
 
@@ -98,19 +99,19 @@ export async function updatePlanFromExtraction(
       title: meta.title,
       ...(source?.fileSha256 ? { fileSha256: source.fileSha256 } : {}),
     })
-    .where(and(eq(documents.tenantId, tenantId), eq(documents.id, plan.documentId)));
+    .where(inTenant(documents, tenantId, eq(documents.id, plan.documentId)));
   const year = Number((meta.date ?? "").slice(0, 4)) || plan.year;
   await tx
     .update(plans)
     .set({ ...settings, year, updatedAt: now })
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+    .where(inTenant(plans, tenantId, eq(plans.id, planId)));
 
   // Sections: by numeral; titles follow the document; sections no longer used stay (removed
   // tasks may point to them).
   const sectionRows = await tx
     .select()
     .from(planSections)
-    .where(and(eq(planSections.tenantId, tenantId), eq(planSections.planId, planId)));
+    .where(inTenant(planSections, tenantId, eq(planSections.planId, planId)));
   const sectionIds = new Map(sectionRows.map((s) => [s.numeral, s.id]));
   const numeralOf = new Map(sectionRows.map((s) => [s.id, s.numeral]));
   for (const [position, section] of uniqueSections(extraction).entries()) {
@@ -120,7 +121,7 @@ export async function updatePlanFromExtraction(
         await tx
           .update(planSections)
           .set({ title: section.title, position })
-          .where(and(eq(planSections.tenantId, tenantId), eq(planSections.id, existing.id)));
+          .where(inTenant(planSections, tenantId, eq(planSections.id, existing.id)));
       }
     } else {
       const [row] = await tx
@@ -142,7 +143,7 @@ export async function updatePlanFromExtraction(
   const saved = await tx
     .select()
     .from(tasks)
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.planId, planId)))
+    .where(inTenant(tasks, tenantId, eq(tasks.planId, planId)))
     .orderBy(asc(tasks.position));
   saved.sort((a, b) => Number(a.removedAt !== null) - Number(b.removedAt !== null));
   const match = matchTasks(saved, extraction.tasks);
@@ -157,8 +158,9 @@ export async function updatePlanFromExtraction(
       .update(tasks)
       .set({ removedAt: now, updatedAt: now })
       .where(
-        and(
-          eq(tasks.tenantId, tenantId),
+        inTenant(
+          tasks,
+          tenantId,
           inArray(
             tasks.id,
             removed.map((t) => t.id),
@@ -178,7 +180,7 @@ export async function updatePlanFromExtraction(
     await tx
       .update(tasks)
       .set({ ref: `~${task.id}` })
-      .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, task.id)));
+      .where(inTenant(tasks, tenantId, eq(tasks.id, task.id)));
   }
 
   // Agencies as now named.
@@ -204,7 +206,7 @@ export async function updatePlanFromExtraction(
     await tx
       .update(tasks)
       .set({ ...valuesOf(t, i), removedAt: null, ...(fields.length > 0 ? { updatedAt: now } : {}) })
-      .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, before.id)));
+      .where(inTenant(tasks, tenantId, eq(tasks.id, before.id)));
   }
 
   // 4. New tasks.
@@ -233,11 +235,8 @@ export async function updatePlanFromExtraction(
           dueOn: assignments.dueOn,
         })
         .from(assignments)
-        .innerJoin(
-          agencies,
-          and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-        )
-        .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.taskId, matchedIds)))
+        .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
+        .where(inTenant(assignments, tenantId, inArray(assignments.taskId, matchedIds)))
     : [];
   const currentIds = current.map((a) => a.id);
   const reported = new Set(
@@ -246,9 +245,7 @@ export async function updatePlanFromExtraction(
           await tx
             .select({ id: progressReports.assignmentId, n: count() })
             .from(progressReports)
-            .where(
-              and(eq(progressReports.tenantId, tenantId), inArray(progressReports.assignmentId, currentIds)),
-            )
+            .where(inTenant(progressReports, tenantId, inArray(progressReports.assignmentId, currentIds)))
             .groupBy(progressReports.assignmentId)
         ).map((r) => r.id)
       : [],
@@ -280,7 +277,7 @@ export async function updatePlanFromExtraction(
         await tx
           .update(assignments)
           .set({ dueOn, viaGroupId: keep.viaGroupId, updatedAt: now })
-          .where(and(eq(assignments.tenantId, tenantId), eq(assignments.id, a.id)));
+          .where(inTenant(assignments, tenantId, eq(assignments.id, a.id)));
       }
     }
     for (const w of wanted) {
@@ -290,9 +287,7 @@ export async function updatePlanFromExtraction(
     }
   }
   if (toDelete.length > 0) {
-    await tx
-      .delete(assignments)
-      .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.id, toDelete)));
+    await tx.delete(assignments).where(inTenant(assignments, tenantId, inArray(assignments.id, toDelete)));
   }
   for (let i = 0; i < newAssignments.length; i += 500) {
     await tx.insert(assignments).values(newAssignments.slice(i, i + 500));

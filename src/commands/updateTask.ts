@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { agencies, assignments, planSections, plans, progressReports, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { followsTaskDueDate } from "../domain/assignmentDue.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { taskSearchKey } from "../domain/taskSearch.ts";
@@ -46,7 +47,7 @@ export async function updateTask(
   const [task] = await tx
     .select()
     .from(tasks)
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)))
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)))
     .for("update");
   if (!task) throw notFound("nhiệm vụ");
   if (task.removedAt) {
@@ -58,14 +59,14 @@ export async function updateTask(
   const [plan] = await tx
     .select({ year: plans.year })
     .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, task.planId)));
+    .where(inTenant(plans, tenantId, eq(plans.id, task.planId)));
 
   const currentSection = task.sectionId
     ? ((
         await tx
           .select({ id: planSections.id, numeral: planSections.numeral })
           .from(planSections)
-          .where(and(eq(planSections.tenantId, tenantId), eq(planSections.id, task.sectionId)))
+          .where(inTenant(planSections, tenantId, eq(planSections.id, task.sectionId)))
       )[0] ?? null)
     : null;
   const section =
@@ -84,11 +85,8 @@ export async function updateTask(
       agencyName: agencies.name,
     })
     .from(assignments)
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-    )
-    .where(and(eq(assignments.tenantId, tenantId), eq(assignments.taskId, taskId)));
+    .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
+    .where(inTenant(assignments, tenantId, eq(assignments.taskId, taskId)));
   const currentIds = current.map((a) => a.id);
 
   const deadline =
@@ -122,8 +120,9 @@ export async function updateTask(
         .select({ assignmentId: progressReports.assignmentId })
         .from(progressReports)
         .where(
-          and(
-            eq(progressReports.tenantId, tenantId),
+          inTenant(
+            progressReports,
+            tenantId,
             inArray(
               progressReports.assignmentId,
               leaving.map((a) => a.id),
@@ -180,12 +179,10 @@ export async function updateTask(
       }),
       updatedAt: new Date(),
     })
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, taskId)));
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)));
 
   if (deleted.length > 0) {
-    await tx
-      .delete(assignments)
-      .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.id, deleted)));
+    await tx.delete(assignments).where(inTenant(assignments, tenantId, inArray(assignments.id, deleted)));
   }
   if (added.length > 0) await tx.insert(assignments).values(added);
   let moved = 0;
@@ -198,7 +195,7 @@ export async function updateTask(
       await tx
         .update(assignments)
         .set({ dueOn, updatedAt: new Date() })
-        .where(and(eq(assignments.tenantId, tenantId), inArray(assignments.id, follow)));
+        .where(inTenant(assignments, tenantId, inArray(assignments.id, follow)));
       moved = follow.length;
     }
   }

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { aliasStep } from "../domain/agencyAliases.ts";
 import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
@@ -19,7 +20,7 @@ export async function upsertAgencyTree(
   const existing = await ctx.tx
     .select({ id: agencies.id, code: agencies.code })
     .from(agencies)
-    .where(eq(agencies.tenantId, ctx.tenantId));
+    .where(inTenant(agencies, ctx.tenantId));
   for (const row of existing) if (row.code) idByCode.set(row.code, row.id);
 
   // A group may name agencies that come later in the file only as members, so they are checked
@@ -80,7 +81,7 @@ export async function upsertAgencyTree(
         await ctx.tx
           .update(agencyAliases)
           .set({ agencyId: row!.id, alias })
-          .where(and(eq(agencyAliases.tenantId, ctx.tenantId), eq(agencyAliases.id, owner.aliasId)));
+          .where(inTenant(agencyAliases, ctx.tenantId, eq(agencyAliases.id, owner.aliasId)));
       } else if (step === "add") {
         await ctx.tx
           .insert(agencyAliases)
@@ -96,7 +97,7 @@ export async function upsertAgencyTree(
     const memberIds = members.map((code) => requireCode(code, seed.name));
     await ctx.tx
       .delete(agencyGroupMembers)
-      .where(and(eq(agencyGroupMembers.tenantId, ctx.tenantId), eq(agencyGroupMembers.groupId, groupId)));
+      .where(inTenant(agencyGroupMembers, ctx.tenantId, eq(agencyGroupMembers.groupId, groupId)));
     await ctx.tx
       .insert(agencyGroupMembers)
       .values(memberIds.map((memberId) => ({ tenantId: ctx.tenantId, groupId, memberId })));
