@@ -191,11 +191,12 @@ async function readStdin(): Promise<string> {
 
 async function agencyIdByCode(tx: import("../db/client.ts").Transaction, tenantId: string, code: string) {
   const { agencies } = await import("../db/schema/index.ts");
-  const { and, eq } = await import("drizzle-orm");
+  const { eq } = await import("drizzle-orm");
+  const { inTenant } = await import("../db/tenancy.ts");
   const [row] = await tx
     .select({ id: agencies.id })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.code, code)));
+    .where(inTenant(agencies, tenantId, eq(agencies.code, code)));
   if (!row) throw new StartupError(`Không có cơ quan, đơn vị mã "${code}".`);
   return row.id;
 }

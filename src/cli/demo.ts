@@ -9,6 +9,7 @@ import { upsertAgencyTree } from "../commands/upsertAgencyTree.ts";
 import type { Database } from "../db/client.ts";
 import { plans, users } from "../db/schema/index.ts";
 import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
+import { inTenant } from "../db/tenancy.ts";
 import type { Role } from "../domain/roles.ts";
 import type { Extraction } from "../ingest/extraction.ts";
 
@@ -64,11 +65,7 @@ export function loadDemoExtraction(name: string): Extraction {
 export async function seedDemo(db: Database, tenantId: string): Promise<{ created: boolean }> {
   return db.transaction(async (tx) => {
     const ctx: CommandContext = { tx, tenantId, actor: seedActor };
-    const anyPlan = await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(eq(plans.tenantId, tenantId))
-      .limit(1);
+    const anyPlan = await tx.select({ id: plans.id }).from(plans).where(inTenant(plans, tenantId)).limit(1);
     if (anyPlan[0]) return { created: false };
 
     const agencyIds = await upsertAgencyTree(ctx, lamDongAgencies);

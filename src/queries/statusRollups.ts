@@ -1,9 +1,10 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
 import { agencies, planSections, plans } from "../db/schema/index.ts";
 import { uuidList } from "../db/sqlLists.ts";
+import { inTenant } from "../db/tenancy.ts";
 import { type AssignmentRole, assignmentRoles } from "../domain/assignments.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { type PeriodKind, periodContaining } from "../domain/periods.ts";
@@ -257,19 +258,19 @@ export async function rollupLabels(
     const rows = await db
       .select({ id: plans.id, label: plans.name })
       .from(plans)
-      .where(and(eq(plans.tenantId, tenantId), inArray(plans.id, ids)));
+      .where(inTenant(plans, tenantId, inArray(plans.id, ids)));
     return new Map(rows.map((r) => [r.id, r.label]));
   }
   if (by === "section") {
     const rows = await db
       .select({ id: planSections.id, numeral: planSections.numeral, title: planSections.title })
       .from(planSections)
-      .where(and(eq(planSections.tenantId, tenantId), inArray(planSections.id, ids)));
+      .where(inTenant(planSections, tenantId, inArray(planSections.id, ids)));
     return new Map(rows.map((r) => [r.id, `${r.numeral}. ${r.title}`]));
   }
   const rows = await db
     .select({ id: agencies.id, label: agencies.name })
     .from(agencies)
-    .where(and(eq(agencies.tenantId, tenantId), inArray(agencies.id, ids)));
+    .where(inTenant(agencies, tenantId, inArray(agencies.id, ids)));
   return new Map(rows.map((r) => [r.id, r.label]));
 }

@@ -3,13 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, count, eq, type Logger, type sql } from "drizzle-orm";
+import { count, eq, type Logger, type sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import { DEMO_PASSWORD, seedDemo } from "../cli/demo.ts";
 import { loadConfig } from "../config.ts";
 import type { Database, DatabaseHandle } from "../db/client.ts";
 import { agencies, assignments, documents, plans, tasks } from "../db/schema/index.ts";
+import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { buildApp } from "../server/app.ts";
 import { LocalEvidenceStore } from "../storage/localStore.ts";
@@ -67,16 +68,14 @@ export async function findAssignment(
   const [row] = await db
     .select({ assignmentId: assignments.id, taskId: tasks.id, agencyId: agencies.id, planId: plans.id })
     .from(assignments)
-    .innerJoin(tasks, and(eq(tasks.tenantId, assignments.tenantId), eq(tasks.id, assignments.taskId)))
-    .innerJoin(plans, and(eq(plans.tenantId, tasks.tenantId), eq(plans.id, tasks.planId)))
-    .innerJoin(documents, and(eq(documents.tenantId, plans.tenantId), eq(documents.id, plans.documentId)))
-    .innerJoin(
-      agencies,
-      and(eq(agencies.tenantId, assignments.tenantId), eq(agencies.id, assignments.agencyId)),
-    )
+    .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
     .where(
-      and(
-        eq(assignments.tenantId, tenantId),
+      inTenant(
+        assignments,
+        tenantId,
         eq(documents.number, where.documentNumber),
         eq(tasks.ref, where.ref),
         eq(agencies.name, where.agency),
