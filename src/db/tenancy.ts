@@ -1,5 +1,4 @@
-import type { Table } from "drizzle-orm";
-import { and, type Column, eq, getTableName, type SQL } from "drizzle-orm";
+import { and, type Column, eq, getTableName, type SQL, type Table } from "drizzle-orm";
 
 /**
  * Every table of a province's data carries tenant_id, and a join between two of them must match
@@ -23,7 +22,7 @@ export const sameTenant = (a: TenantTable, b: TenantTable): SQL => eq(a.tenantId
  * conditions are added to it (a left join that keeps only live rows).
  */
 export function tenantJoin(left: Column, right: Column, ...more: (SQL | undefined)[]): SQL {
-  return and(eq(tenantColumnOf(left), tenantColumnOf(right)), eq(left, right), ...more) as SQL;
+  return and(sameTenant(tableOf(left), tableOf(right)), eq(left, right), ...more) as SQL;
 }
 
 /** `table.tenant_id = tenantId`, and the other conditions: a WHERE that starts with the province. */
@@ -32,9 +31,9 @@ export function inTenant(table: TenantTable, tenantId: string, ...more: (SQL | u
 }
 
 // A column's table is the table, or the alias it was read from (drizzle proxies the alias), so
-// the tenant column found here is the one of the same row.
-function tenantColumnOf(column: Column): Column {
+// the tenant column found on it is the one of the same row.
+function tableOf(column: Column): TenantTable {
   const table = column.table as Table & Partial<TenantTable>;
   if (!table.tenantId) throw new Error(`${getTableName(table)} has no tenant_id to join on`);
-  return table.tenantId;
+  return table as TenantTable;
 }
