@@ -108,7 +108,7 @@ interface CommandSpec<S extends OperationSchema, Subject, Prepared>
    * Work that must not hold a connection (reading an upload, storing files, extracting a
    * document), done before the transaction, after a first load and policy check on the pool,
    * so that a refused request reads nothing; the transaction then loads and checks again.
-   * It may fill in the input's body (a multipart form read into the body schema).
+   * What it returns (a multipart form read into the command's schema, stored files) reaches `run`.
    */
   prepare?: (ctx: ReadContext, input: OperationInput<S>, subject: Subject) => Promise<Prepared>;
   /** After the command, whether it failed or not: remove what `prepare` left behind. */
