@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import {
   auditLog,
   evidence,
@@ -10,13 +11,43 @@ import {
   storedFiles,
   users,
 } from "../db/schema/index.ts";
-import { type FormFile, findAssignment, multipart, rowCount, samples, type TrackingApp } from "./tracking.ts";
+import {
+  type FormFile,
+  findAssignment,
+  login,
+  multipart,
+  rowCount,
+  samples,
+  type TrackingApp,
+  trackingApp,
+} from "./tracking.ts";
 
 export const PLAN_CV = "1535-CV/TU";
 export const POLICE = "Công an tỉnh";
 
 /** Every demo account the report tests act as. */
 export const reportUsers = ["admin", "vanphong", "lanhdao", "congan", "truongcongan", "taichinh"];
+
+/**
+ * Opens the demo app before the file's tests, logs every report user in, and closes it after:
+ * `use` receives the app once it is open; the cookies fill in then.
+ */
+export function openReportApp(
+  use: (app: TrackingApp) => void,
+  options?: Parameters<typeof trackingApp>[0],
+): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  let opened: TrackingApp | undefined;
+  beforeAll(async () => {
+    opened = await trackingApp(options);
+    use(opened);
+    for (const user of reportUsers) cookies[user] = await login(opened.app, user);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return cookies;
+}
 
 /**
  * The HTTP calls and reads the report, review and notification tests share, on the demo app the

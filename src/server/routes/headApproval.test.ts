@@ -1,22 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { plans, progressReports, reportingPeriods, users } from "../../db/schema/index.ts";
 import { today } from "../../domain/dates.ts";
 import { makeUser } from "../../testing/factories.ts";
-import { reportKit, reportUsers } from "../../testing/reportKit.ts";
-import { login, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
+import { openReportApp, reportKit } from "../../testing/reportKit.ts";
+import type { TrackingApp } from "../../testing/tracking.ts";
 
 /** Plans that ask for it send an officer's report to the agency head before the standing office. */
 
 let t: TrackingApp;
-const cookies: Record<string, string> = {};
-
-beforeAll(async () => {
-  t = await trackingApp();
-  for (const user of reportUsers) cookies[user] = await login(t.app, user);
-});
-afterAll(async () => {
-  await t?.close();
+const cookies = openReportApp((app) => {
+  t = app;
 });
 
 const { policeTask, submitJson, post, get, review, userId, notificationsOf } = reportKit(() => t, cookies);

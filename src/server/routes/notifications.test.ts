@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportKit, reportUsers } from "../../testing/reportKit.ts";
-import { login, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
+import { describe, expect, it } from "vitest";
+import { openReportApp, reportKit } from "../../testing/reportKit.ts";
+import type { TrackingApp } from "../../testing/tracking.ts";
 
 /** Each user's notifications: listed unread first, marked read one by one or all at once. */
 
 let t: TrackingApp;
-const cookies: Record<string, string> = {};
-
-beforeAll(async () => {
-  t = await trackingApp();
-  for (const user of reportUsers) cookies[user] = await login(t.app, user);
-});
-afterAll(async () => {
-  await t?.close();
+const cookies = openReportApp((app) => {
+  t = app;
 });
 
 const { policeTask, submitJson, post, get, review } = reportKit(() => t, cookies);

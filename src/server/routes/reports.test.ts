@@ -1,26 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../config.ts";
 import { auditLog, notifications, reportingPeriods } from "../../db/schema/index.ts";
 import { addDays, today } from "../../domain/dates.ts";
 import { periodContaining } from "../../domain/periods.ts";
-import { POLICE, pdfFile, reportKit, reportUsers } from "../../testing/reportKit.ts";
-import { type FormFile, login, samples, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
+import { openReportApp, POLICE, pdfFile, reportKit } from "../../testing/reportKit.ts";
+import { type FormFile, samples, type TrackingApp } from "../../testing/tracking.ts";
 
 /** Progress reports with their evidence: what is stored, who may read it, what is refused. */
 
 let t: TrackingApp;
-const cookies: Record<string, string> = {};
-
-beforeAll(async () => {
-  t = await trackingApp({ evidenceMaxMb: 1 });
-  for (const user of reportUsers) cookies[user] = await login(t.app, user);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const cookies = openReportApp(
+  (app) => {
+    t = app;
+  },
+  { evidenceMaxMb: 1 },
+);
 
 const { policeTask, submit, submitJson, get, userId, notificationsOf, stagingLeftovers, snapshot } =
   reportKit(() => t, cookies);

@@ -1,23 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reviewReport } from "../../commands/reviewReport.ts";
 import { assignments, auditLog, progressReports, reviews } from "../../db/schema/index.ts";
 import { addDays, today, vietnamDate } from "../../domain/dates.ts";
 import { reportContext } from "../../queries/reports.ts";
-import { POLICE, pdfFile, reportKit, reportUsers } from "../../testing/reportKit.ts";
-import { exec, login, rowCount, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
+import { openReportApp, POLICE, pdfFile, reportKit } from "../../testing/reportKit.ts";
+import { exec, rowCount, type TrackingApp } from "../../testing/tracking.ts";
 
 /** The standing office's review of progress reports, and the reopening of an approved one. */
 
 let t: TrackingApp;
-const cookies: Record<string, string> = {};
-
-beforeAll(async () => {
-  t = await trackingApp();
-  for (const user of reportUsers) cookies[user] = await login(t.app, user);
-});
-afterAll(async () => {
-  await t?.close();
+const cookies = openReportApp((app) => {
+  t = app;
 });
 
 const { policeTask, submit, submitJson, post, get, review, userId, notificationsOf } = reportKit(
