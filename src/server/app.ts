@@ -5,7 +5,12 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import "../validation.ts";
@@ -72,6 +77,7 @@ export async function buildApp(
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "dondoc_session" } } },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
 
   await app.register(healthRoutes);

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 /** The shape of every error body: a stable code and a Vietnamese message. */
 export const errorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+// One named component in the OpenAPI document, referenced by every operation's error responses,
+// rather than the same object written out under each of them.
+z.globalRegistry.add(errorBody, { id: "Error" });
 
 export const errorResponses = {
   400: errorBody,

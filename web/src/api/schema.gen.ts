@@ -672,7 +672,18 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    Error: {
+      code: string;
+      details?: unknown;
+      message: string;
+    };
+    ErrorInput: {
+      code: string;
+      details?: unknown;
+      message: string;
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
@@ -727,11 +738,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -740,11 +747,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -753,11 +756,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -766,11 +765,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -779,11 +774,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -827,11 +818,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -840,11 +827,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -853,11 +836,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -866,11 +845,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -879,11 +854,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -929,11 +900,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -942,11 +909,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -955,11 +918,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -968,11 +927,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -981,11 +936,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1024,11 +975,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1037,11 +984,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1050,11 +993,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1063,11 +1002,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1076,11 +1011,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1115,11 +1046,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1128,11 +1055,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1141,11 +1064,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1154,11 +1073,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1167,11 +1082,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1193,11 +1104,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1206,11 +1113,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1219,11 +1122,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1232,11 +1131,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1245,11 +1140,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1280,11 +1171,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1293,11 +1180,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1306,11 +1189,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1319,11 +1198,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1332,11 +1207,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1385,11 +1256,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1398,11 +1265,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1411,11 +1274,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1424,11 +1283,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1437,11 +1292,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1532,11 +1383,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1545,11 +1392,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1558,11 +1401,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1571,11 +1410,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1584,11 +1419,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1627,11 +1458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1640,11 +1467,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1653,11 +1476,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1666,11 +1485,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1679,11 +1494,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1769,11 +1580,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1782,11 +1589,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1795,11 +1598,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1808,11 +1607,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1821,11 +1616,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1872,11 +1663,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1885,11 +1672,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1898,11 +1681,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1911,11 +1690,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1924,11 +1699,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1950,11 +1721,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/octet-stream": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/octet-stream": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1963,11 +1730,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/octet-stream": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/octet-stream": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1976,11 +1739,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/octet-stream": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/octet-stream": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -1989,11 +1748,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/octet-stream": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/octet-stream": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2002,11 +1757,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/octet-stream": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/octet-stream": components["schemas"]["Error"];
         };
       };
     };
@@ -2044,11 +1795,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2057,11 +1804,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2070,11 +1813,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2083,11 +1822,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2096,11 +1831,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -2195,11 +1926,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2208,11 +1935,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2221,11 +1944,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2234,11 +1953,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2247,11 +1962,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2260,11 +1971,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2273,11 +1980,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2286,11 +1989,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -2387,11 +2086,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2400,11 +2095,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2413,11 +2104,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2426,11 +2113,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2439,11 +2122,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -2591,11 +2270,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2604,11 +2279,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2617,11 +2288,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2630,11 +2297,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2643,11 +2306,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -2681,11 +2340,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2694,11 +2349,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2707,11 +2358,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2720,11 +2367,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2733,11 +2376,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -2827,11 +2466,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2840,11 +2475,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2853,11 +2484,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2866,11 +2493,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2879,11 +2502,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -2954,11 +2573,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2967,11 +2582,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2980,11 +2591,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -2993,11 +2600,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3006,11 +2609,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3055,11 +2654,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3068,11 +2663,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3081,11 +2672,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3094,11 +2681,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3107,11 +2690,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3144,11 +2723,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3157,11 +2732,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3170,11 +2741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3183,11 +2750,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3196,11 +2759,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3231,11 +2790,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3244,11 +2799,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3257,11 +2808,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3270,11 +2817,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3283,11 +2826,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3330,11 +2869,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3343,11 +2878,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3356,11 +2887,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3369,11 +2896,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3382,11 +2905,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3438,11 +2957,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3451,11 +2966,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3464,11 +2975,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3477,11 +2984,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3490,11 +2993,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3559,11 +3058,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3572,11 +3067,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3585,11 +3076,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3598,11 +3085,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3611,11 +3094,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3669,11 +3148,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3682,11 +3157,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3695,11 +3166,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3708,11 +3175,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3721,11 +3184,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3812,11 +3271,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3825,11 +3280,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3838,11 +3289,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3851,11 +3298,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3864,11 +3307,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -3919,11 +3358,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3932,11 +3367,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3945,11 +3376,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3958,11 +3385,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -3971,11 +3394,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4022,11 +3441,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4035,11 +3450,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4048,11 +3459,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4061,11 +3468,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4074,11 +3477,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4123,11 +3522,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4136,11 +3531,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4149,11 +3540,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4162,11 +3549,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4175,11 +3558,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4227,11 +3606,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4240,11 +3615,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4253,11 +3624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4266,11 +3633,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4279,11 +3642,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4345,11 +3704,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4358,11 +3713,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4371,11 +3722,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4384,11 +3731,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4397,11 +3740,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4457,11 +3796,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4470,11 +3805,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4483,11 +3814,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4496,11 +3823,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4509,11 +3832,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4622,11 +3941,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4635,11 +3950,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4648,11 +3959,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4661,11 +3968,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4674,11 +3977,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4773,11 +4072,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4786,11 +4081,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4799,11 +4090,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4812,11 +4099,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4825,11 +4108,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4879,11 +4158,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4892,11 +4167,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4905,11 +4176,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4918,11 +4185,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4931,11 +4194,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -4978,11 +4237,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -4991,11 +4246,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5004,11 +4255,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5017,11 +4264,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5030,11 +4273,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -5076,11 +4315,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5089,11 +4324,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5102,11 +4333,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5115,11 +4342,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5128,11 +4351,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -5248,11 +4467,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5261,11 +4476,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5274,11 +4485,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5287,11 +4494,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5300,11 +4503,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -5346,11 +4545,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5359,11 +4554,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5372,11 +4563,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5385,11 +4572,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5398,11 +4581,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -5446,11 +4625,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5459,11 +4634,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5472,11 +4643,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5485,11 +4652,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5498,11 +4661,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -5542,11 +4701,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5555,11 +4710,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5568,11 +4719,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5581,11 +4728,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description Default Response */
@@ -5594,11 +4737,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            code: string;
-            details?: unknown;
-            message: string;
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
