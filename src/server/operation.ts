@@ -82,7 +82,7 @@ interface OperationSpec<S extends OperationSchema, RunCtx, Subject, Prepared = u
 }
 
 /** Throws the policy's refusal as a 403 carrying its reason. */
-export function enforce(decision: Decision): void {
+function enforce(decision: Decision): void {
   if (!decision.allowed) throw forbidden(decision.reason);
 }
 
