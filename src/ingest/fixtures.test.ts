@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractDocument, readTextDocument } from "./extract.ts";
 import { type Extraction, extractionSchema } from "./extraction.ts";
+import { comparable } from "./testing/score.ts";
 
 /**
  * The quality bar: the text rendering of each fixture plan must give exactly its expected.json,
@@ -13,34 +14,7 @@ import { type Extraction, extractionSchema } from "./extraction.ts";
 const DIR = join(import.meta.dirname, "../../fixtures/plans");
 const FIXTURES = ["lam-dong-1535-cv-tu", "lam-dong-3450-kh-ubnd"];
 
-const fold = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").replace(/\s+/g, " ").trim() : v);
-const asSet = (list: unknown) =>
-  [...new Set(((list as string[]) ?? []).map((s) => String(fold(s))))].sort((a, b) => a.localeCompare(b));
-const asSources = (list: unknown) =>
-  [...new Set(((list as string[]) ?? []).map((s) => s.normalize("NFC").replace(/\s+/g, "")))].sort();
-
 type Item = Record<string, unknown>;
-
-/** The fields of one task or indicator, in the comparable form. */
-function comparable(item: Item): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (key === "leads" || key === "coordinators" || key === "monitors") out[key] = asSet(value);
-    else if (key === "sources") out[key] = asSources(value);
-    else if (key === "deadline" && value) {
-      const d = value as Item;
-      out[key] = { text: fold(d.text), kind: d.kind, due: d.due };
-    } else if (key === "targets") {
-      out[key] = (value as Item[]).map((t) => ({
-        year: t.year,
-        text: fold(t.text),
-        op: t.op,
-        value: t.value,
-      }));
-    } else out[key] = fold(value);
-  }
-  return out;
-}
 
 function differences(actual: Item[], expected: Item[]): { matched: number; report: string[] } {
   const report: string[] = [];
