@@ -74,7 +74,8 @@ async function main() {
       const s = scoreExtraction(actual, answer);
       score = s.score;
       for (const [f, t] of Object.entries(s.fields)) {
-        const sum = (totals[f] ??= { right: 0, total: 0 });
+        const sum = totals[f] ?? { right: 0, total: 0 };
+        totals[f] = sum;
         sum.right += t.right;
         sum.total += t.total;
       }
