@@ -4,8 +4,8 @@
  *
  *   npx tsx scripts/make-fixtures.ts [name …]
  *
- * Reads fixtures/plans/<name>.txt (all of them by default) and writes fixtures/generated/<name>.docx,
- * .xlsx and .pdf. The PDF is the .docx printed by LibreOffice; without LibreOffice it is skipped
+ * Reads fixtures/plans/<name>.txt and fixtures/shapes/<name>.txt (all of them by default) and
+ * writes fixtures/generated/<name>.docx, .xlsx and .pdf. The PDF is the .docx printed by LibreOffice; without LibreOffice it is skipped
  * with a warning. The outputs are checked in, so tests and CI need neither this script nor
  * LibreOffice.
  */
@@ -19,19 +19,20 @@ import { writeDocx } from "./fixtures/writeDocx.ts";
 import { writeXlsx } from "./fixtures/writeXlsx.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const plansDir = join(root, "fixtures", "plans");
+const sourceDirs = ["plans", "shapes"].map((d) => join(root, "fixtures", d));
 const outDir = join(root, "fixtures", "generated");
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
-  const names = (await readdir(plansDir))
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => basename(f, ".txt"))
-    .filter((n) => wanted.length === 0 || wanted.includes(n))
-    .sort();
+  const sources = new Map<string, string>();
+  for (const dir of sourceDirs) {
+    const files = await readdir(dir).catch(() => [] as string[]);
+    for (const f of files) if (f.endsWith(".txt")) sources.set(basename(f, ".txt"), join(dir, f));
+  }
+  const names = [...sources.keys()].filter((n) => wanted.length === 0 || wanted.includes(n)).sort();
   await mkdir(outDir, { recursive: true });
   for (const name of names) {
-    const items = parsePlanText(await readFile(join(plansDir, `${name}.txt`), "utf8"));
+    const items = parsePlanText(await readFile(sources.get(name)!, "utf8"));
     const docx = await writeDocx(items);
     await writeFile(join(outDir, `${name}.docx`), docx);
     await writeFile(join(outDir, `${name}.xlsx`), await writeXlsx(items));
