@@ -275,7 +275,8 @@ export function splitSquashedHeader(text: string): SquashedHeader | null {
     pos += best;
   }
   if (cuts.length < 3) return null;
-  const end = pos >= s.length ? original.length : offsets[pos]!;
+  // The labels end after their last letter: "(" of a column number "(1)" below is not theirs.
+  const end = pos >= s.length ? original.length : offsets[pos - 1]! + 1;
   const labels: string[] = [];
   for (let k = 0; k < cuts.length; k++) {
     const from = offsets[cuts[k]!]!;

@@ -111,6 +111,24 @@ describe("readText: one cell per line", () => {
     ]);
   });
 
+  it("skips the column numbers written one per line under the header", () => {
+    const text = [
+      ...header,
+      "(1)",
+      "(2)",
+      "(3)",
+      "(4)",
+      "(5)",
+      "1",
+      "Tập huấn kỹ năng số",
+      "Sở Nội vụ",
+      "UBND cấp xã",
+      "Quý II/2026",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1)).toEqual([["1", "Tập huấn kỹ năng số", "Sở Nội vụ", "UBND cấp xã", "Quý II/2026"]]);
+  });
+
   it("rebuilds rows of PDF text where cells wrap over several lines and words are cut", () => {
     const text = [
       "ST",
