@@ -5,6 +5,14 @@ import { normalizeText } from "../../domain/text.ts";
 import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import { cellLines, joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
+import {
+  addNote,
+  isHeadingText,
+  mergedRowText,
+  namesSomeoneOrTime,
+  noteWarnings,
+  type TableNote,
+} from "./noteRows.ts";
 import { isBulletStt, isRoman, numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
 import type { Cell, LogicalTable, TableRow } from "./tables.ts";
 
@@ -157,9 +165,15 @@ function mergeInto(
 
 /**
  * Drafts of the items of a table: sections applied, page-break continuations merged, rows
- * without a number either merged (when they continue the row above) or numbered by position.
+ * without a number either merged (when they continue the row above), set aside as the issuer's
+ * notes (`found.notes`) or numbered by position. `found.all` keeps group headings too.
  */
-export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[]): Draft[] {
+export function draftsOf(
+  table: LogicalTable,
+  nameRole: Role,
+  dataRoles: Role[],
+  found: { notes: TableNote[]; all: Draft[] } = { notes: [], all: [] },
+): Draft[] {
   const drafts: Draft[] = [];
   let section: string | null = null;
   let sectionTitle: string | null = null;
@@ -168,6 +182,7 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
   let above: Cell[] = [];
   let subItems = 0;
   let lastParent: Draft | undefined;
+  let noteBefore = false;
   for (const physical of table.rows) {
     let row = physical;
     let reading = readRow(row, table.map.roles, nameRole, dataRoles);
@@ -175,6 +190,9 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
       row = fillMergedCells(physical, above, table.map.roles);
       if (row !== physical) reading = readRow(row, table.map.roles, nameRole, dataRoles);
     }
+    const aboveNote = above;
+    const lastWasNote = noteBefore;
+    noteBefore = false;
     above = row.cells;
     if (reading.kind === "skip") continue;
     if (reading.kind === "section") {
@@ -203,6 +221,16 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
         continue;
       }
     }
+    // A note merged across the table, even right after a page break: it continues no task, and
+    // cells merged down over it belong to the task above it.
+    const merged = reading.number === null ? mergedRowText(physical.cells, table.map.roles) : null;
+    if (merged !== null) {
+      if (!isHeadingText(merged) || (lastWasNote && /^\p{Ll}/u.test(merged)))
+        addNote(found.notes, { section, text: merged }, lastWasNote);
+      above = aboveNote;
+      noteBefore = true;
+      continue;
+    }
     const previous = drafts[drafts.length - 1];
     const sttIdx = table.map.roles.indexOf("stt");
     const sttMerged = sttIdx >= 0 && row.cells[sttIdx]?.mergedFromAbove === true;
@@ -219,7 +247,17 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
         }
       }
       // "Nhóm nhiệm vụ về thể chế" alone on its row: a heading, not a task.
-      if (nameOnly && !fragment) continue;
+      if (nameOnly && !fragment && isHeadingText(normalizeText(name))) continue;
+      // No number, no agency, no time: the issuer's note, not a task.
+      const bulleted = isBulletStt(reading.texts.stt ?? "");
+      const unassigned = !namesSomeoneOrTime(reading.texts, row.cells, table.map.roles);
+      if ((nameOnly && !fragment) || (nameRole === "title" && !bulleted && unassigned)) {
+        const text = normalizeText(Object.values(reading.texts).join(" ").replace(/\n/g, " "));
+        addNote(found.notes, { section, text }, lastWasNote);
+        above = aboveNote;
+        noteBefore = true;
+        continue;
+      }
     }
     sinceSection++;
     // Rows bulleted in the STT column are numbered under the row above them: "11.1", "11.2".
@@ -239,6 +277,7 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
   }
   // Indicators nest (11 with 11.1, 11.2 are all indicators); a task row with nothing but a name
   // above numbered sub-rows is a heading.
+  found.all.push(...drafts);
   return nameRole === "title" ? dropGroupHeadings(drafts, nameRole, dataRoles) : drafts;
 }
 
@@ -302,8 +341,9 @@ export function tasksFromTable(
   table: LogicalTable,
   context: Context,
 ): { tasks: ExtractedTask[]; warnings: ExtractionWarning[] } {
-  const drafts = draftsOf(table, "title", TASK_DATA_ROLES);
-  const warnings: ExtractionWarning[] = [];
+  const found = { notes: [] as TableNote[], all: [] as Draft[] };
+  const drafts = draftsOf(table, "title", TASK_DATA_ROLES, found);
+  const warnings: ExtractionWarning[] = noteWarnings(found.notes);
   const tasks = drafts.map((d): ExtractedTask => {
     const ref = refOf(d);
     if (d.unnumbered) {
@@ -328,7 +368,8 @@ export function tasksFromTable(
       deadline: deadlineOf(d, context),
     };
   });
-  const numbered = drafts
+  // A group heading's number ("1 | Nhóm nhiệm vụ…" above 1.1, a, b) is part of the numbering.
+  const numbered = found.all
     .filter((d) => !d.unnumbered)
     .map((d) => ({ ref: refOf(d), section: d.section, number: d.number }));
   warnings.push(...numberingWarnings(numbered, "nhiệm vụ"));
