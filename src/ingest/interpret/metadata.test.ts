@@ -99,4 +99,12 @@ describe("extractMetadata", () => {
     ];
     expect(extractMetadata(front, front).title).toBe("Thực hiện chuyển đổi số và Đề án 06 năm 2026");
   });
+
+  it("cuts the preamble off a title that text from a PDF ran into it", () => {
+    const front = [
+      "KẾ HOẠCH",
+      "Triển khai phong trào “Bình dân học vụ số” năm 2026 Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:",
+    ];
+    expect(extractMetadata(front, front).title).toBe("Triển khai phong trào “Bình dân học vụ số” năm 2026");
+  });
 });

@@ -243,8 +243,20 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
     if (parts.length >= 4) break;
   }
   if (parts.length === 0) return null;
-  const title = normalizeText(parts.join(" "));
+  const title = withoutPreamble(normalizeText(parts.join(" ")));
   return isUpper(title) ? fromCapitals(title, casing) : title;
+}
+
+/**
+ * A title run into the preamble after it (text copied out of a PDF joins the two): the preamble
+ * is the sentence from a capitalised "Căn cứ"/"Thực hiện"/"Theo" to a ";" or ":" at the end.
+ */
+function withoutPreamble(title: string): string {
+  for (const m of title.matchAll(/\s(?=(?:Căn cứ|Thực hiện|Theo|Kính gửi)\s)/gu)) {
+    const rest = title.slice(m.index + 1);
+    if (/[;:]$/u.test(rest) && m.index > 0) return title.slice(0, m.index);
+  }
+  return title;
 }
 
 const CAPTION =
