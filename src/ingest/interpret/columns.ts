@@ -101,6 +101,8 @@ export function taskRoleOf(header: string): TaskRole | null {
   // "Nguồn kinh phí" is where the money comes from, not the assigning document; a start date
   // ("Thời gian bắt đầu") is not a deadline.
   if (hasAny(words, ["kinh phi", "du toan", "von", "bat dau", "khoi cong"])) return null;
+  // "Hình thức văn bản" is the form of the product (a decision, a report), not its source.
+  if (has(words, "hinh thuc")) return "output";
   if (hasAny(words, ["van ban", "can cu", "nguon", "co so phap ly", "xuat xu"])) return "source";
   if (hasAny(words, ["thoi han", "thoi gian", "han hoan thanh", "tien do", "moc thoi gian", "thoi diem"])) {
     return "deadline";
@@ -220,21 +222,23 @@ export function isColumnNumberRow(cells: string[]): boolean {
  * the text with spaces removed, left to right.
  */
 const SQUASHED_LABELS: RegExp[] = [
-  /stt|sott|sothutu|tt/y,
-  /(?:ten|noidung)nhiemvu|noidungcongviec|tencongviec|nhiemvu|noidung/y,
+  /stt|sott|sothutu|thutu|tt/y,
+  // "Nhiệm vụ, giải pháp", "Nội dung công việc", "Tên đề án, dự án", "Nhiệm vụ cụ thể"
+  /(?:ten|noidung)?(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)*(?:cuthe|trongtam|chuyeu)?|noidung(?:thuchien)?/y,
   /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu/y,
-  /nguoidungdau(?:chiutrachnhiem)?|nguoichiutrachnhiem|lanhdaochiutrachnhiem|lanhdaophutrach/y,
-  /(?:coquan|donvi|coquan,?donvi)?chutri(?:theodoi,?danhgia|theodoi)?/y,
-  /(?:coquan|donvi)?(?:thuchien\/?)?phoihop/y,
-  /(?:coquan|donvi)thuchien/y,
-  /(?:motasanphamdaura|sanpham,?ketquayeucau|sanphamdaura|sanpham|ketquayeucau|ketqua)/y,
-  /(?:thoihanhoanthanh|thoigianhoanthanh|thoigianthuchien|hanhoanthanh|thoihan|tiendo(?:thuchien)?)/y,
+  /nguoidungdau(?:chiutrachnhiem)?|nguoi(?:chiutrachnhiem|phutrach)|lanhdao(?:ubnd|uybannhandan)?(?:tinh|thanhpho|huyen|xa)?(?:chiutrachnhiem|phutrach|chidao)/y,
+  /(?:coquandonvi|coquan|donvi)?chutri(?:thuchien)?(?:theodoidanhgia|theodoi)?/y,
+  /(?:coquandonvi|coquan|donvi)?(?:thuchien)?phoihop(?:thuchien)?/y,
+  /(?:coquandonvi|coquan|donvi)thuchien/y,
+  // "Sản phẩm", "Kết quả/sản phẩm", "Sản phẩm, kết quả yêu cầu", "Hình thức văn bản"
+  /motasanphamdaura|yeucau(?:ve)?sanpham|hinhthuc(?:vanban|sanpham)?|(?:dukien)?(?:sanpham|ketqua)(?:sanpham|ketqua)?(?:yeucau|daura|dukien|datduoc)?/y,
+  /(?:thoihan|thoigian|hanhoanthanh|tiendo|mocthoigian)(?:hoanthanh|thuchien|trinh|banhanh)?/y,
   /ghichu/y,
   /(?:ten)?chitieu(?:cuthe)?/y,
   /donvitinh|dvt/y,
   /(?:ketquadatduoc|phandau(?:den)?|muctieu|kehoach)?(?:nam)?(?:19|20)\d\d/y,
   /(?:ketquadatduoc|phandau(?:den)?|muctieu|kehoach)/y,
-  /(?:coquan)?(?:chutri)?theodoi,?danhgia/y,
+  /(?:coquan)?(?:chutri)?theodoidanhgia/y,
 ];
 
 export interface SquashedHeader {
@@ -255,7 +259,8 @@ export function splitSquashedHeader(text: string): SquashedHeader | null {
   const folded = foldKeepingOffsets(original);
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!;
-    if (/[a-z0-9,/]/.test(ch)) {
+    // A comma or slash inside a label ("Cơ quan, đơn vị chủ trì", "Kết quả/sản phẩm") cuts nothing.
+    if (/[a-z0-9]/.test(ch)) {
       squashed.push(ch);
       offsets.push(i);
     }

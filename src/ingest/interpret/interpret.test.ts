@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readTextDocument } from "../extract.ts";
 import { doc, interpret, para, row, table } from "../testing/rawDocument.ts";
 import { interpretDocument } from "./index.ts";
 
@@ -385,5 +386,41 @@ describe("rows that are not tasks", () => {
     );
     expect(out.tasks.map((t) => t.ref)).toEqual(["a", "b", "2"]);
     expect(out.warnings).toEqual([]);
+  });
+});
+
+describe("a body in prose with its task list in an appendix", () => {
+  it("takes the appendix table, pasted one cell per line, as the task list, not the body's duties", () => {
+    const text = [
+      "KẾ HOẠCH",
+      "Cải cách hành chính năm 2026",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Nội vụ: theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; báo cáo Ủy ban nhân dân tỉnh.",
+      "2. Sở Tài chính: tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+      "Phụ lục",
+      "TT",
+      "Nội dung công việc",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+      "Thời gian thực hiện",
+      "Kết quả/sản phẩm",
+      "1",
+      "Rà soát quy chế làm việc",
+      "Sở Nội vụ",
+      "Sở Tư pháp",
+      "Quý II/2026",
+      "Quy chế được sửa đổi",
+      "2",
+      "Kiện toàn bộ phận một cửa",
+      "Văn phòng UBND tỉnh",
+      "Các sở, ban, ngành",
+      "Tháng 5/2026",
+      "Quyết định kiện toàn",
+    ].join("\n");
+    const out = interpret(readTextDocument(text));
+    expect(out.tasks.map((t) => [t.ref, t.leads, t.deadline.text, t.output])).toEqual([
+      ["1", ["Sở Nội vụ"], "Quý II/2026", "Quy chế được sửa đổi"],
+      ["2", ["Văn phòng UBND tỉnh"], "Tháng 5/2026", "Quyết định kiện toàn"],
+    ]);
   });
 });
