@@ -33,6 +33,14 @@ describe("splitSquashedHeader: headers flattened into one line of text", () => {
     expect(mapHeader(found!.labels)?.roles).toEqual(roles);
   });
 
+  it("steps over columns no role reads, so the columns after them keep their place", () => {
+    const text =
+      "TT Lĩnh vực Nhiệm vụ Cơ quan chủ trì Kinh phí (triệu đồng) Thời gian bắt đầu Thời gian hoàn thành";
+    const found = splitSquashedHeader(text)!;
+    expect(found.labels).toHaveLength(7);
+    expect(mapHeader(found.labels)?.roles).toEqual(["stt", null, "title", "lead", null, null, "deadline"]);
+  });
+
   it("ends the labels at their last letter, before a column number", () => {
     const text = "STT Nội dung công việc Cơ quan chủ trì Thời hạn (1) (2)";
     const found = splitSquashedHeader(text)!;

@@ -234,6 +234,8 @@ const SQUASHED_LABELS: RegExp[] = [
   /motasanphamdaura|yeucau(?:ve)?sanpham|hinhthuc(?:vanban|sanpham)?|(?:dukien)?(?:sanpham|ketqua)(?:sanpham|ketqua)?(?:yeucau|daura|dukien|datduoc)?/y,
   /(?:thoihan|thoigian|hanhoanthanh|tiendo|mocthoigian)(?:hoanthanh|thuchien|trinh|banhanh)?/y,
   /ghichu/y,
+  // Columns no role reads, which a flattened header still has to step over.
+  /(?:nguon|du)?kinhphi(?:thuchien|dukien)?(?:trieudong|nghindong|dong)?|dutoan(?:kinhphi)?(?:trieudong)?|linhvuc|diadiem(?:thuchien)?|thoigianbatdau|captrinh|capbanhanh|coquantrinh/y,
   /(?:ten)?chitieu(?:cuthe)?/y,
   /donvitinh|dvt/y,
   /(?:ketquadatduoc|phandau(?:den)?|muctieu|kehoach)?(?:nam)?(?:19|20)\d\d/y,
