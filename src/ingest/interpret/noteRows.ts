@@ -2,13 +2,15 @@ import { normalizeText } from "../../domain/text.ts";
 import type { ExtractionWarning } from "../extraction.ts";
 import { cellLines } from "./cells.ts";
 import type { Role } from "./columns.ts";
-import type { Cell } from "./tables.ts";
+import { isBulletStt } from "./numbering.ts";
+import type { Cell, TableRow } from "./tables.ts";
+import type { RowReading } from "./tasks.ts";
 
 /**
- * Rows of a task table that are neither sections nor tasks: a line merged across the table that
- * explains the rows around it ("… cụ thể: số thứ tự từ 4 đến 35"), or a row that names no one and
- * no time. Such a row is the issuer's note; made a task, it would be one nobody can do, and
- * glued to the task above, it would change that task's text and deadline.
+ * Rows of a table without a number. Some are neither sections nor tasks: a line merged across
+ * the table that explains the rows around it ("… cụ thể: số thứ tự từ 4 đến 35"), or a row that
+ * names no one and no time. Such a row is the issuer's note; made a task, it would be one nobody
+ * can do, and glued to the task above, it would change that task's text and deadline.
  */
 
 export interface TableNote {
@@ -64,4 +66,49 @@ export function noteWarnings(notes: TableNote[]): ExtractionWarning[] {
     code: "table_note",
     message: `Dòng ghi chú trong bảng, không phải nhiệm vụ: “${n.text}”`,
   }));
+}
+
+type Unnumbered =
+  | { kind: "continues"; cut: boolean }
+  | { kind: "heading" }
+  | { kind: "note"; text: string }
+  | { kind: "item" };
+
+/**
+ * What a row without a number is: the rest of the task above (cut by a page break, or under
+ * its vertically merged STT), a heading of a group of rows, the issuer's note, or a task the
+ * issuer left unnumbered.
+ */
+export function unnumbered(
+  row: TableRow,
+  reading: Extract<RowReading, { kind: "item" }>,
+  roles: (Role | null)[],
+  nameRole: Role,
+  dataRoles: Role[],
+  around: { previous: boolean; afterNote: boolean },
+): Unnumbered {
+  // Merged across the table, even right after a page break: a note, continuing no task.
+  const merged = mergedRowText(row.cells, roles);
+  if (merged !== null) {
+    const rest = around.afterNote && /^\p{Ll}/u.test(merged);
+    return isHeadingText(merged) && !rest ? { kind: "heading" } : { kind: "note", text: merged };
+  }
+  const name = reading.texts[nameRole] ?? "";
+  const nameOnly = dataRoles.every((r) => !reading.texts[r]) && reading.footnotes.length === 0;
+  // A wrapped fragment starts in lower case; a heading of a group of rows does not.
+  const fragment = /^\p{Ll}/u.test(name);
+  const sttIdx = roles.indexOf("stt");
+  const sttMerged = sttIdx >= 0 && row.cells[sttIdx]?.mergedFromAbove === true;
+  if (around.previous && (row.afterBreak || sttMerged || name === "" || (nameOnly && fragment))) {
+    return { kind: "continues", cut: (row.afterBreak || fragment) && !sttMerged };
+  }
+  // "Nhóm nhiệm vụ về thể chế" alone on its row: a heading, not a task.
+  if (nameOnly && !fragment && isHeadingText(normalizeText(name))) return { kind: "heading" };
+  // No number, no agency, no time: the issuer's note, not a task.
+  const bulleted = isBulletStt(reading.texts.stt ?? "");
+  const unassigned = !namesSomeoneOrTime(reading.texts, row.cells, roles);
+  if ((nameOnly && !fragment) || (nameRole === "title" && !bulleted && unassigned)) {
+    return { kind: "note", text: normalizeText(Object.values(reading.texts).join(" ").replace(/\n/g, " ")) };
+  }
+  return { kind: "item" };
 }

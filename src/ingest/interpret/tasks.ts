@@ -5,14 +5,7 @@ import { normalizeText } from "../../domain/text.ts";
 import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import { cellLines, joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
-import {
-  addNote,
-  isHeadingText,
-  mergedRowText,
-  namesSomeoneOrTime,
-  noteWarnings,
-  type TableNote,
-} from "./noteRows.ts";
+import { addNote, noteWarnings, type TableNote, unnumbered } from "./noteRows.ts";
 import { isBulletStt, isRoman, numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
 import type { Cell, LogicalTable, TableRow } from "./tables.ts";
 
@@ -221,39 +214,23 @@ export function draftsOf(
         continue;
       }
     }
-    // A note merged across the table, even right after a page break: it continues no task, and
-    // cells merged down over it belong to the task above it.
-    const merged = reading.number === null ? mergedRowText(physical.cells, table.map.roles) : null;
-    if (merged !== null) {
-      if (!isHeadingText(merged) || (lastWasNote && /^\p{Ll}/u.test(merged)))
-        addNote(found.notes, { section, text: merged }, lastWasNote);
-      above = aboveNote;
-      noteBefore = true;
-      continue;
-    }
-    const previous = drafts[drafts.length - 1];
-    const sttIdx = table.map.roles.indexOf("stt");
-    const sttMerged = sttIdx >= 0 && row.cells[sttIdx]?.mergedFromAbove === true;
     if (reading.number === null) {
-      const name = reading.texts[nameRole] ?? "";
-      const nameOnly = dataRoles.every((r) => !reading.texts[r]) && reading.footnotes.length === 0;
-      // A wrapped fragment starts in lower case; a heading of a group of rows does not.
-      const fragment = /^\p{Ll}/u.test(name);
-      if (previous && previous.section === section) {
-        const continues = row.afterBreak || sttMerged || name === "" || (nameOnly && fragment);
-        if (continues) {
-          mergeInto(previous, reading, table.map.roles, (row.afterBreak || fragment) && !sttMerged);
-          continue;
-        }
+      const previous = drafts[drafts.length - 1];
+      const what = unnumbered(row, reading, table.map.roles, nameRole, dataRoles, {
+        previous: previous !== undefined && previous.section === section,
+        afterNote: lastWasNote,
+      });
+      if (what.kind === "continues") {
+        mergeInto(previous!, reading, table.map.roles, what.cut);
+        continue;
       }
-      // "Nhóm nhiệm vụ về thể chế" alone on its row: a heading, not a task.
-      if (nameOnly && !fragment && isHeadingText(normalizeText(name))) continue;
-      // No number, no agency, no time: the issuer's note, not a task.
-      const bulleted = isBulletStt(reading.texts.stt ?? "");
-      const unassigned = !namesSomeoneOrTime(reading.texts, row.cells, table.map.roles);
-      if ((nameOnly && !fragment) || (nameRole === "title" && !bulleted && unassigned)) {
-        const text = normalizeText(Object.values(reading.texts).join(" ").replace(/\n/g, " "));
-        addNote(found.notes, { section, text }, lastWasNote);
+      if (what.kind === "heading") {
+        above = aboveNote;
+        continue;
+      }
+      if (what.kind === "note") {
+        addNote(found.notes, { section, text: what.text }, lastWasNote);
+        // Cells merged down over a note belong to the task above it.
         above = aboveNote;
         noteBefore = true;
         continue;
