@@ -41,6 +41,19 @@ describe("splitSquashedHeader: headers flattened into one line of text", () => {
     expect(mapHeader(found.labels)?.roles).toEqual(["stt", null, "title", "lead", null, null, "deadline"]);
   });
 
+  it("puts the lower row of a two-row header in the place of the label spanning it", () => {
+    const found = splitSquashedHeader(
+      "STT Nội dung công việc Cơ quan thực hiện Thời gian hoàn thành Chủ trì Phối hợp",
+    )!;
+    expect(found.labels).toEqual([
+      "STT",
+      "Nội dung công việc",
+      "Chủ trì",
+      "Phối hợp",
+      "Thời gian hoàn thành",
+    ]);
+  });
+
   it("ends the labels at their last letter, before a column number", () => {
     const text = "STT Nội dung công việc Cơ quan chủ trì Thời hạn (1) (2)";
     const found = splitSquashedHeader(text)!;

@@ -290,5 +290,27 @@ export function splitSquashedHeader(text: string): SquashedHeader | null {
     const to = k + 1 < cuts.length ? offsets[cuts[k + 1]!]! : end;
     labels.push(original.slice(from, to).trim());
   }
-  return { labels, consumed: end };
+  return { labels: underSpanningLabel(labels), consumed: end };
+}
+
+/**
+ * A header over two rows saved as text gives the upper row's cells, then the cells of the lower
+ * row under the one upper cell that spans them ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp").
+ * The data rows have the lower row's columns: the spanning label's place goes to the cells under it.
+ */
+function underSpanningLabel(labels: string[]): string[] {
+  const bare = (label: string) => /^(chu tri|phoi hop)$/.test(tokens(label).join(" "));
+  let k = labels.length;
+  while (k > 0 && bare(labels[k - 1]!)) k--;
+  const under = labels.slice(k);
+  if (under.length < 2) return labels;
+  const span = labels.slice(0, k).findIndex((label) => {
+    const words = tokens(label);
+    return (
+      hasAny(words, ["thuc hien", "co quan", "don vi"]) &&
+      !hasAny(words, ["chu tri", "phoi hop", "thoi gian", "thoi han"])
+    );
+  });
+  if (span < 0) return labels;
+  return [...labels.slice(0, span), ...under, ...labels.slice(span + 1, k)];
 }
