@@ -1,7 +1,8 @@
 import { findDocumentNumbers } from "../../domain/documentNumber.ts";
 import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
-import { readLeadIn } from "./proseAgency.ts";
+import { isExplanation, splitActions } from "./proseActions.ts";
+import { type LeadIn, readLeadIn } from "./proseAgency.ts";
 import { attributes, ownFields } from "./proseAttributes.ts";
 import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
 import { type Field, readFields } from "./proseFields.ts";
@@ -144,6 +145,8 @@ function walkChildren(parent: OutlineNode, inherited: Context): Draft[] {
   let position = 0;
   for (const node of parent.children) {
     if (node.field) continue;
+    // "Qua đó, …", "Việc … phải …" explain the task before them: no task, no position.
+    if (node.label === null && node.type !== "roman" && isExplanation(node.text)) continue;
     const produced = walkNode(node, ctx);
     if (produced.leadIn) ctx.defaultLeads = produced.leadIn;
     if (produced.drafts.length === 0) continue;
@@ -281,18 +284,54 @@ function leafDrafts(node: OutlineNode, ctx: Context, fields: Field[]): Draft[] {
     .filter((c) => !c.field && c.type !== "none" && !readLeadIn(c.text).descriptive)
     .map((c) => c.text);
   const sentences = assignmentSentences(text);
-  const drafts: Draft[] = [];
+  const groups: Draft[][] = [];
   sentences.forEach((sentence, n) => {
     const last = n === sentences.length - 1;
     const stop = /\.(\/\.?)?$/.test((last ? node.text : sentence).trim());
-    const draft = sentenceDraft(sentence, node, ctx, n === 0 ? fields : [], n === 0 ? extra : [], stop);
-    if (draft) drafts.push(draft);
+    const group = sentenceDrafts(sentence, node, ctx, n === 0 ? fields : [], n === 0 ? extra : [], stop);
+    if (group.length > 0) groups.push(group);
   });
-  if (drafts.length > 1) {
+  if (groups.length > 1) {
     const numbered = node.type === "arabic" || node.type === "letter" || node.type === "paren";
-    drafts.forEach((d, n) => {
-      if (numbered) d.path.push({ kind: "position", index: n + 1 });
-      else d.sentence = true;
+    groups.forEach((group, n) => {
+      for (const d of group) {
+        if (numbered) d.path.unshift({ kind: "position", index: n + 1 });
+      }
+      if (!numbered) group[0]!.sentence = true;
+    });
+  }
+  return groups.flat();
+}
+
+/**
+ * The tasks of one assignment sentence: one, or one per action when its clauses each carry a
+ * deadline. Such actions are numbered below the item as its sub-items would be ("2.1.b.1",
+ * "2.1.b.2" for the second bullet under 2.1; "3.a", "3.b" for item 3), so the items after it keep
+ * their numbers.
+ */
+function sentenceDrafts(
+  sentence: string,
+  node: OutlineNode,
+  ctx: Context,
+  fields: Field[],
+  extra: string[],
+  stop: boolean,
+): Draft[] {
+  const lead = readLeadIn(sentence);
+  if (lead.descriptive) return [];
+  const actions = fields.length === 0 && extra.length === 0 ? splitActions(lead.work, ctx.year) : [];
+  if (actions.length < 2) {
+    const draft = sentenceDraft(sentence, lead, node, ctx, fields, extra, stop);
+    return draft ? [draft] : [];
+  }
+  const drafts: Draft[] = [];
+  for (const action of actions) {
+    const draft = sentenceDraft(action, { ...lead, work: action }, node, ctx, [], [], stop);
+    if (draft) drafts.push(draft);
+  }
+  if (drafts.length > 1) {
+    drafts.forEach((d, k) => {
+      d.path.push({ kind: "position", index: k + 1 });
     });
   }
   return drafts;
@@ -300,14 +339,13 @@ function leafDrafts(node: OutlineNode, ctx: Context, fields: Field[]): Draft[] {
 
 function sentenceDraft(
   sentence: string,
+  lead: LeadIn,
   node: OutlineNode,
   ctx: Context,
   fields: Field[],
   extra: string[],
   stop: boolean,
 ): Draft | null {
-  const lead = readLeadIn(sentence);
-  if (lead.descriptive) return null;
   const own = attributes(sentence, lead, fields, ctx.year);
   const numberedItem = node.type !== "none";
 

@@ -121,19 +121,32 @@ function readLeadInUncached(sentence: string): LeadIn {
   const descriptive = !explicit && !chained && matchPhrase(tokens, span.end, DESCRIPTIVE) > 0;
   let j = span.end;
   let leadName = span.raw;
+  const directed: string[] = [];
   // "A lãnh đạo, chỉ đạo B": follow the chain to the agency that does the work.
   while (!span.colon) {
     const k = chainStart(tokens, j);
     if (k < 0) break;
     // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
     const party = PARTY_PREFIX.exec(folded(span.raw));
-    if (party && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
+    const body = party ? span.raw.slice(party[0].length) : "";
+    const repeated = party !== null && folded(text.slice(tokens[k]!.start)).startsWith(folded(body));
+    if (party && !repeated && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
       leadName = span.raw.slice(party[0].length);
       j = k + 1;
       break;
     }
     const next = agencySpanAt(text, tokens, k);
-    if (!next || isGenericAgency(next.raw)) break;
+    if (!next || isGenericAgency(next.raw)) {
+      // A party committee leads through the body it sits in: "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo
+      // các cơ quan, đơn vị liên quan …" is work for the UBND tỉnh, which the group supports; the
+      // formula of party leadership is no part of the work.
+      if (party && leadName === span.raw && !/^cac /.test(folded(span.raw))) {
+        leadName = span.raw.slice(party[0].length);
+        if (next) directed.push(...agencyList(next.raw));
+        j = next ? next.end : k;
+      }
+      break;
+    }
     if (!PARTY_BODY.test(folded(span.raw)) && !namesLeadRole(tokens, next)) break;
     span = next;
     leadName = next.raw;
@@ -141,6 +154,7 @@ function readLeadInUncached(sentence: string): LeadIn {
   }
   const strong = span.colon || chained || matchPhrase(tokens, j, STRONG_ROLE) > 0;
   const roles = readRoles(text, tokens, j);
+  roles.coordinators.unshift(...directed);
   const work = rest(text, tokens, roles.end);
   const who = responsibility(leadName);
   return {
@@ -231,6 +245,24 @@ export function coordinatorsIn(text: string): string[] {
     if (tokens[m]?.key === "chặt" && tokens[m + 1]?.key === "chẽ") m += 2;
     if (tokens[m]?.key !== "với" && tokens[m]?.key !== "cùng") continue;
     const span = agencySpanAt(text, tokens, m + 1);
+    if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Every agency the work tells the lead to direct ("chỉ đạo các sở, ngành rà soát …"): they carry
+ * the work out under the lead, so they follow it as coordinators. "Ban Chỉ đạo" is a name, and
+ * "theo chỉ đạo của …" names no agency.
+ */
+export function directedIn(work: string): string[] {
+  const tokens = tokenize(work);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length - 2; i++) {
+    if (tokens[i]!.key !== "chỉ" || tokens[i + 1]!.key !== "đạo" || /[,;:.]$/.test(tokens[i + 1]!.raw))
+      continue;
+    if (i > 0 && (tokens[i - 1]!.key === "ban" || startsUpper(tokens[i]!.raw))) continue;
+    const span = agencySpanAt(work, tokens, i + 2);
     if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
   }
   return out;

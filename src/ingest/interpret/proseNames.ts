@@ -71,6 +71,7 @@ export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySp
   let j = i;
   let depth = 0;
   let colon = false;
+  const group = tokens[i]!.key === "các" || tokens[i]!.key === "những";
   while (j < tokens.length && j - i < 80) {
     const token = tokens[j]!;
     if (depth > 0) {
@@ -94,6 +95,13 @@ export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySp
         }
         continue;
       }
+      // "Các cấp ủy, tổ chức đảng, cơ quan, đơn vị": members of a group are bare nouns after a
+      // comma, and "tổ chức" is one of them when its phrase closes on a comma or "và" as well.
+      const member = group && /,$/.test(tokens[j - 1]!.raw) ? groupMemberAt(tokens, j) : 0;
+      if (member > 0) {
+        j += member;
+        continue;
+      }
       if (
         startsLower(token.raw) &&
         (matchPhrase(tokens, j, WORK_START) > 0 || matchPhrase(tokens, j, DESCRIPTIVE) > 0)
@@ -112,6 +120,19 @@ export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySp
   while (j > i + head && /^(và|với|cùng|,)$/.test(tokens[j - 1]!.key)) j--;
   const raw = text.slice(tokens[i]!.start, tokens[j - 1]!.end);
   return { start: i, end: j, raw, colon };
+}
+
+/** Words of a group member ("tổ chức đảng,") at token `j` that ends the member on a comma or "và", or 0. */
+function groupMemberAt(tokens: Token[], j: number): number {
+  const noun = matchPhrase(tokens, j, GROUP_NOUNS);
+  if (noun === 0) return 0;
+  const closes = (k: number) => /,$/.test(tokens[k]!.raw) || tokens[k + 1]?.key === "và";
+  const last = j + noun - 1;
+  if (closes(last)) return noun;
+  // One qualifier may follow the noun ("tổ chức đảng"), but not the first verb of the work.
+  const next = last + 1;
+  if (next < tokens.length && matchPhrase(tokens, next, WORK_START) === 0 && closes(next)) return noun + 1;
+  return 0;
 }
 
 function count(text: string, ch: string): number {

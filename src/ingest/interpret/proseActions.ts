@@ -1,0 +1,105 @@
+import { readLeadIn } from "./proseAgency.ts";
+import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
+import { folded, tidy } from "./proseText.ts";
+import { VACUOUS_SYLLABLES } from "./proseWords.ts";
+
+/**
+ * What one assignment sentence holds besides a single task: several actions, each with its own
+ * deadline ("Hoàn thiện hệ thống … (hoàn thành trước ngày 30/6/2026); báo cáo kết quả trước ngày
+ * 15/12/2026."), and sentences that only explain the work before them ("Qua đó, …", "Việc triển
+ * khai phải …").
+ */
+
+/**
+ * "Qua đó, …", "Trong đó, …", "Theo đó, …" draw a consequence or a detail from what precedes;
+ * "Việc triển khai phải bảo đảm …" sets a condition on it. Neither gives new work, unless the
+ * sentence hands work to an agency of its own ("Theo đó, giao Sở Tài chính …").
+ */
+const CONNECTIVE = /^(qua do|trong do|theo do|tu do|nho do|nhu vay|dong thoi luu y)\b/;
+const CONDITION = /^viec\s+(?:\S+\s+){1,12}?(?:phai|can phai|can duoc|phai duoc)\s/;
+
+export function isExplanation(text: string): boolean {
+  const f = folded(text.trim()).replace(/^[-–—+•*\s]+/, "");
+  if (!CONNECTIVE.test(f) && !CONDITION.test(f)) return false;
+  const lead = readLeadIn(text);
+  return !(lead.leads.length > 0 && (lead.explicit || lead.strong));
+}
+
+/** A clause of the work: what it asks and whether it says by when. */
+interface Clause {
+  text: string;
+  deadline: boolean;
+  /** Something is left once the deadline is cut out ("hoàn thành trước ngày …" alone is not work). */
+  work: boolean;
+  explanation: boolean;
+}
+
+/**
+ * The actions of one sentence's work. Clauses are cut at semicolons and full stops outside
+ * brackets; a clause that states a deadline closes an action, clauses without one join the action
+ * they stand in, and a clause that is only a deadline or an explanation belongs to the action
+ * before it. The work splits only when two or more actions each carry their own deadline; a
+ * recurring clause and a final date in one clause ("thực hiện thường xuyên, hoàn thành chỉ tiêu
+ * trước ngày 31/12/2026") stay one deadline.
+ */
+export function splitActions(work: string, year: number | undefined): string[] {
+  if (!/[;.]\s/.test(work)) return [work];
+  const clauses = cutClauses(work).map((text): Clause => {
+    const found = findDeadline(text, year);
+    const rest = tidy(withoutDeadline(text, found));
+    return {
+      text,
+      deadline: found !== null,
+      work: rest !== "" && !isVacuous(rest),
+      explanation: isExplanation(text),
+    };
+  });
+  const actions: { parts: string[]; closed: boolean }[] = [];
+  for (const clause of clauses) {
+    const last = actions[actions.length - 1];
+    const joins = last !== undefined && (!last.closed || clause.explanation || !clause.work);
+    if (joins) {
+      last.parts.push(clause.text);
+      if (clause.deadline) last.closed = true;
+    } else {
+      actions.push({ parts: [clause.text], closed: clause.deadline });
+    }
+  }
+  // Work after the last deadline has none of its own: it belongs to the action before.
+  const tail = actions[actions.length - 1];
+  if (actions.length > 1 && tail && !tail.closed) {
+    actions.pop();
+    actions[actions.length - 1]!.parts.push(...tail.parts);
+  }
+  if (actions.length < 2) return [work];
+  return actions.map((a) => a.parts.join(" "));
+}
+
+/** Clauses with their closing punctuation, cut after "; " and ". " outside brackets. */
+function cutClauses(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ";" || ch === ".") && /\s/.test(text[i + 1] ?? "")) {
+      // "TP. Vinh", "Q. 1" and decimal points are no sentence ends.
+      if (ch === "." && !/^\s+\p{Lu}/u.test(text.slice(i + 1))) continue;
+      if (ch === "." && /(^|\s)(TP|Tp|TT|Q|P)$/.test(text.slice(start, i))) continue;
+      out.push(text.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  const rest = text.slice(start).trim();
+  if (rest !== "") out.push(rest);
+  return out;
+}
+
+function isVacuous(text: string): boolean {
+  return folded(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .every((w) => VACUOUS_SYLLABLES.has(w));
+}
