@@ -8,7 +8,7 @@ import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
 import { type Field, readFields } from "./proseFields.ts";
 import { composeNumber, type PathSegment } from "./proseNumbering.ts";
 import { buildOutline, documentBody, type OutlineNode } from "./proseOutline.ts";
-import { capitalizeFirst, folded, tidy } from "./proseText.ts";
+import { capitalizeFirst, folded, tidy, wordKey } from "./proseText.ts";
 import { VACUOUS_SYLLABLES } from "./proseWords.ts";
 
 /**
@@ -227,6 +227,8 @@ function walkNode(node: OutlineNode, ctx: Context): Produced {
     }
     const drafts = walkChildren(node, childCtx);
     if (drafts.length > 0) return { drafts };
+    // A closing "9. Đánh giá kết quả thực hiện …" over a report of results assigns nothing.
+    if (childCtx.assessment && !ctx.assessment) return { drafts: [] };
     // Children that assign nothing (explanations, examples) belong to this item's text.
   }
 
@@ -329,11 +331,14 @@ function sentenceDrafts(
     const draft = sentenceDraft(action, { ...lead, work: action }, node, ctx, [], [], stop);
     if (draft) drafts.push(draft);
   }
-  if (drafts.length > 1) {
-    drafts.forEach((d, k) => {
-      d.path.push({ kind: "position", index: k + 1 });
-    });
+  // An action that is no task on its own would lose its words: keep the sentence whole then.
+  if (drafts.length < actions.length) {
+    const draft = sentenceDraft(sentence, lead, node, ctx, fields, extra, stop);
+    return draft ? [draft] : [];
   }
+  drafts.forEach((d, k) => {
+    d.path.push({ kind: "position", index: k + 1 });
+  });
   return drafts;
 }
 
@@ -400,10 +405,8 @@ function sentenceDraft(
 }
 
 function isVacuous(title: string): boolean {
-  const words = folded(title)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words.every((w) => VACUOUS_SYLLABLES.has(w));
+  const words = title.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.every((w) => VACUOUS_SYLLABLES.has(wordKey(w)));
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,7 +1,6 @@
 import { readLeadIn } from "./proseAgency.ts";
 import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
 import { folded, tidy } from "./proseText.ts";
-import { VACUOUS_SYLLABLES } from "./proseWords.ts";
 
 /**
  * What one assignment sentence holds besides a single task: several actions, each with its own
@@ -50,7 +49,7 @@ export function splitActions(work: string, year: number | undefined): string[] {
     return {
       text,
       deadline: found !== null,
-      work: rest !== "" && !isVacuous(rest),
+      work: !deadlineOnly(rest),
       explanation: isExplanation(text),
     };
   });
@@ -97,9 +96,17 @@ function cutClauses(text: string): string[] {
   return out;
 }
 
-function isVacuous(text: string): boolean {
-  return folded(text)
+/**
+ * What is left of "hoàn thành trước ngày 30/6/2026" or "thực hiện thường xuyên" once the deadline
+ * is cut: no work of its own ("báo cáo kết quả trước ngày 15/12/2026" is work).
+ */
+const DEADLINE_WORDS = new Set(
+  "hoan thanh thuc hien trien khai xong nhiem vu la va dung han tien do".split(" "),
+);
+
+function deadlineOnly(rest: string): boolean {
+  return folded(rest)
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .every((w) => VACUOUS_SYLLABLES.has(w));
+    .every((w) => DEADLINE_WORDS.has(w));
 }
