@@ -2,7 +2,7 @@ import { findDocumentNumbers } from "../../domain/documentNumber.ts";
 import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
 import { isExplanation, splitActions } from "./proseActions.ts";
-import { type LeadIn, readLeadIn } from "./proseAgency.ts";
+import { cooperatingClauses, cooperationOnly, type LeadIn, readLeadIn } from "./proseAgency.ts";
 import { attributes, ownFields } from "./proseAttributes.ts";
 import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
 import { type Field, readFields } from "./proseFields.ts";
@@ -147,6 +147,13 @@ function walkChildren(parent: OutlineNode, inherited: Context): Draft[] {
     if (node.field) continue;
     // "Qua đó, …", "Việc … phải …" explain the task before them: no task, no position.
     if (node.label === null && node.type !== "roman" && isExplanation(node.text)) continue;
+    // "Sở Tài chính, Sở Nội vụ phối hợp thực hiện." adds coordinators to the task before it.
+    const supporters = node.label === null && node.children.length === 0 ? cooperationOnly(node.text) : [];
+    const previous = out[out.length - 1];
+    if (supporters.length > 0 && previous) {
+      previous.coordinators = [...new Set([...previous.coordinators, ...supporters])];
+      continue;
+    }
     const produced = walkNode(node, ctx);
     if (produced.leadIn) ctx.defaultLeads = produced.leadIn;
     if (produced.drafts.length === 0) continue;
@@ -380,8 +387,9 @@ function sentenceDraft(
       : ctx.numbered && (leads.length > 0 || firmDeadline);
   if (!isTask) return null;
 
-  const found = findDeadline(lead.work, ctx.year);
-  let title = tidy(withoutDeadline(lead.work, found));
+  const work = cooperatingClauses(lead.work).work;
+  const found = findDeadline(work, ctx.year);
+  let title = tidy(withoutDeadline(work, found));
   if (own.content.length > 0) title = tidy([title, ...own.content].filter(Boolean).join(" - "));
   if (extra.length > 0 && title !== "") title = `${title} - ${extra.map(tidy).join(" - ")}`;
   if (title === "" || isVacuous(title)) return null;

@@ -1,6 +1,6 @@
 import { readLeadIn } from "./proseAgency.ts";
 import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
-import { folded, tidy } from "./proseText.ts";
+import { clausesOf, folded, tidy } from "./proseText.ts";
 
 /**
  * What one assignment sentence holds besides a single task: several actions, each with its own
@@ -43,7 +43,7 @@ interface Clause {
  */
 export function splitActions(work: string, year: number | undefined): string[] {
   if (!/[;.]\s/.test(work)) return [work];
-  const clauses = cutClauses(work).map((text): Clause => {
+  const clauses = clausesOf(work).map((text): Clause => {
     const found = findDeadline(text, year);
     const rest = tidy(withoutDeadline(text, found));
     return {
@@ -72,28 +72,6 @@ export function splitActions(work: string, year: number | undefined): string[] {
   }
   if (actions.length < 2) return [work];
   return actions.map((a) => a.parts.join(" "));
-}
-
-/** Clauses with their closing punctuation, cut after "; " and ". " outside brackets. */
-function cutClauses(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === ";" || ch === ".") && /\s/.test(text[i + 1] ?? "")) {
-      // "TP. Vinh", "Q. 1" and decimal points are no sentence ends.
-      if (ch === "." && !/^\s+\p{Lu}/u.test(text.slice(i + 1))) continue;
-      if (ch === "." && /(^|\s)(TP|Tp|TT|Q|P)$/.test(text.slice(start, i))) continue;
-      out.push(text.slice(start, i + 1).trim());
-      start = i + 1;
-    }
-  }
-  const rest = text.slice(start).trim();
-  if (rest !== "") out.push(rest);
-  return out;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   responsibility,
 } from "./proseNames.ts";
 import {
+  clausesOf,
   folded,
   matchPhrase,
   memoize,
@@ -100,7 +101,10 @@ function readLeadInUncached(sentence: string): LeadIn {
     // "+ Chỉ đạo Sở Khoa học và Công nghệ chủ trì …" under "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh:".
     const k = chainStart(tokens, i);
     const next = k >= 0 ? agencySpanAt(text, tokens, k) : null;
-    if (next && !isGenericAgency(next.raw) && namesLeadRole(tokens, next)) {
+    // "Lãnh đạo, chỉ đạo UBND tỉnh ban hành …" under a party committee: the formula of party
+    // leadership names the body that does the work.
+    const formula = tokens[i]?.key === "lãnh" && tokens[i + 1]?.key === "đạo";
+    if (next && !isGenericAgency(next.raw) && (formula || namesLeadRole(tokens, next))) {
       span = next;
       chained = true;
     }
@@ -123,11 +127,21 @@ function readLeadInUncached(sentence: string): LeadIn {
   let leadName = span.raw;
   const directed: string[] = [];
   // "A lãnh đạo, chỉ đạo B": follow the chain to the agency that does the work.
+  let formulaColon = false;
   while (!span.colon) {
     const k = chainStart(tokens, j);
-    if (k < 0) break;
-    // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
     const party = PARTY_PREFIX.exec(folded(span.raw));
+    if (k < 0) {
+      // "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo:" heads the work of the UBND tỉnh listed below.
+      const end = chainStart(tokens, j, true);
+      if (party && end > 0 && leadName === span.raw && !/^cac /.test(folded(span.raw))) {
+        leadName = span.raw.slice(party[0].length);
+        j = end;
+        formulaColon = true;
+      }
+      break;
+    }
+    // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
     const body = party ? span.raw.slice(party[0].length) : "";
     const repeated = party !== null && folded(text.slice(tokens[k]!.start)).startsWith(folded(body));
     if (party && !repeated && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
@@ -152,7 +166,7 @@ function readLeadInUncached(sentence: string): LeadIn {
     leadName = next.raw;
     j = next.end;
   }
-  const strong = span.colon || chained || matchPhrase(tokens, j, STRONG_ROLE) > 0;
+  const strong = span.colon || chained || formulaColon || matchPhrase(tokens, j, STRONG_ROLE) > 0;
   const roles = readRoles(text, tokens, j);
   roles.coordinators.unshift(...directed);
   const work = rest(text, tokens, roles.end);
@@ -183,14 +197,16 @@ function namesLeadRole(tokens: Token[], span: AgencySpan): boolean {
 }
 
 /** Index of the agency after "lãnh đạo, chỉ đạo" / "chỉ đạo" at token `j`, or -1. */
-function chainStart(tokens: Token[], j: number): number {
+function chainStart(tokens: Token[], j: number, colon = false): number {
   let k = j;
   if (tokens[k]?.key === "lãnh" && tokens[k + 1]?.key === "đạo") {
     k += 2;
     if (tokens[k]?.key === "và") k++;
   }
-  if (tokens[k]?.key === "chỉ" && tokens[k + 1]?.key === "đạo" && !/[,;:]$/.test(tokens[k + 1]!.raw))
-    return k + 2;
+  if (tokens[k]?.key !== "chỉ" || tokens[k + 1]?.key !== "đạo") return -1;
+  // `colon`: the formula closes on a colon ("lãnh đạo, chỉ đạo:") and the work follows below.
+  const closes = /:$/.test(tokens[k + 1]!.raw);
+  if (colon ? closes : !/[,;:]$/.test(tokens[k + 1]!.raw)) return k + 2;
   return -1;
 }
 
@@ -266,4 +282,41 @@ export function directedIn(work: string): string[] {
     if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
   }
   return out;
+}
+
+export interface Cooperation {
+  coordinators: string[];
+  /** The work without the clauses that only name who supports it. */
+  work: string;
+}
+
+/**
+ * "Tham mưu ban hành kế hoạch …; các sở, ngành liên quan phối hợp thực hiện; hoàn thành …": a
+ * clause after the first whose subject is an agency that "phối hợp" names coordinators. When it
+ * says nothing more ("phối hợp thực hiện"), it is a role, like "chủ trì", and leaves the title.
+ */
+export function cooperatingClauses(work: string, fromFirst = false): Cooperation {
+  if (!/phối hợp/i.test(work)) return { coordinators: [], work };
+  const clauses = clausesOf(work);
+  const kept: string[] = [];
+  const coordinators: string[] = [];
+  clauses.forEach((clause, n) => {
+    const tokens = tokenize(clause);
+    const span = n > 0 || fromFirst ? agencySpanAt(clause, tokens, 0) : null;
+    if (!span || tokens[span.end]?.key !== "phối" || tokens[span.end + 1]?.key !== "hợp") {
+      kept.push(clause);
+      return;
+    }
+    for (const name of agencyList(span.raw)) if (!coordinators.includes(name)) coordinators.push(name);
+    const after = folded(rest(clause, tokens, span.end + 2));
+    if (!/^(?:(?:thuc hien|trien khai)(?: (?:nhiem vu nay|noi dung nay))?)?\s*[.;]?$/.test(after))
+      kept.push(clause);
+  });
+  return { coordinators, work: kept.length === clauses.length ? work : kept.join(" ") };
+}
+
+/** A paragraph that only names who supports the task before it ("Sở Tài chính phối hợp thực hiện."). */
+export function cooperationOnly(text: string): string[] {
+  const found = cooperatingClauses(text.trim(), true);
+  return tidy(found.work) === "" ? found.coordinators : [];
 }
