@@ -111,6 +111,8 @@ export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySp
     }
     j++;
     if (/:$/.test(token.raw)) {
+      // "các Sở: Tài chính, Nội vụ …" names its members after the colon.
+      if (isPluralHead(tokens, j - 1) && startsUpper(tokens[j]?.raw ?? "")) continue;
       colon = true;
       break;
     }
@@ -145,6 +147,77 @@ export function isGenericAgency(name: string): boolean {
   return / (cac|nhung|moi|toan the) | lien quan | cap xa | cap huyen | cap co so /.test(f);
 }
 
+/** "Sở:" or "Ban:" right after "các": the members of the group follow. */
+function isPluralHead(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1]?.key;
+  return (before === "các" || before === "những") && /^(sở|ban)$/.test(tokens[k]!.key);
+}
+
+/**
+ * Names of bodies whose own name holds "và" or a comma; in "các Sở: Tài chính, Nội vụ và Y tế"
+ * any other "và" separates members.
+ */
+const JOINED_NAMES = new Set([
+  "khoa hoc va cong nghe",
+  "nong nghiep va moi truong",
+  "giao duc va dao tao",
+  "dan toc va ton giao",
+  "van hoa, the thao va du lich",
+  "tuyen giao va dan van",
+  "ke hoach va dau tu",
+  "tai nguyen va moi truong",
+  "thong tin va truyen thong",
+  "lao dong - thuong binh va xa hoi",
+  "giao thong van tai",
+]);
+
+/**
+ * "các Sở: Tài chính, Nội vụ, Khoa học và Công nghệ" is "Sở Tài chính", "Sở Nội vụ", "Sở Khoa học
+ * và Công nghệ"; "các Ban: Tổ chức, Tuyên giáo và Dân vận Tỉnh ủy" gives the last member's
+ * "Tỉnh ủy" to every member.
+ */
+function distributed(text: string): string[] | null {
+  const m = /^(?:các|những)\s+(sở|ban)\s*:?\s+(\p{Lu}.*)$/iu.exec(text);
+  if (!m) return null;
+  const head = capitalizeFirst(m[1]!.toLowerCase());
+  const pieces: string[] = [];
+  for (const piece of m[2]!.split(/\s*,\s*/)) {
+    const previous = pieces[pieces.length - 1];
+    if (previous !== undefined && JOINED_NAMES.has(folded(`${previous}, ${piece}`))) {
+      pieces[pieces.length - 1] = `${previous}, ${piece}`;
+    } else {
+      pieces.push(piece);
+    }
+  }
+  const members: string[] = [];
+  for (const piece of pieces) {
+    const parts = piece.split(/\s+và\s+/);
+    if (parts.length === 1 || JOINED_NAMES.has(folded(piece))) members.push(piece);
+    else members.push(...joinKnown(parts));
+  }
+  const suffix = /\s((?:Tỉnh|Thành|Huyện) ủy)$/u.exec(members[members.length - 1] ?? "")?.[1];
+  return members.map((name) => {
+    const full = suffix && !name.endsWith(suffix) ? `${name} ${suffix}` : name;
+    return `${head} ${full}`;
+  });
+}
+
+/** "Nội vụ và Khoa học và Công nghệ" → "Nội vụ", "Khoa học và Công nghệ". */
+function joinKnown(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const pair = k + 1 < parts.length ? `${parts[k]} và ${parts[k + 1]}` : "";
+    const known = pair !== "" && JOINED_NAMES.has(folded(pair.replace(/\s(Tỉnh|Thành|Huyện) ủy$/u, "")));
+    if (known) {
+      out.push(pair);
+      k++;
+    } else {
+      out.push(parts[k]!);
+    }
+  }
+  return out;
+}
+
 /** Name as a lead or coordinator: no brackets, no final punctuation, capitalised. */
 function cleanAgencyName(name: string): string {
   const text = tidy(name.replace(/\([^()]*\)/g, " ").replace(/^(cho|với)\s+/i, ""));
@@ -171,6 +244,8 @@ function splitOnAnd(name: string): string[] {
 export function agencyList(raw: string): string[] {
   const text = normalizeText(raw.replace(/\([^()]*\)/g, " ")).replace(/[\s,;:.]+$/, "");
   if (text === "") return [];
+  const members = distributed(text);
+  if (members) return members;
   const out: string[] = [];
   for (const part of splitAgencies(text)) {
     for (const piece of splitOnAnd(part)) {

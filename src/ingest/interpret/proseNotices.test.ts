@@ -107,6 +107,16 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     ]);
   });
 
+  it("distributes 'các Sở: A, B và C' and 'các Ban: A, B Tỉnh ủy' over their members", () => {
+    const [a, b] = tasksOf(
+      "1. Giao các Sở: Văn hóa, Thể thao và Du lịch, Nội vụ, Khoa học và Công nghệ rà soát kinh phí, hoàn thành trong tháng 7/2026.",
+      "2. Yêu cầu các Ban: Tổ chức, Tuyên giáo và Dân vận Tỉnh ủy tham mưu sơ kết, hoàn thành trong tháng 8/2026.",
+    );
+    expect(a!.leads).toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Sở Khoa học và Công nghệ"]);
+    expect(a!.title).toBe("Rà soát kinh phí.");
+    expect(b!.leads).toEqual(["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
+  });
+
   it("reads a group of kinds of bodies whole: 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị'", () => {
     const task = only(
       "1. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tiếp tục quán triệt Nghị quyết số 57-NQ/TW; thực hiện thường xuyên.",
