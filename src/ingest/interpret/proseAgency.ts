@@ -4,6 +4,7 @@ import {
   agencyList,
   agencySpanAt,
   isGenericAgency,
+  looseHeadAt,
   responsibility,
 } from "./proseNames.ts";
 import {
@@ -71,7 +72,8 @@ function readLeadInUncached(sentence: string): LeadIn {
   const verb = matchPhrase(tokens, 0, ASSIGN);
   const cho = tokens[verb]?.key === "cho" ? 1 : 0;
   // "Giao thông …", "Yêu cầu chung" open no assignment: the verb must hand the work to someone.
-  if (verb > 0 && (agencyHeadAt(tokens, verb + cho) > 0 || /:$/.test(tokens[verb - 1]!.raw))) {
+  const addressee = (k: number) => agencyHeadAt(tokens, k) > 0 || looseHeadAt(tokens, k);
+  if (verb > 0 && (addressee(verb + cho) || /:$/.test(tokens[verb - 1]!.raw))) {
     explicit = true;
     i = verb;
   } else {
@@ -95,7 +97,9 @@ function readLeadInUncached(sentence: string): LeadIn {
   }
   if (tokens[i]?.key === "cho") i++;
 
-  let span = agencySpanAt(text, tokens, i);
+  let span = agencySpanAt(text, tokens, i, explicit);
+  // A name no head noun knows lists its members with commas before capitals.
+  const unknownKind = span !== null && agencyHeadAt(tokens, i) === 0;
   let chained = false;
   if (!span && !explicit) {
     // "+ Chỉ đạo Sở Khoa học và Công nghệ chủ trì …" under "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh:".
@@ -169,8 +173,11 @@ function readLeadInUncached(sentence: string): LeadIn {
   const strong = span.colon || chained || formulaColon || matchPhrase(tokens, j, STRONG_ROLE) > 0;
   const roles = readRoles(text, tokens, j);
   roles.coordinators.unshift(...directed);
-  const work = rest(text, tokens, roles.end);
-  const who = responsibility(leadName);
+  // "X phối hợp với Y …" without "chủ trì" keeps the role in the work: X only supports.
+  const work = rest(text, tokens, roles.chairs ? roles.end : j);
+  const who = unknownKind
+    ? { leads: leadName.split(/\s*,\s*(?=\p{Lu})/u).flatMap((name) => agencyList(name)), responsible: "" }
+    : responsibility(leadName);
   return {
     explicit,
     strong,

@@ -49,6 +49,17 @@ function headOnly(tokens: Token[], i: number): number {
   return 0;
 }
 
+/**
+ * After "Giao", "Đề nghị", "Yêu cầu" the addressee comes first, whatever its kind: a capitalised
+ * word that starts no work ("Đề nghị Viễn thông Thanh Hóa, Viettel Thanh Hóa phối hợp …") opens
+ * a name the head nouns do not know.
+ */
+export function looseHeadAt(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || !startsUpper(token.raw) || /[,;:.]$/.test(token.raw)) return false;
+  return matchPhrase(tokens, i, WORK_START) === 0 && matchPhrase(tokens, i, DESCRIPTIVE) === 0;
+}
+
 export interface AgencySpan {
   /** First token of the name. */
   start: number;
@@ -65,8 +76,8 @@ export interface AgencySpan {
  * verb of the work, a colon or a full stop; bracketed asides ride along ("Sở Khoa học và Công
  * nghệ (cơ quan thường trực)").
  */
-export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySpan | null {
-  const head = agencyHeadAt(tokens, i);
+export function agencySpanAt(text: string, tokens: Token[], i: number, loose = false): AgencySpan | null {
+  const head = agencyHeadAt(tokens, i) || (loose && looseHeadAt(tokens, i) ? 1 : 0);
   if (head === 0) return null;
   let j = i;
   let depth = 0;

@@ -117,6 +117,16 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     expect(b!.leads).toEqual(["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
   });
 
+  it("reads the addressee of 'Đề nghị …' even when no head noun names its kind", () => {
+    const task = only(
+      "d) Đề nghị Viễn thông Thanh Hóa, Viettel Thanh Hóa phối hợp với Sở Khoa học và Công nghệ xóa các vùng lõm sóng, hoàn thành trong Quý IV/2026.",
+    );
+    expect(task.leads).toEqual(["Viễn thông Thanh Hóa", "Viettel Thanh Hóa"]);
+    expect(task.coordinators).toEqual(["Sở Khoa học và Công nghệ"]);
+    // Without "chủ trì" the agency only supports: the role stays in the title.
+    expect(task.title).toBe("Phối hợp với Sở Khoa học và Công nghệ xóa các vùng lõm sóng.");
+  });
+
   it("reads a group of kinds of bodies whole: 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị'", () => {
     const task = only(
       "1. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tiếp tục quán triệt Nghị quyết số 57-NQ/TW; thực hiện thường xuyên.",
