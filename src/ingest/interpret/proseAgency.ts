@@ -127,49 +127,10 @@ function readLeadInUncached(sentence: string): LeadIn {
   }
 
   const descriptive = !explicit && !chained && matchPhrase(tokens, span.end, DESCRIPTIVE) > 0;
-  let j = span.end;
-  let leadName = span.raw;
-  const directed: string[] = [];
-  // "A lãnh đạo, chỉ đạo B": follow the chain to the agency that does the work.
-  let formulaColon = false;
-  while (!span.colon) {
-    const k = chainStart(tokens, j);
-    const party = PARTY_PREFIX.exec(folded(span.raw));
-    if (k < 0) {
-      // "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo:" heads the work of the UBND tỉnh listed below.
-      const end = chainStart(tokens, j, true);
-      if (party && end > 0 && leadName === span.raw && !/^cac /.test(folded(span.raw))) {
-        leadName = span.raw.slice(party[0].length);
-        j = end;
-        formulaColon = true;
-      }
-      break;
-    }
-    // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
-    const body = party ? span.raw.slice(party[0].length) : "";
-    const repeated = party !== null && folded(text.slice(tokens[k]!.start)).startsWith(folded(body));
-    if (party && !repeated && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
-      leadName = span.raw.slice(party[0].length);
-      j = k + 1;
-      break;
-    }
-    const next = agencySpanAt(text, tokens, k);
-    if (!next || isGenericAgency(next.raw)) {
-      // A party committee leads through the body it sits in: "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo
-      // các cơ quan, đơn vị liên quan …" is work for the UBND tỉnh, which the group supports; the
-      // formula of party leadership is no part of the work.
-      if (party && leadName === span.raw && !/^cac /.test(folded(span.raw))) {
-        leadName = span.raw.slice(party[0].length);
-        if (next) directed.push(...agencyList(next.raw));
-        j = next ? next.end : k;
-      }
-      break;
-    }
-    if (!PARTY_BODY.test(folded(span.raw)) && !namesLeadRole(tokens, next)) break;
-    span = next;
-    leadName = next.raw;
-    j = next.end;
-  }
+  const chain = followChain(text, tokens, span);
+  span = chain.span;
+  const { leadName, directed, formulaColon } = chain;
+  const j = chain.end;
   const strong = span.colon || chained || formulaColon || matchPhrase(tokens, j, STRONG_ROLE) > 0;
   const roles = readRoles(text, tokens, j);
   roles.coordinators.unshift(...directed);
@@ -199,6 +160,79 @@ const PARTY_BODY = /^(dang uy|dang doan|ban can su|ban thuong vu|thuong truc (ti
 const PARTY_PREFIX = /^(dang uy|dang doan|ban can su dang|chi bo|dang bo) /;
 const BACK_REFERENCE = new Set(["sở", "ban", "ngành", "trường", "viện", "ubnd", "xã", "phường"]);
 
+interface Chain {
+  /** The agency the chain ends on. */
+  span: AgencySpan;
+  /** Its name as a lead: a party committee's body ("UBND tỉnh" for "Đảng ủy UBND tỉnh"). */
+  leadName: string;
+  /** Token where the work starts. */
+  end: number;
+  /** A group the lead is to direct ("… chỉ đạo các cơ quan, đơn vị liên quan …"). */
+  directed: string[];
+  /** The party formula closed on a colon: the work follows below. */
+  formulaColon: boolean;
+}
+
+/**
+ * "A lãnh đạo, chỉ đạo B …", "A giao B …": follows the chain of command from the agency that opens
+ * the sentence to the one that does the work.
+ */
+function followChain(text: string, tokens: Token[], first: AgencySpan): Chain {
+  let span = first;
+  const out: Chain = { span, leadName: span.raw, end: span.end, directed: [], formulaColon: false };
+  for (let guard = 0; guard < 6; guard++) {
+    const party = PARTY_PREFIX.exec(folded(span.raw));
+    // "Đảng ủy UBND tỉnh: lãnh đạo, chỉ đạo UBND tỉnh …" reads as without the colon.
+    if (span.colon && !(party && chainStart(tokens, out.end) >= 0)) break;
+    // "UBND tỉnh giao Sở Tài chính chủ trì …": the agency given the work does it.
+    const assign = matchPhrase(tokens, out.end, ASSIGN);
+    const given = assign > 0 ? agencySpanAt(text, tokens, out.end + assign) : null;
+    if (given) {
+      span = given;
+      out.leadName = given.raw;
+      out.end = given.end;
+      continue;
+    }
+    const k = chainStart(tokens, out.end);
+    if (k < 0) {
+      // "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo:" heads the work of the UBND tỉnh listed below.
+      const end = chainStart(tokens, out.end, true);
+      if (party && end > 0 && out.leadName === span.raw && !/^cac /.test(folded(span.raw))) {
+        out.leadName = span.raw.slice(party[0].length);
+        out.end = end;
+        out.formulaColon = true;
+      }
+      break;
+    }
+    // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
+    const body = party ? span.raw.slice(party[0].length).replace(/[\s,;:.]+$/, "") : "";
+    const repeated = party !== null && folded(text.slice(tokens[k]!.start)).startsWith(folded(body));
+    if (party && !repeated && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
+      out.leadName = body;
+      out.end = k + 1;
+      break;
+    }
+    const next = agencySpanAt(text, tokens, k);
+    if (!next || isGenericAgency(next.raw)) {
+      // A party committee leads through the body it sits in: "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo
+      // các cơ quan, đơn vị liên quan …" is work for the UBND tỉnh, which the group supports; the
+      // formula of party leadership is no part of the work.
+      if (party && out.leadName === span.raw && !/^cac /.test(folded(span.raw))) {
+        out.leadName = body;
+        if (next) out.directed.push(...agencyList(next.raw));
+        out.end = next ? next.end : k;
+      }
+      break;
+    }
+    if (!PARTY_BODY.test(folded(span.raw)) && !namesLeadRole(tokens, next)) break;
+    span = next;
+    out.leadName = next.raw;
+    out.end = next.end;
+  }
+  out.span = span;
+  return out;
+}
+
 function namesLeadRole(tokens: Token[], span: AgencySpan): boolean {
   return span.colon || span.end >= tokens.length || matchPhrase(tokens, span.end, STRONG_ROLE) > 0;
 }
@@ -210,7 +244,10 @@ function chainStart(tokens: Token[], j: number, colon = false): number {
     k += 2;
     if (tokens[k]?.key === "và") k++;
   }
-  if (tokens[k]?.key !== "chỉ" || tokens[k + 1]?.key !== "đạo") return -1;
+  if (tokens[k]?.key !== "chỉ" || tokens[k + 1]?.key !== "đạo") {
+    // "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh …"
+    return k > j && !colon && !/[,;:]$/.test(tokens[k - 1]!.raw) ? k : -1;
+  }
   // `colon`: the formula closes on a colon ("lãnh đạo, chỉ đạo:") and the work follows below.
   const closes = /:$/.test(tokens[k + 1]!.raw);
   if (colon ? closes : !/[,;:]$/.test(tokens[k + 1]!.raw)) return k + 2;

@@ -42,6 +42,21 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     expect(tasks[3]!.title).toBe("Diễn tập an toàn thông tin mạng.");
   });
 
+  it.each([
+    [
+      "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh giao Sở Tài chính chủ trì bố trí kinh phí",
+      "Sở Tài chính",
+    ],
+    ["Đảng ủy UBND tỉnh: lãnh đạo, chỉ đạo UBND tỉnh ban hành kế hoạch số hóa", "UBND tỉnh"],
+    ["Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh triển khai diễn tập an toàn thông tin", "Công an tỉnh"],
+    ["Đề nghị Đảng ủy UBND tỉnh chỉ đạo UBND tỉnh sớm ban hành quy chế", "UBND tỉnh"],
+    ["Thường trực Tỉnh ủy giao Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo rà soát quy hoạch", "UBND tỉnh"],
+  ])("follows the chain of command in %j", (sentence, lead) => {
+    const task = only(`1. ${sentence}, hoàn thành trong tháng 9/2026.`);
+    expect(task.leads).toEqual([lead]);
+    expect(task.title).not.toMatch(/lãnh đạo|chỉ đạo|giao/i);
+  });
+
   it("reads 'Giao Đảng ủy X lãnh đạo, chỉ đạo <group> …' as X's work, supported by the group", () => {
     const task = only(
       "3. Giao Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo các cơ quan, đơn vị liên quan khẩn trương hoàn thành các nhiệm vụ chậm tiến độ, báo cáo trước ngày 15/6/2026.",
