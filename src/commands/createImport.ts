@@ -27,6 +27,7 @@ const statusOf: Record<IngestErrorCode, number> = {
   no_task_table: 422,
   timeout: 422,
   converter_missing: 422,
+  ocr_missing: 422,
 };
 
 /**
