@@ -27,7 +27,8 @@ export function parsePgm(bytes: Uint8Array): Bitmap | null {
       continue;
     }
     let field = "";
-    while (i < bytes.length && !/\s/.test(String.fromCharCode(bytes[i]!))) field += String.fromCharCode(bytes[i++]!);
+    while (i < bytes.length && !/\s/.test(String.fromCharCode(bytes[i]!)))
+      field += String.fromCharCode(bytes[i++]!);
     fields.push(field);
   }
   const [magic, w, h, m] = fields;
@@ -80,7 +81,11 @@ function runs(bitmap: Bitmap, vertical: boolean, minLength: number): Segment[] {
 function erase(bitmap: Bitmap, segments: Segment[], vertical: boolean): void {
   const { width, height, pixels, max } = bitmap;
   for (const { at, from, to } of segments) {
-    for (let across = Math.max(at - 1, 0); across <= Math.min(at + 1, (vertical ? width : height) - 1); across++) {
+    for (
+      let across = Math.max(at - 1, 0);
+      across <= Math.min(at + 1, (vertical ? width : height) - 1);
+      across++
+    ) {
       for (let k = from; k < to; k++) {
         pixels[vertical ? k * width + across : across * width + k] = max;
       }

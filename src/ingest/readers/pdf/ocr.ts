@@ -5,8 +5,9 @@ import { availableParallelism, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { IngestError } from "../../errors.ts";
 import { parsePgm, takeRulings, toPgm } from "./bitmapRulings.ts";
-import type { Rulings } from "./rulings.ts";
+import { emptyCellStrip, wordsFromStrip } from "./ocrCells.ts";
 import { parseTsv, wordsToItems } from "./ocrWords.ts";
+import type { Rulings } from "./rulings.ts";
 import type { Segment, TextItem } from "./types.ts";
 
 /**
@@ -146,7 +147,18 @@ export async function ocrPages(
 async function ocrPage(tools: Tools, input: string, dir: string, n: number): Promise<OcrPage> {
   const stem = join(dir, `page-${n}`);
   const page = String(n);
-  await run(tools, tools.pdftoppm, ["-r", String(OCR_DPI), "-gray", "-f", page, "-l", page, "-singlefile", input, stem]);
+  await run(tools, tools.pdftoppm, [
+    "-r",
+    String(OCR_DPI),
+    "-gray",
+    "-f",
+    page,
+    "-l",
+    page,
+    "-singlefile",
+    input,
+    stem,
+  ]);
   const image = `${stem}.pgm`;
   const bitmap = parsePgm(new Uint8Array(await readFile(image)));
   let rulings: Rulings = { horizontals: [], verticals: [] };
@@ -156,12 +168,23 @@ async function ocrPage(tools: Tools, input: string, dir: string, n: number): Pro
   }
   // --psm 3 (automatic layout): table cells come out as blocks of their own, their words boxed
   // where they stand, which is all the table code needs.
-  const tsv = await run(
+  const words = parseTsv(await tesseract(tools, image, "3"));
+  const strip = bitmap ? emptyCellStrip(bitmap, rulings, words, OCR_DPI) : null;
+  if (strip) {
+    // --psm 6: the strip is one block of lines, each cell's text a line or a few.
+    await writeFile(image, toPgm(strip.bitmap));
+    words.push(...wordsFromStrip(strip, parseTsv(await tesseract(tools, image, "6"))));
+  }
+  await rm(image, { force: true });
+  return { items: wordsToItems(words, OCR_DPI), ...rulings };
+}
+
+const tesseract = (tools: Tools, image: string, psm: string): Promise<string> =>
+  run(
     tools,
     tools.tesseract,
-    [image, "stdout", "-l", LANGUAGE, "--dpi", String(OCR_DPI), "--psm", process.env.OCR_PSM ?? "3", "tsv"],
-    { OMP_THREAD_LIMIT: "1" },
+    [image, "stdout", "-l", LANGUAGE, "--dpi", String(OCR_DPI), "--psm", psm, "tsv"],
+    {
+      OMP_THREAD_LIMIT: "1",
+    },
   );
-  await rm(image, { force: true });
-  return { items: wordsToItems(parseTsv(tsv), OCR_DPI), ...rulings };
-}

@@ -26,6 +26,16 @@ const EM_PER_LOWER = 1.4;
 /** The same for a word in capitals, whose accents rise higher. */
 const EM_PER_UPPER = 1.15;
 
+/**
+ * Tesseract's Vietnamese model sometimes reads Đ as the look-alike Icelandic Ð, or as both
+ * ("QĐÐ"); Vietnamese has no Ð.
+ */
+const vietnamese = (text: string): string =>
+  text
+    .normalize("NFC")
+    .replace(/[ĐÐ]{2}/g, "Đ")
+    .replace(/Ð/g, "Đ");
+
 export function parseTsv(tsv: string): OcrWord[] {
   const words: OcrWord[] = [];
   for (const row of tsv.split("\n")) {
@@ -36,7 +46,7 @@ export function parseTsv(tsv: string): OcrWord[] {
     if (!text || !(conf >= MIN_CONFIDENCE)) continue;
     words.push({
       line: `${f[2]}.${f[3]}.${f[4]}`,
-      text: text.normalize("NFC"),
+      text: vietnamese(text),
       left: Number(f[6]),
       top: Number(f[7]),
       width: Number(f[8]),
@@ -78,7 +88,8 @@ export function wordsToItems(words: OcrWord[], dpi: number): TextItem[] {
     const lower = basis.filter((w) => /\p{Ll}/u.test(w.text));
     const size =
       lower.length > 0
-        ? EM_PER_LOWER * quantile(
+        ? EM_PER_LOWER *
+          quantile(
             lower.map((w) => baseline - w.top),
             0.5,
           )
