@@ -1,11 +1,12 @@
 import { IngestError } from "../errors.ts";
 import type { RawBlock, RawCell, RawDocument, RawRow } from "../model.ts";
+import type { OnProgress } from "../progress.ts";
 import { gridRows, inGrid } from "./pdf/cells.ts";
 import { attachFootnotes, markSuperscripts } from "./pdf/footnotes.ts";
 import { gapTables } from "./pdf/gapTables.ts";
 import { findGrids } from "./pdf/grid.ts";
 import { asIngestError, openPdf, readPageGraphics, readPageText } from "./pdf/load.ts";
-import { type OcrProgress, ocrPages } from "./pdf/ocr.ts";
+import { ocrPages } from "./pdf/ocr.ts";
 import { type PlacedBlock, pageMeasure, paragraphs } from "./pdf/paragraphs.ts";
 import type { TextItem } from "./pdf/types.ts";
 
@@ -23,7 +24,7 @@ export interface PdfOptions {
   /** Ignore ruling lines and find tables from text alignment only (tests of the fallback). */
   ignoreRulings?: boolean;
   /** Told as scanned pages are read, page by page (OCR takes seconds a page). */
-  onProgress?: (progress: OcrProgress) => void;
+  onProgress?: OnProgress;
 }
 
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<RawDocument> {

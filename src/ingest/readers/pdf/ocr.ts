@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { IngestError } from "../../errors.ts";
+import type { OnProgress } from "../../progress.ts";
 import { parsePgm, takeRulings, toPgm } from "./bitmapRulings.ts";
 import { emptyCellStrip, wordsFromStrip } from "./ocrCells.ts";
 import { parseTsv, wordsToItems } from "./ocrWords.ts";
@@ -25,12 +26,6 @@ const STEP_TIMEOUT_S = 60;
 const LANGUAGE = "vie";
 
 const INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils";
-
-export interface OcrProgress {
-  /** Pages read so far, of `pages`. */
-  done: number;
-  pages: number;
-}
 
 export interface OcrPage {
   items: TextItem[];
@@ -113,7 +108,7 @@ const concurrency = (): number => Math.max(1, Math.floor(availableParallelism() 
 export async function ocrPages(
   bytes: Uint8Array,
   pages: number[],
-  onProgress?: (progress: OcrProgress) => void,
+  onProgress?: OnProgress,
 ): Promise<Map<number, OcrPage>> {
   const tools = await ocrTools();
   const dir = await mkdtemp(join(tmpdir(), "dondoc-ocr-"));
@@ -122,13 +117,13 @@ export async function ocrPages(
     const input = join(dir, "input.pdf");
     await writeFile(input, bytes, { mode: 0o600 });
     let done = 0;
-    onProgress?.({ done, pages: pages.length });
+    onProgress?.({ stage: "ocr", done, total: pages.length });
     const queue = [...pages];
     const worker = async () => {
       for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
         result.set(n, await ocrPage(tools, input, dir, n));
         done++;
-        onProgress?.({ done, pages: pages.length });
+        onProgress?.({ stage: "ocr", done, total: pages.length });
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency(), pages.length) }, worker));
