@@ -1,4 +1,5 @@
 import { foldKeepingOffsets } from "../../domain/deadline.ts";
+import { horizonYear } from "../../domain/indicatorTarget.ts";
 import { foldForSearch } from "../../domain/text.ts";
 
 /**
@@ -115,11 +116,9 @@ export function taskRoleOf(header: string): TaskRole | null {
   return null;
 }
 
-const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/;
-
+/** The year a target column aims at: "Năm 2026", "Phấn đấu đến năm 2030", "2026–2030" (its end). */
 export function headerYear(header: string): number | null {
-  const m = YEAR.exec(foldForSearch(header));
-  return m ? Number(m[1]) : null;
+  return horizonYear(header);
 }
 
 export function indicatorRoleOf(header: string): IndicatorRole | null {
@@ -138,8 +137,11 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
   ]);
   // "Thực hiện năm 2025", "Ước thực hiện": what was achieved, not what is to be reached.
   if (!planned && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
-  if (planned || headerYear(header) !== null) return "target";
+  // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
+  if (planned || has(words, "ket qua") || headerYear(header) !== null) return "target";
   if (hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi") return "unit";
+  // Agencies that help are not the ones that answer for the figure.
+  if (has(words, "phoi hop")) return null;
   if (hasAny(words, ["theo doi", "chu tri", "co quan", "danh gia", "phu trach", "don vi"])) return "monitor";
   if (hasAny(words, ["van ban", "nguon", "can cu"])) return "source";
   if (hasAny(words, ["chi tieu", "tieu chi", "noi dung", "ten"])) return "name";
