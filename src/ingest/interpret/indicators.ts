@@ -101,7 +101,7 @@ function draftsWithYears(table: LogicalTable): { drafts: Draft[]; years: (number
  */
 const UNIT_IN_NAME = /^(.*\S)\s*\(\s*(?:đvt|đơn vị(?: tính)?)?\s*:?\s*([^()]{1,30})\)$/iu;
 const MEASURE =
-  /^(?:%.*|[^%]*\/.*|(?:nghìn |triệu |tỷ )?(?:đồng|usd)|người|lượt(?: người)?|hộ|km|ha|m2|m²|tấn|lần|điểm|giường|bác sĩ|doanh nghiệp|xã|sản phẩm|dự án|công trình)$/iu;
+  /^(?:%.*|[^%]*\/.*|(?:(?:nghìn|triệu|tỷ) )*(?:đồng|usd)|người|lượt(?: người)?|hộ|km|ha|m2|m²|tấn|lần|điểm|giường|bác sĩ|doanh nghiệp|xã|sản phẩm|dự án|công trình)$/iu;
 
 function nameAndUnit(name: string, unit: string): { name: string; unit: string } {
   if (unit !== "") return { name, unit };

@@ -93,6 +93,16 @@ function startsNewPart(text: string): boolean {
   return /^(phu luc|danh muc|bieu)\b/.test(foldForSearch(text));
 }
 
+/** A row holding one caption line and nothing else, not seen before (a running page header is). */
+function opensNewPart(row: RawRow, captions: Set<string>): boolean {
+  const lines = rowLines(row);
+  if (lines.length !== 1 || !startsNewPart(lines[0]!)) return false;
+  const folded = foldForSearch(lines[0]!);
+  if (captions.has(folded)) return false;
+  captions.add(folded);
+  return true;
+}
+
 function rowLines(row: RawRow): string[] {
   const seen: string[] = [];
   for (const cell of row.cells) {
@@ -148,6 +158,9 @@ export function collectTables(doc: RawDocument): CollectedDocument {
           continue;
         }
       }
+      // A sheet's caption row ("Phụ lục II: …" merged across) starts another table, as a caption
+      // paragraph does, even when the new table has the width of the last one.
+      if (!headerSeen && current && opensNewPart(row, captions)) current = null;
       // Layout tables (the national motto beside the issuer, the signature block) and captions
       // above a header; a block without a header continues the table only if it has its width.
       if (!current || (!headerSeen && row.cells.length !== current.map.roles.length)) {
