@@ -135,14 +135,19 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
     "ket qua dat",
     "dat duoc",
   ]);
+  const unit = hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi";
+  // "Cơ quan chủ trì thực hiện", "Đơn vị theo dõi": who answers for the figure.
+  const agency =
+    !unit && hasAny(words, ["theo doi", "chu tri", "co quan", "danh gia", "phu trach", "don vi"]);
+  const year = headerYear(header) !== null;
   // "Thực hiện năm 2025", "Ước thực hiện": what was achieved, not what is to be reached.
-  if (!planned && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
+  if (!planned && !(agency && !year) && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
   // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
-  if (planned || has(words, "ket qua") || headerYear(header) !== null) return "target";
-  if (hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi") return "unit";
+  if (planned || year || (has(words, "ket qua") && !agency)) return "target";
+  if (unit) return "unit";
   // Agencies that help are not the ones that answer for the figure.
   if (has(words, "phoi hop")) return null;
-  if (hasAny(words, ["theo doi", "chu tri", "co quan", "danh gia", "phu trach", "don vi"])) return "monitor";
+  if (agency) return "monitor";
   if (hasAny(words, ["van ban", "nguon", "can cu"])) return "source";
   if (hasAny(words, ["chi tieu", "tieu chi", "noi dung", "ten"])) return "name";
   return null;
