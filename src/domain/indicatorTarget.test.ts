@@ -69,6 +69,7 @@ describe("horizonYear", () => {
     ["Phát triển kinh tế số đến năm 2030, tầm nhìn đến năm 2045", 2030],
     ["Phấn đấu đến năm 2030 (so với năm 2020)", 2030],
     ["Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị năm 2026", 2026],
+    ["Thực hiện Kết luận số 14-KL/TU ngày 05 tháng 3 năm 2025 giai đoạn 2026 - 2030", 2030],
   ])("%s → %s", (text, year) => {
     expect(horizonYear(text)).toBe(year);
   });

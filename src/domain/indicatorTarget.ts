@@ -89,10 +89,13 @@ const HORIZON = new RegExp(`(?:^|[^\\d/.-])(${YEAR})(?:\\s*(?:-|–|—|den(?: n
  * The year a heading, a column or a title aims at: "Đến năm 2030" and "Tầm nhìn 2045" name it;
  * a period ("Giai đoạn 2026 – 2030", "từ năm 2026 đến năm 2030") is reached at its end. The first
  * year counts ("đến năm 2030, tầm nhìn đến năm 2045" aims at 2030); years in parentheses are a
- * baseline ("so với năm 2020"), years in dates and document numbers are not aims at all.
+ * baseline ("so với năm 2020"), years in dates ("ngày 22 tháng 12 năm 2024", "22/12/2024") and
+ * document numbers are not aims at all.
  */
 export function horizonYear(text: string): number | null {
-  const folded = foldForSearch(text).replace(/\([^()]*\)/g, " ");
+  const folded = foldForSearch(text)
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/g, " ");
   const m = HORIZON.exec(folded);
   if (!m) return null;
   return Number(m[2] ?? m[1]);

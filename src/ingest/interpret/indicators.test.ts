@@ -134,6 +134,28 @@ describe("target columns without a year", () => {
     expect(out.warnings).toEqual([]);
   });
 
+  it("take the year of a numbered row that names nothing but a period, which is no indicator", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Mục tiêu đến năm 2030", "", "", ""),
+          row("1.1", "Tỷ lệ trạm y tế có bác sĩ", "%", "100", "Sở Y tế"),
+          row("2", "Tỷ lệ hồ sơ sức khỏe điện tử năm 2030", "", "", ""),
+          row("2.1", "Cấp tỉnh", "%", "≥ 90", "Sở Y tế"),
+          row("", "a) Tầm nhìn đến năm 2045", "", "", ""),
+          row("2.2", "Cấp xã", "%", "≥ 95", "Sở Y tế"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => [i.ref, i.targets.map((t) => t.year)])).toEqual([
+      ["1.1", [2030]],
+      ["2", []],
+      ["2.1", [2030]],
+      ["2.2", [2045]],
+    ]);
+  });
+
   it("take the year the title aims at before the year the plan was signed", () => {
     const rows = [
       header,

@@ -1,6 +1,6 @@
 import { splitAgencies } from "../../domain/agencyNames.ts";
 import { horizonYear, parseTarget } from "../../domain/indicatorTarget.ts";
-import { normalizeText } from "../../domain/text.ts";
+import { foldForSearch, normalizeText } from "../../domain/text.ts";
 import type { ExtractedIndicator, ExtractionWarning, IndicatorTarget } from "../extraction.ts";
 import type { Role } from "./columns.ts";
 import { numberingWarnings } from "./numbering.ts";
@@ -47,11 +47,21 @@ function targetsOf(
   return targets;
 }
 
+/** Words a group heading is made of besides its years: "Chỉ tiêu chủ yếu giai đoạn 2026 – 2030". */
+const PERIOD_WORDS =
+  /\b(?:cac|chi tieu|muc tieu|chu yeu|cu the|giai doan|thoi ky|tam nhin|dinh huong|phan dau|ke hoach|den|nam|tu)\b/g;
+
+function namesOnlyAPeriod(text: string): boolean {
+  const rest = foldForSearch(text).replace(/\d+/g, " ").replace(PERIOD_WORDS, " ");
+  return rest.replace(/[^a-z]+/g, "") === "";
+}
+
 /**
  * The year a row sets for the rows below it, when it is a heading that names one: a section
- * row ("I | Chỉ tiêu đến năm 2030") or a line of its own, merged across the table or written in
- * one cell, with no figure beside it. `drop` says the row is no section and must not reach the
- * drafts, where it would be taken for a wrapped line of the indicator above.
+ * row ("I | Chỉ tiêu đến năm 2030"), a line of its own merged across the table or written in one
+ * cell with no figure beside it ("Đến năm 2030"), or a numbered row that says nothing but a
+ * period ("1 | Mục tiêu đến năm 2030" above 1.1, 1.2). `drop` says the row is no section and must
+ * not reach the drafts, where it would be taken for an indicator or a wrapped line of one.
  */
 function headingYear(row: TableRow, table: LogicalTable): { year: number; drop: boolean } | null {
   const reading = readRow(row, table.map.roles, "name", INDICATOR_DATA_ROLES);
@@ -59,14 +69,17 @@ function headingYear(row: TableRow, table: LogicalTable): { year: number; drop: 
     const year = horizonYear(reading.title);
     return year === null ? null : { year, drop: false };
   }
-  if (reading.kind !== "item" || reading.number !== null) return null;
+  if (reading.kind !== "item") return null;
   const texts = Object.entries(reading.texts)
+    .filter(([role]) => reading.number === null || role !== "stt")
     .map(([, t]) => plain(t))
     .filter((t) => t !== "");
   const distinct = [...new Set(texts)];
-  const text = distinct[0] ?? "";
+  // A list mark before the heading ("a) Đến năm 2030") is no part of it.
+  const text = (distinct[0] ?? "").replace(/^(?:[a-zđ]\)|[-+•*–])\s*/u, "");
+  if (distinct.length !== 1 || text.length > HEADING_MAX) return null;
   // A continued line starts in lower case; a heading does not.
-  if (distinct.length !== 1 || text.length > HEADING_MAX || /^\p{Ll}/u.test(text)) return null;
+  if (/^\p{Ll}/u.test(text) || (reading.number !== null && !namesOnlyAPeriod(text))) return null;
   const year = horizonYear(text);
   return year === null ? null : { year, drop: true };
 }
