@@ -142,11 +142,18 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
   const year = headerYear(header) !== null;
   // "Thực hiện năm 2025", "Ước thực hiện": what was achieved, not what is to be reached.
   if (!planned && !(agency && !year) && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
+  // "Mục tiêu, chỉ tiêu" names the row; a target says what is to be reached, or when.
+  const named = hasAny(words, ["chi tieu", "tieu chi"]) && !year;
+  if (
+    named &&
+    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc"])
+  )
+    return "name";
   // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
   if (planned || year || (has(words, "ket qua") && !agency)) return "target";
   if (unit) return "unit";
   // Agencies that help are not the ones that answer for the figure.
-  if (has(words, "phoi hop")) return null;
+  if (has(words, "phoi hop") && !hasAny(words, ["chu tri", "theo doi"])) return null;
   if (agency) return "monitor";
   if (hasAny(words, ["van ban", "nguon", "can cu"])) return "source";
   if (hasAny(words, ["chi tieu", "tieu chi", "noi dung", "ten"])) return "name";

@@ -226,6 +226,22 @@ describe("indicator columns named variously", () => {
     expect(out.indicators[0]!.monitors).toEqual(["Sở Y tế"]);
   });
 
+  it("reads 'Mục tiêu, chỉ tiêu' as the name and a joint agency column as the monitor", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("STT", "Mục tiêu, chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì, phối hợp"),
+          row("1", "Tỷ lệ hồ sơ trực tuyến", "%", "≥ 80", "Văn phòng UBND tỉnh"),
+        ),
+      ),
+    );
+    expect(out.indicators[0]).toMatchObject({
+      name: "Tỷ lệ hồ sơ trực tuyến",
+      targets: [{ year: 2026, text: "≥ 80", op: ">=", value: 80 }],
+      monitors: ["Văn phòng UBND tỉnh"],
+    });
+  });
+
   it("reads a unit written after the name when there is no unit beside it", () => {
     const out = interpret(
       doc(
