@@ -177,6 +177,28 @@ describe("target columns without a year", () => {
     expect(none.indicators[0]!.targets[0]!.year).toBe(2025);
   });
 
+  it("take the year of the appendix caption above the table before the title's", () => {
+    const rows = [
+      header,
+      row("1", "Tỷ lệ xã đạt chuẩn nông thôn mới", "%", "100", "Sở Nông nghiệp và Môi trường"),
+    ];
+    const out = interpret(
+      doc(
+        ...planHeading("Hà Tĩnh, ngày 23 tháng 01 năm 2026", "Phát triển nông nghiệp năm 2026"),
+        para("Phụ lục II\nCHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030"),
+        para("(Kèm theo Kế hoạch số 57/KH-UBND ngày 23 tháng 01\nnăm 2026 của Ủy ban nhân dân tỉnh)"),
+        table(...rows),
+        para("Phụ lục III: CHỈ TIÊU KHÁC"),
+        para("(Kèm theo Kế hoạch số 57/KH-UBND ngày 23 tháng 01\nnăm 2026 của Ủy ban nhân dân tỉnh)"),
+        table(
+          row("TT", "Tên chỉ tiêu", "Mục tiêu", "Đơn vị chủ trì"),
+          row("1", "Số hợp tác xã", "120", "Sở Tài chính"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => i.targets[0]!.year)).toEqual([2030, 2026]);
+  });
+
   it("yield to a year the column names", () => {
     const out = interpret(
       doc(

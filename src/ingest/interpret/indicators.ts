@@ -11,8 +11,9 @@ import { type Context, type Draft, draftsOf, readRow, refOf, sourcesOf } from ".
  * Rows of an indicator table to indicators. A target's year is the nearest one the document
  * gives: the target column's own header ("Kết quả đạt được năm 2026", "Phấn đấu đến năm 2030"),
  * else the heading of the group of rows above ("Đến năm 2030", "Tầm nhìn đến năm 2045", "Giai
- * đoạn 2026 – 2030": the end of a period), else the year the plan's title aims at ("… đến năm
- * 2030", "… giai đoạn 2026 – 2030" → 2030), else the year the plan was signed.
+ * đoạn 2026 – 2030": the end of a period), else the year the appendix caption above the table
+ * names ("Phụ lục I: Chỉ tiêu chủ yếu đến năm 2030"), else the year the plan's title aims at
+ * ("… đến năm 2030", "… giai đoạn 2026 – 2030" → 2030), else the year the plan was signed.
  */
 
 export interface IndicatorContext extends Context {
@@ -29,6 +30,10 @@ function plain(text: string | undefined): string {
   return normalizeText((text ?? "").replace(/\n/g, " "));
 }
 
+function captionYear(table: LogicalTable): number | null {
+  return horizonYear((table.caption ?? []).join(" "));
+}
+
 /** One target per target column that holds one. */
 function targetsOf(
   table: LogicalTable,
@@ -39,7 +44,8 @@ function targetsOf(
   const targets: IndicatorTarget[] = [];
   table.map.roles.forEach((role, i) => {
     if (role !== "target") return;
-    const year = table.map.years[i] ?? groupYear ?? context.titleYear ?? context.contextYear;
+    const year =
+      table.map.years[i] ?? groupYear ?? captionYear(table) ?? context.titleYear ?? context.contextYear;
     const text = plain(draft.columns[i]);
     if (text === "" || year === undefined || year === null) return;
     targets.push(parseTarget(text, year));

@@ -29,6 +29,8 @@ export interface TableRow {
 export interface LogicalTable {
   map: ColumnMap;
   rows: TableRow[];
+  /** The appendix caption right above the table ("Phụ lục I: Chỉ tiêu đến năm 2030"), if any. */
+  caption?: string[];
 }
 
 export interface CollectedDocument {
@@ -119,9 +121,13 @@ export function collectTables(doc: RawDocument): CollectedDocument {
   const all: string[] = [];
   let current: LogicalTable | null = null;
   const captions = new Set<string>();
+  // Lines since the last caption, for the caption of the next table.
+  let lead: string[] = [];
   const note = (lines: string[]) => {
     for (const line of lines) {
       if (line === "") continue;
+      if (startsNewPart(line)) lead = [];
+      lead.push(line);
       all.push(line);
       if (tables.length === 0) front.push(line);
     }
@@ -147,7 +153,9 @@ export function collectTables(doc: RawDocument): CollectedDocument {
         const header = headerAt(block.rows, i);
         if (header) {
           if (!current || current.map.signature !== header.map.signature) {
-            current = { map: header.map, rows: [] };
+            const caption = lead.length > 0 && startsNewPart(lead[0]!) ? lead : [];
+            current = { map: header.map, rows: [], caption };
+            lead = [];
             tables.push(current);
           }
           headerSeen = true;
