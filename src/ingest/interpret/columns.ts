@@ -1,4 +1,5 @@
 import { foldKeepingOffsets } from "../../domain/deadline.ts";
+import { horizonYear } from "../../domain/indicatorTarget.ts";
 import { foldForSearch } from "../../domain/text.ts";
 
 /**
@@ -117,11 +118,9 @@ export function taskRoleOf(header: string): TaskRole | null {
   return null;
 }
 
-const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/;
-
+/** The year a target column aims at: "Năm 2026", "Phấn đấu đến năm 2030", "2026–2030" (its end). */
 export function headerYear(header: string): number | null {
-  const m = YEAR.exec(foldForSearch(header));
-  return m ? Number(m[1]) : null;
+  return horizonYear(header);
 }
 
 export function indicatorRoleOf(header: string): IndicatorRole | null {
@@ -138,11 +137,26 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
     "ket qua dat",
     "dat duoc",
   ]);
+  const unit = hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi";
+  // "Cơ quan chủ trì thực hiện", "Đơn vị theo dõi": who answers for the figure.
+  const agency =
+    !unit && hasAny(words, ["theo doi", "chu tri", "co quan", "danh gia", "phu trach", "don vi"]);
+  const year = headerYear(header) !== null;
   // "Thực hiện năm 2025", "Ước thực hiện": what was achieved, not what is to be reached.
-  if (!planned && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
-  if (planned || headerYear(header) !== null) return "target";
-  if (hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi") return "unit";
-  if (hasAny(words, ["theo doi", "chu tri", "co quan", "danh gia", "phu trach", "don vi"])) return "monitor";
+  if (!planned && !(agency && !year) && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
+  // "Mục tiêu, chỉ tiêu" names the row; a target says what is to be reached, or when.
+  const named = hasAny(words, ["chi tieu", "tieu chi"]) && !year;
+  if (
+    named &&
+    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc"])
+  )
+    return "name";
+  // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
+  if (planned || year || (has(words, "ket qua") && !agency)) return "target";
+  if (unit) return "unit";
+  // Agencies that help are not the ones that answer for the figure.
+  if (has(words, "phoi hop") && !hasAny(words, ["chu tri", "theo doi"])) return null;
+  if (agency) return "monitor";
   if (hasAny(words, ["van ban", "nguon", "can cu"])) return "source";
   if (hasAny(words, ["chi tieu", "tieu chi", "noi dung", "ten"])) return "name";
   return null;

@@ -1,3 +1,4 @@
+import { horizonYear } from "../../domain/indicatorTarget.ts";
 import type { ExtractedIndicator, ExtractedTask, Extraction, ExtractionWarning } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
 import { indicatorsFromTable } from "./indicators.ts";
@@ -27,7 +28,10 @@ export function interpretDocument(doc: RawDocument): Extraction {
       tasks.push(...read.tasks);
       warnings.push(...read.warnings);
     } else {
-      const read = indicatorsFromTable(table, context);
+      const read = indicatorsFromTable(table, {
+        ...context,
+        titleYear: horizonYear(document.title ?? "") ?? undefined,
+      });
       indicators.push(...read.indicators);
       warnings.push(...read.warnings);
     }

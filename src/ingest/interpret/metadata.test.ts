@@ -107,4 +107,15 @@ describe("extractMetadata", () => {
     ];
     expect(extractMetadata(front, front).title).toBe("Triển khai phong trào “Bình dân học vụ số” năm 2026");
   });
+
+  it("takes an undated plan's year from its title, not from a document it cites", () => {
+    const meta = {
+      number: null,
+      type: "Kế hoạch",
+      issuer: null,
+      date: null,
+      title: "Thực hiện Nghị quyết số 09-NQ/TU ngày 15 tháng 8 năm 2025 của Tỉnh ủy năm 2026",
+    };
+    expect(contextYearOf(meta)).toBe(2026);
+  });
 });

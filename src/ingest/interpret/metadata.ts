@@ -318,9 +318,13 @@ export function extractMetadata(front: string[], all: string[]): ExtractedDocume
   };
 }
 
-/** The plan's year, for deadlines written without one. */
+/**
+ * The plan's year, for deadlines written without one: the year it was signed, else the year its
+ * title names, not counting the dates of documents it cites ("ngày 15 tháng 8 năm 2025").
+ */
 export function contextYearOf(meta: ExtractedDocumentMeta): number | undefined {
   if (meta.date) return Number(meta.date.slice(0, 4));
-  const m = /\bnăm\s+(20\d\d)\b/u.exec(meta.title ?? "");
+  const title = (meta.title ?? "").replace(/ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/giu, " ");
+  const m = /\bnăm\s+(20\d\d)\b/u.exec(title);
   return m ? Number(m[1]) : undefined;
 }

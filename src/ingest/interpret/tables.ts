@@ -29,6 +29,8 @@ export interface TableRow {
 export interface LogicalTable {
   map: ColumnMap;
   rows: TableRow[];
+  /** The appendix caption right above the table ("Phụ lục I: Chỉ tiêu đến năm 2030"), if any. */
+  caption?: string[];
 }
 
 export interface CollectedDocument {
@@ -93,6 +95,16 @@ function startsNewPart(text: string): boolean {
   return /^(phu luc|danh muc|bieu)\b/.test(foldForSearch(text));
 }
 
+/** A row holding one caption line and nothing else, not seen before (a running page header is). */
+function opensNewPart(row: RawRow, captions: Set<string>): boolean {
+  const lines = rowLines(row);
+  if (lines.length !== 1 || !startsNewPart(lines[0]!)) return false;
+  const folded = foldForSearch(lines[0]!);
+  if (captions.has(folded)) return false;
+  captions.add(folded);
+  return true;
+}
+
 function rowLines(row: RawRow): string[] {
   const seen: string[] = [];
   for (const cell of row.cells) {
@@ -109,9 +121,13 @@ export function collectTables(doc: RawDocument): CollectedDocument {
   const all: string[] = [];
   let current: LogicalTable | null = null;
   const captions = new Set<string>();
+  // Lines since the last caption, for the caption of the next table.
+  let lead: string[] = [];
   const note = (lines: string[]) => {
     for (const line of lines) {
       if (line === "") continue;
+      if (startsNewPart(line)) lead = [];
+      lead.push(line);
       all.push(line);
       if (tables.length === 0) front.push(line);
     }
@@ -137,7 +153,9 @@ export function collectTables(doc: RawDocument): CollectedDocument {
         const header = headerAt(block.rows, i);
         if (header) {
           if (!current || current.map.signature !== header.map.signature) {
-            current = { map: header.map, rows: [] };
+            const caption = lead.length > 0 && startsNewPart(lead[0]!) ? lead : [];
+            current = { map: header.map, rows: [], caption };
+            lead = [];
             tables.push(current);
           }
           headerSeen = true;
@@ -148,6 +166,9 @@ export function collectTables(doc: RawDocument): CollectedDocument {
           continue;
         }
       }
+      // A sheet's caption row ("Phụ lục II: …" merged across) starts another table, as a caption
+      // paragraph does, even when the new table has the width of the last one.
+      if (!headerSeen && current && opensNewPart(row, captions)) current = null;
       // Layout tables (the national motto beside the issuer, the signature block) and captions
       // above a header; a block without a header continues the table only if it has its width.
       if (!current || (!headerSeen && row.cells.length !== current.map.roles.length)) {
