@@ -1,0 +1,124 @@
+import { isAgencyGroup, splitAgencies, startsLikeAgency } from "../../domain/agencyNames.ts";
+import { looksLikeDeadline } from "../../domain/deadline.ts";
+import { findDocumentNumbers } from "../../domain/documentNumber.ts";
+import { isCutAgencyName, opensWithKnownAgency } from "../../domain/provincialAgencies.ts";
+import { foldForSearch } from "../../domain/text.ts";
+import { joinContinued } from "./cells.ts";
+import type { Role } from "./columns.ts";
+import { SOURCE_START } from "./flatPieces.ts";
+
+/**
+ * How well a run of lines fits a column of a given role, for the segmenter of flattened rows:
+ * a cell starts with a capital (a wrapped line rarely does), a source cites a document, a person
+ * responsible is a title plus an agency, a deadline cell is a deadline, and an agency cell holds
+ * agency names only, whole ones: no name cut short ("Sở Nông nghiệp và"), no list item that is the
+ * tail of a name ("Môi trường; Công an tỉnh"), no phrase that starts with a verb.
+ */
+
+export const PERSON_TITLES =
+  /^(giam doc|pho giam doc|chu tich|pho chu tich|chanh van phong|chanh|truong|pho truong|thu truong|bi thu|pho bi thu|hieu truong|chi huy truong|vien truong|cuc truong|tong giam doc|tong bien tap|nguoi dung dau|lanh dao|dong chi|chanh an|tong cuc truong|bo truong|thu tuong)\b/;
+
+/** Words that end no name: a cell ending on one was cut ("Sở Nông nghiệp và", "Ủy ban nhân dân các"). */
+const DANGLING_END = /(?:(?:^|\s)(?:va|cua|cac|ve|cho|tai|voi|thuoc|nhung|hoac)|[,-])$/;
+
+/** Verbs that open a task, never an agency name. General administrative vocabulary. */
+const VERB_START =
+  /^(to chuc|trien khai|xay dung|thuc hien|ra soat|tang cuong|day manh|nang cao|hoan thien|tham muu|bao dam|dam bao|kiem tra|theo doi|tuyen truyen|huong dan|chi dao|phoi hop|ban hanh|hoan thanh|nghien cuu|de xuat|dau tu|bo tri|cap nhat|phat trien|ho tro|tong hop|danh gia|quan ly|xu ly|van dong|duy tri|uu tien|khan truong)\b/;
+
+export function joinLines(lines: string[]): string {
+  return lines.reduce((out, line) => joinContinued(out, line), "");
+}
+
+export function withoutTitle(folded: string): string {
+  return folded.replace(PERSON_TITLES, "").trim();
+}
+
+export function emptyPenalty(role: Role | null): number {
+  switch (role) {
+    case "title":
+    case "name":
+    case "lead":
+      return -5;
+    case "deadline":
+    case "target":
+      return -3;
+    default:
+      return -2;
+  }
+}
+
+/** Lines a cell of each role can plausibly take; keeps the search small on long rows. */
+export function maxLines(role: Role | null, max: number): number {
+  switch (role) {
+    case "deadline":
+    case "unit":
+    case "target":
+      return 4;
+    case "responsible":
+    case "lead":
+    case "source":
+    case "monitor":
+      return 12;
+    case "coordinator":
+      return 16;
+    default:
+      return max;
+  }
+}
+
+/** Agency names, whole, one after another. */
+function agencyScore(text: string, first: string): number {
+  let s = startsLikeAgency(first) ? 2 : -1;
+  const folded = foldForSearch(text);
+  if (VERB_START.test(folded)) s -= 3;
+  if (DANGLING_END.test(folded)) s -= 3;
+  else if (folded.endsWith(";")) s -= 1;
+  const names = splitAgencies(text);
+  names.forEach((name, i) => {
+    if (i > 0 && !startsLikeAgency(name) && !isAgencyGroup(name)) s -= 1.5;
+    if (isCutAgencyName(name)) s -= 2.5;
+    else if (opensWithKnownAgency(name)) s += 0.5;
+  });
+  return s;
+}
+
+export function roleScore(role: Role | null, lines: string[]): number {
+  const text = () => joinLines(lines);
+  switch (role) {
+    case "source": {
+      const t = text();
+      return findDocumentNumbers(t).length > 0 || SOURCE_START.test(foldForSearch(t)) ? 3 : -1;
+    }
+    case "responsible": {
+      const folded = foldForSearch(text());
+      if (!PERSON_TITLES.test(folded)) return -2;
+      return withoutTitle(folded) === "" ? -2 : 3;
+    }
+    case "lead":
+    case "coordinator":
+    case "monitor":
+      return agencyScore(text(), lines[0]!);
+    case "deadline":
+      // One expression, usually on one line: "4/2026" above it ends the product text.
+      return looksLikeDeadline(text()) ? 4 - 1.5 * (lines.length - 1) : -4;
+    case "unit":
+      return lines.length === 1 && lines[0]!.length <= 20 ? 1 : -2;
+    case "target":
+      return lines.length === 1 && lines[0]!.length <= 25 ? 2 : -2;
+    default:
+      // Titles, products, notes hold anything.
+      return 0;
+  }
+}
+
+/**
+ * Line starts as evidence of cell starts; the text is only read for the roles that need it.
+ * `starts` tells which of the lines open a line of the page (the others were cut off a line).
+ */
+export function cellScore(role: Role | null, lines: string[], starts: boolean[]): number {
+  if (lines.length === 0) return emptyPenalty(role);
+  const first = lines[0]!;
+  let s = /^[\p{Lu}\d(“"'‘-]/u.test(first) ? 1 : /^\p{Ll}/u.test(first) ? -2 : 0;
+  for (let k = 1; k < lines.length; k++) if (starts[k] && /^\p{Lu}/u.test(lines[k]!)) s -= 0.3;
+  return s + roleScore(role, lines);
+}
