@@ -82,7 +82,7 @@ function agencyScore(text: string, first: string): number {
   return s;
 }
 
-export function roleScore(role: Role | null, lines: string[]): number {
+export function roleScore(role: Role | null, lines: string[], lineCount: number): number {
   const text = () => joinLines(lines);
   switch (role) {
     case "source": {
@@ -100,11 +100,11 @@ export function roleScore(role: Role | null, lines: string[]): number {
       return agencyScore(text(), lines[0]!);
     case "deadline":
       // One expression, usually on one line: "4/2026" above it ends the product text.
-      return looksLikeDeadline(text()) ? 4 - 1.5 * (lines.length - 1) : -4;
+      return looksLikeDeadline(text()) ? 4 - 1.5 * (lineCount - 1) : -4;
     case "unit":
-      return lines.length === 1 && lines[0]!.length <= 20 ? 1 : -2;
+      return lineCount === 1 && text().length <= 20 ? 1 : -2;
     case "target":
-      return lines.length === 1 && lines[0]!.length <= 25 ? 2 : -2;
+      return lineCount === 1 && text().length <= 25 ? 2 : -2;
     default:
       // Titles, products, notes hold anything.
       return 0;
@@ -119,6 +119,33 @@ export function cellScore(role: Role | null, lines: string[], starts: boolean[])
   if (lines.length === 0) return emptyPenalty(role);
   const first = lines[0]!;
   let s = /^[\p{Lu}\d(“"'‘-]/u.test(first) ? 1 : /^\p{Ll}/u.test(first) ? -2 : 0;
-  for (let k = 1; k < lines.length; k++) if (starts[k] && /^\p{Lu}/u.test(lines[k]!)) s -= 0.3;
-  return s + roleScore(role, lines);
+  let lineCount = 1;
+  for (let k = 1; k < lines.length; k++) {
+    if (!starts[k]) continue;
+    lineCount++;
+    if (/^\p{Lu}/u.test(lines[k]!)) s -= 0.3;
+  }
+  return s + roleScore(role, lines, lineCount);
+}
+
+/** Below this share of the column, a line with room for the next word was not wrapped. */
+const ROOM = 0.8;
+/** Above this share of the column (plus a word's slack), a line is two cells side by side. */
+const OVERFLOW = 1.2;
+
+/**
+ * How well a cell's lines fit its column's width, in characters: each line but the last is wrapped,
+ * so the next line's first word did not fit on it; and no line is wider than the column. A list
+ * of names one to a line ("Sở Tài chính;" / "Sở Xây dựng") breaks where it likes.
+ */
+export function fitScore(parts: string[], width: number): number {
+  let s = 0;
+  parts.forEach((part, i) => {
+    if (part.length > OVERFLOW * width + 2) s -= 2;
+    const next = parts[i + 1];
+    if (next === undefined || /[;,.:]$/.test(part) || /^[-+•–]/.test(next)) return;
+    const word = next.split(" ")[0] ?? "";
+    if (part.length + 1 + word.length <= ROOM * width) s -= 1.5;
+  });
+  return s;
 }

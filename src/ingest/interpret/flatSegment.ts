@@ -1,7 +1,7 @@
 import { foldForSearch } from "../../domain/text.ts";
 import type { Role } from "./columns.ts";
 import { type Piece, toPieces } from "./flatPieces.ts";
-import { cellScore, joinLines, maxLines, withoutTitle } from "./flatScore.ts";
+import { cellScore, fitScore, joinLines, maxLines, withoutTitle } from "./flatScore.ts";
 
 /**
  * Shares a row's lines out among its columns when a table was flattened into lines. Cells are
@@ -16,6 +16,22 @@ export interface Segmented {
   cells: string[];
   /** Lines each cell received: the tallest cells are the ones a page break cuts. */
   counts: number[];
+  /** Each cell's own part of each line it spans: what the column's width is read from. */
+  parts: string[][];
+}
+
+/** Widths of the columns in characters, null where unknown. */
+export type Widths = (number | null)[];
+
+/** The text of pieces a..b-1, one string per line. */
+function partsOf(pieces: Piece[], a: number, b: number): string[] {
+  const parts: string[] = [];
+  for (let i = a; i < b; i++) {
+    const piece = pieces[i]!;
+    if (i > a && piece.line === pieces[i - 1]!.line) parts[parts.length - 1] += ` ${piece.text}`;
+    else parts.push(piece.text);
+  }
+  return parts;
 }
 
 const MAX_LINES = 90;
@@ -37,7 +53,7 @@ const INLINE_CUT = 0.5;
  * a line only next to a cell held within that line: two cells share a line only where one of
  * them is a single line set on the other's first or last baseline.
  */
-function bestSplit(pieces: Piece[], roles: (Role | null)[], allowed?: boolean[]): number[] {
+function bestSplit(pieces: Piece[], roles: (Role | null)[], widths?: Widths, allowed?: boolean[]): number[] {
   const m = pieces.length;
   const k = roles.length;
   const texts = pieces.map((p) => p.text);
@@ -52,6 +68,8 @@ function bestSplit(pieces: Piece[], roles: (Role | null)[], allowed?: boolean[])
     let v = segScore.get(key);
     if (v === undefined) {
       v = allowed && a === b ? 0 : cellScore(roles[j] ?? null, texts.slice(a, b), lineStarts.slice(a, b));
+      const width = widths?.[j];
+      if (width && a < b) v += fitScore(partsOf(pieces, a, b), width);
       segScore.set(key, v);
     }
     return v;
@@ -120,19 +138,23 @@ function bestSplit(pieces: Piece[], roles: (Role | null)[], allowed?: boolean[])
 function cut(pieces: Piece[], starts: number[]): Segmented {
   const cells: string[] = [];
   const counts: number[] = [];
+  const parts: string[][] = [];
   starts.forEach((a, j) => {
     const b = j + 1 < starts.length ? starts[j + 1]! : pieces.length;
     cells.push(joinLines(pieces.slice(a, b).map((p) => p.text)));
     counts.push(a < b ? pieces[b - 1]!.line - pieces[a]!.line + 1 : 0);
+    parts.push(partsOf(pieces, a, b));
   });
-  return { cells, counts };
+  return { cells, counts, parts };
 }
 
 /** Lines of one row (STT removed) into one cell per role. */
-export function segmentRow(rowLines: string[], roles: (Role | null)[]): Segmented {
+export function segmentRow(rowLines: string[], roles: (Role | null)[], widths?: Widths): Segmented {
   const k = roles.length;
-  if (k === 0) return { cells: [], counts: [] };
-  if (rowLines.length === k) return { cells: [...rowLines], counts: rowLines.map(() => 1) };
+  if (k === 0) return { cells: [], counts: [], parts: [] };
+  if (rowLines.length === k && !widths) {
+    return { cells: [...rowLines], counts: rowLines.map(() => 1), parts: rowLines.map((l) => [l]) };
+  }
   let lines = rowLines;
   if (lines.length > MAX_LINES) {
     // Beyond what a row holds; keep the work bounded by folding the excess into the first cell.
@@ -140,7 +162,7 @@ export function segmentRow(rowLines: string[], roles: (Role | null)[]): Segmente
     lines = [lines.slice(0, excess).join(" "), ...lines.slice(excess)];
   }
   const pieces = toPieces(lines);
-  return cut(pieces, bestSplit(pieces, roles));
+  return cut(pieces, bestSplit(pieces, roles, widths));
 }
 
 /**
@@ -151,6 +173,7 @@ export function segmentContinuation(
   rowLines: string[],
   roles: (Role | null)[],
   previous: Segmented | null,
+  widths?: Widths,
 ): string[] {
   const k = roles.length;
   const counts = previous?.counts ?? [];
@@ -162,6 +185,23 @@ export function segmentContinuation(
   let allowed = roles.map((_, j) => tallest > 0 && ((counts[j] ?? 0) * 2 >= tallest || unfinished(j)));
   if (!allowed.some(Boolean)) allowed = roles.map((r) => r === "title" || r === "name");
   const pieces = toPieces(rowLines.slice(0, MAX_LINES));
-  const starts = bestSplit(pieces, roles, allowed);
+  const starts = bestSplit(pieces, roles, widths, allowed);
   return cut(pieces, starts).cells.slice(0, k);
+}
+
+/**
+ * Column widths read off segmented rows: in a cell of two lines or more, the longest line nearly
+ * fills the column; the median over such cells is robust to the odd row segmented wrongly.
+ */
+export function columnWidths(rows: Segmented[], columns: number): Widths {
+  const widths: Widths = [];
+  for (let j = 0; j < columns; j++) {
+    const full = rows
+      .map((r) => r.parts[j] ?? [])
+      .filter((p) => p.length >= 2)
+      .map((p) => Math.max(...p.map((line) => line.length)))
+      .sort((x, y) => x - y);
+    widths.push(full.length >= 2 ? full[Math.floor(full.length / 2)]! : null);
+  }
+  return widths;
 }

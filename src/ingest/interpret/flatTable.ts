@@ -1,7 +1,8 @@
 import { foldForSearch } from "../../domain/text.ts";
 import { stripMarkup } from "../markup.ts";
+import type { Role } from "./columns.ts";
 import { mapHeader, splitSquashedHeader } from "./columns.ts";
-import { type Segmented, segmentContinuation, segmentRow } from "./flatSegment.ts";
+import { columnWidths, type Segmented, segmentContinuation, segmentRow, type Widths } from "./flatSegment.ts";
 import { isRoman, romanValue } from "./numbering.ts";
 
 /**
@@ -168,24 +169,42 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   if (current) pending.push(current);
   if (!pending.some((p) => p.kind === "item")) return null;
 
-  let previous: Segmented | null = null;
-  for (const row of pending) {
-    if (row.kind === "section") {
-      rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
-      continue;
+  return { rows: [...rows, ...segmentRows(pending, roles, header.labels, width)], next: j };
+}
+
+/** Rows of cells from the pending rows, twice: the first pass tells the columns' widths. */
+function segmentRows(
+  pending: PendingRow[],
+  roles: (Role | null)[],
+  labels: string[],
+  width: number,
+): string[][] {
+  const pass = (widths?: Widths): { rows: string[][]; segmented: Segmented[] } => {
+    const rows: string[][] = [];
+    const segmented: Segmented[] = [];
+    let previous: Segmented | null = null;
+    for (const row of pending) {
+      if (row.kind === "section") {
+        rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
+        continue;
+      }
+      if (row.kind === "continuation") {
+        // The header again, as on the page: it tells the interpreter a page break came here.
+        rows.push([...labels]);
+        if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous, widths)]);
+        continue;
+      }
+      const exact = exactCells(row, roles.length);
+      const result: Segmented = exact
+        ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)), parts: exact.map((c) => [c]) }
+        : segmentRow(row.lines, roles, widths);
+      if (!exact) segmented.push(result);
+      previous = result;
+      rows.push([row.mark, ...result.cells]);
     }
-    if (row.kind === "continuation") {
-      // The header again, as on the page: it tells the interpreter a page break came here.
-      rows.push([...header.labels]);
-      if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous)]);
-      continue;
-    }
-    const exact = exactCells(row, roles.length);
-    const segmented = exact
-      ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)) }
-      : segmentRow(row.lines, roles);
-    previous = segmented;
-    rows.push([row.mark, ...segmented.cells]);
-  }
-  return { rows, next: j };
+    return { rows, segmented };
+  };
+  const first = pass();
+  const widths = columnWidths(first.segmented, roles.length);
+  return widths.some((w) => w !== null) ? pass(widths).rows : first.rows;
 }
