@@ -140,11 +140,14 @@ const ONE_WORD_HEADS: Record<string, string> = {
   huyen: "huyện",
   phuong: "phường",
   truong: "trường",
+  khu: "khu",
 };
 
 function spelledAsHead(head: string, text: string): boolean {
   const words = text.toLocaleLowerCase("vi").split(" ");
-  if (head === "to" && foldForSearch(words[1] ?? "") === "quoc") return false;
+  // "Tổ quốc" is the fatherland, "Khu vực" a region.
+  const second = foldForSearch(words[1] ?? "");
+  if ((head === "to" && second === "quoc") || (head === "khu" && second === "vuc")) return false;
   const want = ONE_WORD_HEADS[head];
   if (want === undefined || foldForSearch(text) === text.toLocaleLowerCase("vi")) return true;
   return words[0] === want;

@@ -33,11 +33,15 @@ function deadlineWords(words: string[]): number {
   return 0;
 }
 
-/** Where a cell could start at word `k` of a line, judging by how cells usually open. */
-function opensCell(words: string[], k: number): boolean {
-  const rest = words.slice(k);
-  const next = rest[0]!;
+/**
+ * Where a cell could start at word `k` of a line, judging by how cells usually open. The next
+ * line's words are read on: the cell may wrap right after its first word ("Thường" / "xuyên",
+ * "Trường" / "Chính trị tỉnh").
+ */
+function opensCell(words: string[], k: number, ahead: string[]): boolean {
+  const next = words[k]!;
   if (!/^[\p{Lu}\d]/u.test(next)) return false;
+  const rest = [...words.slice(k), ...ahead];
   const text = rest.join(" ");
   if (startsLikeAgency(text)) return true;
   if (SOURCE_START.test(foldForSearch(text)) || findDocumentNumbers(next).length > 0) return true;
@@ -46,11 +50,14 @@ function opensCell(words: string[], k: number): boolean {
   return looksLikeDeadline(words.slice(0, k).join(" "));
 }
 
-/** Word indexes inside `line` where a cell may start. */
-export function cellStarts(line: string): number[] {
+const AHEAD_WORDS = 4;
+
+/** Word indexes inside `line` where a cell may start; `next` is the line after it. */
+export function cellStarts(line: string, next = ""): number[] {
   const words = line.split(" ").filter(Boolean);
+  const ahead = next.split(" ").filter(Boolean).slice(0, AHEAD_WORDS);
   const starts: number[] = [];
-  for (let k = 1; k < words.length; k++) if (opensCell(words, k)) starts.push(k);
+  for (let k = 1; k < words.length; k++) if (opensCell(words, k, ahead)) starts.push(k);
   return starts;
 }
 
@@ -58,7 +65,7 @@ export function toPieces(lines: string[]): Piece[] {
   const pieces: Piece[] = [];
   lines.forEach((line, index) => {
     const words = line.split(" ").filter(Boolean);
-    const cuts = [0, ...cellStarts(line), words.length];
+    const cuts = [0, ...cellStarts(line, lines[index + 1]), words.length];
     for (let c = 0; c + 1 < cuts.length; c++) {
       pieces.push({ text: words.slice(cuts[c], cuts[c + 1]).join(" "), line: index, first: c === 0 });
     }

@@ -19,7 +19,20 @@ export const PERSON_TITLES =
   /^(giam doc|pho giam doc|chu tich|pho chu tich|chanh van phong|chanh|truong|pho truong|thu truong|bi thu|pho bi thu|hieu truong|chi huy truong|vien truong|cuc truong|tong giam doc|tong bien tap|nguoi dung dau|lanh dao|dong chi|chanh an|tong cuc truong|bo truong|thu tuong)\b/;
 
 /** Words that end no name: a cell ending on one was cut ("Sở Nông nghiệp và", "Ủy ban nhân dân các"). */
-const DANGLING_END = /(?:(?:^|\s)(?:va|cua|cac|ve|cho|tai|voi|thuoc|nhung|hoac)|[,-])$/;
+const DANGLING_END = /(?:(?:^|\s)(?:va|cua|cac|ve|cho|tai|voi|thuoc|nhung|hoac|so)|[,-])$/;
+
+/** Head nouns that end no agency's name: "… Văn phòng" was cut before the rest of the name. */
+const BARE_HEAD_END =
+  /(?:^|[\s;,])(?:So|Ban|Bộ|Ủy ban|Văn phòng|Trung tâm|Ngân hàng|Công an|Hội|Trường|Liên đoàn|Liên minh|Bảo hiểm|Kho bạc|Cục|Chi cục|Hội đồng|Ban Quản lý|Sở)$/u;
+
+/** A date, a footnote mark glued to it or not ("18/6/20261"). */
+const DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\d?/g;
+
+/** What the segmenter knows of a row beyond its lines. */
+export interface RowContext {
+  /** The row runs on over a page break: its cells may stop mid-phrase. */
+  open?: boolean;
+}
 
 /** Verbs that open a task, never an agency name. General administrative vocabulary. */
 const VERB_START =
@@ -66,29 +79,59 @@ export function maxLines(role: Role | null, max: number): number {
   }
 }
 
-/** Agency names, whole, one after another. */
-function agencyScore(text: string, first: string): number {
+/** Agency names, whole, one after another; never a date. */
+function agencyScore(text: string, first: string, context: RowContext): number {
   let s = startsLikeAgency(first) ? 2 : -1;
   const folded = foldForSearch(text);
   if (VERB_START.test(folded)) s -= 3;
-  if (DANGLING_END.test(folded)) s -= 3;
-  else if (folded.endsWith(";")) s -= 1;
+  if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) s -= 3;
+  if (!context.open) {
+    if (DANGLING_END.test(folded) || BARE_HEAD_END.test(text)) s -= 3;
+    else if (folded.endsWith(";")) s -= 1;
+  }
   const names = splitAgencies(text);
   names.forEach((name, i) => {
     if (i > 0 && !startsLikeAgency(name) && !isAgencyGroup(name)) s -= 1.5;
-    if (isCutAgencyName(name)) s -= 2.5;
-    else if (opensWithKnownAgency(name)) s += 0.5;
+    if (isCutAgencyName(name)) {
+      if (!context.open || i < names.length - 1) s -= 2.5;
+    } else if (opensWithKnownAgency(name)) s += 0.5;
   });
   return s;
 }
 
-export function roleScore(role: Role | null, lines: string[], lineCount: number): number {
+/**
+ * A source cites documents; what follows the last number or date carries on the citation in
+ * lower case ("của Ban Thường vụ Tỉnh ủy"): a capital there opens the next cell, cut off short.
+ */
+function sourceScore(text: string): number {
+  const numbers = findDocumentNumbers(text);
+  if (numbers.length === 0 && !SOURCE_START.test(foldForSearch(text))) return -1;
+  let end = 0;
+  for (const m of text.matchAll(DATE)) end = Math.max(end, m.index + m[0].length);
+  for (const n of numbers) {
+    const at = text.lastIndexOf(n);
+    if (at >= 0) end = Math.max(end, at + n.length);
+  }
+  const rest = text.slice(end).trim();
+  return end > 0 && /^\p{Lu}/u.test(rest) ? 1 : 3;
+}
+
+/** Whole when the deadline expression takes every word: "Tháng" / "12/2026" wrapped. */
+function wholeDeadline(text: string): boolean {
+  const words = text.split(" ");
+  return words.length <= 6 && looksLikeDeadline(text) && !/^\d/.test(text) && words.length >= 2;
+}
+
+export function roleScore(
+  role: Role | null,
+  lines: string[],
+  lineCount: number,
+  context: RowContext = {},
+): number {
   const text = () => joinLines(lines);
   switch (role) {
-    case "source": {
-      const t = text();
-      return findDocumentNumbers(t).length > 0 || SOURCE_START.test(foldForSearch(t)) ? 3 : -1;
-    }
+    case "source":
+      return sourceScore(text()) - (!context.open && /[-,]$/.test(text()) ? 2 : 0);
     case "responsible": {
       const folded = foldForSearch(text());
       if (!PERSON_TITLES.test(folded)) return -2;
@@ -97,17 +140,18 @@ export function roleScore(role: Role | null, lines: string[], lineCount: number)
     case "lead":
     case "coordinator":
     case "monitor":
-      return agencyScore(text(), lines[0]!);
+      return agencyScore(text(), lines[0]!, context);
     case "deadline":
       // One expression, usually on one line: "4/2026" above it ends the product text.
-      return looksLikeDeadline(text()) ? 4 - 1.5 * (lineCount - 1) : -4;
+      if (!looksLikeDeadline(text())) return -4;
+      return lineCount === 2 && wholeDeadline(text()) ? 3.5 : 4 - 1.5 * (lineCount - 1);
     case "unit":
       return lineCount === 1 && text().length <= 20 ? 1 : -2;
     case "target":
       return lineCount === 1 && text().length <= 25 ? 2 : -2;
     default:
-      // Titles, products, notes hold anything.
-      return 0;
+      // Titles, products, notes hold anything but a phrase cut before its end.
+      return !context.open && DANGLING_END.test(foldForSearch(text())) ? -2 : 0;
   }
 }
 
@@ -115,7 +159,12 @@ export function roleScore(role: Role | null, lines: string[], lineCount: number)
  * Line starts as evidence of cell starts; the text is only read for the roles that need it.
  * `starts` tells which of the lines open a line of the page (the others were cut off a line).
  */
-export function cellScore(role: Role | null, lines: string[], starts: boolean[]): number {
+export function cellScore(
+  role: Role | null,
+  lines: string[],
+  starts: boolean[],
+  context: RowContext = {},
+): number {
   if (lines.length === 0) return emptyPenalty(role);
   const first = lines[0]!;
   let s = /^[\p{Lu}\d(“"'‘-]/u.test(first) ? 1 : /^\p{Ll}/u.test(first) ? -2 : 0;
@@ -125,7 +174,7 @@ export function cellScore(role: Role | null, lines: string[], starts: boolean[])
     lineCount++;
     if (/^\p{Lu}/u.test(lines[k]!)) s -= 0.3;
   }
-  return s + roleScore(role, lines, lineCount);
+  return s + roleScore(role, lines, lineCount, context);
 }
 
 /** Below this share of the column, a line with room for the next word was not wrapped. */

@@ -1,7 +1,7 @@
 import { foldForSearch } from "../../domain/text.ts";
 import type { Role } from "./columns.ts";
 import { type Piece, toPieces } from "./flatPieces.ts";
-import { cellScore, fitScore, joinLines, maxLines, withoutTitle } from "./flatScore.ts";
+import { cellScore, fitScore, joinLines, maxLines, type RowContext, withoutTitle } from "./flatScore.ts";
 
 /**
  * Shares a row's lines out among its columns when a table was flattened into lines. Cells are
@@ -53,7 +53,13 @@ const INLINE_CUT = 0.5;
  * a line only next to a cell held within that line: two cells share a line only where one of
  * them is a single line set on the other's first or last baseline.
  */
-function bestSplit(pieces: Piece[], roles: (Role | null)[], widths?: Widths, allowed?: boolean[]): number[] {
+function bestSplit(
+  pieces: Piece[],
+  roles: (Role | null)[],
+  widths?: Widths,
+  allowed?: boolean[],
+  context: RowContext = {},
+): number[] {
   const m = pieces.length;
   const k = roles.length;
   const texts = pieces.map((p) => p.text);
@@ -67,7 +73,10 @@ function bestSplit(pieces: Piece[], roles: (Role | null)[], widths?: Widths, all
     const key = `${j}:${a}:${b}`;
     let v = segScore.get(key);
     if (v === undefined) {
-      v = allowed && a === b ? 0 : cellScore(roles[j] ?? null, texts.slice(a, b), lineStarts.slice(a, b));
+      v =
+        allowed && a === b
+          ? 0
+          : cellScore(roles[j] ?? null, texts.slice(a, b), lineStarts.slice(a, b), context);
       const width = widths?.[j];
       if (width && a < b) v += fitScore(partsOf(pieces, a, b), width);
       segScore.set(key, v);
@@ -149,7 +158,12 @@ function cut(pieces: Piece[], starts: number[]): Segmented {
 }
 
 /** Lines of one row (STT removed) into one cell per role. */
-export function segmentRow(rowLines: string[], roles: (Role | null)[], widths?: Widths): Segmented {
+export function segmentRow(
+  rowLines: string[],
+  roles: (Role | null)[],
+  widths?: Widths,
+  context: RowContext = {},
+): Segmented {
   const k = roles.length;
   if (k === 0) return { cells: [], counts: [], parts: [] };
   if (rowLines.length === k && !widths) {
@@ -162,7 +176,7 @@ export function segmentRow(rowLines: string[], roles: (Role | null)[], widths?: 
     lines = [lines.slice(0, excess).join(" "), ...lines.slice(excess)];
   }
   const pieces = toPieces(lines);
-  return cut(pieces, bestSplit(pieces, roles, widths));
+  return cut(pieces, bestSplit(pieces, roles, widths, undefined, context));
 }
 
 /**

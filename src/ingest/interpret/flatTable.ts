@@ -58,8 +58,14 @@ function headerAt(lines: string[], start: number): Header | null {
   }
   const found = splitSquashedHeader(text);
   if (!found || !mapHeader(found.labels)) return null;
-  // The header's last line is the one where the labels end.
-  const last = taken.find((t) => t.end >= found.consumed) ?? taken[taken.length - 1]!;
+  // The header's last line is the one where the labels end (found label by label: the offset
+  // splitSquashedHeader reports can run into the next word).
+  let end = 0;
+  for (const label of found.labels) {
+    const at = text.indexOf(label, end);
+    if (at >= 0) end = at + label.length;
+  }
+  const last = taken.find((t) => t.end >= Math.min(end, found.consumed)) ?? taken[taken.length - 1]!;
   return { labels: found.labels, next: last.index + 1 };
 }
 
@@ -183,25 +189,27 @@ function segmentRows(
     const rows: string[][] = [];
     const segmented: Segmented[] = [];
     let previous: Segmented | null = null;
-    for (const row of pending) {
+    pending.forEach((row, index) => {
       if (row.kind === "section") {
         rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
-        continue;
+        return;
       }
       if (row.kind === "continuation") {
         // The header again, as on the page: it tells the interpreter a page break came here.
         rows.push([...labels]);
         if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous, widths)]);
-        continue;
+        return;
       }
+      const after = pending[index + 1];
+      const open = after?.kind === "continuation" && after.lines.length > 0;
       const exact = exactCells(row, roles.length);
       const result: Segmented = exact
         ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)), parts: exact.map((c) => [c]) }
-        : segmentRow(row.lines, roles, widths);
+        : segmentRow(row.lines, roles, widths, { open });
       if (!exact) segmented.push(result);
       previous = result;
       rows.push([row.mark, ...result.cells]);
-    }
+    });
     return { rows, segmented };
   };
   const first = pass();
