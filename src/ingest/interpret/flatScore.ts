@@ -80,8 +80,8 @@ export function maxLines(role: Role | null, max: number): number {
 }
 
 /** Agency names, whole, one after another; never a date. */
-function agencyScore(text: string, first: string, context: RowContext): number {
-  let s = startsLikeAgency(first) ? 2 : -1;
+function agencyScore(text: string, context: RowContext): number {
+  let s = startsLikeAgency(text) ? 2 : -1;
   const folded = foldForSearch(text);
   if (VERB_START.test(folded)) s -= 3;
   if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) s -= 3;
@@ -140,7 +140,7 @@ export function roleScore(
     case "lead":
     case "coordinator":
     case "monitor":
-      return agencyScore(text(), lines[0]!, context);
+      return agencyScore(text(), context);
     case "deadline":
       // One expression, usually on one line: "4/2026" above it ends the product text.
       if (!looksLikeDeadline(text())) return -4;

@@ -107,6 +107,29 @@ function exactCells(row: PendingRow, width: number): string[] | null {
   return cells.length === width && cells.includes("") ? cells : null;
 }
 
+/** Lines a page's footnotes can take at its foot. */
+const MAX_FOOTNOTE_LINES = 8;
+
+/**
+ * A row without the footnotes printed at the foot of its page, which flattened text puts right
+ * before the next page's header: from a line that is only a footnote mark ("1" / "Nguồn: …"), or
+ * opens with one glued to a capital ("1Nguồn: …"), to the end.
+ */
+function withoutFootnotes(row: PendingRow): PendingRow {
+  const lines = row.lines;
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - MAX_FOOTNOTE_LINES); i--) {
+    const line = lines[i]!;
+    const mark = /^\d{1,2}$/.test(line) && i < lines.length - 1;
+    if (!mark && !/^\d{1,2}\p{Lu}\p{Ll}/u.test(line)) continue;
+    const kept = lines.slice(0, i);
+    let dropped = lines.length - i;
+    const withBlanks = [...row.withBlanks];
+    while (dropped > 0 && withBlanks.length > 0) if (withBlanks.pop() !== "") dropped--;
+    return { ...row, lines: kept, withBlanks };
+  }
+  return row;
+}
+
 function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
   const parts = number.split(".").map(Number);
   if (previous === null) return parts[0]! <= 3;
@@ -144,7 +167,7 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
     const repeated = headerAt(lines, j);
     if (repeated && sameLabels(repeated.labels, header.labels)) {
       // A page break: what follows without a number continues the row above.
-      if (current) pending.push(current);
+      if (current) pending.push(withoutFootnotes(current));
       current = { kind: "continuation", mark: "", lines: [], withBlanks: [] };
       j = skipColumnNumbers(lines, repeated.next, width);
       continue;
