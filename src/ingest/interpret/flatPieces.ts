@@ -61,11 +61,13 @@ export function cellStarts(line: string, next = ""): number[] {
   return starts;
 }
 
-export function toPieces(lines: string[]): Piece[] {
+/** Pieces of the lines; `everyWord` lets a cell start at any word. */
+export function toPieces(lines: string[], everyWord = false): Piece[] {
   const pieces: Piece[] = [];
   lines.forEach((line, index) => {
     const words = line.split(" ").filter(Boolean);
-    const cuts = [0, ...cellStarts(line, lines[index + 1]), words.length];
+    const inner = everyWord ? words.map((_, k) => k).slice(1) : cellStarts(line, lines[index + 1]);
+    const cuts = [0, ...inner, words.length];
     for (let c = 0; c + 1 < cuts.length; c++) {
       pieces.push({ text: words.slice(cuts[c], cuts[c + 1]).join(" "), line: index, first: c === 0 });
     }

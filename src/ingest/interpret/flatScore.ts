@@ -91,7 +91,8 @@ function agencyScore(text: string, context: RowContext): number {
   }
   const names = splitAgencies(text);
   names.forEach((name, i) => {
-    if (i > 0 && !startsLikeAgency(name) && !isAgencyGroup(name)) s -= 1.5;
+    const last = i === names.length - 1;
+    if (i > 0 && !(context.open && last) && !startsLikeAgency(name) && !isAgencyGroup(name)) s -= 1.5;
     if (isCutAgencyName(name)) {
       if (!context.open || i < names.length - 1) s -= 2.5;
     } else if (opensWithKnownAgency(name)) s += 0.5;
@@ -144,7 +145,8 @@ export function roleScore(
     case "deadline":
       // One expression, usually on one line: "4/2026" above it ends the product text.
       if (!looksLikeDeadline(text())) return -4;
-      return lineCount === 2 && wholeDeadline(text()) ? 3.5 : 4 - 1.5 * (lineCount - 1);
+      if (!context.open && /[-,]$/.test(text())) return 2;
+      return lineCount === 2 && wholeDeadline(text()) ? 4 : 4 - 1.5 * (lineCount - 1);
     case "unit":
       return lineCount === 1 && text().length <= 20 ? 1 : -2;
     case "target":

@@ -36,6 +36,8 @@ function partsOf(pieces: Piece[], a: number, b: number): string[] {
 
 const MAX_LINES = 90;
 const NEG = -1e9;
+/** Continuations this short are cut at any word. */
+const MAX_CONTINUATION_WORDS = 40;
 
 /** The lead written again after the responsible person's title: strong evidence of the split. */
 function pairBonus(person: string, lead: string): number {
@@ -53,13 +55,17 @@ const INLINE_CUT = 0.5;
  * a line only next to a cell held within that line: two cells share a line only where one of
  * them is a single line set on the other's first or last baseline.
  */
-function bestSplit(
-  pieces: Piece[],
-  roles: (Role | null)[],
-  widths?: Widths,
-  allowed?: boolean[],
-  context: RowContext = {},
-): number[] {
+interface SplitOptions {
+  widths?: Widths | undefined;
+  /** Columns that may receive pieces; the others stay empty at no cost. */
+  allowed?: boolean[];
+  context?: RowContext;
+  /** What each column held before a page break: pieces that continue it are scored with it. */
+  before?: string[];
+}
+
+function bestSplit(pieces: Piece[], roles: (Role | null)[], options: SplitOptions = {}): number[] {
+  const { widths, allowed, context = {}, before } = options;
   const m = pieces.length;
   const k = roles.length;
   const texts = pieces.map((p) => p.text);
@@ -73,10 +79,19 @@ function bestSplit(
     const key = `${j}:${a}:${b}`;
     let v = segScore.get(key);
     if (v === undefined) {
-      v =
-        allowed && a === b
-          ? 0
-          : cellScore(roles[j] ?? null, texts.slice(a, b), lineStarts.slice(a, b), context);
+      const role = roles[j] ?? null;
+      const head = before?.[j] ?? "";
+      if (allowed && a === b) v = 0;
+      else if (head !== "" && a < b) {
+        // Scored as the whole cell, less what the part before the break scored alone.
+        const whole = cellScore(
+          role,
+          [head, ...texts.slice(a, b)],
+          [true, ...lineStarts.slice(a, b)],
+          context,
+        );
+        v = whole - cellScore(role, [head], [true], { open: true });
+      } else v = cellScore(role, texts.slice(a, b), lineStarts.slice(a, b), context);
       const width = widths?.[j];
       if (width && a < b) v += fitScore(partsOf(pieces, a, b), width);
       segScore.set(key, v);
@@ -176,7 +191,7 @@ export function segmentRow(
     lines = [lines.slice(0, excess).join(" "), ...lines.slice(excess)];
   }
   const pieces = toPieces(lines);
-  return cut(pieces, bestSplit(pieces, roles, widths, undefined, context));
+  return cut(pieces, bestSplit(pieces, roles, { widths, context }));
 }
 
 /**
@@ -198,8 +213,11 @@ export function segmentContinuation(
     (counts[j] ?? 0) >= 2 && roles[j] !== "deadline" && !/[.;!?)”"]$/.test(cells[j] ?? "");
   let allowed = roles.map((_, j) => tallest > 0 && ((counts[j] ?? 0) * 2 >= tallest || unfinished(j)));
   if (!allowed.some(Boolean)) allowed = roles.map((r) => r === "title" || r === "name");
-  const pieces = toPieces(rowLines.slice(0, MAX_LINES));
-  const starts = bestSplit(pieces, roles, widths, allowed);
+  const lines = rowLines.slice(0, MAX_LINES);
+  // The run-over parts of cells start anywhere, lower case included: any word may start one.
+  const words = lines.reduce((n, line) => n + line.split(" ").length, 0);
+  const pieces = toPieces(lines, words <= MAX_CONTINUATION_WORDS);
+  const starts = bestSplit(pieces, roles, { widths, allowed, before: cells });
   return cut(pieces, starts).cells.slice(0, k);
 }
 
