@@ -41,6 +41,7 @@ const HEAD_NOUNS = [
   "dang bo",
   "doan",
   "hoi",
+  "hiep hoi",
   "lien doan",
   "lien hiep",
   "lien minh",

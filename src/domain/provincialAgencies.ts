@@ -78,9 +78,6 @@ const NAMES = [
   "Hiệp hội Doanh nghiệp",
   "Tỉnh Đoàn",
   "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-  // Communes after 2025.
-  "UBND các xã, phường, đặc khu",
-  "Ủy ban nhân dân các xã, phường, đặc khu",
 ];
 
 const words = (s: string) => foldForSearch(s).replace(/[,;.]/g, " ").split(/\s+/).filter(Boolean);
@@ -111,4 +108,22 @@ export function isCutAgencyName(name: string): boolean {
 export function opensWithKnownAgency(name: string): boolean {
   const part = words(name);
   return KNOWN.some((known) => startsWith(part, known));
+}
+
+/** Words that may follow a whole name in lower case: where the body sits, or which ones. */
+const AFTER_NAME = /^(tinh|thanh pho|huyen|xa|phuong|dac khu|cac|cap|trung uong|khu vuc|chi nhanh|va)\b/;
+
+/**
+ * True when a whole known name runs on into lower-case words that are no part of a name: "Sở Xây
+ * dựng kinh phí" is the name and the next cell's text. Proper names after it are capitalised
+ * ("Tỉnh Đoàn Quảng Ngãi"), places and groups are not ("… tỉnh", "… các xã").
+ */
+export function runsPastKnownAgency(name: string): boolean {
+  const original = name.replace(/[,;.]/g, " ").split(/\s+/).filter(Boolean);
+  const part = words(name);
+  let longest = 0;
+  for (const known of KNOWN) if (known.length > longest && startsWith(part, known)) longest = known.length;
+  if (longest === 0 || longest >= part.length) return false;
+  const next = original[longest] ?? "";
+  return /^\p{Ll}/u.test(next) && !AFTER_NAME.test(part.slice(longest).join(" "));
 }

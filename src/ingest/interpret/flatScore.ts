@@ -1,7 +1,11 @@
 import { isAgencyGroup, splitAgencies, startsLikeAgency } from "../../domain/agencyNames.ts";
 import { looksLikeDeadline } from "../../domain/deadline.ts";
 import { findDocumentNumbers } from "../../domain/documentNumber.ts";
-import { isCutAgencyName, opensWithKnownAgency } from "../../domain/provincialAgencies.ts";
+import {
+  isCutAgencyName,
+  opensWithKnownAgency,
+  runsPastKnownAgency,
+} from "../../domain/provincialAgencies.ts";
 import { foldForSearch } from "../../domain/text.ts";
 import { joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
@@ -23,7 +27,7 @@ const DANGLING_END = /(?:(?:^|\s)(?:va|cua|cac|ve|cho|tai|voi|thuoc|nhung|hoac|s
 
 /** Head nouns that end no agency's name: "… Văn phòng" was cut before the rest of the name. */
 const BARE_HEAD_END =
-  /(?:^|[\s;,])(?:So|Ban|Bộ|Ủy ban|Văn phòng|Trung tâm|Ngân hàng|Công an|Hội|Trường|Liên đoàn|Liên minh|Bảo hiểm|Kho bạc|Cục|Chi cục|Hội đồng|Ban Quản lý|Sở)$/u;
+  /(?:^|[\s;,])(?:Ban|Bộ|Ủy ban|Văn phòng|Trung tâm|Ngân hàng|Công an|Hội|Hiệp hội|Trường|Liên đoàn|Liên minh|Bảo hiểm|Kho bạc|Cục|Chi cục|Hội đồng|Ban Quản lý|Sở)$/u;
 
 /** A date, a footnote mark glued to it or not ("18/6/20261"). */
 const DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\d?/g;
@@ -95,7 +99,8 @@ function agencyScore(text: string, context: RowContext): number {
     if (i > 0 && !(context.open && last) && !startsLikeAgency(name) && !isAgencyGroup(name)) s -= 1.5;
     if (isCutAgencyName(name)) {
       if (!context.open || i < names.length - 1) s -= 2.5;
-    } else if (opensWithKnownAgency(name)) s += 0.5;
+    } else if (runsPastKnownAgency(name)) s -= 1;
+    else if (opensWithKnownAgency(name)) s += 0.5;
   });
   return s;
 }
@@ -123,6 +128,9 @@ function wholeDeadline(text: string): boolean {
   return words.length <= 6 && looksLikeDeadline(text) && !/^\d/.test(text) && words.length >= 2;
 }
 
+/** A date's word with its date cut off: "… 57-NQ/TW ngày". */
+const DATE_CUT = /\sngày$/u;
+
 export function roleScore(
   role: Role | null,
   lines: string[],
@@ -131,8 +139,10 @@ export function roleScore(
 ): number {
   const text = () => joinLines(lines);
   switch (role) {
-    case "source":
-      return sourceScore(text()) - (!context.open && /[-,]$/.test(text()) ? 2 : 0);
+    case "source": {
+      const t = text();
+      return sourceScore(t) - (!context.open && (/[-,]$/.test(t) || DATE_CUT.test(t)) ? 2 : 0);
+    }
     case "responsible": {
       const folded = foldForSearch(text());
       if (!PERSON_TITLES.test(folded)) return -2;

@@ -1,15 +1,18 @@
-import { foldForSearch } from "../../domain/text.ts";
 import type { Role } from "./columns.ts";
 import { type Piece, toPieces } from "./flatPieces.ts";
-import { cellScore, fitScore, joinLines, maxLines, type RowContext, withoutTitle } from "./flatScore.ts";
+import { joinLines, type RowContext } from "./flatScore.ts";
+import { bestSplit, MAX_LINES, partsOf, type Split, splitScore, type Widths } from "./flatSplit.ts";
+
+export type { Widths } from "./flatSplit.ts";
 
 /**
  * Shares a row's lines out among its columns when a table was flattened into lines. Cells are
  * contiguous runs of lines, in column order; the split chosen is the one that best fits what
  * each column usually holds: a cell starts with a capital (a wrapped line rarely does), a source
- * cites a document, a person responsible is a title plus an agency, an agency column starts
- * with an agency's head noun, a deadline cell is a deadline, and the lead is usually the
- * responsible person's agency ("Giám đốc Công an tỉnh" / "Công an tỉnh").
+ * cites a document, a person responsible is a title plus an agency, an agency column holds whole
+ * agency names, a deadline cell is a deadline, and the lead is usually the responsible person's
+ * agency ("Giám đốc Công an tỉnh" / "Công an tỉnh"). A row cut by a page break is split together
+ * with the part that runs on, so that "Sở" / "Xây dựng" is read as one name.
  */
 
 export interface Segmented {
@@ -20,144 +23,10 @@ export interface Segmented {
   parts: string[][];
 }
 
-/** Widths of the columns in characters, null where unknown. */
-export type Widths = (number | null)[];
-
-/** The text of pieces a..b-1, one string per line. */
-function partsOf(pieces: Piece[], a: number, b: number): string[] {
-  const parts: string[] = [];
-  for (let i = a; i < b; i++) {
-    const piece = pieces[i]!;
-    if (i > a && piece.line === pieces[i - 1]!.line) parts[parts.length - 1] += ` ${piece.text}`;
-    else parts.push(piece.text);
-  }
-  return parts;
-}
-
-const MAX_LINES = 90;
-const NEG = -1e9;
 /** Continuations this short are cut at any word. */
 const MAX_CONTINUATION_WORDS = 40;
-
-/** The lead written again after the responsible person's title: strong evidence of the split. */
-function pairBonus(person: string, lead: string): number {
-  if (person === "" || lead === "") return 0;
-  if (person === lead) return 4;
-  return person.endsWith(lead) || lead.endsWith(person) ? 2 : 0;
-}
-
-/** Penalty for a cell boundary inside a line: the line was two cells side by side. */
-const INLINE_CUT = 0.5;
-
-/**
- * Best split of `pieces` into `roles.length` contiguous cells. `allowed` marks the columns that
- * may receive pieces (all by default); the others stay empty at no cost. A cell may start inside
- * a line only next to a cell held within that line: two cells share a line only where one of
- * them is a single line set on the other's first or last baseline.
- */
-interface SplitOptions {
-  widths?: Widths | undefined;
-  /** Columns that may receive pieces; the others stay empty at no cost. */
-  allowed?: boolean[];
-  context?: RowContext;
-  /** What each column held before a page break: pieces that continue it are scored with it. */
-  before?: string[];
-}
-
-function bestSplit(pieces: Piece[], roles: (Role | null)[], options: SplitOptions = {}): number[] {
-  const { widths, allowed, context = {}, before } = options;
-  const m = pieces.length;
-  const k = roles.length;
-  const texts = pieces.map((p) => p.text);
-  const lineStarts = pieces.map((p) => p.first);
-  const may = (j: number) => allowed === undefined || allowed[j] === true;
-  const segScore = new Map<string, number>();
-  const seg = (j: number, a: number, b: number): number => {
-    if (!may(j)) return a === b ? 0 : NEG;
-    const lineCount = a === b ? 0 : pieces[b - 1]!.line - pieces[a]!.line + 1;
-    if (lineCount > maxLines(roles[j] ?? null, MAX_LINES)) return NEG;
-    const key = `${j}:${a}:${b}`;
-    let v = segScore.get(key);
-    if (v === undefined) {
-      const role = roles[j] ?? null;
-      const head = before?.[j] ?? "";
-      if (allowed && a === b) v = 0;
-      else if (head !== "" && a < b) {
-        // Scored as the whole cell, less what the part before the break scored alone.
-        const whole = cellScore(
-          role,
-          [head, ...texts.slice(a, b)],
-          [true, ...lineStarts.slice(a, b)],
-          context,
-        );
-        v = whole - cellScore(role, [head], [true], { open: true });
-      } else v = cellScore(role, texts.slice(a, b), lineStarts.slice(a, b), context);
-      const width = widths?.[j];
-      if (width && a < b) v += fitScore(partsOf(pieces, a, b), width);
-      segScore.set(key, v);
-    }
-    return v;
-  };
-  // A cell [a, b) held within one line.
-  const oneLine = (a: number, b: number) => a < b && pieces[a]!.line === pieces[b - 1]!.line;
-  const folded = new Map<string, string>();
-  const foldedRun = (a: number, b: number, dropTitle: boolean): string => {
-    const key = `${dropTitle ? "p" : "l"}:${a}:${b}`;
-    let v = folded.get(key);
-    if (v === undefined) {
-      v = foldForSearch(texts.slice(a, b).join(" "));
-      if (dropTitle) v = withoutTitle(v);
-      folded.set(key, v);
-    }
-    return v;
-  };
-  // dp[j][a][b]: best total for columns 0..j with column j holding pieces a..b-1.
-  const dp: number[][][] = [];
-  const from: number[][][] = [];
-  for (let j = 0; j < k; j++) {
-    dp.push(Array.from({ length: m + 1 }, () => new Array<number>(m + 1).fill(NEG)));
-    from.push(Array.from({ length: m + 1 }, () => new Array<number>(m + 1).fill(-1)));
-    for (let b = 0; b <= m; b++) {
-      for (let a = 0; a <= b; a++) {
-        const own = seg(j, a, b);
-        if (own <= NEG / 2) continue;
-        if (j === 0) {
-          if (a === 0) dp[0]![0]![b] = own;
-          continue;
-        }
-        const inside = a < b && a > 0 && !pieces[a]!.first;
-        let best = NEG;
-        let arg = -1;
-        const paired = roles[j - 1] === "responsible" && roles[j] === "lead" && a < b;
-        for (let p = 0; p <= a; p++) {
-          const before = dp[j - 1]![p]![a]!;
-          if (before <= NEG / 2) continue;
-          if (inside && !oneLine(p, a) && !oneLine(a, b)) continue;
-          const bonus = paired && p < a ? pairBonus(foldedRun(p, a, true), foldedRun(a, b, false)) : 0;
-          const total = before + own + bonus - (inside ? INLINE_CUT : 0);
-          if (total > best) {
-            best = total;
-            arg = p;
-          }
-        }
-        dp[j]![a]![b] = best;
-        from[j]![a]![b] = arg;
-      }
-    }
-  }
-  let bestA = 0;
-  for (let a = 0; a <= m; a++) if (dp[k - 1]![a]![m]! > dp[k - 1]![bestA]![m]!) bestA = a;
-  const starts = new Array<number>(k).fill(0);
-  let a = bestA;
-  let b = m;
-  for (let j = k - 1; j >= 0; j--) {
-    starts[j] = a;
-    const p = from[j]![a]![b]!;
-    b = a;
-    a = Math.max(p, 0);
-  }
-  return starts;
-}
+/** How far a boundary of the best split is moved to try it against the part after the break. */
+const SHIFTS = [-2, -1, 1, 2];
 
 function cut(pieces: Piece[], starts: number[]): Segmented {
   const cells: string[] = [];
@@ -184,27 +53,24 @@ export function segmentRow(
   if (rowLines.length === k && !widths) {
     return { cells: [...rowLines], counts: rowLines.map(() => 1), parts: rowLines.map((l) => [l]) };
   }
-  let lines = rowLines;
-  if (lines.length > MAX_LINES) {
-    // Beyond what a row holds; keep the work bounded by folding the excess into the first cell.
-    const excess = lines.length - MAX_LINES + 1;
-    lines = [lines.slice(0, excess).join(" "), ...lines.slice(excess)];
-  }
-  const pieces = toPieces(lines);
-  return cut(pieces, bestSplit(pieces, roles, { widths, context }));
+  const pieces = toPieces(foldedLines(rowLines));
+  return cut(pieces, bestSplit(pieces, roles, { widths, context }).starts);
 }
 
-/**
- * Lines that continue a row after a page break. Only the cells that were tallest on the page
- * before run over, so the lines go to those columns, in order.
- */
-export function segmentContinuation(
+function foldedLines(rowLines: string[]): string[] {
+  if (rowLines.length <= MAX_LINES) return rowLines;
+  // Beyond what a row holds; keep the work bounded by folding the excess into the first cell.
+  const excess = rowLines.length - MAX_LINES + 1;
+  return [rowLines.slice(0, excess).join(" "), ...rowLines.slice(excess)];
+}
+
+/** Best split of the lines that continue a row after a page break, given the row before it. */
+function continuationSplit(
   rowLines: string[],
   roles: (Role | null)[],
   previous: Segmented | null,
   widths?: Widths,
-): string[] {
-  const k = roles.length;
+): { pieces: Piece[]; split: Split } {
   const counts = previous?.counts ?? [];
   const tallest = Math.max(0, ...counts);
   const cells = previous?.cells ?? [];
@@ -217,8 +83,62 @@ export function segmentContinuation(
   // The run-over parts of cells start anywhere, lower case included: any word may start one.
   const words = lines.reduce((n, line) => n + line.split(" ").length, 0);
   const pieces = toPieces(lines, words <= MAX_CONTINUATION_WORDS);
-  const starts = bestSplit(pieces, roles, { widths, allowed, before: cells });
-  return cut(pieces, starts).cells.slice(0, k);
+  return { pieces, split: bestSplit(pieces, roles, { widths, allowed, before: cells }) };
+}
+
+/**
+ * Lines that continue a row after a page break. Only the cells that were tallest on the page
+ * before run over, so the lines go to those columns, in order.
+ */
+export function segmentContinuation(
+  rowLines: string[],
+  roles: (Role | null)[],
+  previous: Segmented | null,
+  widths?: Widths,
+): string[] {
+  const { pieces, split } = continuationSplit(rowLines, roles, previous, widths);
+  return cut(pieces, split.starts).cells.slice(0, roles.length);
+}
+
+/**
+ * A row cut by a page break and the lines that continue it, split together: the best split of
+ * the row and splits next to it (one boundary moved by a piece or two) are each tried with the
+ * continuation, and the pair that scores best overall wins.
+ */
+export function segmentOpenRow(
+  rowLines: string[],
+  continuation: string[],
+  roles: (Role | null)[],
+  widths?: Widths,
+): { row: Segmented; continuation: string[] } {
+  const context: RowContext = { open: true };
+  const pieces = toPieces(foldedLines(rowLines));
+  const best = bestSplit(pieces, roles, { widths, context }).starts;
+  const candidates = [best];
+  for (let j = 1; j < best.length; j++) {
+    for (const shift of SHIFTS) {
+      const moved = [...best];
+      moved[j] = best[j]! + shift;
+      if (moved[j]! >= moved[j - 1]! && moved[j]! <= (moved[j + 1] ?? pieces.length)) candidates.push(moved);
+    }
+  }
+  let chosen: { row: Segmented; continuation: string[] } | null = null;
+  let top = Number.NEGATIVE_INFINITY;
+  for (const starts of candidates) {
+    // Judged as the cells will stand: what the continuation does not finish stays cut.
+    const own = splitScore(pieces, roles, starts, { widths });
+    if (own <= -1e8) continue;
+    const row = cut(pieces, starts);
+    const next = continuationSplit(continuation, roles, row, widths);
+    const total = own + next.split.score;
+    if (total > top) {
+      top = total;
+      chosen = { row, continuation: cut(next.pieces, next.split.starts).cells.slice(0, roles.length) };
+    }
+  }
+  return (
+    chosen ?? { row: cut(pieces, best), continuation: segmentContinuation(continuation, roles, null, widths) }
+  );
 }
 
 /**

@@ -2,7 +2,14 @@ import { foldForSearch } from "../../domain/text.ts";
 import { stripMarkup } from "../markup.ts";
 import type { Role } from "./columns.ts";
 import { mapHeader, splitSquashedHeader } from "./columns.ts";
-import { columnWidths, type Segmented, segmentContinuation, segmentRow, type Widths } from "./flatSegment.ts";
+import {
+  columnWidths,
+  type Segmented,
+  segmentContinuation,
+  segmentOpenRow,
+  segmentRow,
+  type Widths,
+} from "./flatSegment.ts";
 import { isRoman, romanValue } from "./numbering.ts";
 
 /**
@@ -212,6 +219,8 @@ function segmentRows(
     const rows: string[][] = [];
     const segmented: Segmented[] = [];
     let previous: Segmented | null = null;
+    // The continuation already split together with the row it continues.
+    let carried: string[] | null = null;
     pending.forEach((row, index) => {
       if (row.kind === "section") {
         rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
@@ -220,15 +229,23 @@ function segmentRows(
       if (row.kind === "continuation") {
         // The header again, as on the page: it tells the interpreter a page break came here.
         rows.push([...labels]);
-        if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous, widths)]);
+        if (row.lines.length > 0) {
+          rows.push(["", ...(carried ?? segmentContinuation(row.lines, roles, previous, widths))]);
+        }
+        carried = null;
         return;
       }
       const after = pending[index + 1];
       const open = after?.kind === "continuation" && after.lines.length > 0;
       const exact = exactCells(row, roles.length);
-      const result: Segmented = exact
-        ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)), parts: exact.map((c) => [c]) }
-        : segmentRow(row.lines, roles, widths, { open });
+      let result: Segmented;
+      if (exact) {
+        result = { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)), parts: exact.map((c) => [c]) };
+      } else if (open && after) {
+        const both = segmentOpenRow(row.lines, after.lines, roles, widths);
+        result = both.row;
+        carried = both.continuation;
+      } else result = segmentRow(row.lines, roles, widths);
       if (!exact) segmented.push(result);
       previous = result;
       rows.push([row.mark, ...result.cells]);
