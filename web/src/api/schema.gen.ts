@@ -1873,6 +1873,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -1888,6 +1896,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -1895,6 +1905,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
@@ -2033,6 +2049,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -2048,6 +2072,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -2055,6 +2081,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
@@ -2147,6 +2179,14 @@ export interface operations {
             type: string | null;
           };
           indicators: {
+            /** @default 1 */
+            confidence?: number;
+            /** @default [] */
+            doubts?: {
+              code: string;
+              field: string;
+              message: string;
+            }[];
             monitors: string[];
             name: string;
             number: string;
@@ -2162,6 +2202,8 @@ export interface operations {
             unit: string;
           }[];
           tasks: {
+            /** @default 1 */
+            confidence?: number;
             coordinators: string[];
             deadline: {
               due: string | null;
@@ -2169,6 +2211,12 @@ export interface operations {
               kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
               text: string;
             };
+            /** @default [] */
+            doubts?: {
+              code: string;
+              field: string;
+              message: string;
+            }[];
             leads: string[];
             note: string;
             number: string;
@@ -2217,6 +2265,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -2232,6 +2288,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -2239,6 +2297,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
