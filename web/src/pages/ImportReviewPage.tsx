@@ -5,6 +5,7 @@ import {
   Breadcrumb,
   Button,
   Card,
+  Checkbox,
   Col,
   Popconfirm,
   Result,
@@ -33,12 +34,23 @@ import { AgencyMappingTable, type MappingChoice, toMappings } from "../component
 import { ImportDocumentFields } from "../components/ImportDocumentFields.tsx";
 import { ImportIndicatorTable } from "../components/ImportIndicatorTable.tsx";
 import { ImportResult } from "../components/ImportResult.tsx";
+import type { RowAction } from "../components/ImportRowActions.tsx";
+import { MoveCellDialog, SplitRowDialog } from "../components/ImportRowDialogs.tsx";
 import { ImportTaskTable, importRowId } from "../components/ImportTaskTable.tsx";
 import { ImportWarnings } from "../components/ImportWarnings.tsx";
 import { PlanSettingsForm } from "../components/PlanSettingsForm.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";
+import {
+  addTaskAfter,
+  deleteIndicator,
+  deleteTask,
+  editedTask,
+  mergeIntoPrevious,
+  moveCellText,
+  splitTask,
+} from "../lib/importRows.ts";
 import { paths } from "../lib/paths.ts";
 import { firstProblem } from "../lib/schemaRules.ts";
 
@@ -47,8 +59,10 @@ const defaultName = (e: Extraction) =>
 
 /**
  * The preview of an import (/nhap-van-ban/:importId): the document's header, its tasks and
- * indicators beside the warnings (each leading to its row), every cell correctable; agency
- * names to map; the plan's settings; then commit. A re-import shows what changed.
+ * indicators beside the warnings (each leading to its row), every cell correctable, the cells
+ * the engine doubts highlighted (with a filter to only those rows), rows deleted, added, split,
+ * merged and cells' text moved; agency names to map; the plan's settings; then commit. A
+ * re-import shows what changed.
  */
 export function ImportReviewPage() {
   const { importId } = useParams();
@@ -66,6 +80,8 @@ export function ImportReviewPage() {
   const [choices, setChoices] = useState(new Map<string, MappingChoice>());
   const [settings, setSettings] = useState<Required<PlanSettings> | null>(null);
   const [result, setResult] = useState<CommitResult | null>(null);
+  const [onlyDoubtful, setOnlyDoubtful] = useState(false);
+  const [dialog, setDialog] = useState<{ kind: "split" | "move"; index: number } | null>(null);
   useDocumentTitle("Kiểm tra văn bản nhập");
 
   // The server's version becomes the draft whenever it changes (first load, after saving).
@@ -150,6 +166,17 @@ export function ImportReviewPage() {
       message.error(errorMessage(error));
     }
   };
+  const onRowAction = (index: number, action: RowAction) => {
+    if (action === "delete") change(deleteTask(draft, index));
+    else if (action === "add") change(addTaskAfter(draft, index));
+    else if (action === "merge") change(mergeIntoPrevious(draft, index));
+    else setDialog({ kind: action, index });
+  };
+  const dialogTask = (kind: "split" | "move") =>
+    dialog?.kind === kind ? (draft.tasks[dialog.index] ?? null) : null;
+  const doubtful =
+    draft.tasks.filter((t) => t.doubts.length > 0).length +
+    draft.indicators.filter((i) => i.doubts.length > 0).length;
   const openRow = (kind: "task" | "indicator", ref: string) => {
     setTab(kind === "task" ? "tasks" : "indicators");
     setTimeout(() => {
@@ -246,6 +273,20 @@ export function ImportReviewPage() {
             {draft.warnings.length === 0 && (
               <Alert type="success" showIcon title="Không có cảnh báo. Vẫn nên đọc lại trước khi lưu." />
             )}
+            <Space style={{ marginTop: 8 }} wrap>
+              <Checkbox
+                checked={onlyDoubtful}
+                onChange={(event) => setOnlyDoubtful(event.target.checked)}
+                data-testid="import-only-doubtful"
+              >
+                Chỉ dòng cần xem lại
+              </Checkbox>
+              <span className="dd-muted" data-testid="import-doubtful-count">
+                {doubtful > 0
+                  ? `${formatNumber(doubtful)} dòng có ô cần xem lại (tô vàng, ghi “Cần xem lại”)`
+                  : "Không có ô nào cần xem lại."}
+              </span>
+            </Space>
             <Tabs
               activeKey={tab}
               onChange={(key) => setTab(key as "tasks" | "indicators")}
@@ -261,9 +302,14 @@ export function ImportReviewPage() {
                       contextYear={contextYear}
                       warningsByRef={warningsByRef}
                       unresolved={unresolved}
-                      onChange={(index, task) =>
-                        change({ ...draft, tasks: draft.tasks.map((t, i) => (i === index ? task : t)) })
+                      onlyDoubtful={onlyDoubtful}
+                      onChange={(index, task, field) =>
+                        change({
+                          ...draft,
+                          tasks: draft.tasks.map((t, i) => (i === index ? editedTask(task, field) : t)),
+                        })
                       }
+                      onRowAction={onRowAction}
                     />
                   ),
                 },
@@ -274,12 +320,18 @@ export function ImportReviewPage() {
                     <ImportIndicatorTable
                       indicators={draft.indicators}
                       warningsByRef={warningsByRef}
-                      onChange={(index, indicator) =>
+                      onlyDoubtful={onlyDoubtful}
+                      onChange={(index, indicator, field) =>
                         change({
                           ...draft,
-                          indicators: draft.indicators.map((x, i) => (i === index ? indicator : x)),
+                          indicators: draft.indicators.map((x, i) =>
+                            i === index
+                              ? { ...indicator, doubts: indicator.doubts.filter((d) => d.field !== field) }
+                              : x,
+                          ),
                         })
                       }
+                      onDelete={(index) => change(deleteIndicator(draft, index))}
                     />
                   ),
                 },
@@ -288,6 +340,25 @@ export function ImportReviewPage() {
           </Card>
         </Col>
       </Row>
+
+      <SplitRowDialog
+        key={`split-${dialog?.index}`}
+        task={dialogTask("split")}
+        onCancel={() => setDialog(null)}
+        onSplit={(at) => {
+          change(splitTask(draft, dialog!.index, at));
+          setDialog(null);
+        }}
+      />
+      <MoveCellDialog
+        key={`move-${dialog?.index}`}
+        task={dialogTask("move")}
+        onCancel={() => setDialog(null)}
+        onMove={(move) => {
+          change(moveCellText(draft, dialog!.index, { ...move, contextYear }));
+          setDialog(null);
+        }}
+      />
 
       <Card title="Đối chiếu cơ quan" size="small" style={{ marginBottom: 16 }}>
         <AgencyMappingTable
