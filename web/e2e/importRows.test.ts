@@ -69,7 +69,11 @@ describe("import preview: doubts and row operations", () => {
     await page.getByTestId("import-only-doubtful").click();
     await expect.poll(() => shown.count()).toBe(30);
 
-    // Delete task 3.
+    // Delete task 3 (undone once, then deleted again).
+    await rowAction(page, "3", "Xóa dòng");
+    await expect.poll(() => shown.count()).toBe(29);
+    await page.getByRole("button", { name: "Hoàn tác thao tác dòng" }).click();
+    await row(page, "3").waitFor();
     await rowAction(page, "3", "Xóa dòng");
     await expect.poll(() => shown.count()).toBe(29);
     expect(await row(page, "3").count()).toBe(0);

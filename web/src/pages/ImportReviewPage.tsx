@@ -1,4 +1,4 @@
-import { DeleteOutlined, SaveOutlined } from "@ant-design/icons";
+import { DeleteOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -82,6 +82,8 @@ export function ImportReviewPage() {
   const [result, setResult] = useState<CommitResult | null>(null);
   const [onlyDoubtful, setOnlyDoubtful] = useState(false);
   const [dialog, setDialog] = useState<{ kind: "split" | "move"; index: number } | null>(null);
+  // Drafts before each unsaved row operation, so that one can be undone.
+  const [undo, setUndo] = useState<Extraction[]>([]);
   useDocumentTitle("Kiểm tra văn bản nhập");
 
   // The server's version becomes the draft whenever it changes (first load, after saving).
@@ -89,6 +91,7 @@ export function ImportReviewPage() {
     if (!preview.data) return;
     setDraft(preview.data.extraction);
     setDirty(false);
+    setUndo([]);
     setSettings(
       (current) =>
         current ?? {
@@ -166,11 +169,30 @@ export function ImportReviewPage() {
       message.error(errorMessage(error));
     }
   };
+  /** A row operation: kept for undo, announced, and the row it leaves flashed. */
+  const operate = (next: Extraction, done: string, show?: string) => {
+    setUndo((stack) => [...stack.slice(-19), draft]);
+    change(next);
+    message.info(done);
+    if (show) openRow("task", show);
+  };
   const onRowAction = (index: number, action: RowAction) => {
-    if (action === "delete") change(deleteTask(draft, index));
-    else if (action === "add") change(addTaskAfter(draft, index));
-    else if (action === "merge") change(mergeIntoPrevious(draft, index));
-    else setDialog({ kind: action, index });
+    const ref = draft.tasks[index]?.ref ?? "";
+    if (action === "delete") operate(deleteTask(draft, index), `Đã xóa dòng ${ref}.`);
+    else if (action === "add") {
+      const next = addTaskAfter(draft, index);
+      const added = next.tasks[index + 1]!.ref;
+      operate(next, `Đã thêm dòng ${added} dưới dòng ${ref}.`, added);
+    } else if (action === "merge") {
+      const above = draft.tasks[index - 1]?.ref ?? "";
+      operate(mergeIntoPrevious(draft, index), `Đã gộp dòng ${ref} vào dòng ${above}.`, above);
+    } else setDialog({ kind: action, index });
+  };
+  const undoLast = () => {
+    const previous = undo[undo.length - 1];
+    if (!previous) return;
+    setUndo(undo.slice(0, -1));
+    change(previous);
   };
   const dialogTask = (kind: "split" | "move") =>
     dialog?.kind === kind ? (draft.tasks[dialog.index] ?? null) : null;
@@ -208,6 +230,11 @@ export function ImportReviewPage() {
           <Space wrap>
             <span className="dd-muted">Tải lên {formatDateTime(data.createdAt)}</span>
             {dirty && <Tag color="gold">Có chỉnh sửa chưa lưu</Tag>}
+            {undo.length > 0 && !committed && (
+              <Button icon={<UndoOutlined />} onClick={undoLast}>
+                Hoàn tác thao tác dòng
+              </Button>
+            )}
             <Button
               icon={<SaveOutlined />}
               onClick={save}
@@ -346,8 +373,11 @@ export function ImportReviewPage() {
         task={dialogTask("split")}
         onCancel={() => setDialog(null)}
         onSplit={(at) => {
-          change(splitTask(draft, dialog!.index, at));
+          const ref = draft.tasks[dialog!.index]!.ref;
+          const next = splitTask(draft, dialog!.index, at);
+          const added = next.tasks[dialog!.index + 1]!.ref;
           setDialog(null);
+          operate(next, `Đã tách dòng ${ref}; phần sau thành dòng ${added}.`, added);
         }}
       />
       <MoveCellDialog
@@ -355,8 +385,13 @@ export function ImportReviewPage() {
         task={dialogTask("move")}
         onCancel={() => setDialog(null)}
         onMove={(move) => {
-          change(moveCellText(draft, dialog!.index, { ...move, contextYear }));
+          const ref = draft.tasks[dialog!.index]!.ref;
           setDialog(null);
+          operate(
+            moveCellText(draft, dialog!.index, { ...move, contextYear }),
+            `Đã chuyển nội dung ô ở dòng ${ref}.`,
+            ref,
+          );
         }}
       />
 
