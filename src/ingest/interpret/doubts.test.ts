@@ -75,6 +75,9 @@ describe("doubts a task shows by itself", () => {
     expect(codes(taskDoubts(task({ coordinators: ["Hướng dẫn các địa phương thực hiện"] })))).toEqual([
       "coordinators:agency_verb_phrase",
     ]);
+    expect(codes(taskDoubts(task({ coordinators: ["quan, đơn vị trong tỉnh", "các sở, ngành"] })))).toEqual([
+      "coordinators:agency_fragment",
+    ]);
     const long =
       "Sở Tài chính chủ trì cùng các cơ quan liên quan rà soát toàn bộ danh mục dự án đầu tư công trung hạn và đề xuất điều chỉnh";
     expect(codes(taskDoubts(task({ leads: [long] })))).toEqual(["leads:agency_too_long"]);

@@ -38,6 +38,7 @@ export const DOUBT_WEIGHTS = {
   deadline_unrecognised: 0.3,
   lead_missing: 0.25,
   agency_verb_phrase: 0.4,
+  agency_fragment: 0.3,
   agency_too_long: 0.25,
   title_empty: 0.6,
   title_continuation: 0.4,
@@ -58,6 +59,7 @@ const DERIVED_CODES = new Set<string>([
   "deadline_unrecognised",
   "lead_missing",
   "agency_verb_phrase",
+  "agency_fragment",
   "agency_too_long",
   "title_empty",
   "title_continuation",
@@ -88,6 +90,8 @@ const DANGLING = new Set(
   ).split("|"),
 );
 const LONG_AGENCY_WORDS = 16;
+/** Lower-case openers of a group of agencies ("các sở, ngành"), which are no fragment. */
+const GROUP_OPENER = /^(các|những|tất cả|mọi|toàn bộ)\s/u;
 const LONG_AGENCY_CHARS = 130;
 
 function lastWords(text: string, n: number): string {
@@ -141,6 +145,14 @@ function agencyDoubts(field: string, names: readonly string[]): Doubt[] {
     if (!startsLikeAgency(name) && opensWithWork(name)) {
       out.push(
         doubt(field, "agency_verb_phrase", `"${name}" đọc như một việc cần làm, không phải tên cơ quan.`),
+      );
+    } else if (/^\p{Ll}/u.test(name) && !GROUP_OPENER.test(name)) {
+      out.push(
+        doubt(
+          field,
+          "agency_fragment",
+          `"${name}" bắt đầu bằng chữ thường: có thể là phần cuối của một tên bị cắt.`,
+        ),
       );
     } else if (name.split(" ").length > LONG_AGENCY_WORDS || name.length > LONG_AGENCY_CHARS) {
       out.push(doubt(field, "agency_too_long", `"${name.slice(0, 60)}…" quá dài cho một tên cơ quan.`));

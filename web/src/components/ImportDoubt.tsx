@@ -40,7 +40,7 @@ export function ConfidenceTag(props: { confidence: number }) {
       className={`dd-confidence dd-confidence-${percent < 60 ? "low" : "mid"}`}
       title={`Độ tin cậy ${level}`}
     >
-      {percent}%
+      Tin cậy {percent}%
     </div>
   );
 }
