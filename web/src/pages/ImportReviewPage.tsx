@@ -34,23 +34,14 @@ import { AgencyMappingTable, type MappingChoice, toMappings } from "../component
 import { ImportDocumentFields } from "../components/ImportDocumentFields.tsx";
 import { ImportIndicatorTable } from "../components/ImportIndicatorTable.tsx";
 import { ImportResult } from "../components/ImportResult.tsx";
-import type { RowAction } from "../components/ImportRowActions.tsx";
-import { MoveCellDialog, SplitRowDialog } from "../components/ImportRowDialogs.tsx";
 import { ImportTaskTable, importRowId } from "../components/ImportTaskTable.tsx";
 import { ImportWarnings } from "../components/ImportWarnings.tsx";
 import { PlanSettingsForm } from "../components/PlanSettingsForm.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
+import { useImportRowOperations } from "../components/useImportRowOperations.tsx";
 import { can } from "../lib/can.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";
-import {
-  addTaskAfter,
-  deleteIndicator,
-  deleteTask,
-  editedTask,
-  mergeIntoPrevious,
-  moveCellText,
-  splitTask,
-} from "../lib/importRows.ts";
+import { deleteIndicator, editedTask } from "../lib/importRows.ts";
 import { paths } from "../lib/paths.ts";
 import { firstProblem } from "../lib/schemaRules.ts";
 
@@ -81,9 +72,12 @@ export function ImportReviewPage() {
   const [settings, setSettings] = useState<Required<PlanSettings> | null>(null);
   const [result, setResult] = useState<CommitResult | null>(null);
   const [onlyDoubtful, setOnlyDoubtful] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: "split" | "move"; index: number } | null>(null);
-  // Drafts before each unsaved row operation, so that one can be undone.
-  const [undo, setUndo] = useState<Extraction[]>([]);
+  const contextYear = Number((draft?.document.date ?? "").slice(0, 4)) || undefined;
+  const change = (next: Extraction) => {
+    setDraft(next);
+    setDirty(true);
+  };
+  const rows = useImportRowOperations({ draft, change, contextYear, show: (ref) => openRow("task", ref) });
   useDocumentTitle("Kiểm tra văn bản nhập");
 
   // The server's version becomes the draft whenever it changes (first load, after saving).
@@ -91,7 +85,7 @@ export function ImportReviewPage() {
     if (!preview.data) return;
     setDraft(preview.data.extraction);
     setDirty(false);
-    setUndo([]);
+    rows.reset();
     setSettings(
       (current) =>
         current ?? {
@@ -101,7 +95,7 @@ export function ImportReviewPage() {
           requireHeadApproval: false,
         },
     );
-  }, [preview.data]);
+  }, [preview.data, rows.reset]);
 
   const warningsByRef = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -132,12 +126,6 @@ export function ImportReviewPage() {
   if (!preview.data || !draft || !settings) return <Skeleton active paragraph={{ rows: 12 }} />;
   const data = preview.data;
   const committed = data.state === "committed";
-  const contextYear = Number((draft.document.date ?? "").slice(0, 4)) || undefined;
-
-  const change = (next: Extraction) => {
-    setDraft(next);
-    setDirty(true);
-  };
   const save = async () => {
     try {
       await update.mutateAsync(draft);
@@ -169,33 +157,6 @@ export function ImportReviewPage() {
       message.error(errorMessage(error));
     }
   };
-  /** A row operation: kept for undo, announced, and the row it leaves flashed. */
-  const operate = (next: Extraction, done: string, show?: string) => {
-    setUndo((stack) => [...stack.slice(-19), draft]);
-    change(next);
-    message.info(done);
-    if (show) openRow("task", show);
-  };
-  const onRowAction = (index: number, action: RowAction) => {
-    const ref = draft.tasks[index]?.ref ?? "";
-    if (action === "delete") operate(deleteTask(draft, index), `Đã xóa dòng ${ref}.`);
-    else if (action === "add") {
-      const next = addTaskAfter(draft, index);
-      const added = next.tasks[index + 1]!.ref;
-      operate(next, `Đã thêm dòng ${added} dưới dòng ${ref}.`, added);
-    } else if (action === "merge") {
-      const above = draft.tasks[index - 1]?.ref ?? "";
-      operate(mergeIntoPrevious(draft, index), `Đã gộp dòng ${ref} vào dòng ${above}.`, above);
-    } else setDialog({ kind: action, index });
-  };
-  const undoLast = () => {
-    const previous = undo[undo.length - 1];
-    if (!previous) return;
-    setUndo(undo.slice(0, -1));
-    change(previous);
-  };
-  const dialogTask = (kind: "split" | "move") =>
-    dialog?.kind === kind ? (draft.tasks[dialog.index] ?? null) : null;
   const doubtful =
     draft.tasks.filter((t) => t.doubts.length > 0).length +
     draft.indicators.filter((i) => i.doubts.length > 0).length;
@@ -230,8 +191,8 @@ export function ImportReviewPage() {
           <Space wrap>
             <span className="dd-muted">Tải lên {formatDateTime(data.createdAt)}</span>
             {dirty && <Tag color="gold">Có chỉnh sửa chưa lưu</Tag>}
-            {undo.length > 0 && !committed && (
-              <Button icon={<UndoOutlined />} onClick={undoLast}>
+            {rows.canUndo && !committed && (
+              <Button icon={<UndoOutlined />} onClick={rows.undoLast}>
                 Hoàn tác thao tác dòng
               </Button>
             )}
@@ -336,7 +297,7 @@ export function ImportReviewPage() {
                           tasks: draft.tasks.map((t, i) => (i === index ? editedTask(task, field) : t)),
                         })
                       }
-                      onRowAction={onRowAction}
+                      onRowAction={rows.onRowAction}
                     />
                   ),
                 },
@@ -368,32 +329,7 @@ export function ImportReviewPage() {
         </Col>
       </Row>
 
-      <SplitRowDialog
-        key={`split-${dialog?.index}`}
-        task={dialogTask("split")}
-        onCancel={() => setDialog(null)}
-        onSplit={(at) => {
-          const ref = draft.tasks[dialog!.index]!.ref;
-          const next = splitTask(draft, dialog!.index, at);
-          const added = next.tasks[dialog!.index + 1]!.ref;
-          setDialog(null);
-          operate(next, `Đã tách dòng ${ref}; phần sau thành dòng ${added}.`, added);
-        }}
-      />
-      <MoveCellDialog
-        key={`move-${dialog?.index}`}
-        task={dialogTask("move")}
-        onCancel={() => setDialog(null)}
-        onMove={(move) => {
-          const ref = draft.tasks[dialog!.index]!.ref;
-          setDialog(null);
-          operate(
-            moveCellText(draft, dialog!.index, { ...move, contextYear }),
-            `Đã chuyển nội dung ô ở dòng ${ref}.`,
-            ref,
-          );
-        }}
-      />
+      {rows.dialogs}
 
       <Card title="Đối chiếu cơ quan" size="small" style={{ marginBottom: 16 }}>
         <AgencyMappingTable
