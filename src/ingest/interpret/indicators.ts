@@ -3,6 +3,7 @@ import { horizonYear, parseTarget } from "../../domain/indicatorTarget.ts";
 import { foldForSearch, normalizeText } from "../../domain/text.ts";
 import type { ExtractedIndicator, ExtractionWarning, IndicatorTarget } from "../extraction.ts";
 import type { Role } from "./columns.ts";
+import { sourceColumnDoubts } from "./doubts.ts";
 import { numberingWarnings } from "./numbering.ts";
 import type { LogicalTable, TableRow } from "./tables.ts";
 import { type Context, type Draft, draftsOf, readRow, refOf, sourcesOf } from "./tasks.ts";
@@ -155,6 +156,7 @@ export function indicatorsFromTable(
       targets: targetsOf(table, d, years[i] ?? null, context),
       monitors: splitAgencies(d.texts.monitor ?? ""),
       sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
+      doubts: [...(d.doubts ?? []), ...sourceColumnDoubts(d.texts)],
     };
   });
   const numbered = drafts
