@@ -26,6 +26,8 @@ const SECTION_START = /^([IVXLC]{1,7})[.)]?(?:\s+(.*))?$/;
 const LETTER_START = /^([a-zđ])[.)]?$/u;
 /** Parts lettered A, B, C… above (or instead of) Roman sections; each restarts the sections. */
 const PART_START = /^([A-H])[.)]?(?:\s+(\p{Lu}.*))?$/u;
+const TITLE_FIRST =
+  /^(noi dung|nhiem vu|ten (nhiem vu|cong viec|de an|hoat dong)|cong viec|giai phap|hoat dong)/;
 const TABLE_END = /^(phu luc|noi nhan|#{1,6}\s|\|)/;
 
 function clean(line: string | undefined): string {
@@ -42,8 +44,9 @@ interface Header {
  * that is not part of a label (the first row, or the rest of a row cut by a page break).
  */
 function headerAt(lines: string[], start: number): Header | null {
-  const first = clean(lines[start]);
-  if (!/^(s\s*t|t\s*t|so\b)/.test(foldForSearch(first))) return null;
+  const first = foldForSearch(clean(lines[start]));
+  // Tables open with STT, or, without an STT column, with the task's name ("Nhiệm vụ, giải pháp").
+  if (!/^(s\s*t|t\s*t|so\b)/.test(first) && !TITLE_FIRST.test(first)) return null;
   const taken: { index: number; end: number }[] = [];
   let text = "";
   let j = start;
@@ -125,8 +128,16 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   const header = headerAt(lines, start);
   if (!header) return null;
   const map = mapHeader(header.labels)!;
-  const roles = map.roles.slice(1);
+  // Without an STT column, rows are numbered in their name ("1. Xây dựng…", "I. TUYÊN TRUYỀN").
+  const numbered = map.roles[0] === "stt";
+  const roles = numbered ? map.roles.slice(1) : map.roles;
   const width = header.labels.length;
+  const nameAt = Math.max(
+    0,
+    roles.findIndex((r) => r === "title" || r === "name"),
+  );
+  const withMark = (mark: string, cells: string[]): string[] =>
+    numbered ? [mark, ...cells] : cells.map((c, i) => (i === nameAt && mark !== "" ? `${mark}. ${c}` : c));
   const rows: string[][] = [header.labels];
   const pending: PendingRow[] = [];
   let current: PendingRow | null = null;
@@ -209,13 +220,15 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   let previous: Segmented | null = null;
   for (const row of pending) {
     if (row.kind === "section") {
-      rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
+      const title = row.lines.join(" ");
+      if (numbered) rows.push([row.mark, title, ...Array(Math.max(0, width - 2)).fill("")]);
+      else rows.push(Array(width).fill(`${row.mark}. ${title}`));
       continue;
     }
     if (row.kind === "continuation") {
       // The header again, as on the page: it tells the interpreter a page break came here.
       rows.push([...header.labels]);
-      if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous)]);
+      if (row.lines.length > 0) rows.push(withMark("", segmentContinuation(row.lines, roles, previous)));
       continue;
     }
     const exact = exactCells(row, roles.length) ?? nameOnly(row, roles);
@@ -223,7 +236,7 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)) }
       : segmentRow(row.lines, roles);
     previous = segmented;
-    rows.push([row.mark, ...segmented.cells]);
+    rows.push(withMark(row.mark, segmented.cells));
   }
   return { rows, next: j };
 }
