@@ -24,8 +24,11 @@ const ROW_START = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?(?:\s+(.*))?$/;
 const SECTION_START = /^([IVXLC]{1,7})[.)]?(?:\s+(.*))?$/;
 /** Sub-items lettered under a numbered row: the STT cell alone on its line ("a", "b)"). */
 const LETTER_START = /^([a-zđ])[.)]?$/u;
-/** Parts lettered A, B, C… above (or instead of) Roman sections; each restarts the sections. */
-const PART_START = /^([A-H])[.)]?(?:\s+(\p{Lu}.*))?$/u;
+/**
+ * Parts lettered A, B, C… above (or instead of) Roman sections; each restarts the sections.
+ * "A. Nhiệm vụ chung", "A" alone or "A NHIỆM VỤ CHUNG", but not a name such as "A Lưới".
+ */
+const PART_START = /^([A-H])(?:[.)](?:\s+(\p{Lu}.*))?|\s+([^\p{Ll}]+))?$/u;
 const TITLE_FIRST =
   /^(noi dung|nhiem vu|ten (nhiem vu|cong viec|de an|hoat dong)|cong viec|giai phap|hoat dong)/;
 const TABLE_END = /^(phu luc|noi nhan|#{1,6}\s|\|)/;
@@ -176,7 +179,10 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
     const lettered = letter !== undefined && letter === nextLetter && (lastLetter === null ? under : ready);
     const section = SECTION_START.exec(line);
     const part = PART_START.exec(line);
-    const partValue = part ? part[1]!.charCodeAt(0) - 64 : 0;
+    // A letter alone is a part only when the part's title, in capitals, comes next.
+    const bareTitle =
+      part && !part[2] && !part[3] ? clean(lines.slice(j + 1).find((l) => clean(l) !== "")) : "";
+    const partValue = part && !/\p{Ll}/u.test(bareTitle) ? part[1]!.charCodeAt(0) - 64 : 0;
     if (ready && number && plausibleNumber(number[1]!, lastNumber, afterSection)) {
       if (current) pending.push(current);
       const first = number[2] ? [number[2]] : [];
@@ -195,7 +201,8 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       !(section && romanValue(section[1]!) === lastSection + 1)
     ) {
       if (current) pending.push(current);
-      const first = part[2] ? [part[2]] : [];
+      const title = part[2] ?? part[3];
+      const first = title ? [title] : [];
       current = { kind: "section", mark: part[1]!, lines: first, withBlanks: [...first] };
       lastPart++;
       lastSection = 0;

@@ -80,6 +80,7 @@ describe("extractMetadata", () => {
     ["a stamp on its own line under the type", ["KẾ HOẠCH", "(Dự thảo lần 2)", title]],
     ["a stamp above the heading", ["DỰ THẢO", "KẾ HOẠCH", title]],
     ["the title run into the heading", [`KẾ HOẠCH ${title}`]],
+    ["a dated stamp", ["(Dự thảo ngày 15/3/2026)", "KẾ HOẠCH", title]],
   ])("reads a draft's type and title with %s; blank number and date are null", (_, lines) => {
     const front = [...head, ...blank, ...lines, "Căn cứ Nghị quyết số 57-NQ/TW;"];
     expect(extractMetadata(front, front)).toEqual({
@@ -106,5 +107,10 @@ describe("extractMetadata", () => {
       "Triển khai phong trào “Bình dân học vụ số” năm 2026 Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:",
     ];
     expect(extractMetadata(front, front).title).toBe("Triển khai phong trào “Bình dân học vụ số” năm 2026");
+  });
+
+  it("keeps a title that names a draft of something else", () => {
+    const front = ["TỜ TRÌNH", "Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh", "Căn cứ Luật Dữ liệu;"];
+    expect(extractMetadata(front, front).title).toBe("Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh");
   });
 });

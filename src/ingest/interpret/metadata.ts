@@ -283,7 +283,8 @@ function captionOf(lines: string[]): Caption | null {
 }
 
 /** "DỰ THẢO", "(Dự thảo lần 2)", "Dự thảo ngày 15/3/2026": a draft's stamp, neither type nor title. */
-const DRAFT_MARK = /^[([]?\s*d[ựu]\s*th[ảa]o\b[^)\]]{0,40}[)\]]?$/iu;
+const DRAFT_MARK =
+  /^[([]?\s*d[ựu]\s*th[ảa]o(?:\s+(?:lần\s+(?:thứ\s+)?\d+|số\s+\d+|\d+|ngày\s+[\d/.\s]+|v?\d+(?:\.\d+)?))?\s*[)\]]?$/iu;
 const DRAFT_SUFFIX = /\s*[([]\s*d[ựu]\s*th[ảa]o\b[^)\]]{0,40}[)\]]\s*$/iu;
 
 /**

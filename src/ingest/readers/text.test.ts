@@ -177,6 +177,25 @@ describe("readText: one cell per line", () => {
     ]);
   });
 
+  it("does not take a place named with a capital letter for a lettered part", () => {
+    const text = [
+      ...header,
+      "1",
+      "Rà soát trạm phát sóng",
+      "UBND xã",
+      "A",
+      "Lưới",
+      "6/2026",
+      "2",
+      "Tập huấn",
+      "Sở Nội vụ",
+      "A Lưới",
+      "Quý II/2026",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["1", "2"]);
+  });
+
   it("reads a table without an STT column, its rows numbered in their names", () => {
     const text = [
       "Nhiệm vụ, giải pháp",
