@@ -113,4 +113,16 @@ describe("extractMetadata", () => {
     const front = ["TỜ TRÌNH", "Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh", "Căn cứ Luật Dữ liệu;"];
     expect(extractMetadata(front, front).title).toBe("Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh");
   });
+
+  it("takes a draft's year from its blank place-and-date line", () => {
+    const front = [
+      "Số:      /KH-UBND",
+      "Quảng Ngãi, ngày     tháng     năm 2027",
+      "KẾ HOẠCH",
+      "Chuyển đổi số",
+    ];
+    const meta = extractMetadata(front, front);
+    expect(meta.date).toBeNull();
+    expect(contextYearOf(meta, front)).toBe(2027);
+  });
 });

@@ -319,9 +319,17 @@ export function extractMetadata(front: string[], all: string[]): ExtractedDocume
   };
 }
 
-/** The plan's year, for deadlines written without one. */
-export function contextYearOf(meta: ExtractedDocumentMeta): number | undefined {
+/**
+ * The plan's year, for deadlines written without one: from its date, its title, or, in a draft
+ * whose day and month are left blank, the year on its place-and-date line ("ngày   tháng   năm 2026").
+ */
+export function contextYearOf(meta: ExtractedDocumentMeta, front: string[] = []): number | undefined {
   if (meta.date) return Number(meta.date.slice(0, 4));
   const m = /\bnăm\s+(20\d\d)\b/u.exec(meta.title ?? "");
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  for (const line of front.slice(0, FIRST_PAGE_LINES)) {
+    const blank = /,\s*ngày\s*[.…_\s]*tháng\s*[.…_\s\d]*năm\s+(20\d\d)\b/u.exec(normalizeText(line));
+    if (blank && line.length <= 80) return Number(blank[1]);
+  }
+  return undefined;
 }
