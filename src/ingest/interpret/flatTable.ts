@@ -32,8 +32,13 @@ const ROW_START = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?(?:\s+(.*))?$/;
 const SECTION_START = /^([IVXLC]{1,7})[.)]?(?:\s+(.*))?$/;
 /** Sub-items lettered under a numbered row: the STT cell alone on its line ("a", "b)"). */
 const LETTER_START = /^([a-zđ])[.)]?$/u;
-/** Parts lettered A, B, C… above (or instead of) Roman sections; each restarts the sections. */
-const PART_START = /^([A-H])[.)]?(?:\s+(\p{Lu}.*))?$/u;
+/**
+ * Parts lettered A, B, C… above (or instead of) Roman sections; each restarts the sections.
+ * "A. Nhiệm vụ chung", "A" alone or "A NHIỆM VỤ CHUNG", but not a name such as "A Lưới".
+ */
+const PART_START = /^([A-H])(?:[.)](?:\s+(\p{Lu}.*))?|\s+([^\p{Ll}]+))?$/u;
+const TITLE_FIRST =
+  /^(noi dung|nhiem vu|ten (nhiem vu|cong viec|de an|hoat dong)|cong viec|giai phap|hoat dong)/;
 const TABLE_END = /^(phu luc|noi nhan|#{1,6}\s|\|)/;
 
 function clean(line: string | undefined): string {
@@ -50,8 +55,9 @@ interface Header {
  * that is not part of a label (the first row, or the rest of a row cut by a page break).
  */
 function headerAt(lines: string[], start: number): Header | null {
-  const first = clean(lines[start]);
-  if (!/^(s\s*t|t\s*t|so\b)/.test(foldForSearch(first))) return null;
+  const first = foldForSearch(clean(lines[start]));
+  // Tables open with STT, or, without an STT column, with the task's name ("Nhiệm vụ, giải pháp").
+  if (!/^(s\s*t|t\s*t|so\b)/.test(first) && !TITLE_FIRST.test(first)) return null;
   const taken: { index: number; end: number }[] = [];
   let text = "";
   let j = start;
@@ -162,8 +168,16 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   const header = headerAt(lines, start);
   if (!header) return null;
   const map = mapHeader(header.labels)!;
-  const roles = map.roles.slice(1);
+  // Without an STT column, rows are numbered in their name ("1. Xây dựng…", "I. TUYÊN TRUYỀN").
+  const numbered = map.roles[0] === "stt";
+  const roles = numbered ? map.roles.slice(1) : map.roles;
   const width = header.labels.length;
+  const nameAt = Math.max(
+    0,
+    roles.findIndex((r) => r === "title" || r === "name"),
+  );
+  const withMark = (mark: string, cells: string[]): string[] =>
+    numbered ? [mark, ...cells] : cells.map((c, i) => (i === nameAt && mark !== "" ? `${mark}. ${c}` : c));
   const rows: string[][] = [header.labels];
   const pending: PendingRow[] = [];
   let current: PendingRow | null = null;
@@ -202,7 +216,10 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
     const lettered = letter !== undefined && letter === nextLetter && (lastLetter === null ? under : ready);
     const section = SECTION_START.exec(line);
     const part = PART_START.exec(line);
-    const partValue = part ? part[1]!.charCodeAt(0) - 64 : 0;
+    // A letter alone is a part only when the part's title, in capitals, comes next.
+    const bareTitle =
+      part && !part[2] && !part[3] ? clean(lines.slice(j + 1).find((l) => clean(l) !== "")) : "";
+    const partValue = part && !/\p{Ll}/u.test(bareTitle) ? part[1]!.charCodeAt(0) - 64 : 0;
     if (ready && number && plausibleNumber(number[1]!, lastNumber, afterSection)) {
       if (current) pending.push(current);
       const first = number[2] ? [number[2]] : [];
@@ -221,7 +238,8 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       !(section && romanValue(section[1]!) === lastSection + 1)
     ) {
       if (current) pending.push(current);
-      const first = part[2] ? [part[2]] : [];
+      const title = part[2] ?? part[3];
+      const first = title ? [title] : [];
       current = { kind: "section", mark: part[1]!, lines: first, withBlanks: [...first] };
       lastPart++;
       lastSection = 0;
@@ -243,16 +261,25 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   if (current) pending.push(current);
   if (!pending.some((p) => p.kind === "item")) return null;
 
-  return { rows: [...rows, ...segmentRows(pending, roles, header.labels, width)], next: j };
+  return {
+    rows: [...rows, ...segmentRows(pending, roles, { labels: header.labels, width, numbered, withMark })],
+    next: j,
+  };
 }
 
 /** Rows of cells from the pending rows, twice: the first pass tells the columns' widths. */
 function segmentRows(
   pending: PendingRow[],
   roles: (Role | null)[],
-  labels: string[],
-  width: number,
+  layout: {
+    labels: string[];
+    width: number;
+    /** Whether the table has an STT column; without one, a row's number opens its name. */
+    numbered: boolean;
+    withMark: (mark: string, cells: string[]) => string[];
+  },
 ): string[][] {
+  const { labels, width, numbered, withMark } = layout;
   const pass = (widths?: Widths): { rows: string[][]; segmented: Segmented[] } => {
     const rows: string[][] = [];
     const segmented: Segmented[] = [];
@@ -261,14 +288,16 @@ function segmentRows(
     let carried: string[] | null = null;
     pending.forEach((row, index) => {
       if (row.kind === "section") {
-        rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
+        const title = row.lines.join(" ");
+        if (numbered) rows.push([row.mark, title, ...Array(Math.max(0, width - 2)).fill("")]);
+        else rows.push(Array(width).fill(`${row.mark}. ${title}`));
         return;
       }
       if (row.kind === "continuation") {
         // The header again, as on the page: it tells the interpreter a page break came here.
         rows.push([...labels]);
         if (row.lines.length > 0) {
-          rows.push(["", ...(carried ?? segmentContinuation(row.lines, roles, previous, widths))]);
+          rows.push(withMark("", carried ?? segmentContinuation(row.lines, roles, previous, widths)));
         }
         carried = null;
         return;
@@ -286,7 +315,7 @@ function segmentRows(
       } else result = segmentRow(row.lines, roles, widths);
       if (!exact) segmented.push(result);
       previous = result;
-      rows.push([row.mark, ...result.cells]);
+      rows.push(withMark(row.mark, result.cells));
     });
     return { rows, segmented };
   };

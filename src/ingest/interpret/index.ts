@@ -17,7 +17,7 @@ import { tasksFromTable } from "./tasks.ts";
 export function interpretDocument(doc: RawDocument): Extraction {
   const collected = collectTables(doc);
   const document = extractMetadata(collected.front, collected.all);
-  const context = { contextYear: contextYearOf(document) };
+  const context = { contextYear: contextYearOf(document, collected.front) };
   const tasks: ExtractedTask[] = [];
   const indicators: ExtractedIndicator[] = [];
   const warnings: ExtractionWarning[] = [];

@@ -80,6 +80,7 @@ describe("extractMetadata", () => {
     ["a stamp on its own line under the type", ["KẾ HOẠCH", "(Dự thảo lần 2)", title]],
     ["a stamp above the heading", ["DỰ THẢO", "KẾ HOẠCH", title]],
     ["the title run into the heading", [`KẾ HOẠCH ${title}`]],
+    ["a dated stamp", ["(Dự thảo ngày 15/3/2026)", "KẾ HOẠCH", title]],
   ])("reads a draft's type and title with %s; blank number and date are null", (_, lines) => {
     const front = [...head, ...blank, ...lines, "Căn cứ Nghị quyết số 57-NQ/TW;"];
     expect(extractMetadata(front, front)).toEqual({
@@ -117,5 +118,22 @@ describe("extractMetadata", () => {
       title: "Thực hiện Nghị quyết số 09-NQ/TU ngày 15 tháng 8 năm 2025 của Tỉnh ủy năm 2026",
     };
     expect(contextYearOf(meta)).toBe(2026);
+  });
+
+  it("keeps a title that names a draft of something else", () => {
+    const front = ["TỜ TRÌNH", "Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh", "Căn cứ Luật Dữ liệu;"];
+    expect(extractMetadata(front, front).title).toBe("Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh");
+  });
+
+  it("takes a draft's year from its blank place-and-date line", () => {
+    const front = [
+      "Số:      /KH-UBND",
+      "Quảng Ngãi, ngày     tháng     năm 2027",
+      "KẾ HOẠCH",
+      "Chuyển đổi số",
+    ];
+    const meta = extractMetadata(front, front);
+    expect(meta.date).toBeNull();
+    expect(contextYearOf(meta, front)).toBe(2027);
   });
 });

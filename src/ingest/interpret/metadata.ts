@@ -283,7 +283,8 @@ function captionOf(lines: string[]): Caption | null {
 }
 
 /** "DỰ THẢO", "(Dự thảo lần 2)", "Dự thảo ngày 15/3/2026": a draft's stamp, neither type nor title. */
-const DRAFT_MARK = /^[([]?\s*d[ựu]\s*th[ảa]o\b[^)\]]{0,40}[)\]]?$/iu;
+const DRAFT_MARK =
+  /^[([]?\s*d[ựu]\s*th[ảa]o(?:\s+(?:lần\s+(?:thứ\s+)?\d+|số\s+\d+|\d+|ngày\s+[\d/.\s]+|v?\d+(?:\.\d+)?))?\s*[)\]]?$/iu;
 const DRAFT_SUFFIX = /\s*[([]\s*d[ựu]\s*th[ảa]o\b[^)\]]{0,40}[)\]]\s*$/iu;
 
 /**
@@ -320,11 +321,18 @@ export function extractMetadata(front: string[], all: string[]): ExtractedDocume
 
 /**
  * The plan's year, for deadlines written without one: the year it was signed, else the year its
- * title names, not counting the dates of documents it cites ("ngày 15 tháng 8 năm 2025").
+ * title names (not counting the dates of documents it cites, "ngày 15 tháng 8 năm 2025"), else,
+ * in a draft whose day and month are left blank, the year on its place-and-date line
+ * ("ngày   tháng   năm 2026").
  */
-export function contextYearOf(meta: ExtractedDocumentMeta): number | undefined {
+export function contextYearOf(meta: ExtractedDocumentMeta, front: string[] = []): number | undefined {
   if (meta.date) return Number(meta.date.slice(0, 4));
   const title = (meta.title ?? "").replace(/ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/giu, " ");
   const m = /\bnăm\s+(20\d\d)\b/u.exec(title);
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  for (const line of front.slice(0, FIRST_PAGE_LINES)) {
+    const blank = /,\s*ngày\s*[.…_\s]*tháng\s*[.…_\s\d]*năm\s+(20\d\d)\b/u.exec(normalizeText(line));
+    if (blank && line.length <= 80) return Number(blank[1]);
+  }
+  return undefined;
 }

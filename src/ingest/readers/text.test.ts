@@ -177,6 +177,54 @@ describe("readText: one cell per line", () => {
     ]);
   });
 
+  it("does not take a place named with a capital letter for a lettered part", () => {
+    const text = [
+      ...header,
+      "1",
+      "Rà soát trạm phát sóng",
+      "UBND xã",
+      "A",
+      "Lưới",
+      "6/2026",
+      "2",
+      "Tập huấn",
+      "Sở Nội vụ",
+      "A Lưới",
+      "Quý II/2026",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["1", "2"]);
+  });
+
+  it("reads a table without an STT column, its rows numbered in their names", () => {
+    const text = [
+      "Nhiệm vụ, giải pháp",
+      "Cơ quan, đơn vị chủ trì",
+      "Cơ quan, đơn vị phối hợp",
+      "Thời hạn hoàn thành",
+      "I. TUYÊN TRUYỀN",
+      "1. Xây dựng chuyên trang trên Cổng thông tin điện tử tỉnh",
+      "Sở Khoa học và Công nghệ",
+      "Văn phòng UBND tỉnh",
+      "Tháng 5/2026",
+      "2. Tuyên truyền trên hệ thống truyền thanh cơ sở",
+      "UBND cấp xã",
+      "",
+      "Hằng quý",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1)).toEqual([
+      ["I. TUYÊN TRUYỀN", "I. TUYÊN TRUYỀN", "I. TUYÊN TRUYỀN", "I. TUYÊN TRUYỀN"],
+      [
+        "1. Xây dựng chuyên trang trên Cổng thông tin điện tử tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Văn phòng UBND tỉnh",
+        "Tháng 5/2026",
+      ],
+      ["2. Tuyên truyền trên hệ thống truyền thanh cơ sở", "UBND cấp xã", "", "Hằng quý"],
+    ]);
+  });
+
   it("rebuilds rows of PDF text where cells wrap over several lines and words are cut", () => {
     const text = [
       "ST",
