@@ -282,3 +282,34 @@ describe("indicator columns named variously", () => {
     ]);
   });
 });
+
+describe("sub-rows that name only a period", () => {
+  it("are the targets of the indicator above them, year by year", () => {
+    const out = interpret(
+      doc(
+        para("Hà Nội, ngày 02 tháng 3 năm 2026"),
+        table(
+          row("STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Cơ quan theo dõi"),
+          row("1", "Tỷ lệ hộ nghèo đa chiều", "%", "", "Sở Nội vụ"),
+          row("-", "Đến năm 2025", "", "Dưới 3", ""),
+          row("-", "Đến năm 2030", "", "Dưới 1,5", ""),
+          row("2", "Tỷ lệ che phủ rừng", "%", "Tối thiểu 58", "Sở Nông nghiệp và Môi trường"),
+          row("2.1", "Rừng phòng hộ", "%", "≥ 20", "Sở Nông nghiệp và Môi trường"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => [i.ref, i.unit, i.targets.map((t) => [t.year, t.text])])).toEqual([
+      [
+        "1",
+        "%",
+        [
+          [2025, "Dưới 3"],
+          [2030, "Dưới 1,5"],
+        ],
+      ],
+      ["2", "%", [[2026, "Tối thiểu 58"]]],
+      ["2.1", "%", [[2026, "≥ 20"]]],
+    ]);
+    expect(out.warnings).toEqual([]);
+  });
+});

@@ -130,34 +130,68 @@ function nameAndUnit(name: string, unit: string): { name: string; unit: string }
   return { name: m[1]!, unit: measure };
 }
 
+/**
+ * The year of a sub-row that names only a period ("11 | Tỷ lệ hộ nghèo" then "- | Đến năm 2025 |
+ * 3" and "- | Đến năm 2030 | 1,5"): its figures are the targets of the row above by year, not an
+ * indicator of its own.
+ */
+function periodRowYear(d: Draft, parent: Draft | undefined): number | null {
+  if (!parent || d.section !== parent.section || !d.number.startsWith(`${parent.number}.`)) return null;
+  const name = plain(d.texts.name);
+  if (name.length > HEADING_MAX || !namesOnlyAPeriod(name)) return null;
+  return horizonYear(name);
+}
+
+function indicatorOf(
+  table: LogicalTable,
+  d: Draft,
+  year: number | null,
+  context: IndicatorContext,
+): ExtractedIndicator {
+  const { name, unit } = nameAndUnit(plain(d.texts.name), plain(d.texts.unit));
+  return {
+    ref: refOf(d),
+    section: d.section,
+    number: d.number,
+    name,
+    unit,
+    targets: targetsOf(table, d, year, context),
+    monitors: splitAgencies(d.texts.monitor ?? ""),
+    sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
+  };
+}
+
 export function indicatorsFromTable(
   table: LogicalTable,
   context: IndicatorContext,
 ): { indicators: ExtractedIndicator[]; warnings: ExtractionWarning[] } {
   const { drafts, years } = draftsWithYears(table);
   const warnings: ExtractionWarning[] = [];
-  const indicators = drafts.map((d, i): ExtractedIndicator => {
-    const ref = refOf(d);
+  const indicators: ExtractedIndicator[] = [];
+  const kept: Draft[] = [];
+  let parent: { draft: Draft; indicator: ExtractedIndicator } | undefined;
+  drafts.forEach((d, i) => {
+    const periodYear = periodRowYear(d, parent?.draft);
+    if (parent && periodYear !== null) {
+      const sub = indicatorOf(table, d, periodYear, context);
+      parent.indicator.targets.push(...sub.targets);
+      if (parent.indicator.unit === "") parent.indicator.unit = sub.unit;
+      if (parent.indicator.monitors.length === 0) parent.indicator.monitors = sub.monitors;
+      return;
+    }
+    const indicator = indicatorOf(table, d, years[i] ?? null, context);
     if (d.unnumbered) {
       warnings.push({
-        ref,
+        ref: indicator.ref,
         code: "missing_number",
-        message: `Dòng chỉ tiêu không có số thứ tự; tạm đánh số ${ref} theo vị trí.`,
+        message: `Dòng chỉ tiêu không có số thứ tự; tạm đánh số ${indicator.ref} theo vị trí.`,
       });
     }
-    const { name, unit } = nameAndUnit(plain(d.texts.name), plain(d.texts.unit));
-    return {
-      ref,
-      section: d.section,
-      number: d.number,
-      name,
-      unit,
-      targets: targetsOf(table, d, years[i] ?? null, context),
-      monitors: splitAgencies(d.texts.monitor ?? ""),
-      sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
-    };
+    indicators.push(indicator);
+    kept.push(d);
+    parent = { draft: d, indicator };
   });
-  const numbered = drafts
+  const numbered = kept
     .filter((d) => !d.unnumbered)
     .map((d) => ({ ref: refOf(d), section: d.section, number: d.number }));
   warnings.push(...numberingWarnings(numbered, "chỉ tiêu"));
