@@ -236,6 +236,21 @@ describe("indicator columns named variously", () => {
     }
   });
 
+  it("reads a table that measures as indicators even when its header never says 'chỉ tiêu'", () => {
+    const out = interpret(
+      doc(
+        para("Hà Tĩnh, ngày 23 tháng 01 năm 2026"),
+        table(
+          row("STT", "Nội dung", "Đơn vị tính", "Mục tiêu đến năm 2030", "Cơ quan theo dõi"),
+          row("1", "Tỷ lệ trạm y tế có bác sĩ", "%", "100", "Sở Y tế"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => [i.name, i.unit, i.targets[0]?.year])).toEqual([
+      ["Tỷ lệ trạm y tế có bác sĩ", "%", 2030],
+    ]);
+  });
+
   it("takes the agency that carries the figure out as monitor, not the ones that help", () => {
     const out = interpret(
       doc(
