@@ -102,6 +102,8 @@ export function taskRoleOf(header: string): TaskRole | null {
   // "Nguồn kinh phí" is where the money comes from, not the assigning document; a start date
   // ("Thời gian bắt đầu") is not a deadline.
   if (hasAny(words, ["kinh phi", "du toan", "von", "bat dau", "khoi cong"])) return null;
+  // "Hình thức văn bản" is the form of the product (a decision, a report), not its source.
+  if (has(words, "hinh thuc")) return "output";
   if (hasAny(words, ["van ban", "can cu", "nguon", "co so phap ly", "xuat xu"])) return "source";
   if (hasAny(words, ["thoi han", "thoi gian", "han hoan thanh", "tien do", "moc thoi gian", "thoi diem"])) {
     return "deadline";
@@ -237,21 +239,25 @@ export function isColumnNumberRow(cells: string[]): boolean {
  * the text with spaces removed, left to right.
  */
 const SQUASHED_LABELS: RegExp[] = [
-  /stt|sott|sothutu|tt/y,
-  /(?:ten|noidung)nhiemvu|noidungcongviec|tencongviec|nhiemvu|noidung/y,
+  /stt|sott|sothutu|thutu|tt/y,
+  // "Nhiệm vụ, giải pháp", "Nội dung công việc", "Tên đề án, dự án", "Nhiệm vụ cụ thể"
+  /(?:ten|noidung)?(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)*(?:cuthe|trongtam|chuyeu)?|noidung(?:thuchien)?/y,
   /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu/y,
-  /nguoidungdau(?:chiutrachnhiem)?|nguoichiutrachnhiem|lanhdaochiutrachnhiem|lanhdaophutrach/y,
-  /(?:coquan|donvi|coquan,?donvi)?chutri(?:theodoi,?danhgia|theodoi)?/y,
-  /(?:coquan|donvi)?(?:thuchien\/?)?phoihop/y,
-  /(?:coquan|donvi)thuchien/y,
-  /(?:motasanphamdaura|sanpham,?ketquayeucau|sanphamdaura|sanpham|ketquayeucau|ketqua)/y,
-  /(?:thoihanhoanthanh|thoigianhoanthanh|thoigianthuchien|hanhoanthanh|thoihan|tiendo(?:thuchien)?)/y,
+  /nguoidungdau(?:chiutrachnhiem)?|nguoi(?:chiutrachnhiem|phutrach)|lanhdao(?:ubnd|uybannhandan)?(?:tinh|thanhpho|huyen|xa)?(?:chiutrachnhiem|phutrach|chidao)/y,
+  /(?:coquandonvi|coquan|donvi)?chutri(?:thuchien)?(?:theodoidanhgia|theodoi)?/y,
+  /(?:coquandonvi|coquan|donvi)?(?:thuchien)?phoihop(?:thuchien)?/y,
+  /(?:coquandonvi|coquan|donvi)thuchien/y,
+  // "Sản phẩm", "Kết quả/sản phẩm", "Sản phẩm, kết quả yêu cầu", "Hình thức văn bản"
+  /motasanphamdaura|yeucau(?:ve)?sanpham|hinhthuc(?:vanban|sanpham)?|(?:dukien)?(?:sanpham|ketqua)(?:sanpham|ketqua)?(?:yeucau|daura|dukien|datduoc)?/y,
+  /(?:thoihan|thoigian|hanhoanthanh|tiendo|mocthoigian)(?:hoanthanh|thuchien|trinh|banhanh)?/y,
   /ghichu/y,
+  // Columns no role reads, which a flattened header still has to step over.
+  /(?:nguon|du)?kinhphi(?:thuchien|dukien)?(?:trieudong|nghindong|dong)?|dutoan(?:kinhphi)?(?:trieudong)?|linhvuc|diadiem(?:thuchien)?|thoigianbatdau|captrinh|capbanhanh|coquantrinh/y,
   /(?:ten)?chitieu(?:cuthe)?/y,
   /donvitinh|dvt/y,
   /(?:ketquadatduoc|phandau(?:den)?|muctieu|kehoach)?(?:nam)?(?:19|20)\d\d/y,
   /(?:ketquadatduoc|phandau(?:den)?|muctieu|kehoach)/y,
-  /(?:coquan)?(?:chutri)?theodoi,?danhgia/y,
+  /(?:coquan)?(?:chutri)?theodoidanhgia/y,
 ];
 
 export interface SquashedHeader {
@@ -272,7 +278,8 @@ export function splitSquashedHeader(text: string): SquashedHeader | null {
   const folded = foldKeepingOffsets(original);
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!;
-    if (/[a-z0-9,/]/.test(ch)) {
+    // A comma or slash inside a label ("Cơ quan, đơn vị chủ trì", "Kết quả/sản phẩm") cuts nothing.
+    if (/[a-z0-9]/.test(ch)) {
       squashed.push(ch);
       offsets.push(i);
     }
@@ -292,12 +299,35 @@ export function splitSquashedHeader(text: string): SquashedHeader | null {
     pos += best;
   }
   if (cuts.length < 3) return null;
-  const end = pos >= s.length ? original.length : offsets[pos]!;
+  // The labels end after their last letter: "(" of a column number "(1)" below is not theirs.
+  const end = pos >= s.length ? original.length : offsets[pos - 1]! + 1;
   const labels: string[] = [];
   for (let k = 0; k < cuts.length; k++) {
     const from = offsets[cuts[k]!]!;
     const to = k + 1 < cuts.length ? offsets[cuts[k + 1]!]! : end;
     labels.push(original.slice(from, to).trim());
   }
-  return { labels, consumed: end };
+  return { labels: underSpanningLabel(labels), consumed: end };
+}
+
+/**
+ * A header over two rows saved as text gives the upper row's cells, then the cells of the lower
+ * row under the one upper cell that spans them ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp").
+ * The data rows have the lower row's columns: the spanning label's place goes to the cells under it.
+ */
+function underSpanningLabel(labels: string[]): string[] {
+  const bare = (label: string) => /^(chu tri|phoi hop)$/.test(tokens(label).join(" "));
+  let k = labels.length;
+  while (k > 0 && bare(labels[k - 1]!)) k--;
+  const under = labels.slice(k);
+  if (under.length < 2) return labels;
+  const span = labels.slice(0, k).findIndex((label) => {
+    const words = tokens(label);
+    return (
+      hasAny(words, ["thuc hien", "co quan", "don vi"]) &&
+      !hasAny(words, ["chu tri", "phoi hop", "thoi gian", "thoi han"])
+    );
+  });
+  if (span < 0) return labels;
+  return [...labels.slice(0, span), ...under, ...labels.slice(span + 1, k)];
 }

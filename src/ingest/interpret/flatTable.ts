@@ -1,6 +1,6 @@
 import { foldForSearch } from "../../domain/text.ts";
 import { stripMarkup } from "../markup.ts";
-import { mapHeader, splitSquashedHeader } from "./columns.ts";
+import { mapHeader, type Role, splitSquashedHeader } from "./columns.ts";
 import { type Segmented, segmentContinuation, segmentRow } from "./flatSegment.ts";
 import { isRoman, romanValue } from "./numbering.ts";
 
@@ -22,6 +22,10 @@ export interface LineTable {
 const MAX_HEADER_LINES = 30;
 const ROW_START = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?(?:\s+(.*))?$/;
 const SECTION_START = /^([IVXLC]{1,7})[.)]?(?:\s+(.*))?$/;
+/** Sub-items lettered under a numbered row: the STT cell alone on its line ("a", "b)"). */
+const LETTER_START = /^([a-zđ])[.)]?$/u;
+/** Parts lettered A, B, C… above (or instead of) Roman sections; each restarts the sections. */
+const PART_START = /^([A-H])[.)]?(?:\s+(\p{Lu}.*))?$/u;
 const TABLE_END = /^(phu luc|noi nhan|#{1,6}\s|\|)/;
 
 function clean(line: string | undefined): string {
@@ -100,6 +104,13 @@ function exactCells(row: PendingRow, width: number): string[] | null {
   return cells.length === width && cells.includes("") ? cells : null;
 }
 
+/** A row of one line is a group heading: its name, nothing else. */
+function nameOnly(row: PendingRow, roles: (Role | null)[]): string[] | null {
+  const name = roles.findIndex((r) => r === "title" || r === "name");
+  if (row.lines.length !== 1 || name < 0) return null;
+  return roles.map((_, i) => (i === name ? row.lines[0]! : ""));
+}
+
 function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
   const parts = number.split(".").map(Number);
   if (previous === null) return parts[0]! <= 3;
@@ -121,6 +132,8 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   let current: PendingRow | null = null;
   let lastNumber: string | null = null;
   let lastSection = 0;
+  let lastPart = 0;
+  let lastLetter: string | null = null;
   let afterSection = false;
   let j = skipColumnNumbers(lines, header.next, width);
   const minLines = Math.max(1, Math.ceil(roles.length / 2));
@@ -142,15 +155,40 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       j = skipColumnNumbers(lines, repeated.next, width);
       continue;
     }
-    const ready = current?.kind !== "item" || current.lines.length >= minLines;
     const number = ROW_START.exec(line);
+    // A group heading ("2 | Đơn giản hóa…", nothing else) is one line; its sub-rows follow it.
+    const under = current?.kind === "item" && current.lines.length > 0;
+    const child = under && number !== null && number[1]!.startsWith(`${current!.mark}.`);
+    const ready = current?.kind !== "item" || current.lines.length >= minLines || child;
+    const letter = LETTER_START.exec(line)?.[1];
+    const nextLetter: string = lastLetter === null ? "a" : String.fromCharCode(lastLetter.charCodeAt(0) + 1);
+    const lettered = letter !== undefined && letter === nextLetter && (lastLetter === null ? under : ready);
     const section = SECTION_START.exec(line);
+    const part = PART_START.exec(line);
+    const partValue = part ? part[1]!.charCodeAt(0) - 64 : 0;
     if (ready && number && plausibleNumber(number[1]!, lastNumber, afterSection)) {
       if (current) pending.push(current);
       const first = number[2] ? [number[2]] : [];
       current = { kind: "item", mark: number[1]!, lines: first, withBlanks: [...first] };
       lastNumber = number[1]!;
+      lastLetter = null;
       afterSection = false;
+    } else if (lettered && lastNumber !== null) {
+      if (current) pending.push(current);
+      current = { kind: "item", mark: letter!, lines: [], withBlanks: [] };
+      lastLetter = letter!;
+    } else if (
+      ready &&
+      part &&
+      partValue === lastPart + 1 &&
+      !(section && romanValue(section[1]!) === lastSection + 1)
+    ) {
+      if (current) pending.push(current);
+      const first = part[2] ? [part[2]] : [];
+      current = { kind: "section", mark: part[1]!, lines: first, withBlanks: [...first] };
+      lastPart++;
+      lastSection = 0;
+      afterSection = true;
     } else if (ready && section && isRoman(section[1]!) && romanValue(section[1]!) === lastSection + 1) {
       if (current) pending.push(current);
       const first = section[2] ? [section[2]] : [];
@@ -180,7 +218,7 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous)]);
       continue;
     }
-    const exact = exactCells(row, roles.length);
+    const exact = exactCells(row, roles.length) ?? nameOnly(row, roles);
     const segmented = exact
       ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)) }
       : segmentRow(row.lines, roles);

@@ -80,4 +80,42 @@ describe("extractMetadata", () => {
     };
     expect(contextYearOf(meta)).toBe(2026);
   });
+
+  const head = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"];
+  const blank = ["Số:      /KH-UBND", "Quảng Ngãi, ngày     tháng    năm 2026"];
+  const title = "Triển khai Chương trình chuyển đổi số tỉnh Quảng Ngãi năm 2026";
+
+  it.each([
+    ["a bare heading", ["KẾ HOẠCH", title]],
+    ["a stamp after the type", ["KẾ HOẠCH (Dự thảo)", title]],
+    ["a stamp on its own line under the type", ["KẾ HOẠCH", "(Dự thảo lần 2)", title]],
+    ["a stamp above the heading", ["DỰ THẢO", "KẾ HOẠCH", title]],
+    ["the title run into the heading", [`KẾ HOẠCH ${title}`]],
+  ])("reads a draft's type and title with %s; blank number and date are null", (_, lines) => {
+    const front = [...head, ...blank, ...lines, "Căn cứ Nghị quyết số 57-NQ/TW;"];
+    expect(extractMetadata(front, front)).toEqual({
+      number: null,
+      type: "Kế hoạch",
+      issuer: "Ủy ban nhân dân tỉnh Quảng Ngãi",
+      date: null,
+      title,
+    });
+  });
+
+  it("takes a title that opens like a preamble, and stops at the preamble itself", () => {
+    const front = [
+      "KẾ HOẠCH",
+      "Thực hiện chuyển đổi số và Đề án 06 năm 2026",
+      "Thực hiện Công văn số 12/UBND-KT ngày 02/3/2026 của Ủy ban nhân dân tỉnh, Sở ban hành Kế hoạch như sau:",
+    ];
+    expect(extractMetadata(front, front).title).toBe("Thực hiện chuyển đổi số và Đề án 06 năm 2026");
+  });
+
+  it("cuts the preamble off a title that text from a PDF ran into it", () => {
+    const front = [
+      "KẾ HOẠCH",
+      "Triển khai phong trào “Bình dân học vụ số” năm 2026 Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:",
+    ];
+    expect(extractMetadata(front, front).title).toBe("Triển khai phong trào “Bình dân học vụ số” năm 2026");
+  });
 });

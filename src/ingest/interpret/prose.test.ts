@@ -183,6 +183,8 @@ describe("agency headings of bullet groups", () => {
     );
     expect(task.leads).toEqual(["Sở Giáo dục và Đào tạo"]);
     expect(task.title).toBe("Chỉ đạo Trường Cao đẳng Kỹ thuật tổ chức tập huấn kỹ năng số.");
+    // The body it directs carries the work out under it.
+    expect(task.coordinators).toEqual(["Trường Cao đẳng Kỹ thuật"]);
   });
 
   it("reads 'X:' bullets, letter items and an agency heading with a colon", () => {

@@ -1,14 +1,14 @@
 import { findDocumentNumbers } from "../../domain/documentNumber.ts";
-import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
+import type { ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
-import { readLeadIn } from "./proseAgency.ts";
+import { isExplanation } from "./proseActions.ts";
+import { cooperationOnly, readLeadIn } from "./proseAgency.ts";
 import { attributes, ownFields } from "./proseAttributes.ts";
-import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
-import { type Field, readFields } from "./proseFields.ts";
+import { findDeadline } from "./proseDeadline.ts";
+import { type Context, type Draft, leafDrafts, rootContext, type Section, unique } from "./proseDrafts.ts";
 import { composeNumber, type PathSegment } from "./proseNumbering.ts";
 import { buildOutline, documentBody, type OutlineNode } from "./proseOutline.ts";
-import { capitalizeFirst, folded, tidy } from "./proseText.ts";
-import { VACUOUS_SYLLABLES } from "./proseWords.ts";
+import { folded, tidy } from "./proseText.ts";
 
 /**
  * Tasks assigned in prose: conclusion notices (Thông báo kết luận) and official letters (Công
@@ -23,6 +23,12 @@ import { VACUOUS_SYLLABLES } from "./proseWords.ts";
  * - A paragraph holding several assignment sentences ("Giao A … . Giao B …") yields one task per
  *   sentence: below a numbered paragraph ("3.a", "3.b"), or as consecutive items for an
  *   unnumbered one.
+ * - An item whose clauses each carry their own deadline ("Hoàn thiện … (hoàn thành trước ngày
+ *   30/6/2026); báo cáo kết quả trước ngày 15/12/2026.") yields one task per action, numbered
+ *   below the item as sub-items would be: "2.1.b.1", "2.1.b.2" for the second bullet under 2.1,
+ *   "8.a", "8.b" for item 8; the items after it keep their numbers.
+ * - Paragraphs that explain the task before them ("Qua đó, …", "Trong đó, …", "Việc … phải …")
+ *   are not tasks and take no position.
  * - section is the Roman numeral of the enclosing "II." heading, and ref is "II.2.4.a". Without
  *   Roman sections, a top-level numbered heading that groups tasks by topic ("2. Nhiệm vụ cụ
  *   thể") is the section and ref is the number itself ("2.1.a"), which already starts with it.
@@ -32,7 +38,12 @@ import { VACUOUS_SYLLABLES } from "./proseWords.ts";
  * without the deadline clause, keeping the sentence's full stop; deadline.text is the clause as
  * written ("Hoàn thành trước ngày 30/4/2026"); leads come from the sentence, else from the
  * heading of the group, else from a lead-in paragraph ("… yêu cầu các cơ quan … các nội dung
- * sau:"), capitalised; "Giám đốc Sở X" gives responsible "Giám đốc Sở X" and lead "Sở X".
+ * sau:"), capitalised; "Giám đốc Sở X" gives responsible "Giám đốc Sở X" and lead "Sở X". A party
+ * committee leads through the body it sits in: under "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND
+ * tỉnh:" (or "… lãnh đạo, chỉ đạo:", "Ban cán sự đảng X …") the lead is the UBND tỉnh, and
+ * "Giao Đảng ủy X lãnh đạo, chỉ đạo các cơ quan liên quan …" is X's work. Coordinators are the
+ * agencies of "phối hợp với Y", of "Y phối hợp thực hiện", and those the lead is told to direct
+ * ("chỉ đạo Y …", kept in the title).
  */
 export function interpretProse(doc: RawDocument): { tasks: ExtractedTask[]; warnings: ExtractionWarning[] } {
   const body = documentBody(doc);
@@ -80,60 +91,6 @@ function numberKey(number: string): string {
   return number.replace(/\s+/g, "").toUpperCase();
 }
 
-interface Section {
-  kind: "roman" | "arabic";
-  id: string;
-  title: string;
-}
-
-/** What a heading hands down to the items under it. */
-interface Context {
-  section: Section | null;
-  leads: string[];
-  responsible: string;
-  coordinators: string[];
-  deadline: Deadline | null;
-  sources: string[];
-  /** Set by an unnumbered lead-in ("… yêu cầu các cơ quan … thực hiện các nội dung sau:"). */
-  defaultLeads: string[];
-  /** Inside an assessment part (đánh giá, kết quả, tồn tại …) only explicit assignments count. */
-  assessment: boolean;
-  /** Under an item numbered by the document (not a bare paragraph at the top). */
-  numbered: boolean;
-  /** The document's year. */
-  year: number | undefined;
-}
-
-function rootContext(year: number | undefined): Context {
-  return {
-    year,
-    section: null,
-    leads: [],
-    responsible: "",
-    coordinators: [],
-    deadline: null,
-    sources: [],
-    defaultLeads: [],
-    assessment: false,
-    numbered: false,
-  };
-}
-
-interface Draft {
-  path: PathSegment[];
-  /** One of several assignment sentences of the same paragraph. */
-  sentence?: boolean;
-  section: Section | null;
-  title: string;
-  leads: string[];
-  responsible: string;
-  coordinators: string[];
-  deadline: Deadline | null;
-  sources: string[];
-  output: string;
-  note: string;
-}
-
 const ASSESSMENT_HEADING =
   /^(danh gia|ket qua|tinh hinh|ton tai|han che|kho khan|vuong mac|nguyen nhan|bai hoc|quan diem|muc tieu|muc dich|yeu cau chung|boi canh|dac diem|thuc trang)/;
 
@@ -144,6 +101,15 @@ function walkChildren(parent: OutlineNode, inherited: Context): Draft[] {
   let position = 0;
   for (const node of parent.children) {
     if (node.field) continue;
+    // "Qua đó, …", "Việc … phải …" explain the task before them: no task, no position.
+    if (node.label === null && node.type !== "roman" && isExplanation(node.text)) continue;
+    // "Sở Tài chính, Sở Nội vụ phối hợp thực hiện." adds coordinators to the task before it.
+    const supporters = node.label === null && node.children.length === 0 ? cooperationOnly(node.text) : [];
+    const previous = out[out.length - 1];
+    if (supporters.length > 0 && previous) {
+      previous.coordinators = [...new Set([...previous.coordinators, ...supporters])];
+      continue;
+    }
     const produced = walkNode(node, ctx);
     if (produced.leadIn) ctx.defaultLeads = produced.leadIn;
     if (produced.drafts.length === 0) continue;
@@ -224,6 +190,8 @@ function walkNode(node: OutlineNode, ctx: Context): Produced {
     }
     const drafts = walkChildren(node, childCtx);
     if (drafts.length > 0) return { drafts };
+    // A closing "9. Đánh giá kết quả thực hiện …" over a report of results assigns nothing.
+    if (childCtx.assessment && !ctx.assessment) return { drafts: [] };
     // Children that assign nothing (explanations, examples) belong to this item's text.
   }
 
@@ -251,123 +219,4 @@ function leadInOfLastClause(text: string): string[] {
   const last = clauses[clauses.length - 1]!;
   const lead = readLeadIn(last);
   return lead.explicit ? lead.leads : [];
-}
-
-/** Splits a paragraph where a new sentence gives work to another agency. */
-function assignmentSentences(text: string): string[] {
-  // A piece starts a new assignment only when it names its own agency ("Giao B …", "B chủ trì …").
-  const pieces = text.split(/(?<=[.;])\s+/u);
-  const out: string[] = [];
-  for (const piece of pieces) {
-    const lead = readLeadIn(piece);
-    const previous = out[out.length - 1];
-    // "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã chịu trách nhiệm …" is one list of agencies.
-    const startsNew =
-      lead.leads.length > 0 && (lead.explicit || lead.strong) && !readLeadIn(previous ?? "").agencyOnly;
-    if (previous !== undefined && !startsNew) {
-      out[out.length - 1] = `${out[out.length - 1]} ${piece}`;
-    } else {
-      out.push(piece);
-    }
-  }
-  return out;
-}
-
-function leafDrafts(node: OutlineNode, ctx: Context, fields: Field[]): Draft[] {
-  const inline = readFields(node.text);
-  const text = inline.fields.length > 0 ? inline.before : node.text;
-  // Bullets under an item that assign nothing on their own detail its work.
-  const extra = node.children
-    .filter((c) => !c.field && c.type !== "none" && !readLeadIn(c.text).descriptive)
-    .map((c) => c.text);
-  const sentences = assignmentSentences(text);
-  const drafts: Draft[] = [];
-  sentences.forEach((sentence, n) => {
-    const last = n === sentences.length - 1;
-    const stop = /\.(\/\.?)?$/.test((last ? node.text : sentence).trim());
-    const draft = sentenceDraft(sentence, node, ctx, n === 0 ? fields : [], n === 0 ? extra : [], stop);
-    if (draft) drafts.push(draft);
-  });
-  if (drafts.length > 1) {
-    const numbered = node.type === "arabic" || node.type === "letter" || node.type === "paren";
-    drafts.forEach((d, n) => {
-      if (numbered) d.path.push({ kind: "position", index: n + 1 });
-      else d.sentence = true;
-    });
-  }
-  return drafts;
-}
-
-function sentenceDraft(
-  sentence: string,
-  node: OutlineNode,
-  ctx: Context,
-  fields: Field[],
-  extra: string[],
-  stop: boolean,
-): Draft | null {
-  const lead = readLeadIn(sentence);
-  if (lead.descriptive) return null;
-  const own = attributes(sentence, lead, fields, ctx.year);
-  const numberedItem = node.type !== "none";
-
-  if (ctx.assessment && !(lead.explicit && lead.leads.length > 0)) return null;
-
-  let leads = own.leads;
-  let responsible = own.responsible;
-  // A lead-in paragraph is nearer to the item than the heading above both.
-  if (leads.length === 0) {
-    if (numberedItem && ctx.defaultLeads.length > 0) {
-      leads = ctx.defaultLeads;
-    } else if (ctx.leads.length > 0) {
-      leads = ctx.leads;
-      responsible = ctx.responsible;
-    }
-  }
-  const deadline = own.deadline ?? ctx.deadline;
-
-  // Without an agency only a firm limit ("hoàn thành trước ngày …") makes an item a task; "trong
-  // năm 2025" in "Ghi nhận những kết quả đạt được trong năm 2025" is a period, not a deadline.
-  const firmDeadline = own.deadline !== null && own.deadlineRank >= 2;
-  // A plain paragraph assigns only with a verb of its own, or under a numbered heading.
-  const isTask = numberedItem
-    ? leads.length > 0 || firmDeadline || lead.explicit
-    : lead.explicit
-      ? lead.leads.length > 0
-      : ctx.numbered && (leads.length > 0 || firmDeadline);
-  if (!isTask) return null;
-
-  const found = findDeadline(lead.work, ctx.year);
-  let title = tidy(withoutDeadline(lead.work, found));
-  if (own.content.length > 0) title = tidy([title, ...own.content].filter(Boolean).join(" - "));
-  if (extra.length > 0 && title !== "") title = `${title} - ${extra.map(tidy).join(" - ")}`;
-  if (title === "" || isVacuous(title)) return null;
-  // The title keeps the sentence's full stop, as the same work reads in a task table.
-  if (stop && !/(\.|…)$/.test(title)) title = `${title}.`;
-  title = capitalizeFirst(title);
-
-  const coordinators = own.coordinators.length > 0 ? own.coordinators : ctx.coordinators;
-  return {
-    path: [],
-    section: ctx.section,
-    title,
-    leads,
-    responsible,
-    coordinators,
-    deadline,
-    sources: unique([...ctx.sources, ...own.sources]),
-    output: own.output,
-    note: own.note,
-  };
-}
-
-function isVacuous(title: string): boolean {
-  const words = folded(title)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words.every((w) => VACUOUS_SYLLABLES.has(w));
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }

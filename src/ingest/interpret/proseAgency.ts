@@ -4,9 +4,11 @@ import {
   agencyList,
   agencySpanAt,
   isGenericAgency,
+  looseHeadAt,
   responsibility,
 } from "./proseNames.ts";
 import {
+  clausesOf,
   folded,
   matchPhrase,
   memoize,
@@ -70,7 +72,8 @@ function readLeadInUncached(sentence: string): LeadIn {
   const verb = matchPhrase(tokens, 0, ASSIGN);
   const cho = tokens[verb]?.key === "cho" ? 1 : 0;
   // "Giao thông …", "Yêu cầu chung" open no assignment: the verb must hand the work to someone.
-  if (verb > 0 && (agencyHeadAt(tokens, verb + cho) > 0 || /:$/.test(tokens[verb - 1]!.raw))) {
+  const addressee = (k: number) => agencyHeadAt(tokens, k) > 0 || looseHeadAt(tokens, k);
+  if (verb > 0 && (addressee(verb + cho) || /:$/.test(tokens[verb - 1]!.raw))) {
     explicit = true;
     i = verb;
   } else {
@@ -94,13 +97,18 @@ function readLeadInUncached(sentence: string): LeadIn {
   }
   if (tokens[i]?.key === "cho") i++;
 
-  let span = agencySpanAt(text, tokens, i);
+  let span = agencySpanAt(text, tokens, i, explicit);
+  // A name no head noun knows lists its members with commas before capitals.
+  const unknownKind = span !== null && agencyHeadAt(tokens, i) === 0;
   let chained = false;
   if (!span && !explicit) {
     // "+ Chỉ đạo Sở Khoa học và Công nghệ chủ trì …" under "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh:".
     const k = chainStart(tokens, i);
     const next = k >= 0 ? agencySpanAt(text, tokens, k) : null;
-    if (next && !isGenericAgency(next.raw) && namesLeadRole(tokens, next)) {
+    // "Lãnh đạo, chỉ đạo UBND tỉnh ban hành …" under a party committee: the formula of party
+    // leadership names the body that does the work.
+    const formula = tokens[i]?.key === "lãnh" && tokens[i + 1]?.key === "đạo";
+    if (next && !isGenericAgency(next.raw) && (formula || namesLeadRole(tokens, next))) {
       span = next;
       chained = true;
     }
@@ -119,30 +127,18 @@ function readLeadInUncached(sentence: string): LeadIn {
   }
 
   const descriptive = !explicit && !chained && matchPhrase(tokens, span.end, DESCRIPTIVE) > 0;
-  let j = span.end;
-  let leadName = span.raw;
-  // "A lãnh đạo, chỉ đạo B": follow the chain to the agency that does the work.
-  while (!span.colon) {
-    const k = chainStart(tokens, j);
-    if (k < 0) break;
-    // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
-    const party = PARTY_PREFIX.exec(folded(span.raw));
-    if (party && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
-      leadName = span.raw.slice(party[0].length);
-      j = k + 1;
-      break;
-    }
-    const next = agencySpanAt(text, tokens, k);
-    if (!next || isGenericAgency(next.raw)) break;
-    if (!PARTY_BODY.test(folded(span.raw)) && !namesLeadRole(tokens, next)) break;
-    span = next;
-    leadName = next.raw;
-    j = next.end;
-  }
-  const strong = span.colon || chained || matchPhrase(tokens, j, STRONG_ROLE) > 0;
+  const chain = followChain(text, tokens, span);
+  span = chain.span;
+  const { leadName, directed, formulaColon } = chain;
+  const j = chain.end;
+  const strong = span.colon || chained || formulaColon || matchPhrase(tokens, j, STRONG_ROLE) > 0;
   const roles = readRoles(text, tokens, j);
-  const work = rest(text, tokens, roles.end);
-  const who = responsibility(leadName);
+  roles.coordinators.unshift(...directed);
+  // "X phối hợp với Y …" without "chủ trì" keeps the role in the work: X only supports.
+  const work = rest(text, tokens, roles.chairs ? roles.end : j);
+  const who = unknownKind
+    ? { leads: leadName.split(/\s*,\s*(?=\p{Lu})/u).flatMap((name) => agencyList(name)), responsible: "" }
+    : responsibility(leadName);
   return {
     explicit,
     strong,
@@ -164,19 +160,97 @@ const PARTY_BODY = /^(dang uy|dang doan|ban can su|ban thuong vu|thuong truc (ti
 const PARTY_PREFIX = /^(dang uy|dang doan|ban can su dang|chi bo|dang bo) /;
 const BACK_REFERENCE = new Set(["sở", "ban", "ngành", "trường", "viện", "ubnd", "xã", "phường"]);
 
+interface Chain {
+  /** The agency the chain ends on. */
+  span: AgencySpan;
+  /** Its name as a lead: a party committee's body ("UBND tỉnh" for "Đảng ủy UBND tỉnh"). */
+  leadName: string;
+  /** Token where the work starts. */
+  end: number;
+  /** A group the lead is to direct ("… chỉ đạo các cơ quan, đơn vị liên quan …"). */
+  directed: string[];
+  /** The party formula closed on a colon: the work follows below. */
+  formulaColon: boolean;
+}
+
+/**
+ * "A lãnh đạo, chỉ đạo B …", "A giao B …": follows the chain of command from the agency that opens
+ * the sentence to the one that does the work.
+ */
+function followChain(text: string, tokens: Token[], first: AgencySpan): Chain {
+  let span = first;
+  const out: Chain = { span, leadName: span.raw, end: span.end, directed: [], formulaColon: false };
+  for (let guard = 0; guard < 6; guard++) {
+    const party = PARTY_PREFIX.exec(folded(span.raw));
+    // "Đảng ủy UBND tỉnh: lãnh đạo, chỉ đạo UBND tỉnh …" reads as without the colon.
+    if (span.colon && !(party && chainStart(tokens, out.end) >= 0)) break;
+    // "UBND tỉnh giao Sở Tài chính chủ trì …": the agency given the work does it.
+    const assign = matchPhrase(tokens, out.end, ASSIGN);
+    const given = assign > 0 ? agencySpanAt(text, tokens, out.end + assign) : null;
+    if (given) {
+      span = given;
+      out.leadName = given.raw;
+      out.end = given.end;
+      continue;
+    }
+    const k = chainStart(tokens, out.end);
+    if (k < 0) {
+      // "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo:" heads the work of the UBND tỉnh listed below.
+      const end = chainStart(tokens, out.end, true);
+      if (party && end > 0 && out.leadName === span.raw && !/^cac /.test(folded(span.raw))) {
+        out.leadName = span.raw.slice(party[0].length);
+        out.end = end;
+        out.formulaColon = true;
+      }
+      break;
+    }
+    // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
+    const body = party ? span.raw.slice(party[0].length).replace(/[\s,;:.]+$/, "") : "";
+    const repeated = party !== null && folded(text.slice(tokens[k]!.start)).startsWith(folded(body));
+    if (party && !repeated && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
+      out.leadName = body;
+      out.end = k + 1;
+      break;
+    }
+    const next = agencySpanAt(text, tokens, k);
+    if (!next || isGenericAgency(next.raw)) {
+      // A party committee leads through the body it sits in: "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo
+      // các cơ quan, đơn vị liên quan …" is work for the UBND tỉnh, which the group supports; the
+      // formula of party leadership is no part of the work.
+      if (party && out.leadName === span.raw && !/^cac /.test(folded(span.raw))) {
+        out.leadName = body;
+        if (next) out.directed.push(...agencyList(next.raw));
+        out.end = next ? next.end : k;
+      }
+      break;
+    }
+    if (!PARTY_BODY.test(folded(span.raw)) && !namesLeadRole(tokens, next)) break;
+    span = next;
+    out.leadName = next.raw;
+    out.end = next.end;
+  }
+  out.span = span;
+  return out;
+}
+
 function namesLeadRole(tokens: Token[], span: AgencySpan): boolean {
   return span.colon || span.end >= tokens.length || matchPhrase(tokens, span.end, STRONG_ROLE) > 0;
 }
 
 /** Index of the agency after "lãnh đạo, chỉ đạo" / "chỉ đạo" at token `j`, or -1. */
-function chainStart(tokens: Token[], j: number): number {
+function chainStart(tokens: Token[], j: number, colon = false): number {
   let k = j;
   if (tokens[k]?.key === "lãnh" && tokens[k + 1]?.key === "đạo") {
     k += 2;
     if (tokens[k]?.key === "và") k++;
   }
-  if (tokens[k]?.key === "chỉ" && tokens[k + 1]?.key === "đạo" && !/[,;:]$/.test(tokens[k + 1]!.raw))
-    return k + 2;
+  if (tokens[k]?.key !== "chỉ" || tokens[k + 1]?.key !== "đạo") {
+    // "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh …"
+    return k > j && !colon && !/[,;:]$/.test(tokens[k - 1]!.raw) ? k : -1;
+  }
+  // `colon`: the formula closes on a colon ("lãnh đạo, chỉ đạo:") and the work follows below.
+  const closes = /:$/.test(tokens[k + 1]!.raw);
+  if (colon ? closes : !/[,;:]$/.test(tokens[k + 1]!.raw)) return k + 2;
   return -1;
 }
 
@@ -234,4 +308,59 @@ export function coordinatorsIn(text: string): string[] {
     if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
   }
   return out;
+}
+
+/**
+ * Every agency the work tells the lead to direct ("chỉ đạo các sở, ngành rà soát …"): they carry
+ * the work out under the lead, so they follow it as coordinators. "Ban Chỉ đạo" is a name, and
+ * "theo chỉ đạo của …" names no agency.
+ */
+export function directedIn(work: string): string[] {
+  const tokens = tokenize(work);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length - 2; i++) {
+    if (tokens[i]!.key !== "chỉ" || tokens[i + 1]!.key !== "đạo" || /[,;:.]$/.test(tokens[i + 1]!.raw))
+      continue;
+    if (i > 0 && (tokens[i - 1]!.key === "ban" || startsUpper(tokens[i]!.raw))) continue;
+    const span = agencySpanAt(work, tokens, i + 2);
+    if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+export interface Cooperation {
+  coordinators: string[];
+  /** The work without the clauses that only name who supports it. */
+  work: string;
+}
+
+/**
+ * "Tham mưu ban hành kế hoạch …; các sở, ngành liên quan phối hợp thực hiện; hoàn thành …": a
+ * clause after the first whose subject is an agency that "phối hợp" names coordinators. When it
+ * says nothing more ("phối hợp thực hiện"), it is a role, like "chủ trì", and leaves the title.
+ */
+export function cooperatingClauses(work: string, fromFirst = false): Cooperation {
+  if (!/phối hợp/i.test(work)) return { coordinators: [], work };
+  const clauses = clausesOf(work);
+  const kept: string[] = [];
+  const coordinators: string[] = [];
+  clauses.forEach((clause, n) => {
+    const tokens = tokenize(clause);
+    const span = n > 0 || fromFirst ? agencySpanAt(clause, tokens, 0) : null;
+    if (!span || tokens[span.end]?.key !== "phối" || tokens[span.end + 1]?.key !== "hợp") {
+      kept.push(clause);
+      return;
+    }
+    for (const name of agencyList(span.raw)) if (!coordinators.includes(name)) coordinators.push(name);
+    const after = folded(rest(clause, tokens, span.end + 2));
+    if (!/^(?:(?:thuc hien|trien khai)(?: (?:nhiem vu nay|noi dung nay))?)?\s*[.;]?$/.test(after))
+      kept.push(clause);
+  });
+  return { coordinators, work: kept.length === clauses.length ? work : kept.join(" ") };
+}
+
+/** A paragraph that only names who supports the task before it ("Sở Tài chính phối hợp thực hiện."). */
+export function cooperationOnly(text: string): string[] {
+  const found = cooperatingClauses(text.trim(), true);
+  return tidy(found.work) === "" ? found.coordinators : [];
 }

@@ -1,6 +1,6 @@
 import { findDocumentNumbers } from "../../domain/documentNumber.ts";
 import type { Deadline } from "../extraction.ts";
-import { coordinatorsIn, type LeadIn } from "./proseAgency.ts";
+import { cooperatingClauses, coordinatorsIn, directedIn, type LeadIn } from "./proseAgency.ts";
 import { deadlineFromField, findDeadline } from "./proseDeadline.ts";
 import { type Field, readFields } from "./proseFields.ts";
 import { agencyList, responsibility } from "./proseNames.ts";
@@ -42,7 +42,12 @@ export function attributes(
     deadlineRank: found?.rank ?? -1,
     leads: lead.leads,
     responsible: lead.responsible,
-    coordinators: unique([...lead.coordinators, ...coordinatorsIn(text)]),
+    coordinators: unique([
+      ...lead.coordinators,
+      ...coordinatorsIn(text),
+      ...directedIn(lead.work),
+      ...cooperatingClauses(lead.work).coordinators,
+    ]),
     deadline: found?.deadline ?? null,
     sources: findDocumentNumbers(text),
     output: "",

@@ -49,6 +49,17 @@ function headOnly(tokens: Token[], i: number): number {
   return 0;
 }
 
+/**
+ * After "Giao", "Đề nghị", "Yêu cầu" the addressee comes first, whatever its kind: a capitalised
+ * word that starts no work ("Đề nghị Viễn thông Thanh Hóa, Viettel Thanh Hóa phối hợp …") opens
+ * a name the head nouns do not know.
+ */
+export function looseHeadAt(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || !startsUpper(token.raw) || /[,;:.]$/.test(token.raw)) return false;
+  return matchPhrase(tokens, i, WORK_START) === 0 && matchPhrase(tokens, i, DESCRIPTIVE) === 0;
+}
+
 export interface AgencySpan {
   /** First token of the name. */
   start: number;
@@ -65,12 +76,13 @@ export interface AgencySpan {
  * verb of the work, a colon or a full stop; bracketed asides ride along ("Sở Khoa học và Công
  * nghệ (cơ quan thường trực)").
  */
-export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySpan | null {
-  const head = agencyHeadAt(tokens, i);
+export function agencySpanAt(text: string, tokens: Token[], i: number, loose = false): AgencySpan | null {
+  const head = agencyHeadAt(tokens, i) || (loose && looseHeadAt(tokens, i) ? 1 : 0);
   if (head === 0) return null;
   let j = i;
   let depth = 0;
   let colon = false;
+  const group = tokens[i]!.key === "các" || tokens[i]!.key === "những";
   while (j < tokens.length && j - i < 80) {
     const token = tokens[j]!;
     if (depth > 0) {
@@ -94,6 +106,13 @@ export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySp
         }
         continue;
       }
+      // "Các cấp ủy, tổ chức đảng, cơ quan, đơn vị": members of a group are bare nouns after a
+      // comma, and "tổ chức" is one of them when its phrase closes on a comma or "và" as well.
+      const member = group && /,$/.test(tokens[j - 1]!.raw) ? groupMemberAt(tokens, j) : 0;
+      if (member > 0) {
+        j += member;
+        continue;
+      }
       if (
         startsLower(token.raw) &&
         (matchPhrase(tokens, j, WORK_START) > 0 || matchPhrase(tokens, j, DESCRIPTIVE) > 0)
@@ -103,6 +122,8 @@ export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySp
     }
     j++;
     if (/:$/.test(token.raw)) {
+      // "các Sở: Tài chính, Nội vụ …" names its members after the colon.
+      if (isPluralHead(tokens, j - 1) && startsUpper(tokens[j]?.raw ?? "")) continue;
       colon = true;
       break;
     }
@@ -114,6 +135,19 @@ export function agencySpanAt(text: string, tokens: Token[], i: number): AgencySp
   return { start: i, end: j, raw, colon };
 }
 
+/** Words of a group member ("tổ chức đảng,") at token `j` that ends the member on a comma or "và", or 0. */
+function groupMemberAt(tokens: Token[], j: number): number {
+  const noun = matchPhrase(tokens, j, GROUP_NOUNS);
+  if (noun === 0) return 0;
+  const closes = (k: number) => /,$/.test(tokens[k]!.raw) || tokens[k + 1]?.key === "và";
+  const last = j + noun - 1;
+  if (closes(last)) return noun;
+  // One qualifier may follow the noun ("tổ chức đảng"), but not the first verb of the work.
+  const next = last + 1;
+  if (next < tokens.length && matchPhrase(tokens, next, WORK_START) === 0 && closes(next)) return noun + 1;
+  return 0;
+}
+
 function count(text: string, ch: string): number {
   return text.split(ch).length - 1;
 }
@@ -122,6 +156,77 @@ function count(text: string, ch: string): number {
 export function isGenericAgency(name: string): boolean {
   const f = ` ${folded(name)} `;
   return / (cac|nhung|moi|toan the) | lien quan | cap xa | cap huyen | cap co so /.test(f);
+}
+
+/** "Sở:" or "Ban:" right after "các": the members of the group follow. */
+function isPluralHead(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1]?.key;
+  return (before === "các" || before === "những") && /^(sở|ban)$/.test(tokens[k]!.key);
+}
+
+/**
+ * Names of bodies whose own name holds "và" or a comma; in "các Sở: Tài chính, Nội vụ và Y tế"
+ * any other "và" separates members.
+ */
+const JOINED_NAMES = new Set([
+  "khoa hoc va cong nghe",
+  "nong nghiep va moi truong",
+  "giao duc va dao tao",
+  "dan toc va ton giao",
+  "van hoa, the thao va du lich",
+  "tuyen giao va dan van",
+  "ke hoach va dau tu",
+  "tai nguyen va moi truong",
+  "thong tin va truyen thong",
+  "lao dong - thuong binh va xa hoi",
+  "giao thong van tai",
+]);
+
+/**
+ * "các Sở: Tài chính, Nội vụ, Khoa học và Công nghệ" is "Sở Tài chính", "Sở Nội vụ", "Sở Khoa học
+ * và Công nghệ"; "các Ban: Tổ chức, Tuyên giáo và Dân vận Tỉnh ủy" gives the last member's
+ * "Tỉnh ủy" to every member.
+ */
+function distributed(text: string): string[] | null {
+  const m = /^(?:các|những)\s+(sở|ban)\s*:?\s+(\p{Lu}.*)$/iu.exec(text);
+  if (!m) return null;
+  const head = capitalizeFirst(m[1]!.toLowerCase());
+  const pieces: string[] = [];
+  for (const piece of m[2]!.split(/\s*,\s*/)) {
+    const previous = pieces[pieces.length - 1];
+    if (previous !== undefined && JOINED_NAMES.has(folded(`${previous}, ${piece}`))) {
+      pieces[pieces.length - 1] = `${previous}, ${piece}`;
+    } else {
+      pieces.push(piece);
+    }
+  }
+  const members: string[] = [];
+  for (const piece of pieces) {
+    const parts = piece.split(/\s+và\s+/);
+    if (parts.length === 1 || JOINED_NAMES.has(folded(piece))) members.push(piece);
+    else members.push(...joinKnown(parts));
+  }
+  const suffix = /\s((?:Tỉnh|Thành|Huyện) ủy)$/u.exec(members[members.length - 1] ?? "")?.[1];
+  return members.map((name) => {
+    const full = suffix && !name.endsWith(suffix) ? `${name} ${suffix}` : name;
+    return `${head} ${full}`;
+  });
+}
+
+/** "Nội vụ và Khoa học và Công nghệ" → "Nội vụ", "Khoa học và Công nghệ". */
+function joinKnown(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const pair = k + 1 < parts.length ? `${parts[k]} và ${parts[k + 1]}` : "";
+    const known = pair !== "" && JOINED_NAMES.has(folded(pair.replace(/\s(Tỉnh|Thành|Huyện) ủy$/u, "")));
+    if (known) {
+      out.push(pair);
+      k++;
+    } else {
+      out.push(parts[k]!);
+    }
+  }
+  return out;
 }
 
 /** Name as a lead or coordinator: no brackets, no final punctuation, capitalised. */
@@ -150,6 +255,8 @@ function splitOnAnd(name: string): string[] {
 export function agencyList(raw: string): string[] {
   const text = normalizeText(raw.replace(/\([^()]*\)/g, " ")).replace(/[\s,;:.]+$/, "");
   if (text === "") return [];
+  const members = distributed(text);
+  if (members) return members;
   const out: string[] = [];
   for (const part of splitAgencies(text)) {
     for (const piece of splitOnAnd(part)) {

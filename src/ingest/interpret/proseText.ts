@@ -186,3 +186,25 @@ export function memoize<T>(fn: (text: string) => T, limit = 4000): (text: string
     return value;
   };
 }
+
+/** Clauses with their closing punctuation, cut after "; " and ". " outside brackets. */
+export function clausesOf(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ";" || ch === ".") && /\s/.test(text[i + 1] ?? "")) {
+      // "TP. Vinh", "Q. 1" and decimal points are no sentence ends.
+      if (ch === "." && !/^\s+\p{Lu}/u.test(text.slice(i + 1))) continue;
+      if (ch === "." && /(^|\s)(TP|Tp|TT|Q|P)$/.test(text.slice(start, i))) continue;
+      out.push(text.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  const rest = text.slice(start).trim();
+  if (rest !== "") out.push(rest);
+  return out;
+}

@@ -1,4 +1,4 @@
-import { phraseSet } from "./proseText.ts";
+import { phraseSet, wordKey } from "./proseText.ts";
 
 const words = (list: string): string[] => list.split("|");
 
@@ -30,7 +30,8 @@ export const WORK_START = phraseSet(
       "sắp xếp|vận động|đăng ký|đăng tải|tiếp thu|kiện toàn|thành lập|phổ biến|nhân rộng|tổng kết|" +
       "sơ kết|chuẩn hóa|làm sạch|tạo lập|xác định|lồng ghép|phấn đấu|quan tâm|áp dụng|mở rộng|bám sát|" +
       "cụ thể hóa|tham gia|để|nhằm|từng bước|khẩn|tăng|đưa|nắm|rà|ký|trang bị|kiểm soát|đề ra|thống kê|" +
-      "chấn chỉnh|tiến hành|thẩm tra|dứt điểm|nghiêm|thông qua",
+      "chấn chỉnh|tiến hành|thẩm tra|dứt điểm|nghiêm|thông qua|diễn tập|nghiệm thu|bàn giao|khai thác|thu hồi|" +
+      "xóa|xóa bỏ|loại bỏ|cắt giảm|đơn giản hóa|công khai|rút ngắn|nâng",
   ),
 );
 
@@ -101,12 +102,18 @@ export const TITLES = phraseSet(
   ),
 );
 
-/** Words that, alone, do not describe any work ("khẩn trương triển khai thực hiện./."). */
+/**
+ * Syllables that, alone, do not describe any work ("khẩn trương triển khai thực hiện./."). Tone
+ * marks are kept: "báo cáo kết quả" is work although "thông báo", "nâng cao", "kết luận" and
+ * "hiệu quả" are in the list.
+ */
 export const VACUOUS_SYLLABLES = new Set(
   (
-    "trien khai thuc hien nghiem tuc khan truong to chuc cac noi dung sau tren neu nay theo quy dinh " +
-    "co hieu qua kip thoi biet de va chi dao tinh than cong van thong bao ket luan ke hoach day du " +
-    "dong bo quyet liet xin y kien phoi hop cung lien quan tap trung chu dong cao doi voi ve nhung " +
-    "nhiem vu duoc giao tai ban yeu cau nay sau day tot thoi gian toi nghiem tiep tuc"
-  ).split(" "),
+    "triển khai thực hiện nghiêm túc khẩn trương tổ chức các nội dung sau trên nêu này theo quy định " +
+    "có hiệu quả kịp thời biết để và chỉ đạo tinh thần công văn thông báo kết luận kế hoạch đầy đủ " +
+    "đồng bộ quyết liệt xin ý kiến phối hợp cùng liên quan tập trung chủ động cao đối với về những " +
+    "nhiệm vụ được giao tại ban bản yêu cầu này sau đây tốt thời gian tới nghiêm tiếp tục"
+  )
+    .split(" ")
+    .map(wordKey),
 );
