@@ -134,6 +134,21 @@ describe("target columns without a year", () => {
     expect(out.warnings).toEqual([]);
   });
 
+  it("take the year of a line between two parts of the table that names only a period", () => {
+    const out = interpret(
+      doc(
+        para("a) Đến năm 2030:"),
+        table(
+          header,
+          row("1", "Tỷ lệ hộ dùng nước sạch", "%", "Tối thiểu 70", "Sở Nông nghiệp và Môi trường"),
+        ),
+        para("b) Tầm nhìn đến năm 2045:"),
+        table(header, row("1", "Tỷ lệ hộ dùng nước sạch", "%", "100", "Sở Nông nghiệp và Môi trường")),
+      ),
+    );
+    expect(out.indicators.map((i) => i.targets.map((t) => t.year))).toEqual([[2030], [2045]]);
+  });
+
   it("take the year of a numbered row that names nothing but a period, which is no indicator", () => {
     const out = interpret(
       doc(

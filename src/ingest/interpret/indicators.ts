@@ -1,6 +1,6 @@
 import { splitAgencies } from "../../domain/agencyNames.ts";
-import { horizonYear, parseTarget } from "../../domain/indicatorTarget.ts";
-import { foldForSearch, normalizeText } from "../../domain/text.ts";
+import { horizonYear, parseTarget, periodHeadingYear } from "../../domain/indicatorTarget.ts";
+import { normalizeText } from "../../domain/text.ts";
 import type { ExtractedIndicator, ExtractionWarning, IndicatorTarget } from "../extraction.ts";
 import type { Role } from "./columns.ts";
 import { numberingWarnings } from "./numbering.ts";
@@ -53,15 +53,6 @@ function targetsOf(
   return targets;
 }
 
-/** Words a group heading is made of besides its years: "Chỉ tiêu chủ yếu giai đoạn 2026 – 2030". */
-const PERIOD_WORDS =
-  /\b(?:cac|chi tieu|muc tieu|chu yeu|cu the|giai doan|thoi ky|tam nhin|dinh huong|phan dau|ke hoach|den|nam|tu)\b/g;
-
-function namesOnlyAPeriod(text: string): boolean {
-  const rest = foldForSearch(text).replace(/\d+/g, " ").replace(PERIOD_WORDS, " ");
-  return rest.replace(/[^a-z]+/g, "") === "";
-}
-
 /**
  * The year a row sets for the rows below it, when it is a heading that names one: a section
  * row ("I | Chỉ tiêu đến năm 2030"), a line of its own merged across the table or written in one
@@ -85,7 +76,7 @@ function headingYear(row: TableRow, table: LogicalTable): { year: number; drop: 
   const text = (distinct[0] ?? "").replace(/^(?:[a-zđ]\)|[-+•*–])\s*/u, "");
   if (distinct.length !== 1 || text.length > HEADING_MAX) return null;
   // A continued line starts in lower case; a heading does not.
-  if (/^\p{Ll}/u.test(text) || (reading.number !== null && !namesOnlyAPeriod(text))) return null;
+  if (/^\p{Ll}/u.test(text) || (reading.number !== null && periodHeadingYear(text) === null)) return null;
   const year = horizonYear(text);
   return year === null ? null : { year, drop: true };
 }
@@ -138,8 +129,7 @@ function nameAndUnit(name: string, unit: string): { name: string; unit: string }
 function periodRowYear(d: Draft, parent: Draft | undefined): number | null {
   if (!parent || d.section !== parent.section || !d.number.startsWith(`${parent.number}.`)) return null;
   const name = plain(d.texts.name);
-  if (name.length > HEADING_MAX || !namesOnlyAPeriod(name)) return null;
-  return horizonYear(name);
+  return name.length > HEADING_MAX ? null : periodHeadingYear(name);
 }
 
 function indicatorOf(
