@@ -25,6 +25,7 @@ const INDICATOR_DATA_ROLES: Role[] = ["unit", "target", "monitor", "source", "no
 
 /** A heading of a group of rows is a short line; a longer one is an indicator's wording. */
 const HEADING_MAX = 100;
+const NAME_MAX = 400;
 
 function plain(text: string | undefined): string {
   return normalizeText((text ?? "").replace(/\n/g, " "));
@@ -114,7 +115,9 @@ const MEASURE =
   /^(?:%.*|[^%]*\/.*|(?:(?:nghìn|triệu|tỷ) )*(?:đồng|usd)|người|lượt(?: người)?|hộ|km|ha|m2|m²|tấn|lần|điểm|giường|bác sĩ|doanh nghiệp|xã|sản phẩm|dự án|công trình)$/iu;
 
 function nameAndUnit(name: string, unit: string): { name: string; unit: string } {
-  if (unit !== "") return { name, unit };
+  // A name is a line or two; past that it is a paragraph run into the cell, and the pattern
+  // would only cost time.
+  if (unit !== "" || name.length > NAME_MAX) return { name, unit };
   const m = UNIT_IN_NAME.exec(name);
   const measure = (m?.[2] ?? "").trim();
   if (!m || !MEASURE.test(measure)) return { name, unit };
