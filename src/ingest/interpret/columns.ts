@@ -244,11 +244,11 @@ const SQUASHED_LABELS: RegExp[] = [
   /(?:ten|noidung)?(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)*(?:cuthe|trongtam|chuyeu)?|noidung(?:thuchien)?/y,
   /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu/y,
   /nguoidungdau(?:chiutrachnhiem)?|nguoi(?:chiutrachnhiem|phutrach)|lanhdao(?:ubnd|uybannhandan)?(?:tinh|thanhpho|huyen|xa)?(?:chiutrachnhiem|phutrach|chidao)/y,
-  /(?:coquandonvi|coquan|donvi)?chutri(?:thuchien)?(?:theodoidanhgia|theodoi)?/y,
-  /(?:coquandonvi|coquan|donvi)?(?:thuchien)?phoihop(?:thuchien)?/y,
-  /(?:coquandonvi|coquan|donvi)thuchien/y,
+  /(?:coquan,?donvi|coquan|donvi)?chutri(?:thuchien)?(?:theodoi,?danhgia|theodoi)?/y,
+  /(?:coquan,?donvi|coquan|donvi)?(?:thuchien\/?)?phoihop(?:thuchien)?/y,
+  /(?:coquan,?donvi|coquan|donvi)thuchien/y,
   // "Sản phẩm", "Kết quả/sản phẩm", "Sản phẩm, kết quả yêu cầu", "Hình thức văn bản"
-  /motasanphamdaura|yeucau(?:ve)?sanpham|hinhthuc(?:vanban|sanpham)?|(?:dukien)?(?:sanpham|ketqua)(?:sanpham|ketqua)?(?:yeucau|daura|dukien|datduoc)?/y,
+  /motasanphamdaura|yeucau(?:ve)?sanpham|hinhthuc(?:vanban|sanpham)?|(?:dukien)?(?:sanpham|ketqua),?(?:sanpham|ketqua)?(?:yeucau|daura|dukien|datduoc)?/y,
   /(?:thoihan|thoigian|hanhoanthanh|tiendo|mocthoigian)(?:hoanthanh|thuchien|trinh|banhanh)?/y,
   /ghichu/y,
   // Columns no role reads, which a flattened header still has to step over.

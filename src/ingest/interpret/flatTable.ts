@@ -1,7 +1,15 @@
 import { foldForSearch } from "../../domain/text.ts";
 import { stripMarkup } from "../markup.ts";
-import { mapHeader, type Role, splitSquashedHeader } from "./columns.ts";
-import { type Segmented, segmentContinuation, segmentRow } from "./flatSegment.ts";
+import type { Role } from "./columns.ts";
+import { mapHeader, splitSquashedHeader } from "./columns.ts";
+import {
+  columnWidths,
+  type Segmented,
+  segmentContinuation,
+  segmentOpenRow,
+  segmentRow,
+  type Widths,
+} from "./flatSegment.ts";
 import { isRoman, romanValue } from "./numbering.ts";
 
 /**
@@ -61,8 +69,14 @@ function headerAt(lines: string[], start: number): Header | null {
   }
   const found = splitSquashedHeader(text);
   if (!found || !mapHeader(found.labels)) return null;
-  // The header's last line is the one where the labels end.
-  const last = taken.find((t) => t.end >= found.consumed) ?? taken[taken.length - 1]!;
+  // The header's last line is the one where the labels end (found label by label: the offset
+  // splitSquashedHeader reports can run into the next word).
+  let end = 0;
+  for (const label of found.labels) {
+    const at = text.indexOf(label, end);
+    if (at >= 0) end = at + label.length;
+  }
+  const last = taken.find((t) => t.end >= Math.min(end, found.consumed)) ?? taken[taken.length - 1]!;
   return { labels: found.labels, next: last.index + 1 };
 }
 
@@ -111,6 +125,29 @@ function nameOnly(row: PendingRow, roles: (Role | null)[]): string[] | null {
   return roles.map((_, i) => (i === name ? row.lines[0]! : ""));
 }
 
+/** Lines a page's footnotes can take at its foot. */
+const MAX_FOOTNOTE_LINES = 8;
+
+/**
+ * A row without the footnotes printed at the foot of its page, which flattened text puts right
+ * before the next page's header: from a line that is only a footnote mark ("1" / "Nguồn: …"), or
+ * opens with one glued to a capital ("1Nguồn: …"), to the end.
+ */
+function withoutFootnotes(row: PendingRow): PendingRow {
+  const lines = row.lines;
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - MAX_FOOTNOTE_LINES); i--) {
+    const line = lines[i]!;
+    const mark = /^\d{1,2}$/.test(line) && i < lines.length - 1;
+    if (!mark && !/^\d{1,2}\p{Lu}\p{Ll}/u.test(line)) continue;
+    const kept = lines.slice(0, i);
+    let dropped = lines.length - i;
+    const withBlanks = [...row.withBlanks];
+    while (dropped > 0 && withBlanks.length > 0) if (withBlanks.pop() !== "") dropped--;
+    return { ...row, lines: kept, withBlanks };
+  }
+  return row;
+}
+
 function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
   const parts = number.split(".").map(Number);
   if (previous === null) return parts[0]! <= 3;
@@ -150,7 +187,7 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
     const repeated = headerAt(lines, j);
     if (repeated && sameLabels(repeated.labels, header.labels)) {
       // A page break: what follows without a number continues the row above.
-      if (current) pending.push(current);
+      if (current) pending.push(withoutFootnotes(current));
       current = { kind: "continuation", mark: "", lines: [], withBlanks: [] };
       j = skipColumnNumbers(lines, repeated.next, width);
       continue;
@@ -206,24 +243,54 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   if (current) pending.push(current);
   if (!pending.some((p) => p.kind === "item")) return null;
 
-  let previous: Segmented | null = null;
-  for (const row of pending) {
-    if (row.kind === "section") {
-      rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
-      continue;
-    }
-    if (row.kind === "continuation") {
-      // The header again, as on the page: it tells the interpreter a page break came here.
-      rows.push([...header.labels]);
-      if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous)]);
-      continue;
-    }
-    const exact = exactCells(row, roles.length) ?? nameOnly(row, roles);
-    const segmented = exact
-      ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)) }
-      : segmentRow(row.lines, roles);
-    previous = segmented;
-    rows.push([row.mark, ...segmented.cells]);
-  }
-  return { rows, next: j };
+  return { rows: [...rows, ...segmentRows(pending, roles, header.labels, width)], next: j };
+}
+
+/** Rows of cells from the pending rows, twice: the first pass tells the columns' widths. */
+function segmentRows(
+  pending: PendingRow[],
+  roles: (Role | null)[],
+  labels: string[],
+  width: number,
+): string[][] {
+  const pass = (widths?: Widths): { rows: string[][]; segmented: Segmented[] } => {
+    const rows: string[][] = [];
+    const segmented: Segmented[] = [];
+    let previous: Segmented | null = null;
+    // The continuation already split together with the row it continues.
+    let carried: string[] | null = null;
+    pending.forEach((row, index) => {
+      if (row.kind === "section") {
+        rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
+        return;
+      }
+      if (row.kind === "continuation") {
+        // The header again, as on the page: it tells the interpreter a page break came here.
+        rows.push([...labels]);
+        if (row.lines.length > 0) {
+          rows.push(["", ...(carried ?? segmentContinuation(row.lines, roles, previous, widths))]);
+        }
+        carried = null;
+        return;
+      }
+      const after = pending[index + 1];
+      const open = after?.kind === "continuation" && after.lines.length > 0;
+      const exact = exactCells(row, roles.length) ?? nameOnly(row, roles);
+      let result: Segmented;
+      if (exact) {
+        result = { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)), parts: exact.map((c) => [c]) };
+      } else if (open && after) {
+        const both = segmentOpenRow(row.lines, after.lines, roles, widths);
+        result = both.row;
+        carried = both.continuation;
+      } else result = segmentRow(row.lines, roles, widths);
+      if (!exact) segmented.push(result);
+      previous = result;
+      rows.push([row.mark, ...result.cells]);
+    });
+    return { rows, segmented };
+  };
+  const first = pass();
+  const widths = columnWidths(first.segmented, roles.length);
+  return widths.some((w) => w !== null) ? pass(widths).rows : first.rows;
 }

@@ -1,6 +1,7 @@
 import { horizonYear } from "../../domain/indicatorTarget.ts";
 import type { ExtractedIndicator, ExtractedTask, Extraction, ExtractionWarning } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
+import { refreshDoubts } from "./doubts.ts";
 import { indicatorsFromTable } from "./indicators.ts";
 import { contextYearOf, extractMetadata } from "./metadata.ts";
 import { interpretProse } from "./prose.ts";
@@ -42,7 +43,7 @@ export function interpretDocument(doc: RawDocument): Extraction {
     warnings.push(...prose.warnings);
   }
   warnings.push(...duplicateRefWarnings(tasks, "nhiệm vụ"), ...duplicateRefWarnings(indicators, "chỉ tiêu"));
-  return { document, tasks, indicators, warnings };
+  return refreshDoubts({ document, tasks, indicators, warnings });
 }
 
 /** Two items with one ref cannot both be linked or reported on; the office must tell them apart. */

@@ -3,6 +3,7 @@ import { horizonYear, parseTarget, periodHeadingYear } from "../../domain/indica
 import { normalizeText } from "../../domain/text.ts";
 import type { ExtractedIndicator, ExtractionWarning, IndicatorTarget } from "../extraction.ts";
 import type { Role } from "./columns.ts";
+import { sourceColumnDoubts } from "./doubts.ts";
 import { numberingWarnings } from "./numbering.ts";
 import type { LogicalTable, TableRow } from "./tables.ts";
 import { type Context, type Draft, draftsOf, readRow, refOf, sourcesOf } from "./tasks.ts";
@@ -151,6 +152,7 @@ function indicatorOf(
     targets: targetsOf(table, d, year, context),
     monitors: splitAgencies(d.texts.monitor ?? ""),
     sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
+    doubts: [...(d.doubts ?? []), ...sourceColumnDoubts(d.texts)],
   };
 }
 
@@ -170,6 +172,7 @@ export function indicatorsFromTable(
       parent.indicator.targets.push(...sub.targets);
       if (parent.indicator.unit === "") parent.indicator.unit = sub.unit;
       if (parent.indicator.monitors.length === 0) parent.indicator.monitors = sub.monitors;
+      parent.indicator.doubts = [...(parent.indicator.doubts ?? []), ...(sub.doubts ?? [])];
       return;
     }
     const indicator = indicatorOf(table, d, years[i] ?? null, context);

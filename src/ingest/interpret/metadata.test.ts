@@ -70,17 +70,6 @@ describe("extractMetadata", () => {
     expect(meta.date).toBeNull();
   });
 
-  it("takes an undated plan's year from its title, not from a document it cites", () => {
-    const meta = {
-      number: null,
-      type: "Kế hoạch",
-      issuer: null,
-      date: null,
-      title: "Thực hiện Nghị quyết số 09-NQ/TU ngày 15 tháng 8 năm 2025 của Tỉnh ủy năm 2026",
-    };
-    expect(contextYearOf(meta)).toBe(2026);
-  });
-
   const head = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"];
   const blank = ["Số:      /KH-UBND", "Quảng Ngãi, ngày     tháng    năm 2026"];
   const title = "Triển khai Chương trình chuyển đổi số tỉnh Quảng Ngãi năm 2026";
@@ -117,5 +106,16 @@ describe("extractMetadata", () => {
       "Triển khai phong trào “Bình dân học vụ số” năm 2026 Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:",
     ];
     expect(extractMetadata(front, front).title).toBe("Triển khai phong trào “Bình dân học vụ số” năm 2026");
+  });
+
+  it("takes an undated plan's year from its title, not from a document it cites", () => {
+    const meta = {
+      number: null,
+      type: "Kế hoạch",
+      issuer: null,
+      date: null,
+      title: "Thực hiện Nghị quyết số 09-NQ/TU ngày 15 tháng 8 năm 2025 của Tỉnh ủy năm 2026",
+    };
+    expect(contextYearOf(meta)).toBe(2026);
   });
 });

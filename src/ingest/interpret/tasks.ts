@@ -2,9 +2,10 @@ import { splitAgencies } from "../../domain/agencyNames.ts";
 import { findHiddenDeadline, parseDeadline } from "../../domain/deadline.ts";
 import { findDocumentNumbers, sameDocumentNumber } from "../../domain/documentNumber.ts";
 import { normalizeText } from "../../domain/text.ts";
-import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
+import type { Deadline, Doubt, ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import { cellLines, joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
+import { tableRowDoubts } from "./doubts.ts";
 import { addNote, noteWarnings, type TableNote, unnumbered } from "./noteRows.ts";
 import { isBulletStt, isRoman, numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
 import type { Cell, LogicalTable, TableRow } from "./tables.ts";
@@ -31,6 +32,8 @@ export interface Draft {
   footnotes: string[];
   /** Row had no number: the number was given by position. */
   unnumbered: boolean;
+  /** Hook: reasons to doubt the row an interpreter noticed while reading it (see doubts.ts). */
+  doubts?: Doubt[];
 }
 
 /** Text of each role; a role spread over merged grid columns is read once. */
@@ -343,6 +346,7 @@ export function tasksFromTable(
       output: plain(d.texts.output),
       note: plain(d.texts.note),
       deadline: deadlineOf(d, context),
+      doubts: [...(d.doubts ?? []), ...tableRowDoubts(d.texts, context.contextYear)],
     };
   });
   // A group heading's number ("1 | Nhóm nhiệm vụ…" above 1.1, a, b) is part of the numbering.

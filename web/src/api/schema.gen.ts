@@ -1892,6 +1892,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -1907,6 +1915,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -1914,6 +1924,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
@@ -2052,6 +2068,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -2067,6 +2091,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -2074,6 +2100,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
@@ -2166,6 +2198,14 @@ export interface operations {
             type: string | null;
           };
           indicators: {
+            /** @default 1 */
+            confidence?: number;
+            /** @default [] */
+            doubts?: {
+              code: string;
+              field: string;
+              message: string;
+            }[];
             monitors: string[];
             name: string;
             number: string;
@@ -2181,6 +2221,8 @@ export interface operations {
             unit: string;
           }[];
           tasks: {
+            /** @default 1 */
+            confidence?: number;
             coordinators: string[];
             deadline: {
               due: string | null;
@@ -2188,6 +2230,12 @@ export interface operations {
               kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
               text: string;
             };
+            /** @default [] */
+            doubts?: {
+              code: string;
+              field: string;
+              message: string;
+            }[];
             leads: string[];
             note: string;
             number: string;
@@ -2236,6 +2284,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -2251,6 +2307,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -2258,6 +2316,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
