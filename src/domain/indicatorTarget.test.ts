@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { horizonYear, parseTarget } from "./indicatorTarget.ts";
+import { horizonYear, parseTarget, periodHeadingYear } from "./indicatorTarget.ts";
 
 describe("parseTarget", () => {
   it.each([
@@ -83,5 +83,19 @@ describe("horizonYear", () => {
     ]) {
       expect(horizonYear(text), text).toBeNull();
     }
+  });
+});
+
+describe("periodHeadingYear", () => {
+  it("reads headings that name only a period", () => {
+    expect(periodHeadingYear("b) Tầm nhìn đến năm 2045:")).toBe(2045);
+    expect(periodHeadingYear("II. CHỈ TIÊU GIAI ĐOẠN 2026 - 2030")).toBe(2030);
+    expect(periodHeadingYear("Đến năm 2025")).toBe(2025);
+  });
+
+  it("leaves any other text", () => {
+    expect(periodHeadingYear("Tỷ lệ hộ nghèo năm 2030")).toBeNull();
+    expect(periodHeadingYear("Kế hoạch số 57/KH-UBND năm 2026")).toBeNull();
+    expect(periodHeadingYear("Giai đoạn tới")).toBeNull();
   });
 });

@@ -100,3 +100,19 @@ export function horizonYear(text: string): number | null {
   if (!m) return null;
   return Number(m[2] ?? m[1]);
 }
+
+/** Words a group heading is made of besides its years: "Chỉ tiêu chủ yếu giai đoạn 2026 – 2030". */
+const PERIOD_WORDS =
+  /\b(?:cac|chi tieu|muc tieu|chu yeu|cu the|giai doan|thoi ky|tam nhin|dinh huong|phan dau|ke hoach|den|nam|tu)\b/g;
+
+/**
+ * The year of a heading that names nothing but a period ("Đến năm 2030", "b) Tầm nhìn đến năm
+ * 2045:", "Mục tiêu giai đoạn 2026 - 2030"), or null for any other text.
+ */
+export function periodHeadingYear(text: string): number | null {
+  const rest = foldForSearch(text)
+    .replace(/^(?:[a-z]\)|[ivxlc]+[.)]|\d+[.)]|[-+•*–])\s*/, "")
+    .replace(/\d+/g, " ")
+    .replace(PERIOD_WORDS, " ");
+  return rest.replace(/[^a-z]+/g, "") === "" ? horizonYear(text) : null;
+}

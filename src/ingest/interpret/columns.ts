@@ -191,8 +191,11 @@ const distinct = (roles: (Role | null)[]) => new Set(roles.filter((r) => r !== n
 
 function indicatorMap(cells: string[]): ColumnMap | null {
   const roles = cells.map((c) => indicatorRoleOf(c));
-  // An indicator table says "chỉ tiêu" (or "tiêu chí") somewhere in its header and has a name column.
-  const hasName = roles.includes("name") && cells.some((c) => hasAny(tokens(c), ["chi tieu", "tieu chi"]));
+  // An indicator table has a name column and says "chỉ tiêu" (or "tiêu chí") somewhere in its
+  // header, or measures: a unit beside a target ("Nội dung | Đơn vị tính | Mục tiêu đến năm 2030").
+  const measured = roles.includes("unit") && roles.includes("target");
+  const hasName =
+    roles.includes("name") && (measured || cells.some((c) => hasAny(tokens(c), ["chi tieu", "tieu chi"])));
   if (!hasName || !roles.some((r) => r === "target" || r === "unit") || distinct(roles) < 3) return null;
   return {
     kind: "indicator",

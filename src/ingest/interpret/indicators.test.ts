@@ -135,6 +135,21 @@ describe("target columns without a year", () => {
     expect(out.warnings).toEqual([]);
   });
 
+  it("take the year of a line between two parts of the table that names only a period", () => {
+    const out = interpret(
+      doc(
+        para("a) Đến năm 2030:"),
+        table(
+          header,
+          row("1", "Tỷ lệ hộ dùng nước sạch", "%", "Tối thiểu 70", "Sở Nông nghiệp và Môi trường"),
+        ),
+        para("b) Tầm nhìn đến năm 2045:"),
+        table(header, row("1", "Tỷ lệ hộ dùng nước sạch", "%", "100", "Sở Nông nghiệp và Môi trường")),
+      ),
+    );
+    expect(out.indicators.map((i) => i.targets.map((t) => t.year))).toEqual([[2030], [2045]]);
+  });
+
   it("take the year of a numbered row that names nothing but a period, which is no indicator", () => {
     const out = interpret(
       doc(
@@ -237,6 +252,21 @@ describe("indicator columns named variously", () => {
     }
   });
 
+  it("reads a table that measures as indicators even when its header never says 'chỉ tiêu'", () => {
+    const out = interpret(
+      doc(
+        para("Hà Tĩnh, ngày 23 tháng 01 năm 2026"),
+        table(
+          row("STT", "Nội dung", "Đơn vị tính", "Mục tiêu đến năm 2030", "Cơ quan theo dõi"),
+          row("1", "Tỷ lệ trạm y tế có bác sĩ", "%", "100", "Sở Y tế"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => [i.name, i.unit, i.targets[0]?.year])).toEqual([
+      ["Tỷ lệ trạm y tế có bác sĩ", "%", 2030],
+    ]);
+  });
+
   it("takes the agency that carries the figure out as monitor, not the ones that help", () => {
     const out = interpret(
       doc(
@@ -281,5 +311,36 @@ describe("indicator columns named variously", () => {
       ["GRDP bình quân đầu người", "triệu đồng/người"],
       ["Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", ""],
     ]);
+  });
+});
+
+describe("sub-rows that name only a period", () => {
+  it("are the targets of the indicator above them, year by year", () => {
+    const out = interpret(
+      doc(
+        para("Hà Nội, ngày 02 tháng 3 năm 2026"),
+        table(
+          row("STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Cơ quan theo dõi"),
+          row("1", "Tỷ lệ hộ nghèo đa chiều", "%", "", "Sở Nội vụ"),
+          row("-", "Đến năm 2025", "", "Dưới 3", ""),
+          row("-", "Đến năm 2030", "", "Dưới 1,5", ""),
+          row("2", "Tỷ lệ che phủ rừng", "%", "Tối thiểu 58", "Sở Nông nghiệp và Môi trường"),
+          row("2.1", "Rừng phòng hộ", "%", "≥ 20", "Sở Nông nghiệp và Môi trường"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => [i.ref, i.unit, i.targets.map((t) => [t.year, t.text])])).toEqual([
+      [
+        "1",
+        "%",
+        [
+          [2025, "Dưới 3"],
+          [2030, "Dưới 1,5"],
+        ],
+      ],
+      ["2", "%", [[2026, "Tối thiểu 58"]]],
+      ["2.1", "%", [[2026, "≥ 20"]]],
+    ]);
+    expect(out.warnings).toEqual([]);
   });
 });

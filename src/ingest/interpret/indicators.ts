@@ -1,6 +1,6 @@
 import { splitAgencies } from "../../domain/agencyNames.ts";
-import { horizonYear, parseTarget } from "../../domain/indicatorTarget.ts";
-import { foldForSearch, normalizeText } from "../../domain/text.ts";
+import { horizonYear, parseTarget, periodHeadingYear } from "../../domain/indicatorTarget.ts";
+import { normalizeText } from "../../domain/text.ts";
 import type { ExtractedIndicator, ExtractionWarning, IndicatorTarget } from "../extraction.ts";
 import type { Role } from "./columns.ts";
 import { sourceColumnDoubts } from "./doubts.ts";
@@ -26,6 +26,7 @@ const INDICATOR_DATA_ROLES: Role[] = ["unit", "target", "monitor", "source", "no
 
 /** A heading of a group of rows is a short line; a longer one is an indicator's wording. */
 const HEADING_MAX = 100;
+const NAME_MAX = 400;
 
 function plain(text: string | undefined): string {
   return normalizeText((text ?? "").replace(/\n/g, " "));
@@ -54,15 +55,6 @@ function targetsOf(
   return targets;
 }
 
-/** Words a group heading is made of besides its years: "Chỉ tiêu chủ yếu giai đoạn 2026 – 2030". */
-const PERIOD_WORDS =
-  /\b(?:cac|chi tieu|muc tieu|chu yeu|cu the|giai doan|thoi ky|tam nhin|dinh huong|phan dau|ke hoach|den|nam|tu)\b/g;
-
-function namesOnlyAPeriod(text: string): boolean {
-  const rest = foldForSearch(text).replace(/\d+/g, " ").replace(PERIOD_WORDS, " ");
-  return rest.replace(/[^a-z]+/g, "") === "";
-}
-
 /**
  * The year a row sets for the rows below it, when it is a heading that names one: a section
  * row ("I | Chỉ tiêu đến năm 2030"), a line of its own merged across the table or written in one
@@ -86,7 +78,7 @@ function headingYear(row: TableRow, table: LogicalTable): { year: number; drop: 
   const text = (distinct[0] ?? "").replace(/^(?:[a-zđ]\)|[-+•*–])\s*/u, "");
   if (distinct.length !== 1 || text.length > HEADING_MAX) return null;
   // A continued line starts in lower case; a heading does not.
-  if (/^\p{Ll}/u.test(text) || (reading.number !== null && !namesOnlyAPeriod(text))) return null;
+  if (/^\p{Ll}/u.test(text) || (reading.number !== null && periodHeadingYear(text) === null)) return null;
   const year = horizonYear(text);
   return year === null ? null : { year, drop: true };
 }
@@ -124,11 +116,44 @@ const MEASURE =
   /^(?:%.*|[^%]*\/.*|(?:(?:nghìn|triệu|tỷ) )*(?:đồng|usd)|người|lượt(?: người)?|hộ|km|ha|m2|m²|tấn|lần|điểm|giường|bác sĩ|doanh nghiệp|xã|sản phẩm|dự án|công trình)$/iu;
 
 function nameAndUnit(name: string, unit: string): { name: string; unit: string } {
-  if (unit !== "") return { name, unit };
+  // A name is a line or two; past that it is a paragraph run into the cell, and the pattern
+  // would only cost time.
+  if (unit !== "" || name.length > NAME_MAX) return { name, unit };
   const m = UNIT_IN_NAME.exec(name);
   const measure = (m?.[2] ?? "").trim();
   if (!m || !MEASURE.test(measure)) return { name, unit };
   return { name: m[1]!, unit: measure };
+}
+
+/**
+ * The year of a sub-row that names only a period ("11 | Tỷ lệ hộ nghèo" then "- | Đến năm 2025 |
+ * 3" and "- | Đến năm 2030 | 1,5"): its figures are the targets of the row above by year, not an
+ * indicator of its own.
+ */
+function periodRowYear(d: Draft, parent: Draft | undefined): number | null {
+  if (!parent || d.section !== parent.section || !d.number.startsWith(`${parent.number}.`)) return null;
+  const name = plain(d.texts.name);
+  return name.length > HEADING_MAX ? null : periodHeadingYear(name);
+}
+
+function indicatorOf(
+  table: LogicalTable,
+  d: Draft,
+  year: number | null,
+  context: IndicatorContext,
+): ExtractedIndicator {
+  const { name, unit } = nameAndUnit(plain(d.texts.name), plain(d.texts.unit));
+  return {
+    ref: refOf(d),
+    section: d.section,
+    number: d.number,
+    name,
+    unit,
+    targets: targetsOf(table, d, year, context),
+    monitors: splitAgencies(d.texts.monitor ?? ""),
+    sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
+    doubts: [...(d.doubts ?? []), ...sourceColumnDoubts(d.texts)],
+  };
 }
 
 export function indicatorsFromTable(
@@ -137,29 +162,32 @@ export function indicatorsFromTable(
 ): { indicators: ExtractedIndicator[]; warnings: ExtractionWarning[] } {
   const { drafts, years } = draftsWithYears(table);
   const warnings: ExtractionWarning[] = [];
-  const indicators = drafts.map((d, i): ExtractedIndicator => {
-    const ref = refOf(d);
+  const indicators: ExtractedIndicator[] = [];
+  const kept: Draft[] = [];
+  let parent: { draft: Draft; indicator: ExtractedIndicator } | undefined;
+  drafts.forEach((d, i) => {
+    const periodYear = periodRowYear(d, parent?.draft);
+    if (parent && periodYear !== null) {
+      const sub = indicatorOf(table, d, periodYear, context);
+      parent.indicator.targets.push(...sub.targets);
+      if (parent.indicator.unit === "") parent.indicator.unit = sub.unit;
+      if (parent.indicator.monitors.length === 0) parent.indicator.monitors = sub.monitors;
+      parent.indicator.doubts = [...(parent.indicator.doubts ?? []), ...(sub.doubts ?? [])];
+      return;
+    }
+    const indicator = indicatorOf(table, d, years[i] ?? null, context);
     if (d.unnumbered) {
       warnings.push({
-        ref,
+        ref: indicator.ref,
         code: "missing_number",
-        message: `Dòng chỉ tiêu không có số thứ tự; tạm đánh số ${ref} theo vị trí.`,
+        message: `Dòng chỉ tiêu không có số thứ tự; tạm đánh số ${indicator.ref} theo vị trí.`,
       });
     }
-    const { name, unit } = nameAndUnit(plain(d.texts.name), plain(d.texts.unit));
-    return {
-      ref,
-      section: d.section,
-      number: d.number,
-      name,
-      unit,
-      targets: targetsOf(table, d, years[i] ?? null, context),
-      monitors: splitAgencies(d.texts.monitor ?? ""),
-      sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
-      doubts: [...(d.doubts ?? []), ...sourceColumnDoubts(d.texts)],
-    };
+    indicators.push(indicator);
+    kept.push(d);
+    parent = { draft: d, indicator };
   });
-  const numbered = drafts
+  const numbered = kept
     .filter((d) => !d.unnumbered)
     .map((d) => ({ ref: refOf(d), section: d.section, number: d.number }));
   warnings.push(...numberingWarnings(numbered, "chỉ tiêu"));

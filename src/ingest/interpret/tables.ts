@@ -1,4 +1,5 @@
-import { foldForSearch } from "../../domain/text.ts";
+import { periodHeadingYear } from "../../domain/indicatorTarget.ts";
+import { foldForSearch, normalizeText } from "../../domain/text.ts";
 import { stripMarkup } from "../markup.ts";
 import type { RawCell, RawDocument, RawRow } from "../model.ts";
 import { cellText } from "./cells.ts";
@@ -42,6 +43,7 @@ export interface CollectedDocument {
 }
 
 const HEADER_SEARCH_ROWS = 12;
+const PERIOD_MAX = 100;
 
 function texts(row: RawRow): string[] {
   return row.cells.map((c) => cellText(c));
@@ -123,9 +125,14 @@ export function collectTables(doc: RawDocument): CollectedDocument {
   const captions = new Set<string>();
   // Lines since the last caption, for the caption of the next table.
   let lead: string[] = [];
+  // A line between two parts of an indicator table that names only a period ("b) Tầm nhìn đến
+  // năm 2045") heads the rows that follow, as a heading row inside the table would.
+  let period: string | null = null;
   const note = (lines: string[]) => {
     for (const line of lines) {
       if (line === "") continue;
+      if (line.length <= PERIOD_MAX && periodHeadingYear(line) !== null) period = normalizeText(line);
+      else if (line.length > PERIOD_MAX || startsNewPart(line)) period = null;
       if (startsNewPart(line)) lead = [];
       lead.push(line);
       all.push(line);
@@ -175,6 +182,11 @@ export function collectTables(doc: RawDocument): CollectedDocument {
         note(rowLines(row));
         continue;
       }
+      if (period !== null && current.map.kind === "indicator") {
+        const text = period;
+        current.rows.push({ cells: current.map.roles.map(() => ({ text })), afterBreak: true });
+      }
+      period = null;
       const pageBreak = row.page !== undefined && lastPage !== undefined && row.page !== lastPage;
       current.rows.push({ cells: row.cells, afterBreak: afterBreak || pageBreak });
       afterBreak = false;
