@@ -4,6 +4,7 @@ import { loadDemoExtraction } from "../cli/demo.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { agencies, assignments, auditLog, plans, tasks } from "../db/schema/index.ts";
 import { lamDongAgencies } from "../db/seed/lamDongAgencies.ts";
+import { getPlan } from "../queries/plans.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { asTest, makeAgencies, makeTenant } from "../testing/factories.ts";
 import { createPlanFromExtraction } from "./createPlanFromExtraction.ts";
@@ -35,6 +36,15 @@ describe("createPlanFromExtraction", () => {
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, result.planId));
     expect(audit.map((a) => a.action)).toEqual(["plan.create_from_extraction"]);
     expect(saved.find((t) => t.ref === "1")?.searchKey).toContain("cong an tinh");
+  });
+
+  it("keeps the body's 'Tổ chức thực hiện' text with the plan's document", async () => {
+    const extraction = {
+      ...loadDemoExtraction("lam-dong-1535-cv-tu"),
+      organisation: "1. Sở Tài chính: tham mưu bố trí kinh phí.\n2. Sở Nội vụ: tổng hợp, báo cáo.",
+    };
+    const { planId } = await asTest(handle.db, tenantId, (ctx) => createPlanFromExtraction(ctx, extraction));
+    expect((await getPlan(handle.db, tenantId, planId))?.organisationText).toBe(extraction.organisation);
   });
 
   it("expands a group into one assignment per member agency", async () => {

@@ -48,6 +48,7 @@ export async function createPlanFromExtraction(
       issuer: meta.issuer,
       issuedOn: meta.date,
       title: meta.title,
+      organisationText: extraction.organisation,
       fileSha256: source?.fileSha256 ?? null,
     })
     .returning({ id: documents.id });

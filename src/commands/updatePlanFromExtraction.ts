@@ -97,6 +97,7 @@ export async function updatePlanFromExtraction(
       issuer: meta.issuer,
       issuedOn: meta.date,
       title: meta.title,
+      organisationText: extraction.organisation,
       ...(source?.fileSha256 ? { fileSha256: source.fileSha256 } : {}),
     })
     .where(inTenant(documents, tenantId, eq(documents.id, plan.documentId)));

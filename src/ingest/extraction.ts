@@ -99,6 +99,8 @@ export const extractionSchema = z.object({
   tasks: z.array(extractedTaskSchema),
   indicators: z.array(extractedIndicatorSchema),
   warnings: z.array(extractionWarningSchema),
+  /** The body's "Tổ chức thực hiện" section of a plan whose tasks are in a table, as text. */
+  organisation: z.string().max(20_000).nullable().default(null),
 });
 /** The input side of the schema: rows may come without confidence and doubts (they default). */
 export type Extraction = z.input<typeof extractionSchema>;

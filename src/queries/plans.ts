@@ -39,6 +39,7 @@ export async function getPlan(db: Executor, tenantId: string, planId: string) {
       issuer: documents.issuer,
       issuedOn: documents.issuedOn,
       title: documents.title,
+      organisationText: documents.organisationText,
     })
     .from(plans)
     .innerJoin(documents, tenantJoin(documents.id, plans.documentId))

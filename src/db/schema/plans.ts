@@ -36,6 +36,8 @@ export const documents = pgTable(
     issuer: text("issuer"),
     issuedOn: date("issued_on", { mode: "string" }),
     title: text("title"),
+    /** The body's "Tổ chức thực hiện" section, kept beside a plan whose tasks came from a table. */
+    organisationText: text("organisation_text"),
     /** SHA-256 of the imported file, when the document came from a file. */
     fileSha256: text("file_sha256"),
     createdAt: createdAt(),

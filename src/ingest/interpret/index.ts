@@ -4,6 +4,7 @@ import type { RawDocument } from "../model.ts";
 import { refreshDoubts } from "./doubts.ts";
 import { indicatorsFromTable } from "./indicators.ts";
 import { contextYearOf, extractMetadata } from "./metadata.ts";
+import { organisationText } from "./organisation.ts";
 import { interpretProse } from "./prose.ts";
 import { collectTables } from "./tables.ts";
 import { tasksFromTable } from "./tasks.ts";
@@ -43,7 +44,10 @@ export function interpretDocument(doc: RawDocument): Extraction {
     warnings.push(...prose.warnings);
   }
   warnings.push(...duplicateRefWarnings(tasks, "nhiệm vụ"), ...duplicateRefWarnings(indicators, "chỉ tiêu"));
-  return refreshDoubts({ document, tasks, indicators, warnings });
+  // With a task table, the body's "Tổ chức thực hiện" paragraphs are arrangements, not tasks;
+  // without one, they are read as prose directives above and not repeated here.
+  const organisation = taskTables > 0 ? organisationText(doc) : null;
+  return refreshDoubts({ document, tasks, indicators, warnings, organisation });
 }
 
 /** Two items with one ref cannot both be linked or reported on; the office must tell them apart. */

@@ -1914,6 +1914,8 @@ export interface operations {
                 }[];
                 unit: string;
               }[];
+              /** @default null */
+              organisation: string | null;
               tasks: {
                 /** @default 1 */
                 confidence: number;
@@ -2090,6 +2092,8 @@ export interface operations {
                 }[];
                 unit: string;
               }[];
+              /** @default null */
+              organisation: string | null;
               tasks: {
                 /** @default 1 */
                 confidence: number;
@@ -2220,6 +2224,8 @@ export interface operations {
             }[];
             unit: string;
           }[];
+          /** @default null */
+          organisation?: string | null;
           tasks: {
             /** @default 1 */
             confidence?: number;
@@ -2306,6 +2312,8 @@ export interface operations {
                 }[];
                 unit: string;
               }[];
+              /** @default null */
+              organisation: string | null;
               tasks: {
                 /** @default 1 */
                 confidence: number;
@@ -3096,6 +3104,7 @@ export interface operations {
               name: string;
             }[];
             name: string;
+            organisationText: string | null;
             /** @enum {string} */
             reportingFrequency: "month" | "quarter";
             sections: {

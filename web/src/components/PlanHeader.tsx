@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Row, Typography } from "antd";
+import { Card, Col, Collapse, Descriptions, Row, Typography } from "antd";
 import type { PlanDetail } from "../api/types.ts";
 import { formatDate, formatNumber } from "../lib/format.ts";
 import { frequencyLabel } from "../lib/labels.ts";
@@ -46,6 +46,19 @@ export function PlanHeader({ plan, taskCount }: { plan: PlanDetail; taskCount?: 
           },
         ]}
       />
+      {plan.organisationText && (
+        <Collapse
+          ghost
+          size="small"
+          items={[
+            {
+              key: "organisation",
+              label: "Tổ chức thực hiện (theo văn bản)",
+              children: <div className="dd-organisation-text">{plan.organisationText}</div>,
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }

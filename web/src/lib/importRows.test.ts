@@ -32,6 +32,7 @@ const extraction = (tasks: ExtractedTask[]): Extraction => ({
   tasks,
   indicators: [],
   warnings: [{ ref: "II.2", code: "numbering_gap", message: "…" }],
+  organisation: null,
 });
 
 const refs = (e: Extraction) => e.tasks.map((t) => t.ref);
