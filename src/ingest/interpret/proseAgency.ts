@@ -126,8 +126,14 @@ function readLeadInUncached(sentence: string): LeadIn {
     };
   }
 
-  const descriptive = !explicit && !chained && matchPhrase(tokens, span.end, DESCRIPTIVE) > 0;
-  const chain = followChain(text, tokens, span);
+  // "Sở X được giao chủ trì …" assigns in the passive; "Sở X được giao … đã hoàn thành" reports.
+  const passive = tokens[span.end]?.key === "được" && tokens[span.end + 1]?.key === "giao";
+  const descriptive =
+    !explicit &&
+    !chained &&
+    (matchPhrase(tokens, passive ? span.end + 2 : span.end, DESCRIPTIVE) > 0 ||
+      (passive && reportsPast(tokens, span.end + 2)));
+  const chain = passive ? passiveChain(span) : followChain(text, tokens, span);
   span = chain.span;
   const { leadName, directed, formulaColon } = chain;
   const j = chain.end;
@@ -159,6 +165,20 @@ const PARTY_BODY = /^(dang uy|dang doan|ban can su|ban thuong vu|thuong truc (ti
 
 const PARTY_PREFIX = /^(dang uy|dang doan|ban can su dang|chi bo|dang bo) /;
 const BACK_REFERENCE = new Set(["sở", "ban", "ngành", "trường", "viện", "ubnd", "xã", "phường"]);
+
+/** "… đã hoàn thành", "… đang triển khai" within the clause from token `from`. */
+function reportsPast(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    if (tokens[k]!.key === "đã" || tokens[k]!.key === "đang") return true;
+    if (/[.;]$/.test(tokens[k]!.raw)) break;
+  }
+  return false;
+}
+
+/** "Sở X được giao (nhiệm vụ) chủ trì …": the work starts after the passive. */
+function passiveChain(span: AgencySpan): Chain {
+  return { span, leadName: span.raw, end: span.end + 2, directed: [], formulaColon: false };
+}
 
 interface Chain {
   /** The agency the chain ends on. */

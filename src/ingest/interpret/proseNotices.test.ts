@@ -142,6 +142,21 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     expect(task.title).toBe("Phối hợp với Sở Khoa học và Công nghệ xóa các vùng lõm sóng.");
   });
 
+  it("reads 'X cần …', 'X phải …', 'X được giao chủ trì …' as X's work, and 'X được giao … đã …' as a report", () => {
+    const tasks = tasksOf(
+      "II. NHIỆM VỤ",
+      "1. Sở Tài chính cần sớm bố trí kinh phí trong Quý III/2026.",
+      "2. UBND các xã, phường phải bố trí công chức chuyên trách trong Quý III/2026.",
+      "3. Sở Giáo dục và Đào tạo được giao chủ trì triển khai học bạ số trong năm 2026.",
+      "4. Sở Nội vụ được giao nhiệm vụ tại Kế hoạch số 12/KH-UBND đã hoàn thành trong tháng 4/2026.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; "), t.title])).toEqual([
+      ["II.1", "Sở Tài chính", "Cần sớm bố trí kinh phí."],
+      ["II.2", "UBND các xã, phường", "Phải bố trí công chức chuyên trách."],
+      ["II.3", "Sở Giáo dục và Đào tạo", "Triển khai học bạ số."],
+    ]);
+  });
+
   it("reads a group of kinds of bodies whole: 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị'", () => {
     const task = only(
       "1. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tiếp tục quán triệt Nghị quyết số 57-NQ/TW; thực hiện thường xuyên.",

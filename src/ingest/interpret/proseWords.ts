@@ -31,7 +31,8 @@ export const WORK_START = phraseSet(
       "sơ kết|chuẩn hóa|làm sạch|tạo lập|xác định|lồng ghép|phấn đấu|quan tâm|áp dụng|mở rộng|bám sát|" +
       "cụ thể hóa|tham gia|để|nhằm|từng bước|khẩn|tăng|đưa|nắm|rà|ký|trang bị|kiểm soát|đề ra|thống kê|" +
       "chấn chỉnh|tiến hành|thẩm tra|dứt điểm|nghiêm|thông qua|diễn tập|nghiệm thu|bàn giao|khai thác|thu hồi|" +
-      "xóa|xóa bỏ|loại bỏ|cắt giảm|đơn giản hóa|công khai|rút ngắn|nâng",
+      "xóa|xóa bỏ|loại bỏ|cắt giảm|đơn giản hóa|công khai|rút ngắn|nâng|cần|phải|cần phải|với vai trò|" +
+      "với tư cách|được giao",
   ),
 );
 
