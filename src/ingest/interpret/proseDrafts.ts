@@ -1,5 +1,5 @@
 import type { Deadline } from "../extraction.ts";
-import { splitActions } from "./proseActions.ts";
+import { isExplanation, splitActions } from "./proseActions.ts";
 import { cooperatingClauses, type LeadIn, readLeadIn } from "./proseAgency.ts";
 import { attributes } from "./proseAttributes.ts";
 import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
@@ -77,8 +77,18 @@ function assignmentSentences(text: string): string[] {
     const lead = readLeadIn(piece);
     const previous = out[out.length - 1];
     // "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã chịu trách nhiệm …" is one list of agencies.
+    // A new sentence whose subject is an agency doing work of its own ("Sở Tài chính bố trí kinh
+    // phí … . Sở Nội vụ tham mưu …") is another assignment; "Sở Tài chính phối hợp thực hiện." is not.
+    const subject =
+      /\.$/.test(previous ?? "") &&
+      !lead.descriptive &&
+      !lead.agencyOnly &&
+      !/^phối hợp\b/i.test(lead.work) &&
+      !isExplanation(piece);
     const startsNew =
-      lead.leads.length > 0 && (lead.explicit || lead.strong) && !readLeadIn(previous ?? "").agencyOnly;
+      lead.leads.length > 0 &&
+      (lead.explicit || lead.strong || subject) &&
+      !readLeadIn(previous ?? "").agencyOnly;
     if (previous !== undefined && !startsNew) {
       out[out.length - 1] = `${out[out.length - 1]} ${piece}`;
     } else {

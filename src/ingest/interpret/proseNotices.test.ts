@@ -157,6 +157,18 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     ]);
   });
 
+  it("splits a paragraph where a new sentence's subject is another agency doing its own work", () => {
+    const tasks = tasksOf(
+      "3. Sở Tài chính bố trí kinh phí trong Quý III/2026. Sở Nội vụ tham mưu bố trí biên chế trong tháng 8/2026.",
+      "4. Văn phòng Tỉnh ủy nâng cấp hệ thống, hoàn thành trong tháng 8/2026. Sở Khoa học và Công nghệ phối hợp thực hiện.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; "), t.coordinators.join("; ")])).toEqual([
+      ["3.a", "Sở Tài chính", ""],
+      ["3.b", "Sở Nội vụ", ""],
+      ["4", "Văn phòng Tỉnh ủy", "Sở Khoa học và Công nghệ"],
+    ]);
+  });
+
   it("reads a group of kinds of bodies whole: 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị'", () => {
     const task = only(
       "1. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tiếp tục quán triệt Nghị quyết số 57-NQ/TW; thực hiện thường xuyên.",
