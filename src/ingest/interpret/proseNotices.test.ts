@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExtractedTask } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
 import { interpretProse } from "./prose.ts";
+import { findDeadline } from "./proseDeadline.ts";
 
 /**
  * The constructions of real conclusion notices and letters that issue 9 measured: party committee
@@ -254,5 +255,20 @@ describe("explanations", () => {
       "- Một số xã chưa bố trí công chức phụ trách chuyển đổi số.",
     );
     expect(tasks.map((t) => t.ref)).toEqual(["1"]);
+  });
+});
+
+describe("deadline clauses of notices", () => {
+  it.each([
+    ["Bố trí kinh phí chậm nhất trong tháng 6/2026.", "chậm nhất trong tháng 6/2026", "month", "2026-06-30"],
+    ["Rà soát biên chế xong trước ngày 30/6/2026.", "xong trước ngày 30/6/2026", "date", "2026-06-30"],
+    [
+      "Triển khai bệnh án điện tử trong năm 2026 và những năm tiếp theo.",
+      "trong năm 2026 và những năm tiếp theo",
+      "recurring",
+      "2026-12-31",
+    ],
+  ])("finds the clause in %j", (sentence, text, kind, due) => {
+    expect(findDeadline(sentence, 2026)?.deadline).toEqual({ text, kind, due });
   });
 });
