@@ -6,7 +6,7 @@ import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
 import { type Field, readFields } from "./proseFields.ts";
 import type { PathSegment } from "./proseNumbering.ts";
 import type { OutlineNode } from "./proseOutline.ts";
-import { capitalizeFirst, tidy, wordKey } from "./proseText.ts";
+import { capitalizeFirst, folded, tidy, wordKey } from "./proseText.ts";
 import { VACUOUS_SYLLABLES } from "./proseWords.ts";
 
 /**
@@ -69,6 +69,8 @@ export interface Draft {
 }
 
 /** Splits a paragraph where a new sentence gives work to another agency. */
+const CLOSING = /\bthong bao (?:de|cho)\b.*\bbiet\b/;
+
 function assignmentSentences(text: string): string[] {
   // A piece starts a new assignment only when it names its own agency ("Giao B …", "B chủ trì …").
   const pieces = text.split(/(?<=[.;])\s+/u);
@@ -76,6 +78,9 @@ function assignmentSentences(text: string): string[] {
   for (const piece of pieces) {
     const lead = readLeadIn(piece);
     const previous = out[out.length - 1];
+    // "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./." closes the document; a
+    // PDF may run it into the last item.
+    if (previous !== undefined && lead.descriptive && CLOSING.test(folded(piece))) continue;
     // "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã chịu trách nhiệm …" is one list of agencies.
     // A new sentence whose subject is an agency doing work of its own ("Sở Tài chính bố trí kinh
     // phí … . Sở Nội vụ tham mưu …") is another assignment; "Sở Tài chính phối hợp thực hiện." is not.

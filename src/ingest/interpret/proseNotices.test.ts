@@ -246,6 +246,13 @@ describe("explanations", () => {
     expect(tasks.map((t) => t.leads[0])).toEqual(["Sở Tài chính"]);
   });
 
+  it("drops the closing formula a PDF runs into the last item", () => {
+    const task = only(
+      "2. Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc, báo cáo trước ngày 20/12/2026. Văn phòng Ủy ban nhân dân tỉnh thông báo để các sở, ban, ngành, địa phương biết, thực hiện./.",
+    );
+    expect(task.title).toBe("Theo dõi, đôn đốc, báo cáo.");
+  });
+
   it("reads nothing in a closing 'Đánh giá kết quả thực hiện …' item", () => {
     const tasks = tasksOf(
       "Ban Thường vụ Tỉnh ủy yêu cầu các cơ quan, đơn vị thực hiện các nội dung sau:",
