@@ -170,6 +170,16 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     ]);
   });
 
+  it("names the agency without its role ('- Cơ quan thường trực …') or the person's name", () => {
+    const [a, b] = tasksOf(
+      "1. Giao Sở Khoa học và Công nghệ - Cơ quan thường trực Ban Chỉ đạo chủ trì tổng hợp báo cáo trước ngày 10/12/2026.",
+      "2. Giao đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND tỉnh chỉ đạo các sở, ngành rà soát, hoàn thành trong tháng 9/2026.",
+    );
+    expect(a!.leads).toEqual(["Sở Khoa học và Công nghệ"]);
+    expect(b!.leads).toEqual(["UBND tỉnh"]);
+    expect(b!.coordinators).toEqual(["Các sở, ngành"]);
+  });
+
   it("reads a group of kinds of bodies whole: 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị'", () => {
     const task = only(
       "1. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tiếp tục quán triệt Nghị quyết số 57-NQ/TW; thực hiện thường xuyên.",
