@@ -67,34 +67,9 @@ function readLeadInUncached(sentence: string): LeadIn {
   };
   if (tokens.length === 0) return none;
 
-  let i = 0;
-  let explicit = false;
-  const verb = matchPhrase(tokens, 0, ASSIGN);
-  const cho = tokens[verb]?.key === "cho" ? 1 : 0;
-  // "Giao thông …", "Yêu cầu chung" open no assignment: the verb must hand the work to someone.
-  const addressee = (k: number) => agencyHeadAt(tokens, k) > 0 || looseHeadAt(tokens, k);
-  if (verb > 0 && (addressee(verb + cho) || /:$/.test(tokens[verb - 1]!.raw))) {
-    explicit = true;
-    i = verb;
-  } else {
-    const subject = agencySpanAt(text, tokens, 0);
-    if (subject && !subject.colon) {
-      const assign = matchPhrase(tokens, subject.end, ASSIGN);
-      if (assign > 0 && startsLower(tokens[subject.end]!.raw)) {
-        explicit = true;
-        i = subject.end + assign;
-      }
-    }
-    // "Thời gian tới, đề nghị X …", "Để bảo đảm tiến độ, giao X …": a short opening phrase.
-    for (let k = 1; !explicit && k < Math.min(tokens.length, 14); k++) {
-      if (!/,$/.test(tokens[k - 1]!.raw)) continue;
-      const assign = matchPhrase(tokens, k, ASSIGN);
-      if (assign > 0 && agencyHeadAt(tokens, k + assign + (tokens[k + assign]?.key === "cho" ? 1 : 0)) > 0) {
-        explicit = true;
-        i = k + assign;
-      }
-    }
-  }
+  const opening = assignmentVerb(text, tokens);
+  const explicit = opening.explicit;
+  let i = opening.start;
   if (tokens[i]?.key === "cho") i++;
 
   let span = agencySpanAt(text, tokens, i, explicit);
@@ -142,9 +117,10 @@ function readLeadInUncached(sentence: string): LeadIn {
   roles.coordinators.unshift(...directed);
   // "X phối hợp với Y …" without "chủ trì" keeps the role in the work: X only supports.
   const work = rest(text, tokens, roles.chairs ? roles.end : j);
-  const who = unknownKind
-    ? { leads: leadName.split(/\s*,\s*(?=\p{Lu})/u).flatMap((name) => agencyList(name)), responsible: "" }
-    : responsibility(leadName);
+  const who =
+    unknownKind && chain.span.start === i
+      ? { leads: leadName.split(/\s*,\s*(?=\p{Lu})/u).flatMap((name) => agencyList(name)), responsible: "" }
+      : responsibility(leadName);
   return {
     explicit,
     strong,
@@ -155,6 +131,35 @@ function readLeadInUncached(sentence: string): LeadIn {
     work,
     agencyOnly: tidy(work) === "",
   };
+}
+
+/**
+ * Where an assignment verb hands the work to an addressee: "Giao X …", "X yêu cầu Y …", "Thời
+ * gian tới, đề nghị X …". `start` is the token after the verb, or 0 without one.
+ */
+function assignmentVerb(text: string, tokens: Token[]): { explicit: boolean; start: number } {
+  const verb = matchPhrase(tokens, 0, ASSIGN);
+  const cho = tokens[verb]?.key === "cho" ? 1 : 0;
+  // "Giao thông …", "Yêu cầu chung" open no assignment: the verb must hand the work to someone.
+  const addressee = (k: number) => agencyHeadAt(tokens, k) > 0 || looseHeadAt(tokens, k);
+  if (verb > 0 && (addressee(verb + cho) || /:$/.test(tokens[verb - 1]!.raw))) {
+    return { explicit: true, start: verb };
+  }
+  const subject = agencySpanAt(text, tokens, 0);
+  if (subject && !subject.colon) {
+    const assign = matchPhrase(tokens, subject.end, ASSIGN);
+    if (assign > 0 && startsLower(tokens[subject.end]!.raw))
+      return { explicit: true, start: subject.end + assign };
+  }
+  // "Thời gian tới, đề nghị X …", "Để bảo đảm tiến độ, giao X …": a short opening phrase.
+  for (let k = 1; k < Math.min(tokens.length, 14); k++) {
+    if (!/,$/.test(tokens[k - 1]!.raw)) continue;
+    const assign = matchPhrase(tokens, k, ASSIGN);
+    if (assign > 0 && agencyHeadAt(tokens, k + assign + (tokens[k + assign]?.key === "cho" ? 1 : 0)) > 0) {
+      return { explicit: true, start: k + assign };
+    }
+  }
+  return { explicit: false, start: 0 };
 }
 
 /**
