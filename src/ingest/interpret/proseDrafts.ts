@@ -69,6 +69,12 @@ export interface Draft {
 }
 
 /** Splits a paragraph where a new sentence gives work to another agency. */
+/**
+ * "Chủ tịch UBND các xã chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện." states who
+ * answers for the work above; with no work or deadline of its own, it is no task.
+ */
+const RESPONSIBILITY_ONLY = /^chiu trach nhiem (?:truoc|ve)\b[^;]*$/;
+
 const CLOSING = /\bthong bao (?:de|cho)\b.*\bbiet\b/;
 
 function assignmentSentences(text: string): string[] {
@@ -113,8 +119,8 @@ export function leafDrafts(node: OutlineNode, ctx: Context, fields: Field[]): Dr
   const sentences = assignmentSentences(text);
   const groups: Draft[][] = [];
   sentences.forEach((sentence, n) => {
-    const last = n === sentences.length - 1;
-    const stop = /\.(\/\.?)?$/.test((last ? node.text : sentence).trim());
+    // Every sentence of the paragraph keeps its full stop, those cut at a semicolon as well.
+    const stop = /\.(\/\.?)?$/.test(node.text.trim());
     const group = sentenceDrafts(sentence, node, ctx, n === 0 ? fields : [], n === 0 ? extra : [], stop);
     if (group.length > 0) groups.push(group);
   });
@@ -211,6 +217,7 @@ function sentenceDraft(
   if (own.content.length > 0) title = tidy([title, ...own.content].filter(Boolean).join(" - "));
   if (extra.length > 0 && title !== "") title = `${title} - ${extra.map(tidy).join(" - ")}`;
   if (title === "" || isVacuous(title)) return null;
+  if (own.deadline === null && RESPONSIBILITY_ONLY.test(folded(title))) return null;
   // The title keeps the sentence's full stop, as the same work reads in a task table.
   if (stop && !/(\.|…)$/.test(title)) title = `${title}.`;
   title = capitalizeFirst(title);

@@ -256,6 +256,19 @@ describe("explanations", () => {
     expect(tasks.map((t) => t.leads[0])).toEqual(["Sở Tài chính"]);
   });
 
+  it("takes no task from a bare responsibility or from the issuer's approval", () => {
+    const tasks = tasksOf(
+      "3. Đối với các xã, phường",
+      "Ủy ban nhân dân các xã, phường bố trí nhân lực, hoàn thành trước ngày 31/7/2026; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả thực hiện.",
+      "4. Các nội dung khác",
+      "Ban Chỉ đạo thống nhất chủ trương xây dựng Đề án thành phố thông minh; giao Sở Xây dựng chủ trì xây dựng Đề án, trình trong Quý IV/2026.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; "), t.title])).toEqual([
+      ["3.a", "Ủy ban nhân dân các xã, phường", "Bố trí nhân lực."],
+      ["4.a", "Sở Xây dựng", "Xây dựng Đề án, trình."],
+    ]);
+  });
+
   it("drops the closing formula a PDF runs into the last item", () => {
     const task = only(
       "2. Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc, báo cáo trước ngày 20/12/2026. Văn phòng Ủy ban nhân dân tỉnh thông báo để các sở, ban, ngành, địa phương biết, thực hiện./.",
