@@ -40,7 +40,9 @@ export interface LeadIn {
   agencyOnly: boolean;
 }
 
-const FRONT = /^(?:đối với|về phía|riêng|giao nhiệm vụ cho)\s+/i;
+// "Trong đó, Sở Tài chính …", "Đồng thời, giao …": a connective before the assignment.
+const FRONT =
+  /^(?:(?:trong đó|theo đó|đồng thời|bên cạnh đó|ngoài ra|mặt khác),\s+)?(?:đối với|về phía|riêng|giao nhiệm vụ cho)?\s*/i;
 const LEADING_TIME =
   /^(?:(?:trước|chậm nhất|trong)\s+(?:ngày|tháng|quý|năm)?\s*[\dIVX][^,]{0,25}?\d{4}|ngay trong[^,]{0,25}?\d{4}),\s*/i;
 

@@ -248,6 +248,22 @@ describe("explanations", () => {
     expect(tasks.every((t) => t.leads[0] === "Công an tỉnh")).toBe(true);
   });
 
+  it("reads 'Trong đó, X …' and 'Đồng thời, giao X …' as assignments when X is an agency with work of its own", () => {
+    const tasks = tasksOf(
+      "2.1. Sở Nội vụ",
+      "- Rà soát biên chế, hoàn thành trong tháng 8/2026.",
+      "Trong đó, Sở Tài chính bố trí kinh phí trước ngày 30/6/2026.",
+      "Trong đó, tập trung vào các xã miền núi.",
+      "Qua đó, các cơ quan, đơn vị bảo đảm đủ nhân lực.",
+      "- Đồng thời, giao Sở Y tế triển khai bệnh án điện tử trong năm 2026.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; ")])).toEqual([
+      ["2.1.a", "Sở Nội vụ"],
+      ["2.1.b", "Sở Tài chính"],
+      ["2.1.c", "Sở Y tế"],
+    ]);
+  });
+
   it("still reads 'Theo đó, giao X …' as an assignment", () => {
     const tasks = tasksOf(
       "2. Nhiệm vụ cụ thể",
