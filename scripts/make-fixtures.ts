@@ -4,7 +4,8 @@
  *
  *   npx tsx scripts/make-fixtures.ts [name …]
  *
- * Reads fixtures/plans/<name>.txt and fixtures/shapes/<name>.txt (all of them by default) and
+ * Reads fixtures/plans/<name>.txt and fixtures/shapes/<name>.txt (or <name>.md, the tab-separated
+ * master of a .txt that holds a flattened rendering; all of them by default) and
  * writes fixtures/generated/<name>.docx, .xlsx and .pdf. The PDF is the .docx printed by LibreOffice; without LibreOffice it is skipped
  * with a warning. The outputs are checked in, so tests and CI need neither this script nor
  * LibreOffice.
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
   for (const dir of sourceDirs) {
     const files = await readdir(dir).catch(() => [] as string[]);
     for (const f of files) if (f.endsWith(".txt")) sources.set(basename(f, ".txt"), join(dir, f));
+    // A plan whose .txt is a flattened rendering (one cell per line) keeps its tab-separated
+    // master beside it as .md; the Word, Excel and PDF files are made from the master.
+    for (const f of files)
+      if (f.endsWith(".md") && f !== "README.md") sources.set(basename(f, ".md"), join(dir, f));
   }
   const names = [...sources.keys()].filter((n) => wanted.length === 0 || wanted.includes(n)).sort();
   await mkdir(outDir, { recursive: true });

@@ -5,12 +5,17 @@ import { AppError } from "../errors.ts";
 import { IngestError, type IngestErrorCode } from "../ingest/errors.ts";
 import { type Extraction, extractionSchema } from "../ingest/extraction.ts";
 import { runIsolated } from "../ingest/limits.ts";
+import type { OnProgress } from "../ingest/progress.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 
 /** Largest plan file accepted for import (the multipart limit and the ingest guard agree). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export type Extractor = (bytes: Uint8Array, fileName: string) => Promise<Extraction>;
+export type Extractor = (
+  bytes: Uint8Array,
+  fileName: string,
+  options?: { onProgress?: OnProgress },
+) => Promise<Extraction>;
 
 /**
  * What is wrong with the file itself (400), or what the file holds that cannot be used (422).
@@ -27,6 +32,7 @@ const statusOf: Record<IngestErrorCode, number> = {
   no_task_table: 422,
   timeout: 422,
   converter_missing: 422,
+  ocr_missing: 422,
 };
 
 /**
@@ -38,12 +44,12 @@ const statusOf: Record<IngestErrorCode, number> = {
 export async function extractUpload(
   bytes: Uint8Array,
   fileName: string,
-  options: { extract?: Extractor; onUnexpected?: (error: unknown) => void } = {},
+  options: { extract?: Extractor; onUnexpected?: (error: unknown) => void; onProgress?: OnProgress } = {},
 ): Promise<Extraction> {
   const extract = options.extract ?? runIsolated;
   let raw: unknown;
   try {
-    raw = await extract(bytes, fileName);
+    raw = await extract(bytes, fileName, options.onProgress ? { onProgress: options.onProgress } : {});
   } catch (error) {
     if (error instanceof IngestError) {
       throw new AppError(error.code, statusOf[error.code] ?? 422, error.message);

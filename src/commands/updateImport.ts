@@ -57,8 +57,10 @@ export function extractionChanges(before: Extraction, after: Extraction, limit =
         push(`${list}[${i}]`, x, y);
         continue;
       }
-      for (const key of new Set([...Object.keys(x), ...Object.keys(y)]))
-        push(`${list}[${i}].${key}`, x[key], y[key]);
+      for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) {
+        // Confidence and doubts are derived, not corrected: they are no change to log.
+        if (key !== "confidence" && key !== "doubts") push(`${list}[${i}].${key}`, x[key], y[key]);
+      }
     }
   }
   return changes;

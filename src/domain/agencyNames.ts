@@ -41,6 +41,7 @@ const HEAD_NOUNS = [
   "dang bo",
   "doan",
   "hoi",
+  "hiep hoi",
   "lien doan",
   "lien hiep",
   "lien minh",
@@ -107,9 +108,50 @@ export function startsLikeAgency(text: string): boolean {
   // A head noun alone ("Ban" in "Các Sở, Ban, Ngành") names a kind of body, not a body.
   const count = folded.split(" ").length;
   for (let n = 3; n >= 1; n--) {
-    if (HEADS.has(firstWords(folded, n))) return count > n;
+    const head = firstWords(folded, n);
+    if (!HEADS.has(head)) continue;
+    if (n === 1 && !spelledAsHead(head, t)) return false;
+    return count > n;
   }
   return false;
+}
+
+/**
+ * One-word heads as written: without its marks "so" is also "Số", "nha" "Nha Trang", "bo" "Bờ",
+ * "to" "Tổ quốc". Text typed without any marks is taken as it comes.
+ */
+const ONE_WORD_HEADS: Record<string, string> = {
+  so: "sở",
+  bo: "bộ",
+  nha: "nhà",
+  to: "tổ",
+  dai: "đài",
+  bao: "báo",
+  quy: "quỹ",
+  vu: "vụ",
+  hoi: "hội",
+  doan: "đoàn",
+  xa: "xã",
+  quan: "quận",
+  cuc: "cục",
+  vien: "viện",
+  tinh: "tỉnh",
+  phong: "phòng",
+  thue: "thuế",
+  huyen: "huyện",
+  phuong: "phường",
+  truong: "trường",
+  khu: "khu",
+};
+
+function spelledAsHead(head: string, text: string): boolean {
+  const words = text.toLocaleLowerCase("vi").split(" ");
+  // "Tổ quốc" is the fatherland, "Khu vực" a region.
+  const second = foldForSearch(words[1] ?? "");
+  if ((head === "to" && second === "quoc") || (head === "khu" && second === "vuc")) return false;
+  const want = ONE_WORD_HEADS[head];
+  if (want === undefined || foldForSearch(text) === text.toLocaleLowerCase("vi")) return true;
+  return words[0] === want;
 }
 
 const BULLET = /^\s*(?:[-+•*–—▪●◦]|\d+[.)]|[a-zđ][.)])\s+/u;

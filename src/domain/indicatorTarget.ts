@@ -26,12 +26,13 @@ const COMPARATORS: [RegExp, TargetOp][] = [
   [/^(?:toi da|khong (?:qua|vuot qua|cao hon|hon|lon hon))\b/, "<="],
   [/^(?:>|\\gt\b|(?:tren|hon|lon hon|cao hon|vuot)\b)/, ">"],
   [/^(?:<|\\lt\b|(?:duoi|nho hon|thap hon)\b)/, "<"],
-  [/^(?:=|(?:dat muc|dat|bang|la|khoang)\b)/, "="],
+  [/^(?:=|(?:dat muc|dat|hoan thanh|bang|la|khoang)\b)/, "="],
 ];
 
 /** Targets that rank against others are not a number to reach ("≤ 3 Đông Nam Á", "Top 50"). */
 const RANKING = /\b(top|xep hang|thu hang|nhom dau|dong nam a|asean|chau a|the gioi|khu vuc|ca nuoc)\b/;
 const NONE = /^(?:-+|–|—|x|\/|n\/a|khong co chi tieu|chua xac dinh)?$/;
+const YES = /^(?:co|hoan thanh|dat)\b/;
 const NUMBER = /^(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)/;
 
 function readNumber(raw: string): number | null {
@@ -53,7 +54,8 @@ export function parseTarget(input: string, year: number): ParsedTarget {
     .trim();
   if (NONE.test(folded)) return none;
   const outsideParens = folded.replace(/\([^()]*\)/g, " ");
-  if (/^co\b/.test(folded) && !/\d/.test(outsideParens)) return { year, text, op: "=", value: true };
+  // "Có", "Hoàn thành", "Đạt chuẩn": an indicator that is met or not.
+  if (YES.test(folded) && !/\d/.test(outsideParens)) return { year, text, op: "=", value: true };
   if (/^khong\b/.test(folded) && !/\d/.test(outsideParens)) return { year, text, op: "=", value: false };
   // A rank ("≤ 3 Đông Nam Á") or a change ("Tăng 10%") is not a level to reach.
   if (RANKING.test(folded) || /^(tang|giam)\b/.test(folded)) return none;
@@ -77,4 +79,40 @@ export function parseTarget(input: string, year: number): ParsedTarget {
   // "70 - 80%", "từ 70 đến 80": a range is not one target.
   if (/^(?:%\s*)?(?:-|–|den|toi)\s*\d/.test(after)) return none;
   return { year, text, op, value };
+}
+
+const YEAR = "(?:19[5-9]|20\\d|21\\d)\\d";
+/** A year not inside a date ("22/12/2024") or a document number ("193/2025/NQ-QH15"), maybe ending a period. */
+const HORIZON = new RegExp(`(?:^|[^\\d/.-])(${YEAR})(?:\\s*(?:-|–|—|den(?: nam)?)\\s*(${YEAR}))?(?![\\d/])`);
+
+/**
+ * The year a heading, a column or a title aims at: "Đến năm 2030" and "Tầm nhìn 2045" name it;
+ * a period ("Giai đoạn 2026 – 2030", "từ năm 2026 đến năm 2030") is reached at its end. The first
+ * year counts ("đến năm 2030, tầm nhìn đến năm 2045" aims at 2030); years in parentheses are a
+ * baseline ("so với năm 2020"), years in dates ("ngày 22 tháng 12 năm 2024", "22/12/2024") and
+ * document numbers are not aims at all.
+ */
+export function horizonYear(text: string): number | null {
+  const folded = foldForSearch(text)
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/g, " ");
+  const m = HORIZON.exec(folded);
+  if (!m) return null;
+  return Number(m[2] ?? m[1]);
+}
+
+/** Words a group heading is made of besides its years: "Chỉ tiêu chủ yếu giai đoạn 2026 – 2030". */
+const PERIOD_WORDS =
+  /\b(?:cac|chi tieu|muc tieu|chu yeu|cu the|giai doan|thoi ky|tam nhin|dinh huong|phan dau|ke hoach|den|nam|tu)\b/g;
+
+/**
+ * The year of a heading that names nothing but a period ("Đến năm 2030", "b) Tầm nhìn đến năm
+ * 2045:", "Mục tiêu giai đoạn 2026 - 2030"), or null for any other text.
+ */
+export function periodHeadingYear(text: string): number | null {
+  const rest = foldForSearch(text)
+    .replace(/^(?:[a-z]\)|[ivxlc]+[.)]|\d+[.)]|[-+•*–])\s*/, "")
+    .replace(/\d+/g, " ")
+    .replace(PERIOD_WORDS, " ");
+  return rest.replace(/[^a-z]+/g, "") === "" ? horizonYear(text) : null;
 }

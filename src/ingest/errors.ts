@@ -12,7 +12,8 @@ export type IngestErrorCode =
   | "scanned_pdf"
   | "no_task_table"
   | "timeout"
-  | "converter_missing";
+  | "converter_missing"
+  | "ocr_missing";
 
 export class IngestError extends Error {
   constructor(

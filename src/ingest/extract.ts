@@ -4,6 +4,7 @@ import { assertSafeInput, detectFormat } from "./guard.ts";
 import { findLineTable } from "./interpret/flatTable.ts";
 import { interpretDocument } from "./interpret/index.ts";
 import type { RawDocument, SourceFormat } from "./model.ts";
+import type { OnProgress } from "./progress.ts";
 import { readDoc, readDocx } from "./readers/docx.ts";
 import { readText } from "./readers/text.ts";
 
@@ -45,7 +46,11 @@ export function decodeText(bytes: Uint8Array): string {
 /** A text file's blocks, its tables written one cell per line found with the interpreter's rules. */
 export const readTextDocument = (text: string): RawDocument => readText(text, { lineTable: findLineTable });
 
-async function read(bytes: Uint8Array, format: SourceFormat): Promise<RawDocument> {
+export interface ExtractOptions {
+  onProgress?: OnProgress;
+}
+
+async function read(bytes: Uint8Array, format: SourceFormat, options: ExtractOptions): Promise<RawDocument> {
   switch (format) {
     case "text":
       return readTextDocument(decodeText(bytes));
@@ -57,14 +62,18 @@ async function read(bytes: Uint8Array, format: SourceFormat): Promise<RawDocumen
     case "xlsx":
       return (await import("./readers/xlsx.ts")).readXlsx(bytes);
     case "pdf":
-      return (await import("./readers/pdf.ts")).readPdf(bytes);
+      return (await import("./readers/pdf.ts")).readPdf(bytes, { onProgress: options.onProgress });
     default:
       throw new IngestError("unsupported_format", "Định dạng tệp không được hỗ trợ.");
   }
 }
 
-export async function extractFile(bytes: Uint8Array, fileName: string): Promise<Extraction> {
+export async function extractFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExtractOptions = {},
+): Promise<Extraction> {
   const format = detectFormat(bytes, fileName);
   assertSafeInput(bytes, format);
-  return extractDocument(await read(bytes, format));
+  return extractDocument(await read(bytes, format, options));
 }

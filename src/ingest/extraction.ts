@@ -23,6 +23,28 @@ export const extractedDocumentSchema = z.object({
 });
 export type ExtractedDocumentMeta = z.infer<typeof extractedDocumentSchema>;
 
+/**
+ * Why a row of the extraction needs a second look: `field` names the column it concerns (title,
+ * leads, coordinators, responsible, deadline, sources, output, note, ref; for indicators name,
+ * unit, targets, monitors), `code` is the machine reason (src/ingest/interpret/doubts.ts declares
+ * them and their weights), `message` the Vietnamese sentence the preview shows.
+ */
+export const doubtSchema = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type Doubt = z.infer<typeof doubtSchema>;
+
+/**
+ * How sure the engine is of a row (1: nothing to check) and why it doubts. Both default, so
+ * extractions stored before they existed, and hand-written expected files, still parse.
+ */
+const doubtFields = {
+  confidence: z.number().min(0).max(1).default(1),
+  doubts: z.array(doubtSchema).default([]),
+};
+
 export const extractedTaskSchema = z.object({
   ref: z.string(),
   section: z.string().nullable(),
@@ -36,8 +58,13 @@ export const extractedTaskSchema = z.object({
   output: z.string(),
   note: z.string(),
   deadline: deadlineSchema,
+  ...doubtFields,
 });
-export type ExtractedTask = z.infer<typeof extractedTaskSchema>;
+/**
+ * A task as interpreters build it: `confidence` and `doubts` may be left out (an interpreter may
+ * set `doubts` of its own; interpret/doubts.ts adds the rest and the confidence).
+ */
+export type ExtractedTask = z.input<typeof extractedTaskSchema>;
 
 export const indicatorTargetSchema = z.object({
   year: z.number().int(),
@@ -56,8 +83,9 @@ export const extractedIndicatorSchema = z.object({
   targets: z.array(indicatorTargetSchema),
   monitors: z.array(z.string()),
   sources: z.array(z.string()),
+  ...doubtFields,
 });
-export type ExtractedIndicator = z.infer<typeof extractedIndicatorSchema>;
+export type ExtractedIndicator = z.input<typeof extractedIndicatorSchema>;
 
 export const extractionWarningSchema = z.object({
   ref: z.string().nullable(),
@@ -72,4 +100,5 @@ export const extractionSchema = z.object({
   indicators: z.array(extractedIndicatorSchema),
   warnings: z.array(extractionWarningSchema),
 });
-export type Extraction = z.infer<typeof extractionSchema>;
+/** The input side of the schema: rows may come without confidence and doubts (they default). */
+export type Extraction = z.input<typeof extractionSchema>;

@@ -6,6 +6,7 @@ import type { Extraction } from "./extraction.ts";
 import type { RawDocument, RawRow } from "./model.ts";
 import { readDocx } from "./readers/docx.ts";
 import { readXlsx } from "./readers/xlsx.ts";
+import { withoutDoubts } from "./testing/doubts.ts";
 
 /**
  * Every format of a plan must extract to the same *.expected.json. The Word and Excel files are the
@@ -37,7 +38,7 @@ function comparable(x: Extraction) {
     document: Object.fromEntries(
       Object.entries(x.document).map(([k, v]) => [k, typeof v === "string" ? norm(v) : v]),
     ),
-    tasks: x.tasks.map((t) => ({
+    tasks: x.tasks.map(withoutDoubts).map((t) => ({
       ...t,
       sectionTitle: norm(t.sectionTitle),
       title: norm(t.title),
@@ -49,7 +50,7 @@ function comparable(x: Extraction) {
       sources: asSet(t.sources, docNumber),
       deadline: { ...t.deadline, text: norm(t.deadline.text) },
     })),
-    indicators: x.indicators.map((i) => ({
+    indicators: x.indicators.map(withoutDoubts).map((i) => ({
       ...i,
       name: norm(i.name),
       unit: norm(i.unit),

@@ -16,10 +16,13 @@ function load(url) {
 // Started before any job arrives; a failure here surfaces again when a job imports the module.
 for (const url of workerData?.preload ?? []) load(url).catch(() => {});
 
-parentPort.on("message", async ({ moduleUrl, exportName, args }) => {
+parentPort.on("message", async ({ moduleUrl, exportName, args, progress }) => {
   try {
     const module = await load(moduleUrl);
-    const result = await module[exportName](...args);
+    // A job that asks for progress gets a callback as its last argument; what it reports goes to
+    // the pool as a message of its own, the job's answer still comes last.
+    const onProgress = (value) => parentPort.postMessage({ progress: value });
+    const result = await module[exportName](...args, ...(progress ? [{ onProgress }] : []));
     parentPort.postMessage({ ok: true, result });
   } catch (error) {
     parentPort.postMessage({

@@ -1,5 +1,6 @@
 import type { Extraction } from "./extraction.ts";
 import { assertSafeInput, detectFormat, type GuardOptions } from "./guard.ts";
+import type { OnProgress } from "./progress.ts";
 import { WorkerPool } from "./workerPool.ts";
 
 /**
@@ -10,6 +11,8 @@ import { WorkerPool } from "./workerPool.ts";
  */
 
 export interface IsolationLimits {
+  /** Told how far a long extraction (OCR of a scan) has got. */
+  onProgress?: OnProgress;
   /** Wall time of one extraction; DONDOC_EXTRACT_TIMEOUT_S (60 s) unless given. */
   timeoutMs?: number;
   /** Heap ceiling of the worker (V8 old generation), MB. */
@@ -98,5 +101,12 @@ export async function runInWorker<T>(
 ): Promise<T> {
   // Loaded here rather than above: warmExtraction() is called before the CLI has loaded zod.
   const timeoutMs = limits.timeoutMs ?? (await import("../config.ts")).extractTimeoutMs();
-  return poolFor(limits.maxHeapMb ?? defaultMaxHeapMb).run<T>({ module, exportName, args, timeoutMs });
+  const onProgress = limits.onProgress as ((progress: unknown) => void) | undefined;
+  return poolFor(limits.maxHeapMb ?? defaultMaxHeapMb).run<T>({
+    module,
+    exportName,
+    args,
+    timeoutMs,
+    ...(onProgress ? { onProgress } : {}),
+  });
 }

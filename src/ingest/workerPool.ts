@@ -24,6 +24,8 @@ export interface Job {
   args: unknown[];
   /** Wall time from the moment a worker takes the job. */
   timeoutMs: number;
+  /** Given, the job is called with `{ onProgress }` after its arguments, and what it reports arrives here. */
+  onProgress?: (progress: unknown) => void;
 }
 
 interface Pending extends Job {
@@ -39,6 +41,8 @@ interface Slot {
 
 interface Reply {
   ok: boolean;
+  /** A progress report: the job goes on. */
+  progress?: unknown;
   result?: unknown;
   name?: string;
   code?: string;
@@ -146,12 +150,24 @@ export class WorkerPool {
       );
       void slot.worker.terminate();
     }, job.timeoutMs);
-    slot.worker.postMessage({ moduleUrl: job.module.href, exportName: job.exportName, args: job.args });
+    slot.worker.postMessage({
+      moduleUrl: job.module.href,
+      exportName: job.exportName,
+      args: job.args,
+      progress: job.onProgress !== undefined,
+    });
   }
 
   private answer(slot: Slot, reply: Reply): void {
     const job = slot.job;
     if (!job) return;
+    if ("progress" in reply) {
+      // A listener's failure must not cost the job its answer.
+      try {
+        job.onProgress?.(reply.progress);
+      } catch {}
+      return;
+    }
     clearTimeout(slot.timer);
     slot.job = undefined;
     slot.worker.unref();

@@ -6,7 +6,8 @@ import { agencyKey } from "../domain/agencyKey.ts";
 import { isAgencyGroup } from "../domain/agencyNames.ts";
 import { normalizeDocumentNumber, sameDocumentNumber } from "../domain/documentNumber.ts";
 import { normalizeText } from "../domain/text.ts";
-import type { Extraction } from "../ingest/extraction.ts";
+import type { Doubt, Extraction } from "../ingest/extraction.ts";
+import { refreshDoubts, withExtraDoubts } from "../ingest/interpret/doubts.ts";
 import { resolveAgencyNames } from "./agencies.ts";
 
 export interface AgencyResolution {
@@ -137,8 +138,9 @@ export async function importPreview(
   tenantId: string,
   row: typeof imports.$inferSelect,
 ): Promise<ImportPreview> {
-  const extraction = row.extraction as Extraction;
-  const agencyResolution = await resolveExtractionAgencies(db, tenantId, extraction);
+  const stored = row.extraction as Extraction;
+  const agencyResolution = await resolveExtractionAgencies(db, tenantId, stored);
+  const extraction = withAgencyDoubts(refreshDoubts(stored, { dropServer: true }), agencyResolution);
   const existing = await findPlanForDocumentNumber(db, tenantId, extraction.document.number);
   return {
     importId: row.id,
@@ -151,4 +153,28 @@ export async function importPreview(
     agencyResolution,
     existingPlan: existing ? { planId: existing.planId, name: existing.name } : null,
   };
+}
+
+/**
+ * Every row naming an agency the directory (names and aliases) does not hold gets a doubt on that
+ * column; the rows' other doubts are derived again from what they hold now, so a cell corrected
+ * and saved loses its doubt.
+ */
+export function withAgencyDoubts<T extends Extraction>(extraction: T, resolution: AgencyResolution[]): T {
+  const unknown = new Set(resolution.filter((r) => !r.agencyId).map((r) => r.name));
+  const doubtsOf = (field: string, names: string[]): Doubt[] =>
+    names
+      .filter((name) => unknown.has(normalizeText(name)))
+      .map((name) => ({
+        field,
+        code: "agency_unknown",
+        message: `"${name}" chưa có trong danh mục cơ quan: xem mục Đối chiếu cơ quan.`,
+      }));
+  return withExtraDoubts(extraction, {
+    tasks: extraction.tasks.map((t) => [
+      ...doubtsOf("leads", t.leads),
+      ...doubtsOf("coordinators", t.coordinators),
+    ]),
+    indicators: extraction.indicators.map((i) => doubtsOf("monitors", i.monitors)),
+  });
 }

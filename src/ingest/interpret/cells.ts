@@ -16,7 +16,10 @@ export function cellLines(cell: RawCell | undefined): string {
 
 /** A document number cut by a column edge or a page: "04-KH/BCĐT" + "W, ngày…" is 04-KH/BCĐTW. */
 const CUT_NUMBER = /(?:\d\s*-\s*\p{Lu}[\p{L}]*\/|\d\/\p{Lu}[\p{L}]*-)[\p{Lu}\p{N}/-]*$/u;
-const CAPS_START = /^[\p{Lu}\p{N}]+(?=[,;.\s)]|$)/u;
+const CAPS_START = /^(?:[\p{Lu}\p{N}]+|\p{Lu}{2,}\p{Ll})(?=[,;.\s)]|$)/u;
+/** A number cut after its dash: "118-" + "KH/TU", "2026-" + "2027". */
+const CUT_AT_DASH = /\d-$/;
+const DASH_TAIL = /^(?:\p{Lu}[\p{Lu}Đ]*\/|\d)/u;
 
 /**
  * Joins two pieces of one cell cut by a page break or a line wrap: a list item starts a new
@@ -27,5 +30,6 @@ export function joinContinued(before: string, after: string): string {
   if (after === "") return before;
   if (/^\s*[-+•–]\s/.test(after)) return `${before}\n${after}`;
   if (CUT_NUMBER.test(before) && CAPS_START.test(after)) return `${before}${after}`;
+  if (CUT_AT_DASH.test(before) && DASH_TAIL.test(after)) return `${before}${after}`;
   return `${before} ${after}`;
 }

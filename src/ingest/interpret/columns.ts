@@ -1,4 +1,5 @@
 import { foldKeepingOffsets } from "../../domain/deadline.ts";
+import { horizonYear } from "../../domain/indicatorTarget.ts";
 import { foldForSearch } from "../../domain/text.ts";
 
 /**
@@ -101,6 +102,8 @@ export function taskRoleOf(header: string): TaskRole | null {
   // "Nguồn kinh phí" is where the money comes from, not the assigning document; a start date
   // ("Thời gian bắt đầu") is not a deadline.
   if (hasAny(words, ["kinh phi", "du toan", "von", "bat dau", "khoi cong"])) return null;
+  // "Hình thức văn bản" is the form of the product (a decision, a report), not its source.
+  if (has(words, "hinh thuc")) return "output";
   if (hasAny(words, ["van ban", "can cu", "nguon", "co so phap ly", "xuat xu"])) return "source";
   if (hasAny(words, ["thoi han", "thoi gian", "han hoan thanh", "tien do", "moc thoi gian", "thoi diem"])) {
     return "deadline";
@@ -115,11 +118,9 @@ export function taskRoleOf(header: string): TaskRole | null {
   return null;
 }
 
-const YEAR = /\b(19[5-9]\d|20\d\d|21\d\d)\b/;
-
+/** The year a target column aims at: "Năm 2026", "Phấn đấu đến năm 2030", "2026–2030" (its end). */
 export function headerYear(header: string): number | null {
-  const m = YEAR.exec(foldForSearch(header));
-  return m ? Number(m[1]) : null;
+  return horizonYear(header);
 }
 
 export function indicatorRoleOf(header: string): IndicatorRole | null {
@@ -136,11 +137,26 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
     "ket qua dat",
     "dat duoc",
   ]);
+  const unit = hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi";
+  // "Cơ quan chủ trì thực hiện", "Đơn vị theo dõi": who answers for the figure.
+  const agency =
+    !unit && hasAny(words, ["theo doi", "chu tri", "co quan", "danh gia", "phu trach", "don vi"]);
+  const year = headerYear(header) !== null;
   // "Thực hiện năm 2025", "Ước thực hiện": what was achieved, not what is to be reached.
-  if (!planned && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
-  if (planned || headerYear(header) !== null) return "target";
-  if (hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi") return "unit";
-  if (hasAny(words, ["theo doi", "chu tri", "co quan", "danh gia", "phu trach", "don vi"])) return "monitor";
+  if (!planned && !(agency && !year) && hasAny(words, ["thuc hien", "uoc", "thuc te", "luy ke"])) return null;
+  // "Mục tiêu, chỉ tiêu" names the row; a target says what is to be reached, or when.
+  const named = hasAny(words, ["chi tieu", "tieu chi"]) && !year;
+  if (
+    named &&
+    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc"])
+  )
+    return "name";
+  // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
+  if (planned || year || (has(words, "ket qua") && !agency)) return "target";
+  if (unit) return "unit";
+  // Agencies that help are not the ones that answer for the figure.
+  if (has(words, "phoi hop") && !hasAny(words, ["chu tri", "theo doi"])) return null;
+  if (agency) return "monitor";
   if (hasAny(words, ["van ban", "nguon", "can cu"])) return "source";
   if (hasAny(words, ["chi tieu", "tieu chi", "noi dung", "ten"])) return "name";
   return null;
@@ -175,8 +191,11 @@ const distinct = (roles: (Role | null)[]) => new Set(roles.filter((r) => r !== n
 
 function indicatorMap(cells: string[]): ColumnMap | null {
   const roles = cells.map((c) => indicatorRoleOf(c));
-  // An indicator table says "chỉ tiêu" (or "tiêu chí") somewhere in its header and has a name column.
-  const hasName = roles.includes("name") && cells.some((c) => hasAny(tokens(c), ["chi tieu", "tieu chi"]));
+  // An indicator table has a name column and says "chỉ tiêu" (or "tiêu chí") somewhere in its
+  // header, or measures: a unit beside a target ("Nội dung | Đơn vị tính | Mục tiêu đến năm 2030").
+  const measured = roles.includes("unit") && roles.includes("target");
+  const hasName =
+    roles.includes("name") && (measured || cells.some((c) => hasAny(tokens(c), ["chi tieu", "tieu chi"])));
   if (!hasName || !roles.some((r) => r === "target" || r === "unit") || distinct(roles) < 3) return null;
   return {
     kind: "indicator",
@@ -220,21 +239,25 @@ export function isColumnNumberRow(cells: string[]): boolean {
  * the text with spaces removed, left to right.
  */
 const SQUASHED_LABELS: RegExp[] = [
-  /stt|sott|sothutu|tt/y,
-  /(?:ten|noidung)nhiemvu|noidungcongviec|tencongviec|nhiemvu|noidung/y,
+  /stt|sott|sothutu|thutu|tt/y,
+  // "Nhiệm vụ, giải pháp", "Nội dung công việc", "Tên đề án, dự án", "Nhiệm vụ cụ thể"
+  /(?:ten|noidung)?(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)*(?:cuthe|trongtam|chuyeu)?|noidung(?:thuchien)?/y,
   /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu/y,
-  /nguoidungdau(?:chiutrachnhiem)?|nguoichiutrachnhiem|lanhdaochiutrachnhiem|lanhdaophutrach/y,
-  /(?:coquan|donvi|coquan,?donvi)?chutri(?:theodoi,?danhgia|theodoi)?/y,
-  /(?:coquan|donvi)?(?:thuchien\/?)?phoihop/y,
-  /(?:coquan|donvi)thuchien/y,
-  /(?:motasanphamdaura|sanpham,?ketquayeucau|sanphamdaura|sanpham|ketquayeucau|ketqua)/y,
-  /(?:thoihanhoanthanh|thoigianhoanthanh|thoigianthuchien|hanhoanthanh|thoihan|tiendo(?:thuchien)?)/y,
+  /nguoidungdau(?:chiutrachnhiem)?|nguoi(?:chiutrachnhiem|phutrach)|lanhdao(?:ubnd|uybannhandan)?(?:tinh|thanhpho|huyen|xa)?(?:chiutrachnhiem|phutrach|chidao)/y,
+  /(?:coquan,?donvi|coquan|donvi)?chutri(?:thuchien)?(?:theodoi,?danhgia|theodoi)?/y,
+  /(?:coquan,?donvi|coquan|donvi)?(?:thuchien\/?)?phoihop(?:thuchien)?/y,
+  /(?:coquan,?donvi|coquan|donvi)thuchien/y,
+  // "Sản phẩm", "Kết quả/sản phẩm", "Sản phẩm, kết quả yêu cầu", "Hình thức văn bản"
+  /motasanphamdaura|yeucau(?:ve)?sanpham|hinhthuc(?:vanban|sanpham)?|(?:dukien)?(?:sanpham|ketqua),?(?:sanpham|ketqua)?(?:yeucau|daura|dukien|datduoc)?/y,
+  /(?:thoihan|thoigian|hanhoanthanh|tiendo|mocthoigian)(?:hoanthanh|thuchien|trinh|banhanh)?/y,
   /ghichu/y,
+  // Columns no role reads, which a flattened header still has to step over.
+  /(?:nguon|du)?kinhphi(?:thuchien|dukien)?(?:trieudong|nghindong|dong)?|dutoan(?:kinhphi)?(?:trieudong)?|linhvuc|diadiem(?:thuchien)?|thoigianbatdau|captrinh|capbanhanh|coquantrinh/y,
   /(?:ten)?chitieu(?:cuthe)?/y,
   /donvitinh|dvt/y,
   /(?:ketquadatduoc|phandau(?:den)?|muctieu|kehoach)?(?:nam)?(?:19|20)\d\d/y,
   /(?:ketquadatduoc|phandau(?:den)?|muctieu|kehoach)/y,
-  /(?:coquan)?(?:chutri)?theodoi,?danhgia/y,
+  /(?:coquan)?(?:chutri)?theodoidanhgia/y,
 ];
 
 export interface SquashedHeader {
@@ -255,7 +278,8 @@ export function splitSquashedHeader(text: string): SquashedHeader | null {
   const folded = foldKeepingOffsets(original);
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!;
-    if (/[a-z0-9,/]/.test(ch)) {
+    // A comma or slash inside a label ("Cơ quan, đơn vị chủ trì", "Kết quả/sản phẩm") cuts nothing.
+    if (/[a-z0-9]/.test(ch)) {
       squashed.push(ch);
       offsets.push(i);
     }
@@ -275,12 +299,35 @@ export function splitSquashedHeader(text: string): SquashedHeader | null {
     pos += best;
   }
   if (cuts.length < 3) return null;
-  const end = pos >= s.length ? original.length : offsets[pos]!;
+  // The labels end after their last letter: "(" of a column number "(1)" below is not theirs.
+  const end = pos >= s.length ? original.length : offsets[pos - 1]! + 1;
   const labels: string[] = [];
   for (let k = 0; k < cuts.length; k++) {
     const from = offsets[cuts[k]!]!;
     const to = k + 1 < cuts.length ? offsets[cuts[k + 1]!]! : end;
     labels.push(original.slice(from, to).trim());
   }
-  return { labels, consumed: end };
+  return { labels: underSpanningLabel(labels), consumed: end };
+}
+
+/**
+ * A header over two rows saved as text gives the upper row's cells, then the cells of the lower
+ * row under the one upper cell that spans them ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp").
+ * The data rows have the lower row's columns: the spanning label's place goes to the cells under it.
+ */
+function underSpanningLabel(labels: string[]): string[] {
+  const bare = (label: string) => /^(chu tri|phoi hop)$/.test(tokens(label).join(" "));
+  let k = labels.length;
+  while (k > 0 && bare(labels[k - 1]!)) k--;
+  const under = labels.slice(k);
+  if (under.length < 2) return labels;
+  const span = labels.slice(0, k).findIndex((label) => {
+    const words = tokens(label);
+    return (
+      hasAny(words, ["thuc hien", "co quan", "don vi"]) &&
+      !hasAny(words, ["chu tri", "phoi hop", "thoi gian", "thoi han"])
+    );
+  });
+  if (span < 0) return labels;
+  return [...labels.slice(0, span), ...under, ...labels.slice(span + 1, k)];
 }

@@ -1,7 +1,15 @@
 import { foldForSearch } from "../../domain/text.ts";
 import { stripMarkup } from "../markup.ts";
+import type { Role } from "./columns.ts";
 import { mapHeader, splitSquashedHeader } from "./columns.ts";
-import { type Segmented, segmentContinuation, segmentRow } from "./flatSegment.ts";
+import {
+  columnWidths,
+  type Segmented,
+  segmentContinuation,
+  segmentOpenRow,
+  segmentRow,
+  type Widths,
+} from "./flatSegment.ts";
 import { isRoman, romanValue } from "./numbering.ts";
 
 /**
@@ -22,6 +30,15 @@ export interface LineTable {
 const MAX_HEADER_LINES = 30;
 const ROW_START = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?(?:\s+(.*))?$/;
 const SECTION_START = /^([IVXLC]{1,7})[.)]?(?:\s+(.*))?$/;
+/** Sub-items lettered under a numbered row: the STT cell alone on its line ("a", "b)"). */
+const LETTER_START = /^([a-zđ])[.)]?$/u;
+/**
+ * Parts lettered A, B, C… above (or instead of) Roman sections; each restarts the sections.
+ * "A. Nhiệm vụ chung", "A" alone or "A NHIỆM VỤ CHUNG", but not a name such as "A Lưới".
+ */
+const PART_START = /^([A-H])(?:[.)](?:\s+(\p{Lu}.*))?|\s+([^\p{Ll}]+))?$/u;
+const TITLE_FIRST =
+  /^(noi dung|nhiem vu|ten (nhiem vu|cong viec|de an|hoat dong)|cong viec|giai phap|hoat dong)/;
 const TABLE_END = /^(phu luc|noi nhan|#{1,6}\s|\|)/;
 
 function clean(line: string | undefined): string {
@@ -38,8 +55,9 @@ interface Header {
  * that is not part of a label (the first row, or the rest of a row cut by a page break).
  */
 function headerAt(lines: string[], start: number): Header | null {
-  const first = clean(lines[start]);
-  if (!/^(s\s*t|t\s*t|so\b)/.test(foldForSearch(first))) return null;
+  const first = foldForSearch(clean(lines[start]));
+  // Tables open with STT, or, without an STT column, with the task's name ("Nhiệm vụ, giải pháp").
+  if (!/^(s\s*t|t\s*t|so\b)/.test(first) && !TITLE_FIRST.test(first)) return null;
   const taken: { index: number; end: number }[] = [];
   let text = "";
   let j = start;
@@ -57,8 +75,14 @@ function headerAt(lines: string[], start: number): Header | null {
   }
   const found = splitSquashedHeader(text);
   if (!found || !mapHeader(found.labels)) return null;
-  // The header's last line is the one where the labels end.
-  const last = taken.find((t) => t.end >= found.consumed) ?? taken[taken.length - 1]!;
+  // The header's last line is the one where the labels end (found label by label: the offset
+  // splitSquashedHeader reports can run into the next word).
+  let end = 0;
+  for (const label of found.labels) {
+    const at = text.indexOf(label, end);
+    if (at >= 0) end = at + label.length;
+  }
+  const last = taken.find((t) => t.end >= Math.min(end, found.consumed)) ?? taken[taken.length - 1]!;
   return { labels: found.labels, next: last.index + 1 };
 }
 
@@ -100,6 +124,36 @@ function exactCells(row: PendingRow, width: number): string[] | null {
   return cells.length === width && cells.includes("") ? cells : null;
 }
 
+/** A row of one line is a group heading: its name, nothing else. */
+function nameOnly(row: PendingRow, roles: (Role | null)[]): string[] | null {
+  const name = roles.findIndex((r) => r === "title" || r === "name");
+  if (row.lines.length !== 1 || name < 0) return null;
+  return roles.map((_, i) => (i === name ? row.lines[0]! : ""));
+}
+
+/** Lines a page's footnotes can take at its foot. */
+const MAX_FOOTNOTE_LINES = 8;
+
+/**
+ * A row without the footnotes printed at the foot of its page, which flattened text puts right
+ * before the next page's header: from a line that is only a footnote mark ("1" / "Nguồn: …"), or
+ * opens with one glued to a capital ("1Nguồn: …"), to the end.
+ */
+function withoutFootnotes(row: PendingRow): PendingRow {
+  const lines = row.lines;
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - MAX_FOOTNOTE_LINES); i--) {
+    const line = lines[i]!;
+    const mark = /^\d{1,2}$/.test(line) && i < lines.length - 1;
+    if (!mark && !/^\d{1,2}\p{Lu}\p{Ll}/u.test(line)) continue;
+    const kept = lines.slice(0, i);
+    let dropped = lines.length - i;
+    const withBlanks = [...row.withBlanks];
+    while (dropped > 0 && withBlanks.length > 0) if (withBlanks.pop() !== "") dropped--;
+    return { ...row, lines: kept, withBlanks };
+  }
+  return row;
+}
+
 function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
   const parts = number.split(".").map(Number);
   if (previous === null) return parts[0]! <= 3;
@@ -114,13 +168,23 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   const header = headerAt(lines, start);
   if (!header) return null;
   const map = mapHeader(header.labels)!;
-  const roles = map.roles.slice(1);
+  // Without an STT column, rows are numbered in their name ("1. Xây dựng…", "I. TUYÊN TRUYỀN").
+  const numbered = map.roles[0] === "stt";
+  const roles = numbered ? map.roles.slice(1) : map.roles;
   const width = header.labels.length;
+  const nameAt = Math.max(
+    0,
+    roles.findIndex((r) => r === "title" || r === "name"),
+  );
+  const withMark = (mark: string, cells: string[]): string[] =>
+    numbered ? [mark, ...cells] : cells.map((c, i) => (i === nameAt && mark !== "" ? `${mark}. ${c}` : c));
   const rows: string[][] = [header.labels];
   const pending: PendingRow[] = [];
   let current: PendingRow | null = null;
   let lastNumber: string | null = null;
   let lastSection = 0;
+  let lastPart = 0;
+  let lastLetter: string | null = null;
   let afterSection = false;
   let j = skipColumnNumbers(lines, header.next, width);
   const minLines = Math.max(1, Math.ceil(roles.length / 2));
@@ -137,20 +201,49 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
     const repeated = headerAt(lines, j);
     if (repeated && sameLabels(repeated.labels, header.labels)) {
       // A page break: what follows without a number continues the row above.
-      if (current) pending.push(current);
+      if (current) pending.push(withoutFootnotes(current));
       current = { kind: "continuation", mark: "", lines: [], withBlanks: [] };
       j = skipColumnNumbers(lines, repeated.next, width);
       continue;
     }
-    const ready = current?.kind !== "item" || current.lines.length >= minLines;
     const number = ROW_START.exec(line);
+    // A group heading ("2 | Đơn giản hóa…", nothing else) is one line; its sub-rows follow it.
+    const under = current?.kind === "item" && current.lines.length > 0;
+    const child = under && number !== null && number[1]!.startsWith(`${current!.mark}.`);
+    const ready = current?.kind !== "item" || current.lines.length >= minLines || child;
+    const letter = LETTER_START.exec(line)?.[1];
+    const nextLetter: string = lastLetter === null ? "a" : String.fromCharCode(lastLetter.charCodeAt(0) + 1);
+    const lettered = letter !== undefined && letter === nextLetter && (lastLetter === null ? under : ready);
     const section = SECTION_START.exec(line);
+    const part = PART_START.exec(line);
+    // A letter alone is a part only when the part's title, in capitals, comes next.
+    const bareTitle =
+      part && !part[2] && !part[3] ? clean(lines.slice(j + 1).find((l) => clean(l) !== "")) : "";
+    const partValue = part && !/\p{Ll}/u.test(bareTitle) ? part[1]!.charCodeAt(0) - 64 : 0;
     if (ready && number && plausibleNumber(number[1]!, lastNumber, afterSection)) {
       if (current) pending.push(current);
       const first = number[2] ? [number[2]] : [];
       current = { kind: "item", mark: number[1]!, lines: first, withBlanks: [...first] };
       lastNumber = number[1]!;
+      lastLetter = null;
       afterSection = false;
+    } else if (lettered && lastNumber !== null) {
+      if (current) pending.push(current);
+      current = { kind: "item", mark: letter!, lines: [], withBlanks: [] };
+      lastLetter = letter!;
+    } else if (
+      ready &&
+      part &&
+      partValue === lastPart + 1 &&
+      !(section && romanValue(section[1]!) === lastSection + 1)
+    ) {
+      if (current) pending.push(current);
+      const title = part[2] ?? part[3];
+      const first = title ? [title] : [];
+      current = { kind: "section", mark: part[1]!, lines: first, withBlanks: [...first] };
+      lastPart++;
+      lastSection = 0;
+      afterSection = true;
     } else if (ready && section && isRoman(section[1]!) && romanValue(section[1]!) === lastSection + 1) {
       if (current) pending.push(current);
       const first = section[2] ? [section[2]] : [];
@@ -168,24 +261,65 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   if (current) pending.push(current);
   if (!pending.some((p) => p.kind === "item")) return null;
 
-  let previous: Segmented | null = null;
-  for (const row of pending) {
-    if (row.kind === "section") {
-      rows.push([row.mark, row.lines.join(" "), ...Array(Math.max(0, width - 2)).fill("")]);
-      continue;
-    }
-    if (row.kind === "continuation") {
-      // The header again, as on the page: it tells the interpreter a page break came here.
-      rows.push([...header.labels]);
-      if (row.lines.length > 0) rows.push(["", ...segmentContinuation(row.lines, roles, previous)]);
-      continue;
-    }
-    const exact = exactCells(row, roles.length);
-    const segmented = exact
-      ? { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)) }
-      : segmentRow(row.lines, roles);
-    previous = segmented;
-    rows.push([row.mark, ...segmented.cells]);
-  }
-  return { rows, next: j };
+  return {
+    rows: [...rows, ...segmentRows(pending, roles, { labels: header.labels, width, numbered, withMark })],
+    next: j,
+  };
+}
+
+/** Rows of cells from the pending rows, twice: the first pass tells the columns' widths. */
+function segmentRows(
+  pending: PendingRow[],
+  roles: (Role | null)[],
+  layout: {
+    labels: string[];
+    width: number;
+    /** Whether the table has an STT column; without one, a row's number opens its name. */
+    numbered: boolean;
+    withMark: (mark: string, cells: string[]) => string[];
+  },
+): string[][] {
+  const { labels, width, numbered, withMark } = layout;
+  const pass = (widths?: Widths): { rows: string[][]; segmented: Segmented[] } => {
+    const rows: string[][] = [];
+    const segmented: Segmented[] = [];
+    let previous: Segmented | null = null;
+    // The continuation already split together with the row it continues.
+    let carried: string[] | null = null;
+    pending.forEach((row, index) => {
+      if (row.kind === "section") {
+        const title = row.lines.join(" ");
+        if (numbered) rows.push([row.mark, title, ...Array(Math.max(0, width - 2)).fill("")]);
+        else rows.push(Array(width).fill(`${row.mark}. ${title}`));
+        return;
+      }
+      if (row.kind === "continuation") {
+        // The header again, as on the page: it tells the interpreter a page break came here.
+        rows.push([...labels]);
+        if (row.lines.length > 0) {
+          rows.push(withMark("", carried ?? segmentContinuation(row.lines, roles, previous, widths)));
+        }
+        carried = null;
+        return;
+      }
+      const after = pending[index + 1];
+      const open = after?.kind === "continuation" && after.lines.length > 0;
+      const exact = exactCells(row, roles.length) ?? nameOnly(row, roles);
+      let result: Segmented;
+      if (exact) {
+        result = { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)), parts: exact.map((c) => [c]) };
+      } else if (open && after) {
+        const both = segmentOpenRow(row.lines, after.lines, roles, widths);
+        result = both.row;
+        carried = both.continuation;
+      } else result = segmentRow(row.lines, roles, widths);
+      if (!exact) segmented.push(result);
+      previous = result;
+      rows.push(withMark(row.mark, result.cells));
+    });
+    return { rows, segmented };
+  };
+  const first = pass();
+  const widths = columnWidths(first.segmented, roles.length);
+  return widths.some((w) => w !== null) ? pass(widths).rows : first.rows;
 }

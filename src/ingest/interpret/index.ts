@@ -1,5 +1,7 @@
+import { horizonYear } from "../../domain/indicatorTarget.ts";
 import type { ExtractedIndicator, ExtractedTask, Extraction, ExtractionWarning } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
+import { refreshDoubts } from "./doubts.ts";
 import { indicatorsFromTable } from "./indicators.ts";
 import { contextYearOf, extractMetadata } from "./metadata.ts";
 import { interpretProse } from "./prose.ts";
@@ -15,7 +17,7 @@ import { tasksFromTable } from "./tasks.ts";
 export function interpretDocument(doc: RawDocument): Extraction {
   const collected = collectTables(doc);
   const document = extractMetadata(collected.front, collected.all);
-  const context = { contextYear: contextYearOf(document) };
+  const context = { contextYear: contextYearOf(document, collected.front) };
   const tasks: ExtractedTask[] = [];
   const indicators: ExtractedIndicator[] = [];
   const warnings: ExtractionWarning[] = [];
@@ -27,7 +29,10 @@ export function interpretDocument(doc: RawDocument): Extraction {
       tasks.push(...read.tasks);
       warnings.push(...read.warnings);
     } else {
-      const read = indicatorsFromTable(table, context);
+      const read = indicatorsFromTable(table, {
+        ...context,
+        titleYear: horizonYear(document.title ?? "") ?? undefined,
+      });
       indicators.push(...read.indicators);
       warnings.push(...read.warnings);
     }
@@ -38,7 +43,7 @@ export function interpretDocument(doc: RawDocument): Extraction {
     warnings.push(...prose.warnings);
   }
   warnings.push(...duplicateRefWarnings(tasks, "nhiệm vụ"), ...duplicateRefWarnings(indicators, "chỉ tiêu"));
-  return { document, tasks, indicators, warnings };
+  return refreshDoubts({ document, tasks, indicators, warnings });
 }
 
 /** Two items with one ref cannot both be linked or reported on; the office must tell them apart. */

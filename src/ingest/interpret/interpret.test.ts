@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readTextDocument } from "../extract.ts";
+import { withoutDoubts } from "../testing/doubts.ts";
 import { doc, interpret, para, row, table } from "../testing/rawDocument.ts";
 import { interpretDocument } from "./index.ts";
 
@@ -28,7 +30,7 @@ describe("headers in other words, orders and subsets", () => {
         ),
       ),
     );
-    expect(out.tasks).toEqual([
+    expect(out.tasks.map(withoutDoubts)).toEqual([
       {
         ref: "1",
         section: null,
@@ -281,5 +283,145 @@ describe("cells", () => {
       ),
     );
     expect(out.tasks[0]!.deadline).toEqual({ text: "Quý II", kind: "quarter", due: "2026-06-30" });
+  });
+});
+
+describe("rows that are not tasks", () => {
+  const header = row(
+    "STT",
+    "Nội dung công việc",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian hoàn thành",
+  );
+  const note =
+    "Các nhiệm vụ dưới đây do Ủy ban nhân dân cấp xã chủ trì thực hiện, cụ thể: số thứ tự từ 2 đến 3";
+  const across = row(note, note, note, note, note);
+
+  it("keeps a note merged across the table as a warning, not a task", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Rà soát quy chế làm việc", "Sở Nội vụ", "", "Quý II/2026"),
+          across,
+          row("2", "Kiện toàn bộ phận một cửa", "Ủy ban nhân dân cấp xã", "", "Tháng 5/2026"),
+          row("3", "Công khai thủ tục hành chính", "Ủy ban nhân dân cấp xã", "", "Thường xuyên"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => [t.ref, t.deadline.text])).toEqual([
+      ["1", "Quý II/2026"],
+      ["2", "Tháng 5/2026"],
+      ["3", "Thường xuyên"],
+    ]);
+    expect(out.warnings).toEqual([
+      { ref: null, code: "table_note", message: `Dòng ghi chú trong bảng, không phải nhiệm vụ: “${note}”` },
+    ]);
+  });
+
+  it("does not glue a note that opens a page to the task before it", () => {
+    const out = interpret(
+      doc(
+        table(header, row("1", "Rà soát quy chế làm việc", "Sở Nội vụ", "Sở Tư pháp", "Quý II/2026")),
+        table(across, row("2", "Kiện toàn bộ phận một cửa", "Ủy ban nhân dân cấp xã", "", "Tháng 5/2026")),
+      ),
+    );
+    expect(out.tasks).toHaveLength(2);
+    expect(out.tasks[0]).toMatchObject({
+      title: "Rà soát quy chế làm việc",
+      leads: ["Sở Nội vụ"],
+      coordinators: ["Sở Tư pháp"],
+      deadline: { text: "Quý II/2026" },
+    });
+    expect(out.warnings.map((w) => w.code)).toEqual(["table_note"]);
+  });
+
+  it("reads a row with no number, no agency and no time as a note", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Rà soát quy chế làm việc", "Sở Nội vụ", "", "Quý II/2026"),
+          row(
+            "",
+            "Sản phẩm gửi về Sở Nội vụ để tổng hợp; không tính vào kết quả cải cách hành chính.",
+            "",
+            "",
+            "",
+          ),
+          row("2", "Kiện toàn bộ phận một cửa", "Ủy ban nhân dân cấp xã", "", "Tháng 5/2026"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(out.warnings.map((w) => w.code)).toEqual(["table_note"]);
+  });
+
+  it("lets no deadline leak from a note into the merged cells below it", () => {
+    const merged = { text: "", mergedFromAbove: true };
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Rà soát quy chế làm việc", "Sở Nội vụ", "", "Quý II/2026"),
+          across,
+          row("2", "Kiện toàn bộ phận một cửa", "Ủy ban nhân dân cấp xã", "", merged),
+        ),
+      ),
+    );
+    expect(out.tasks[1]!.deadline).toMatchObject({ text: "Quý II/2026", kind: "quarter" });
+  });
+
+  it("counts a group heading's number: letters under it leave no gap", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          row("1", "Số hóa hồ sơ thủ tục hành chính", "", "", ""),
+          row("a", "Số hóa kết quả cấp tỉnh", "Các sở, ban, ngành", "", "31/10/2026"),
+          row("b", "Số hóa kết quả cấp xã", "Ủy ban nhân dân cấp xã", "", "31/12/2026"),
+          row("2", "Tích hợp Cổng dịch vụ công với VNeID", "Sở Khoa học và Công nghệ", "", "Quý III/2026"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => t.ref)).toEqual(["a", "b", "2"]);
+    expect(out.warnings).toEqual([]);
+  });
+});
+
+describe("a body in prose with its task list in an appendix", () => {
+  it("takes the appendix table, pasted one cell per line, as the task list, not the body's duties", () => {
+    const text = [
+      "KẾ HOẠCH",
+      "Cải cách hành chính năm 2026",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Nội vụ: theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; báo cáo Ủy ban nhân dân tỉnh.",
+      "2. Sở Tài chính: tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+      "Phụ lục",
+      "TT",
+      "Nội dung công việc",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+      "Thời gian thực hiện",
+      "Kết quả/sản phẩm",
+      "1",
+      "Rà soát quy chế làm việc",
+      "Sở Nội vụ",
+      "Sở Tư pháp",
+      "Quý II/2026",
+      "Quy chế được sửa đổi",
+      "2",
+      "Kiện toàn bộ phận một cửa",
+      "Văn phòng UBND tỉnh",
+      "Các sở, ban, ngành",
+      "Tháng 5/2026",
+      "Quyết định kiện toàn",
+    ].join("\n");
+    const out = interpret(readTextDocument(text));
+    expect(out.tasks.map((t) => [t.ref, t.leads, t.deadline.text, t.output])).toEqual([
+      ["1", ["Sở Nội vụ"], "Quý II/2026", "Quy chế được sửa đổi"],
+      ["2", ["Văn phòng UBND tỉnh"], "Tháng 5/2026", "Quyết định kiện toàn"],
+    ]);
   });
 });

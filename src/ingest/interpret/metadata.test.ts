@@ -69,4 +69,71 @@ describe("extractMetadata", () => {
     );
     expect(meta.date).toBeNull();
   });
+
+  const head = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"];
+  const blank = ["Số:      /KH-UBND", "Quảng Ngãi, ngày     tháng    năm 2026"];
+  const title = "Triển khai Chương trình chuyển đổi số tỉnh Quảng Ngãi năm 2026";
+
+  it.each([
+    ["a bare heading", ["KẾ HOẠCH", title]],
+    ["a stamp after the type", ["KẾ HOẠCH (Dự thảo)", title]],
+    ["a stamp on its own line under the type", ["KẾ HOẠCH", "(Dự thảo lần 2)", title]],
+    ["a stamp above the heading", ["DỰ THẢO", "KẾ HOẠCH", title]],
+    ["the title run into the heading", [`KẾ HOẠCH ${title}`]],
+    ["a dated stamp", ["(Dự thảo ngày 15/3/2026)", "KẾ HOẠCH", title]],
+  ])("reads a draft's type and title with %s; blank number and date are null", (_, lines) => {
+    const front = [...head, ...blank, ...lines, "Căn cứ Nghị quyết số 57-NQ/TW;"];
+    expect(extractMetadata(front, front)).toEqual({
+      number: null,
+      type: "Kế hoạch",
+      issuer: "Ủy ban nhân dân tỉnh Quảng Ngãi",
+      date: null,
+      title,
+    });
+  });
+
+  it("takes a title that opens like a preamble, and stops at the preamble itself", () => {
+    const front = [
+      "KẾ HOẠCH",
+      "Thực hiện chuyển đổi số và Đề án 06 năm 2026",
+      "Thực hiện Công văn số 12/UBND-KT ngày 02/3/2026 của Ủy ban nhân dân tỉnh, Sở ban hành Kế hoạch như sau:",
+    ];
+    expect(extractMetadata(front, front).title).toBe("Thực hiện chuyển đổi số và Đề án 06 năm 2026");
+  });
+
+  it("cuts the preamble off a title that text from a PDF ran into it", () => {
+    const front = [
+      "KẾ HOẠCH",
+      "Triển khai phong trào “Bình dân học vụ số” năm 2026 Thực hiện Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh xây dựng Kế hoạch như sau:",
+    ];
+    expect(extractMetadata(front, front).title).toBe("Triển khai phong trào “Bình dân học vụ số” năm 2026");
+  });
+
+  it("takes an undated plan's year from its title, not from a document it cites", () => {
+    const meta = {
+      number: null,
+      type: "Kế hoạch",
+      issuer: null,
+      date: null,
+      title: "Thực hiện Nghị quyết số 09-NQ/TU ngày 15 tháng 8 năm 2025 của Tỉnh ủy năm 2026",
+    };
+    expect(contextYearOf(meta)).toBe(2026);
+  });
+
+  it("keeps a title that names a draft of something else", () => {
+    const front = ["TỜ TRÌNH", "Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh", "Căn cứ Luật Dữ liệu;"];
+    expect(extractMetadata(front, front).title).toBe("Dự thảo Quy chế quản lý Trung tâm dữ liệu tỉnh");
+  });
+
+  it("takes a draft's year from its blank place-and-date line", () => {
+    const front = [
+      "Số:      /KH-UBND",
+      "Quảng Ngãi, ngày     tháng     năm 2027",
+      "KẾ HOẠCH",
+      "Chuyển đổi số",
+    ];
+    const meta = extractMetadata(front, front);
+    expect(meta.date).toBeNull();
+    expect(contextYearOf(meta, front)).toBe(2027);
+  });
 });

@@ -219,7 +219,13 @@ function dateOf(lines: string[]): string | null {
 }
 
 const TITLE_STOP =
-  /^(căn cứ|thực hiện|kính gửi|theo |để |nhằm |phần |chương |điều |số |\(ban hành|ban hành kèm|[ivx]+[.)]\s|\d+[.)]\s|[-_*=]{3,})/iu;
+  /^(căn cứ|kính gửi|phần |chương |điều |số |\(ban hành|ban hành kèm|[ivx]+[.)]\s|\d+[.)]\s|[-_*=]{3,})/iu;
+/**
+ * Titles may open like a preamble ("Thực hiện Nghị quyết số 57-NQ/TW…", "Triển khai…"), but the
+ * preamble is a sentence that ends in ";" or ":" before the body, and a title never does.
+ */
+const PREAMBLE_START = /^(thực hiện|theo |để |nhằm )/iu;
+const isPreamble = (line: string) => PREAMBLE_START.test(line) && (/[;:]$/u.test(line) || line.length > 300);
 
 function titleOf(lines: string[], casing: Map<string, string>): string | null {
   const head = lines.slice(0, FIRST_PAGE_LINES);
@@ -229,7 +235,7 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
   if (typeIndex < 0) return null;
   const parts: string[] = [];
   for (const line of head.slice(typeIndex + 1)) {
-    if (TITLE_STOP.test(line) || MOTTO.test(foldForSearch(line))) break;
+    if (TITLE_STOP.test(line) || isPreamble(line) || MOTTO.test(foldForSearch(line))) break;
     // A title runs on in lower case, or in capitals when it is set in capitals.
     const runsOn = /^\p{Ll}/u.test(line) || (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
     if (parts.length > 0 && !runsOn) break;
@@ -237,8 +243,20 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
     if (parts.length >= 4) break;
   }
   if (parts.length === 0) return null;
-  const title = normalizeText(parts.join(" "));
+  const title = withoutPreamble(normalizeText(parts.join(" ")));
   return isUpper(title) ? fromCapitals(title, casing) : title;
+}
+
+/**
+ * A title run into the preamble after it (text copied out of a PDF joins the two): the preamble
+ * is the sentence from a capitalised "Căn cứ"/"Thực hiện"/"Theo" to a ";" or ":" at the end.
+ */
+function withoutPreamble(title: string): string {
+  for (const m of title.matchAll(/\s(?=(?:Căn cứ|Thực hiện|Theo|Kính gửi)\s)/gu)) {
+    const rest = title.slice(m.index + 1);
+    if (/[;:]$/u.test(rest) && m.index > 0) return title.slice(0, m.index);
+  }
+  return title;
 }
 
 const CAPTION =
@@ -264,8 +282,30 @@ function captionOf(lines: string[]): Caption | null {
   return null;
 }
 
+/** "DỰ THẢO", "(Dự thảo lần 2)", "Dự thảo ngày 15/3/2026": a draft's stamp, neither type nor title. */
+const DRAFT_MARK =
+  /^[([]?\s*d[ựu]\s*th[ảa]o(?:\s+(?:lần\s+(?:thứ\s+)?\d+|số\s+\d+|\d+|ngày\s+[\d/.\s]+|v?\d+(?:\.\d+)?))?\s*[)\]]?$/iu;
+const DRAFT_SUFFIX = /\s*[([]\s*d[ựu]\s*th[ảa]o\b[^)\]]{0,40}[)\]]\s*$/iu;
+
+/**
+ * Lines of the first page as the rules below expect them: a draft's stamp goes, whether on a
+ * line of its own or after the type ("KẾ HOẠCH (Dự thảo)"), and a type heading run into its
+ * title ("KẾ HOẠCH Triển khai…", a layout lost in copying) is two lines.
+ */
+function firstPageLines(front: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of front) {
+    const line = normalizeText(raw).replace(DRAFT_SUFFIX, "");
+    if (line === "" || DRAFT_MARK.test(line)) continue;
+    const joined = /^([\p{Lu}\s]+?)\s+(\p{Lu}\p{Ll}.*)$/u.exec(line);
+    if (joined && isTypeHeading(joined[1]!) && !isUpper(joined[2]!)) out.push(joined[1]!, joined[2]!);
+    else out.push(line);
+  }
+  return out;
+}
+
 export function extractMetadata(front: string[], all: string[]): ExtractedDocumentMeta {
-  const lines = front.map((l) => normalizeText(l)).filter(Boolean);
+  const lines = firstPageLines(front);
   const caption = captionOf(all.map((l) => normalizeText(l)));
   const number = numberOf(lines) ?? caption?.number ?? null;
   const captionType =
@@ -279,9 +319,20 @@ export function extractMetadata(front: string[], all: string[]): ExtractedDocume
   };
 }
 
-/** The plan's year, for deadlines written without one. */
-export function contextYearOf(meta: ExtractedDocumentMeta): number | undefined {
+/**
+ * The plan's year, for deadlines written without one: the year it was signed, else the year its
+ * title names (not counting the dates of documents it cites, "ngày 15 tháng 8 năm 2025"), else,
+ * in a draft whose day and month are left blank, the year on its place-and-date line
+ * ("ngày   tháng   năm 2026").
+ */
+export function contextYearOf(meta: ExtractedDocumentMeta, front: string[] = []): number | undefined {
   if (meta.date) return Number(meta.date.slice(0, 4));
-  const m = /\bnăm\s+(20\d\d)\b/u.exec(meta.title ?? "");
-  return m ? Number(m[1]) : undefined;
+  const title = (meta.title ?? "").replace(/ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/giu, " ");
+  const m = /\bnăm\s+(20\d\d)\b/u.exec(title);
+  if (m) return Number(m[1]);
+  for (const line of front.slice(0, FIRST_PAGE_LINES)) {
+    const blank = /,\s*ngày\s*[.…_\s]*tháng\s*[.…_\s\d]*năm\s+(20\d\d)\b/u.exec(normalizeText(line));
+    if (blank && line.length <= 80) return Number(blank[1]);
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
-import { foldForSearch } from "../../domain/text.ts";
+import { periodHeadingYear } from "../../domain/indicatorTarget.ts";
+import { foldForSearch, normalizeText } from "../../domain/text.ts";
 import { stripMarkup } from "../markup.ts";
 import type { RawCell, RawDocument, RawRow } from "../model.ts";
 import { cellText } from "./cells.ts";
@@ -29,6 +30,8 @@ export interface TableRow {
 export interface LogicalTable {
   map: ColumnMap;
   rows: TableRow[];
+  /** The appendix caption right above the table ("Phụ lục I: Chỉ tiêu đến năm 2030"), if any. */
+  caption?: string[];
 }
 
 export interface CollectedDocument {
@@ -40,6 +43,7 @@ export interface CollectedDocument {
 }
 
 const HEADER_SEARCH_ROWS = 12;
+const PERIOD_MAX = 100;
 
 function texts(row: RawRow): string[] {
   return row.cells.map((c) => cellText(c));
@@ -93,6 +97,16 @@ function startsNewPart(text: string): boolean {
   return /^(phu luc|danh muc|bieu)\b/.test(foldForSearch(text));
 }
 
+/** A row holding one caption line and nothing else, not seen before (a running page header is). */
+function opensNewPart(row: RawRow, captions: Set<string>): boolean {
+  const lines = rowLines(row);
+  if (lines.length !== 1 || !startsNewPart(lines[0]!)) return false;
+  const folded = foldForSearch(lines[0]!);
+  if (captions.has(folded)) return false;
+  captions.add(folded);
+  return true;
+}
+
 function rowLines(row: RawRow): string[] {
   const seen: string[] = [];
   for (const cell of row.cells) {
@@ -109,9 +123,18 @@ export function collectTables(doc: RawDocument): CollectedDocument {
   const all: string[] = [];
   let current: LogicalTable | null = null;
   const captions = new Set<string>();
+  // Lines since the last caption, for the caption of the next table.
+  let lead: string[] = [];
+  // A line between two parts of an indicator table that names only a period ("b) Tầm nhìn đến
+  // năm 2045") heads the rows that follow, as a heading row inside the table would.
+  let period: string | null = null;
   const note = (lines: string[]) => {
     for (const line of lines) {
       if (line === "") continue;
+      if (line.length <= PERIOD_MAX && periodHeadingYear(line) !== null) period = normalizeText(line);
+      else if (line.length > PERIOD_MAX || startsNewPart(line)) period = null;
+      if (startsNewPart(line)) lead = [];
+      lead.push(line);
       all.push(line);
       if (tables.length === 0) front.push(line);
     }
@@ -137,7 +160,9 @@ export function collectTables(doc: RawDocument): CollectedDocument {
         const header = headerAt(block.rows, i);
         if (header) {
           if (!current || current.map.signature !== header.map.signature) {
-            current = { map: header.map, rows: [] };
+            const caption = lead.length > 0 && startsNewPart(lead[0]!) ? lead : [];
+            current = { map: header.map, rows: [], caption };
+            lead = [];
             tables.push(current);
           }
           headerSeen = true;
@@ -148,12 +173,20 @@ export function collectTables(doc: RawDocument): CollectedDocument {
           continue;
         }
       }
+      // A sheet's caption row ("Phụ lục II: …" merged across) starts another table, as a caption
+      // paragraph does, even when the new table has the width of the last one.
+      if (!headerSeen && current && opensNewPart(row, captions)) current = null;
       // Layout tables (the national motto beside the issuer, the signature block) and captions
       // above a header; a block without a header continues the table only if it has its width.
       if (!current || (!headerSeen && row.cells.length !== current.map.roles.length)) {
         note(rowLines(row));
         continue;
       }
+      if (period !== null && current.map.kind === "indicator") {
+        const text = period;
+        current.rows.push({ cells: current.map.roles.map(() => ({ text })), afterBreak: true });
+      }
+      period = null;
       const pageBreak = row.page !== undefined && lastPage !== undefined && row.page !== lastPage;
       current.rows.push({ cells: row.cells, afterBreak: afterBreak || pageBreak });
       afterBreak = false;

@@ -2,9 +2,11 @@ import { splitAgencies } from "../../domain/agencyNames.ts";
 import { findHiddenDeadline, parseDeadline } from "../../domain/deadline.ts";
 import { findDocumentNumbers, sameDocumentNumber } from "../../domain/documentNumber.ts";
 import { normalizeText } from "../../domain/text.ts";
-import type { Deadline, ExtractedTask, ExtractionWarning } from "../extraction.ts";
+import type { Deadline, Doubt, ExtractedTask, ExtractionWarning } from "../extraction.ts";
 import { cellLines, joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
+import { tableRowDoubts } from "./doubts.ts";
+import { addNote, noteWarnings, type TableNote, unnumbered } from "./noteRows.ts";
 import { isBulletStt, isRoman, numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
 import type { Cell, LogicalTable, TableRow } from "./tables.ts";
 
@@ -30,6 +32,8 @@ export interface Draft {
   footnotes: string[];
   /** Row had no number: the number was given by position. */
   unnumbered: boolean;
+  /** Hook: reasons to doubt the row an interpreter noticed while reading it (see doubts.ts). */
+  doubts?: Doubt[];
 }
 
 /** Text of each role; a role spread over merged grid columns is read once. */
@@ -157,9 +161,15 @@ function mergeInto(
 
 /**
  * Drafts of the items of a table: sections applied, page-break continuations merged, rows
- * without a number either merged (when they continue the row above) or numbered by position.
+ * without a number either merged (when they continue the row above), set aside as the issuer's
+ * notes (`found.notes`) or numbered by position. `found.all` keeps group headings too.
  */
-export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[]): Draft[] {
+export function draftsOf(
+  table: LogicalTable,
+  nameRole: Role,
+  dataRoles: Role[],
+  found: { notes: TableNote[]; all: Draft[] } = { notes: [], all: [] },
+): Draft[] {
   const drafts: Draft[] = [];
   let section: string | null = null;
   let sectionTitle: string | null = null;
@@ -168,6 +178,7 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
   let above: Cell[] = [];
   let subItems = 0;
   let lastParent: Draft | undefined;
+  let noteBefore = false;
   for (const physical of table.rows) {
     let row = physical;
     let reading = readRow(row, table.map.roles, nameRole, dataRoles);
@@ -175,6 +186,9 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
       row = fillMergedCells(physical, above, table.map.roles);
       if (row !== physical) reading = readRow(row, table.map.roles, nameRole, dataRoles);
     }
+    const aboveNote = above;
+    const lastWasNote = noteBefore;
+    noteBefore = false;
     above = row.cells;
     if (reading.kind === "skip") continue;
     if (reading.kind === "section") {
@@ -203,23 +217,27 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
         continue;
       }
     }
-    const previous = drafts[drafts.length - 1];
-    const sttIdx = table.map.roles.indexOf("stt");
-    const sttMerged = sttIdx >= 0 && row.cells[sttIdx]?.mergedFromAbove === true;
     if (reading.number === null) {
-      const name = reading.texts[nameRole] ?? "";
-      const nameOnly = dataRoles.every((r) => !reading.texts[r]) && reading.footnotes.length === 0;
-      // A wrapped fragment starts in lower case; a heading of a group of rows does not.
-      const fragment = /^\p{Ll}/u.test(name);
-      if (previous && previous.section === section) {
-        const continues = row.afterBreak || sttMerged || name === "" || (nameOnly && fragment);
-        if (continues) {
-          mergeInto(previous, reading, table.map.roles, (row.afterBreak || fragment) && !sttMerged);
-          continue;
-        }
+      const previous = drafts[drafts.length - 1];
+      const what = unnumbered(row, reading, table.map.roles, nameRole, dataRoles, {
+        previous: previous !== undefined && previous.section === section,
+        afterNote: lastWasNote,
+      });
+      if (what.kind === "continues") {
+        mergeInto(previous!, reading, table.map.roles, what.cut);
+        continue;
       }
-      // "Nhóm nhiệm vụ về thể chế" alone on its row: a heading, not a task.
-      if (nameOnly && !fragment) continue;
+      if (what.kind === "heading") {
+        above = aboveNote;
+        continue;
+      }
+      if (what.kind === "note") {
+        addNote(found.notes, { section, text: what.text }, lastWasNote);
+        // Cells merged down over a note belong to the task above it.
+        above = aboveNote;
+        noteBefore = true;
+        continue;
+      }
     }
     sinceSection++;
     // Rows bulleted in the STT column are numbered under the row above them: "11.1", "11.2".
@@ -239,6 +257,7 @@ export function draftsOf(table: LogicalTable, nameRole: Role, dataRoles: Role[])
   }
   // Indicators nest (11 with 11.1, 11.2 are all indicators); a task row with nothing but a name
   // above numbered sub-rows is a heading.
+  found.all.push(...drafts);
   return nameRole === "title" ? dropGroupHeadings(drafts, nameRole, dataRoles) : drafts;
 }
 
@@ -302,8 +321,9 @@ export function tasksFromTable(
   table: LogicalTable,
   context: Context,
 ): { tasks: ExtractedTask[]; warnings: ExtractionWarning[] } {
-  const drafts = draftsOf(table, "title", TASK_DATA_ROLES);
-  const warnings: ExtractionWarning[] = [];
+  const found = { notes: [] as TableNote[], all: [] as Draft[] };
+  const drafts = draftsOf(table, "title", TASK_DATA_ROLES, found);
+  const warnings: ExtractionWarning[] = noteWarnings(found.notes);
   const tasks = drafts.map((d): ExtractedTask => {
     const ref = refOf(d);
     if (d.unnumbered) {
@@ -326,9 +346,11 @@ export function tasksFromTable(
       output: plain(d.texts.output),
       note: plain(d.texts.note),
       deadline: deadlineOf(d, context),
+      doubts: [...(d.doubts ?? []), ...tableRowDoubts(d.texts, context.contextYear)],
     };
   });
-  const numbered = drafts
+  // A group heading's number ("1 | Nhóm nhiệm vụ…" above 1.1, a, b) is part of the numbering.
+  const numbered = found.all
     .filter((d) => !d.unnumbered)
     .map((d) => ({ ref: refOf(d), section: d.section, number: d.number }));
   warnings.push(...numberingWarnings(numbered, "nhiệm vụ"));

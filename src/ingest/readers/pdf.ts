@@ -1,10 +1,12 @@
 import { IngestError } from "../errors.ts";
 import type { RawBlock, RawCell, RawDocument, RawRow } from "../model.ts";
+import type { OnProgress } from "../progress.ts";
 import { gridRows, inGrid } from "./pdf/cells.ts";
 import { attachFootnotes, markSuperscripts } from "./pdf/footnotes.ts";
 import { gapTables } from "./pdf/gapTables.ts";
 import { findGrids } from "./pdf/grid.ts";
 import { asIngestError, openPdf, readPageGraphics, readPageText } from "./pdf/load.ts";
+import { ocrPages } from "./pdf/ocr.ts";
 import { type PlacedBlock, pageMeasure, paragraphs } from "./pdf/paragraphs.ts";
 import type { TextItem } from "./pdf/types.ts";
 
@@ -15,12 +17,14 @@ import type { TextItem } from "./pdf/types.ts";
  * runs on across a page break is joined back into one table block, its rows keeping their page.
  */
 
-/** Fewer characters per page than this on average: the pages are images, not text. */
+/** Fewer characters than this on a page that paints an image: the page is a scan. */
 const SCAN_CHARS_PER_PAGE = 40;
 
 export interface PdfOptions {
   /** Ignore ruling lines and find tables from text alignment only (tests of the fallback). */
   ignoreRulings?: boolean;
+  /** Told as scanned pages are read, page by page (OCR takes seconds a page). */
+  onProgress?: OnProgress;
 }
 
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<RawDocument> {
@@ -28,25 +32,40 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   try {
     const pageCount = doc.numPages;
     const pages = [];
-    let chars = 0;
+    let textChars = 0;
     for (let n = 1; n <= pageCount; n++) {
       const page = await doc.getPage(n);
       const text = await readPageText(page);
+      const graphics = await readPageGraphics(page, text.items, text.viewport);
+      let chars = 0;
       for (const item of text.items) chars += item.str.replace(/\s/g, "").length;
-      pages.push({ n, page, ...text });
+      textChars += chars;
+      pages.push({ n, chars, items: text.items, graphics, height: page.getViewport({ scale: 1 }).height });
+      page.cleanup();
     }
-    if (chars < SCAN_CHARS_PER_PAGE * Math.max(pageCount, 1)) {
+    // A page that paints an image and has (almost) no text is a scan. So is every page of a
+    // document with no text layer to speak of: its text may also be drawn as outlines.
+    const noText = textChars < SCAN_CHARS_PER_PAGE * Math.max(pageCount, 1);
+    const scanned = pages
+      .filter((p) => p.chars < SCAN_CHARS_PER_PAGE && (noText || p.graphics.images > 0))
+      .map((p) => p.n);
+    // A scanned page's words come from OCR and take the place of the little text it had (a
+    // stamp, a page number); everything after that is the same as for a text page.
+    const ocr = scanned.length > 0 ? await ocrPages(bytes, scanned, options.onProgress) : new Map();
+    let ocrChars = 0;
+    for (const read of ocr.values()) for (const item of read.items) ocrChars += item.str.length;
+    if (noText && textChars + ocrChars < SCAN_CHARS_PER_PAGE * Math.max(pageCount, 1)) {
       throw new IngestError(
         "scanned_pdf",
-        "Tệp PDF là bản scan (ảnh chụp), không có lớp chữ; hãy nhận dạng chữ (OCR) hoặc tải lên bản Word/PDF gốc.",
+        "Tệp PDF là bản scan (ảnh chụp) nhưng không nhận dạng được chữ trên trang (ảnh trống, quá mờ hoặc quá nhỏ); hãy quét lại ở 300 dpi hoặc tải lên bản Word/PDF gốc.",
       );
     }
     const placed: PlacedBlock[][] = [];
-    for (const { n, page, items, viewport } of pages) {
-      const rulings = await readPageGraphics(page, items, viewport);
+    for (const { n, items, graphics, height } of pages) {
+      const read = ocr.get(n);
+      const rulings = read ? read : graphics;
       const [h, v] = options.ignoreRulings ? [[], []] : [rulings.horizontals, rulings.verticals];
-      placed.push(pageBlocks(items, h, v, n, page.getViewport({ scale: 1 }).height));
-      page.cleanup();
+      placed.push(pageBlocks(read ? read.items : items, h, v, n, height));
     }
     return { format: "pdf", blocks: joinPages(placed), pageCount };
   } catch (error) {

@@ -111,6 +111,120 @@ describe("readText: one cell per line", () => {
     ]);
   });
 
+  it("skips the column numbers written one per line under the header", () => {
+    const text = [
+      ...header,
+      "(1)",
+      "(2)",
+      "(3)",
+      "(4)",
+      "(5)",
+      "1",
+      "Tập huấn kỹ năng số",
+      "Sở Nội vụ",
+      "UBND cấp xã",
+      "Quý II/2026",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1)).toEqual([["1", "Tập huấn kỹ năng số", "Sở Nội vụ", "UBND cấp xã", "Quý II/2026"]]);
+  });
+
+  it("reads lettered parts, a group heading with numbered or lettered rows under it", () => {
+    const text = [
+      ...header,
+      "A",
+      "NHIỆM VỤ CHUNG",
+      "1",
+      "Quán triệt Kế hoạch",
+      "Sở Nội vụ",
+      "Các sở, ban, ngành",
+      "Tháng 4/2026",
+      "B",
+      "NHIỆM VỤ CỤ THỂ",
+      "I",
+      "Cải cách thủ tục hành chính",
+      "1",
+      "Đơn giản hóa thủ tục hành chính nội bộ",
+      "1.1",
+      "Rà soát thủ tục nội bộ",
+      "Văn phòng UBND tỉnh",
+      "Các sở, ban, ngành",
+      "Quý III/2026",
+      "2",
+      "Số hóa kết quả giải quyết thủ tục",
+      "a",
+      "Số hóa kết quả cấp tỉnh",
+      "Các sở, ban, ngành",
+      "Văn phòng UBND tỉnh",
+      "31/10/2026",
+      "b",
+      "Số hóa kết quả cấp xã",
+      "UBND cấp xã",
+      "Sở Khoa học và Công nghệ",
+      "31/12/2026",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ["A", "NHIỆM VỤ CHUNG", ""],
+      ["1", "Quán triệt Kế hoạch", "Sở Nội vụ"],
+      ["B", "NHIỆM VỤ CỤ THỂ", ""],
+      ["I", "Cải cách thủ tục hành chính", ""],
+      ["1", "Đơn giản hóa thủ tục hành chính nội bộ", ""],
+      ["1.1", "Rà soát thủ tục nội bộ", "Văn phòng UBND tỉnh"],
+      ["2", "Số hóa kết quả giải quyết thủ tục", ""],
+      ["a", "Số hóa kết quả cấp tỉnh", "Các sở, ban, ngành"],
+      ["b", "Số hóa kết quả cấp xã", "UBND cấp xã"],
+    ]);
+  });
+
+  it("does not take a place named with a capital letter for a lettered part", () => {
+    const text = [
+      ...header,
+      "1",
+      "Rà soát trạm phát sóng",
+      "UBND xã",
+      "A",
+      "Lưới",
+      "6/2026",
+      "2",
+      "Tập huấn",
+      "Sở Nội vụ",
+      "A Lưới",
+      "Quý II/2026",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["1", "2"]);
+  });
+
+  it("reads a table without an STT column, its rows numbered in their names", () => {
+    const text = [
+      "Nhiệm vụ, giải pháp",
+      "Cơ quan, đơn vị chủ trì",
+      "Cơ quan, đơn vị phối hợp",
+      "Thời hạn hoàn thành",
+      "I. TUYÊN TRUYỀN",
+      "1. Xây dựng chuyên trang trên Cổng thông tin điện tử tỉnh",
+      "Sở Khoa học và Công nghệ",
+      "Văn phòng UBND tỉnh",
+      "Tháng 5/2026",
+      "2. Tuyên truyền trên hệ thống truyền thanh cơ sở",
+      "UBND cấp xã",
+      "",
+      "Hằng quý",
+    ].join("\n");
+    const rows = tables(readTextDocument(text).blocks)[0]!;
+    expect(rows.slice(1)).toEqual([
+      ["I. TUYÊN TRUYỀN", "I. TUYÊN TRUYỀN", "I. TUYÊN TRUYỀN", "I. TUYÊN TRUYỀN"],
+      [
+        "1. Xây dựng chuyên trang trên Cổng thông tin điện tử tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Văn phòng UBND tỉnh",
+        "Tháng 5/2026",
+      ],
+      ["2. Tuyên truyền trên hệ thống truyền thanh cơ sở", "UBND cấp xã", "", "Hằng quý"],
+    ]);
+  });
+
   it("rebuilds rows of PDF text where cells wrap over several lines and words are cut", () => {
     const text = [
       "ST",

@@ -182,6 +182,48 @@ describe("the import flow", () => {
     expect(list.map((i: { id: string }) => i.id)).toContain(importId);
   });
 
+  it("marks the cells naming an agency the directory does not hold, once, and derives doubts again on save", async () => {
+    const { importId, extraction } = await uploadLetter();
+    const [first, ...rest] = extraction.tasks;
+    const edited: Extraction = {
+      ...extraction,
+      tasks: [
+        {
+          ...first!,
+          title: "và hoàn thiện hồ sơ",
+          leads: ["Công an tỉnh"],
+          coordinators: ["Sở Không Có Trong Danh Mục"],
+        },
+        ...rest,
+      ],
+    };
+    const saved = (await call("PUT", `/api/imports/${importId}`, coordinator, edited)).json() as Preview;
+    const task = saved.extraction.tasks[0]!;
+    const unknown = task.doubts!.filter((d) => d.code === "agency_unknown");
+    expect(unknown).toEqual([
+      {
+        field: "coordinators",
+        code: "agency_unknown",
+        message: '"Sở Không Có Trong Danh Mục" chưa có trong danh mục cơ quan: xem mục Đối chiếu cơ quan.',
+      },
+    ]);
+    expect(task.doubts!.map((d) => d.code)).toContain("title_continuation");
+    expect(task.confidence).toBeLessThan(1);
+
+    // Sent back as the preview gave it (doubts included), then corrected: doubts do not pile up,
+    // and the corrected title loses its doubt.
+    const again = (
+      await call("PUT", `/api/imports/${importId}`, coordinator, {
+        ...saved.extraction,
+        tasks: [{ ...task, title: "Hoàn thiện hồ sơ" }, ...saved.extraction.tasks.slice(1)],
+      })
+    ).json() as Preview;
+    const after = again.extraction.tasks[0]!;
+    expect(after.doubts!.map((d) => `${d.field}:${d.code}`)).toEqual(["coordinators:agency_unknown"]);
+    const read = (await call("GET", `/api/imports/${importId}`, coordinator)).json() as Preview;
+    expect(read.extraction.tasks[0]).toEqual(after);
+  });
+
   it("stores the importer's corrections", async () => {
     const { importId, extraction } = await uploadLetter();
     const response = await call("PUT", `/api/imports/${importId}`, coordinator, corrected(extraction));

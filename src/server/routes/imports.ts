@@ -15,11 +15,13 @@ import { importState } from "../../db/schema/index.ts";
 import { assignmentRoles } from "../../domain/assignments.ts";
 import { AppError, found, invalid, notFound } from "../../errors.ts";
 import { extractionSchema } from "../../ingest/extraction.ts";
+import type { ExtractionProgress } from "../../ingest/progress.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
 import { allOf, allow } from "../../policies/decision.ts";
 import { planPolicy } from "../../policies/plan.ts";
 import type { Principal } from "../../policies/principal.ts";
 import { getImportRow, importPreview, listOpenImports } from "../../queries/imports.ts";
+import { forgetProgress, progressOf, reportProgress } from "../importProgress.ts";
 import { command, query, type ReadContext } from "../operation.ts";
 import { errorBody, errorResponses } from "../schemas.ts";
 import { requireSession } from "../session.ts";
@@ -97,13 +99,19 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteOptions> = async (ap
     schema: createImportSchema,
     authorize: importer,
     // Reading and extracting the file run before, and outside, any transaction: they can take seconds.
-    prepare: async ({ request }) => {
+    prepare: async ({ request, principal }, { query: { progress: token } }) => {
       const { bytes, fileName } = await readPlanFile(request);
-      const extraction = await extractUpload(bytes, fileName, {
-        extract: options.extract,
-        onUnexpected: (error) => request.log.error({ err: error, fileName }, "extraction failed"),
-      });
-      return { bytes, fileName, extraction };
+      try {
+        const extraction = await extractUpload(bytes, fileName, {
+          extract: options.extract,
+          onUnexpected: (error) => request.log.error({ err: error, fileName }, "extraction failed"),
+          // OCR of a scan takes tens of seconds: the page polls GET /api/imports/progress/:token.
+          ...(token ? { onProgress: (p: ExtractionProgress) => reportProgress(principal, token, p) } : {}),
+        });
+        return { bytes, fileName, extraction };
+      } finally {
+        if (token) forgetProgress(principal, token);
+      }
     },
     run: async (ctx, _input, _none, upload) => {
       const { importId } = await createImport(ctx, {
@@ -140,6 +148,28 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteOptions> = async (ap
     },
     authorize: importer,
     run: async (ctx) => ({ items: await listOpenImports(ctx.db, ctx.tenantId) }),
+  });
+
+  query(app, {
+    method: "GET",
+    url: "/api/imports/progress/:token",
+    schema: {
+      operationId: "getImportProgress",
+      tags: ["imports"],
+      summary:
+        "Tiến độ trích xuất của một tệp đang tải lên (nhận dạng chữ bản scan, theo trang); null khi chưa có hoặc đã xong",
+      params: z.object({ token: z.uuid() }),
+      response: {
+        200: z.object({
+          progress: z
+            .object({ stage: z.enum(["ocr"]), done: z.number().int(), total: z.number().int() })
+            .nullable(),
+        }),
+        ...errorResponses,
+      },
+    },
+    authorize: importer,
+    run: async (ctx, { params }) => ({ progress: progressOf(ctx.principal, params.token) }),
   });
 
   query(app, {
@@ -226,6 +256,9 @@ const createImportSchema = {
   summary:
     "Tải lên tệp kế hoạch (.docx, .pdf, .xlsx, .doc, .txt; tối đa 50 MB) và nhận bản xem trước kết quả trích xuất",
   consumes: ["multipart/form-data"],
+  // A random token of the page's choosing, under which GET /api/imports/progress/:token tells
+  // how far the extraction has got.
+  querystring: z.object({ progress: z.uuid().optional() }),
   response: { 200: importPreviewResponse, ...uploadErrors },
 };
 

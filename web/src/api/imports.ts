@@ -39,18 +39,43 @@ export function useImport(importId: string | undefined) {
   });
 }
 
+export type ImportProgress = NonNullable<Json<"/api/imports/progress/{token}">["progress"]>;
+
+/** A random (v4) UUID; crypto.randomUUID exists only on https pages, an intranet may serve http. */
+export function progressToken(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The upload names itself with `token`, under which useImportProgress follows its extraction. */
 export function useUploadImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => {
+    mutationFn: ({ file, token }: { file: File; token: string }) => {
       const form = new FormData();
       form.set("file", file, file.name);
-      return api<ImportPreview>("/api/imports", { method: "POST", body: form });
+      return api<ImportPreview>(`/api/imports?progress=${enc(token)}`, { method: "POST", body: form });
     },
     onSuccess: (preview) => {
       client.setQueryData(["import", preview.importId], preview);
       void client.invalidateQueries({ queryKey: ["imports"] });
     },
+  });
+}
+
+/** Polled while an upload runs: OCR of a scanned PDF takes tens of seconds. */
+export function useImportProgress(token: string | undefined) {
+  return useQuery({
+    queryKey: ["import-progress", token],
+    queryFn: ({ signal }) =>
+      api<Json<"/api/imports/progress/{token}">>(`/api/imports/progress/${enc(token!)}`, { signal }),
+    select: (data) => data.progress,
+    enabled: !!token,
+    refetchInterval: 1000,
+    gcTime: 0,
   });
 }
 

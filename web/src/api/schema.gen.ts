@@ -277,6 +277,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/imports/progress/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tiến độ trích xuất của một tệp đang tải lên (nhận dạng chữ bản scan, theo trang); null khi chưa có hoặc đã xong */
+    get: operations["getImportProgress"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/me": {
     parameters: {
       query?: never;
@@ -1838,7 +1855,9 @@ export interface operations {
   };
   createImport: {
     parameters: {
-      query?: never;
+      query?: {
+        progress?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1873,6 +1892,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -1888,6 +1915,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -1895,6 +1924,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
@@ -2033,6 +2068,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -2048,6 +2091,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -2055,6 +2100,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
@@ -2147,6 +2198,14 @@ export interface operations {
             type: string | null;
           };
           indicators: {
+            /** @default 1 */
+            confidence?: number;
+            /** @default [] */
+            doubts?: {
+              code: string;
+              field: string;
+              message: string;
+            }[];
             monitors: string[];
             name: string;
             number: string;
@@ -2162,6 +2221,8 @@ export interface operations {
             unit: string;
           }[];
           tasks: {
+            /** @default 1 */
+            confidence?: number;
             coordinators: string[];
             deadline: {
               due: string | null;
@@ -2169,6 +2230,12 @@ export interface operations {
               kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
               text: string;
             };
+            /** @default [] */
+            doubts?: {
+              code: string;
+              field: string;
+              message: string;
+            }[];
             leads: string[];
             note: string;
             number: string;
@@ -2217,6 +2284,14 @@ export interface operations {
                 type: string | null;
               };
               indicators: {
+                /** @default 1 */
+                confidence: number;
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 monitors: string[];
                 name: string;
                 number: string;
@@ -2232,6 +2307,8 @@ export interface operations {
                 unit: string;
               }[];
               tasks: {
+                /** @default 1 */
+                confidence: number;
                 coordinators: string[];
                 deadline: {
                   due: string | null;
@@ -2239,6 +2316,12 @@ export interface operations {
                   kind: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
                   text: string;
                 };
+                /** @default [] */
+                doubts: {
+                  code: string;
+                  field: string;
+                  message: string;
+                }[];
                 leads: string[];
                 note: string;
                 number: string;
@@ -2457,6 +2540,80 @@ export interface operations {
             planId: string;
             reimport: boolean;
             unresolvedAgencies: string[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getImportProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            progress: {
+              done: number;
+              /** @enum {string} */
+              stage: "ocr";
+              total: number;
+            } | null;
           };
         };
       };

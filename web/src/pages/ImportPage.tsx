@@ -2,7 +2,14 @@ import { InboxOutlined } from "@ant-design/icons";
 import { Alert, Card, Result, Spin, Table, Typography, Upload } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
-import { type OpenImport, useOpenImports, useUploadImport } from "../api/imports.ts";
+import {
+  type ImportProgress,
+  type OpenImport,
+  progressToken,
+  useImportProgress,
+  useOpenImports,
+  useUploadImport,
+} from "../api/imports.ts";
 import { useMe } from "../api/queries.ts";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
@@ -21,6 +28,7 @@ export function ImportPage() {
   const me = useMe().data;
   const allowed = can.importPlans(me);
   const upload = useUploadImport();
+  const progress = useImportProgress(upload.isPending ? upload.variables?.token : undefined).data;
   const open = useOpenImports(allowed);
   const navigate = useNavigate();
 
@@ -35,7 +43,10 @@ export function ImportPage() {
   }
 
   const onFile = (file: File) => {
-    upload.mutate(file, { onSuccess: (preview) => navigate(paths.importPreview(preview.importId)) });
+    upload.mutate(
+      { file, token: progressToken() },
+      { onSuccess: (preview) => navigate(paths.importPreview(preview.importId)) },
+    );
     return false;
   };
 
@@ -49,7 +60,7 @@ export function ImportPage() {
         }
         style={{ marginBottom: 16 }}
       >
-        <Spin spinning={upload.isPending} description="Đang đọc văn bản, trích xuất danh mục nhiệm vụ…">
+        <Spin spinning={upload.isPending} description={pendingText(progress)}>
           <Upload.Dragger
             accept={ACCEPT}
             multiple={false}
@@ -115,4 +126,13 @@ export function ImportPage() {
       </Card>
     </>
   );
+}
+
+/** What the page says while the file is read; a scan's OCR goes page by page. */
+function pendingText(progress: ImportProgress | null | undefined): string {
+  if (progress?.stage === "ocr" && progress.total > 0) {
+    const page = Math.min(progress.done + 1, progress.total);
+    return `Đang nhận dạng chữ trang ${page}/${progress.total}…`;
+  }
+  return "Đang đọc văn bản, trích xuất danh mục nhiệm vụ…";
 }

@@ -1,10 +1,11 @@
-import { DeleteOutlined, SaveOutlined } from "@ant-design/icons";
+import { DeleteOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
   Breadcrumb,
   Button,
   Card,
+  Checkbox,
   Col,
   Popconfirm,
   Result,
@@ -37,8 +38,10 @@ import { ImportTaskTable, importRowId } from "../components/ImportTaskTable.tsx"
 import { ImportWarnings } from "../components/ImportWarnings.tsx";
 import { PlanSettingsForm } from "../components/PlanSettingsForm.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
+import { useImportRowOperations } from "../components/useImportRowOperations.tsx";
 import { can } from "../lib/can.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";
+import { deleteIndicator, editedTask } from "../lib/importRows.ts";
 import { paths } from "../lib/paths.ts";
 import { firstProblem } from "../lib/schemaRules.ts";
 
@@ -47,8 +50,10 @@ const defaultName = (e: Extraction) =>
 
 /**
  * The preview of an import (/nhap-van-ban/:importId): the document's header, its tasks and
- * indicators beside the warnings (each leading to its row), every cell correctable; agency
- * names to map; the plan's settings; then commit. A re-import shows what changed.
+ * indicators beside the warnings (each leading to its row), every cell correctable, the cells
+ * the engine doubts highlighted (with a filter to only those rows), rows deleted, added, split,
+ * merged and cells' text moved; agency names to map; the plan's settings; then commit. A
+ * re-import shows what changed.
  */
 export function ImportReviewPage() {
   const { importId } = useParams();
@@ -66,6 +71,13 @@ export function ImportReviewPage() {
   const [choices, setChoices] = useState(new Map<string, MappingChoice>());
   const [settings, setSettings] = useState<Required<PlanSettings> | null>(null);
   const [result, setResult] = useState<CommitResult | null>(null);
+  const [onlyDoubtful, setOnlyDoubtful] = useState(false);
+  const contextYear = Number((draft?.document.date ?? "").slice(0, 4)) || undefined;
+  const change = (next: Extraction) => {
+    setDraft(next);
+    setDirty(true);
+  };
+  const rows = useImportRowOperations({ draft, change, contextYear, show: (ref) => openRow("task", ref) });
   useDocumentTitle("Kiểm tra văn bản nhập");
 
   // The server's version becomes the draft whenever it changes (first load, after saving).
@@ -73,6 +85,7 @@ export function ImportReviewPage() {
     if (!preview.data) return;
     setDraft(preview.data.extraction);
     setDirty(false);
+    rows.reset();
     setSettings(
       (current) =>
         current ?? {
@@ -82,7 +95,7 @@ export function ImportReviewPage() {
           requireHeadApproval: false,
         },
     );
-  }, [preview.data]);
+  }, [preview.data, rows.reset]);
 
   const warningsByRef = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -113,12 +126,6 @@ export function ImportReviewPage() {
   if (!preview.data || !draft || !settings) return <Skeleton active paragraph={{ rows: 12 }} />;
   const data = preview.data;
   const committed = data.state === "committed";
-  const contextYear = Number((draft.document.date ?? "").slice(0, 4)) || undefined;
-
-  const change = (next: Extraction) => {
-    setDraft(next);
-    setDirty(true);
-  };
   const save = async () => {
     try {
       await update.mutateAsync(draft);
@@ -150,6 +157,9 @@ export function ImportReviewPage() {
       message.error(errorMessage(error));
     }
   };
+  const doubtful =
+    draft.tasks.filter((t) => t.doubts.length > 0).length +
+    draft.indicators.filter((i) => i.doubts.length > 0).length;
   const openRow = (kind: "task" | "indicator", ref: string) => {
     setTab(kind === "task" ? "tasks" : "indicators");
     setTimeout(() => {
@@ -181,6 +191,11 @@ export function ImportReviewPage() {
           <Space wrap>
             <span className="dd-muted">Tải lên {formatDateTime(data.createdAt)}</span>
             {dirty && <Tag color="gold">Có chỉnh sửa chưa lưu</Tag>}
+            {rows.canUndo && !committed && (
+              <Button icon={<UndoOutlined />} onClick={rows.undoLast}>
+                Hoàn tác thao tác dòng
+              </Button>
+            )}
             <Button
               icon={<SaveOutlined />}
               onClick={save}
@@ -246,6 +261,20 @@ export function ImportReviewPage() {
             {draft.warnings.length === 0 && (
               <Alert type="success" showIcon title="Không có cảnh báo. Vẫn nên đọc lại trước khi lưu." />
             )}
+            <Space style={{ marginTop: 8 }} wrap>
+              <Checkbox
+                checked={onlyDoubtful}
+                onChange={(event) => setOnlyDoubtful(event.target.checked)}
+                data-testid="import-only-doubtful"
+              >
+                Chỉ dòng cần xem lại
+              </Checkbox>
+              <span className="dd-muted" data-testid="import-doubtful-count">
+                {doubtful > 0
+                  ? `${formatNumber(doubtful)} dòng có ô cần xem lại (tô vàng, ghi “Cần xem lại”)`
+                  : "Không có ô nào cần xem lại."}
+              </span>
+            </Space>
             <Tabs
               activeKey={tab}
               onChange={(key) => setTab(key as "tasks" | "indicators")}
@@ -261,9 +290,14 @@ export function ImportReviewPage() {
                       contextYear={contextYear}
                       warningsByRef={warningsByRef}
                       unresolved={unresolved}
-                      onChange={(index, task) =>
-                        change({ ...draft, tasks: draft.tasks.map((t, i) => (i === index ? task : t)) })
+                      onlyDoubtful={onlyDoubtful}
+                      onChange={(index, task, field) =>
+                        change({
+                          ...draft,
+                          tasks: draft.tasks.map((t, i) => (i === index ? editedTask(task, field) : t)),
+                        })
                       }
+                      onRowAction={rows.onRowAction}
                     />
                   ),
                 },
@@ -274,12 +308,18 @@ export function ImportReviewPage() {
                     <ImportIndicatorTable
                       indicators={draft.indicators}
                       warningsByRef={warningsByRef}
-                      onChange={(index, indicator) =>
+                      onlyDoubtful={onlyDoubtful}
+                      onChange={(index, indicator, field) =>
                         change({
                           ...draft,
-                          indicators: draft.indicators.map((x, i) => (i === index ? indicator : x)),
+                          indicators: draft.indicators.map((x, i) =>
+                            i === index
+                              ? { ...indicator, doubts: indicator.doubts.filter((d) => d.field !== field) }
+                              : x,
+                          ),
                         })
                       }
+                      onDelete={(index) => change(deleteIndicator(draft, index))}
                     />
                   ),
                 },
@@ -288,6 +328,8 @@ export function ImportReviewPage() {
           </Card>
         </Col>
       </Row>
+
+      {rows.dialogs}
 
       <Card title="Đối chiếu cơ quan" size="small" style={{ marginBottom: 16 }}>
         <AgencyMappingTable

@@ -93,6 +93,16 @@ export const opCodes = {
   closeEOFillStroke: OPS.closeEOFillStroke,
 };
 
+const IMAGE_OPS = new Set([
+  OPS.paintImageXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintInlineImageXObject,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+]);
+
 const BOLD_NAME = /bold|black|heavy|semibold|demi/i;
 
 /** Ruling lines, and bold flags from the real font names (known once the operator list is built). */
@@ -100,8 +110,10 @@ export async function readPageGraphics(
   page: PDFPageProxy,
   items: TextItem[],
   viewport: Matrix,
-): Promise<Pick<PageContent, "horizontals" | "verticals">> {
+): Promise<Pick<PageContent, "horizontals" | "verticals"> & { images: number }> {
   const ops = await page.getOperatorList();
+  let images = 0;
+  for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
   const boldByFont = new Map<string, boolean>();
   for (const item of items) {
     const font = item.font;
@@ -117,5 +129,8 @@ export async function readPageGraphics(
     }
     item.bold = bold;
   }
-  return extractRulings(ops as unknown as Parameters<typeof extractRulings>[0], opCodes, viewport);
+  return {
+    ...extractRulings(ops as unknown as Parameters<typeof extractRulings>[0], opCodes, viewport),
+    images,
+  };
 }

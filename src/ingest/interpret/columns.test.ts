@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { mapHeader, splitSquashedHeader, taskRoleOf } from "./columns.ts";
+
+describe("splitSquashedHeader: headers flattened into one line of text", () => {
+  it.each([
+    [
+      "STT Nhiệm vụ, giải pháp Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành Sản phẩm",
+      ["stt", "title", "lead", "coordinator", "deadline", "output"],
+    ],
+    [
+      "TT Nội dung công việc Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện Kết quả/sản phẩm Ghi chú",
+      ["stt", "title", "lead", "coordinator", "deadline", "output", "note"],
+    ],
+    [
+      "STT Nội dung Chủ trì Phối hợp Thời gian Sản phẩm dự kiến",
+      ["stt", "title", "lead", "coordinator", "deadline", "output"],
+    ],
+    [
+      "STT Tên nhiệm vụ Cơ quan chủ trì thực hiện Cơ quan phối hợp Tiến độ hoàn thành Hình thức văn bản",
+      ["stt", "title", "lead", "coordinator", "deadline", "output"],
+    ],
+    [
+      "STT Nhiệm vụ Lãnh đạo UBND tỉnh phụ trách Cơ quan chủ trì Cơ quan phối hợp Thời hạn",
+      ["stt", "title", "responsible", "lead", "coordinator", "deadline"],
+    ],
+    [
+      "STT Nội dung nhiệm vụ Cơ quan, đơn vị chủ trì Cơ quan, đơn vị phối hợp Thời hạn hoàn thành Sản phẩm đầu ra",
+      ["stt", "title", "lead", "coordinator", "deadline", "output"],
+    ],
+  ])("%s", (text, roles) => {
+    const found = splitSquashedHeader(text);
+    expect(found?.consumed).toBe(text.length);
+    expect(mapHeader(found!.labels)?.roles).toEqual(roles);
+  });
+
+  it("steps over columns no role reads, so the columns after them keep their place", () => {
+    const text =
+      "TT Lĩnh vực Nhiệm vụ Cơ quan chủ trì Kinh phí (triệu đồng) Thời gian bắt đầu Thời gian hoàn thành";
+    const found = splitSquashedHeader(text)!;
+    expect(found.labels).toHaveLength(7);
+    expect(mapHeader(found.labels)?.roles).toEqual(["stt", null, "title", "lead", null, null, "deadline"]);
+  });
+
+  it("puts the lower row of a two-row header in the place of the label spanning it", () => {
+    const found = splitSquashedHeader(
+      "STT Nội dung công việc Cơ quan thực hiện Thời gian hoàn thành Chủ trì Phối hợp",
+    )!;
+    expect(found.labels).toEqual([
+      "STT",
+      "Nội dung công việc",
+      "Chủ trì",
+      "Phối hợp",
+      "Thời gian hoàn thành",
+    ]);
+  });
+
+  it("ends the labels at their last letter, before a column number", () => {
+    const text = "STT Nội dung công việc Cơ quan chủ trì Thời hạn (1) (2)";
+    const found = splitSquashedHeader(text)!;
+    expect(found.labels).toEqual(["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời hạn"]);
+    expect(text.slice(found.consumed).trim()).toBe("(1) (2)");
+  });
+});
+
+describe("taskRoleOf", () => {
+  it("reads the form of a product as the output, not as a source", () => {
+    expect(taskRoleOf("Hình thức văn bản")).toBe("output");
+    expect(taskRoleOf("Văn bản giao")).toBe("source");
+  });
+});
