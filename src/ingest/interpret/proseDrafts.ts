@@ -124,23 +124,22 @@ export function leafDrafts(node: OutlineNode, ctx: Context, fields: Field[]): Dr
     const group = sentenceDrafts(sentence, node, ctx, n === 0 ? fields : [], n === 0 ? extra : [], stop);
     if (group.length > 0) groups.push(group);
   });
-  if (groups.length > 1) {
+  // Several tasks from one item, by sentence or by action: below a numbered item ("3.a", "3.b"),
+  // or as consecutive items of the list an unnumbered one stands in.
+  const drafts = groups.flat();
+  if (drafts.length > 1) {
     const numbered = node.type === "arabic" || node.type === "letter" || node.type === "paren";
-    groups.forEach((group, n) => {
-      for (const d of group) {
-        if (numbered) d.path.unshift({ kind: "position", index: n + 1 });
-      }
-      if (!numbered) group[0]!.sentence = true;
+    drafts.forEach((d, n) => {
+      if (numbered) d.path.push({ kind: "position", index: n + 1 });
+      else d.sentence = true;
     });
   }
-  return groups.flat();
+  return drafts;
 }
 
 /**
  * The tasks of one assignment sentence: one, or one per action when its clauses each carry a
- * deadline. Such actions are numbered below the item as its sub-items would be ("2.1.b.1",
- * "2.1.b.2" for the second bullet under 2.1; "3.a", "3.b" for item 3), so the items after it keep
- * their numbers.
+ * deadline. They are numbered as the sentences of one paragraph are (see leafDrafts).
  */
 function sentenceDrafts(
   sentence: string,
@@ -167,9 +166,6 @@ function sentenceDrafts(
     const draft = sentenceDraft(sentence, lead, node, ctx, fields, extra, stop);
     return draft ? [draft] : [];
   }
-  drafts.forEach((d, k) => {
-    d.path.push({ kind: "position", index: k + 1 });
-  });
   return drafts;
 }
 

@@ -190,7 +190,7 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
 });
 
 describe("one item, several actions with their own deadlines", () => {
-  it("makes a bullet with two deadlines two tasks, numbered below the bullet", () => {
+  it("makes a bullet with two deadlines two consecutive items of its list", () => {
     const tasks = tasksOf(
       "2.1. Ủy ban nhân dân tỉnh",
       "- Hoàn thiện Hệ thống thông tin giải quyết thủ tục hành chính (hoàn thành trước ngày 30/6/2026); báo cáo kết quả trước ngày 15/12/2026.",
@@ -198,13 +198,13 @@ describe("one item, several actions with their own deadlines", () => {
     );
     expect(tasks.map((t) => [t.ref, t.title, t.deadline.text, t.deadline.due])).toEqual([
       [
-        "2.1.a.1",
+        "2.1.a",
         "Hoàn thiện Hệ thống thông tin giải quyết thủ tục hành chính.",
         "hoàn thành trước ngày 30/6/2026",
         "2026-06-30",
       ],
-      ["2.1.a.2", "Báo cáo kết quả.", "trước ngày 15/12/2026", "2026-12-15"],
-      ["2.1.b", "Bố trí kinh phí năm 2026.", "hoàn thành trong Quý III/2026", "2026-09-30"],
+      ["2.1.b", "Báo cáo kết quả.", "trước ngày 15/12/2026", "2026-12-15"],
+      ["2.1.c", "Bố trí kinh phí năm 2026.", "hoàn thành trong Quý III/2026", "2026-09-30"],
     ]);
     expect(tasks.every((t) => t.leads[0] === "Ủy ban nhân dân tỉnh")).toBe(true);
   });
