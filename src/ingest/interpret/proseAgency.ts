@@ -12,6 +12,7 @@ import {
   folded,
   matchPhrase,
   memoize,
+  phraseSet,
   startsLower,
   startsUpper,
   type Token,
@@ -342,14 +343,24 @@ export function coordinatorsIn(text: string): string[] {
  * the work out under the lead, so they follow it as coordinators. "Ban Chỉ đạo" is a name, and
  * "theo chỉ đạo của …" names no agency.
  */
+const CO_DIRECTING = phraseSet(["hướng dẫn", "đôn đốc", "kiểm tra", "giám sát"]);
+
 export function directedIn(work: string): string[] {
   const tokens = tokenize(work);
   const out: string[] = [];
   for (let i = 0; i < tokens.length - 2; i++) {
-    if (tokens[i]!.key !== "chỉ" || tokens[i + 1]!.key !== "đạo" || /[,;:.]$/.test(tokens[i + 1]!.raw))
-      continue;
+    if (tokens[i]!.key !== "chỉ" || tokens[i + 1]!.key !== "đạo") continue;
     if (i > 0 && (tokens[i - 1]!.key === "ban" || startsUpper(tokens[i]!.raw))) continue;
-    const span = agencySpanAt(work, tokens, i + 2);
+    let k = i + 2;
+    // "chỉ đạo, hướng dẫn các xã, phường …": the agency follows the second verb.
+    if (/,$/.test(tokens[i + 1]!.raw)) {
+      const second = matchPhrase(tokens, k, CO_DIRECTING);
+      if (second === 0 || /[,;:.]$/.test(tokens[k + second - 1]!.raw)) continue;
+      k += second;
+    } else if (/[;:.]$/.test(tokens[i + 1]!.raw)) {
+      continue;
+    }
+    const span = agencySpanAt(work, tokens, k);
     if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
   }
   return out;

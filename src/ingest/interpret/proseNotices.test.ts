@@ -103,6 +103,11 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     expect(tasks[0]!.coordinators).toEqual(["Các sở, ngành", "Ủy ban nhân dân các xã, phường"]);
     expect(tasks[0]!.title).toBe("Chỉ đạo các sở, ngành, Ủy ban nhân dân các xã, phường số hóa hồ sơ.");
     expect(tasks[1]!.coordinators).toEqual([]);
+    const both = only(
+      "2.1. Sở Khoa học và Công nghệ",
+      "- Chỉ đạo, hướng dẫn Ủy ban nhân dân các xã, phường vận hành hệ thống, hoàn thành trong tháng 9/2026.",
+    );
+    expect(both.coordinators).toEqual(["Ủy ban nhân dân các xã, phường"]);
   });
 
   it("reads '…; Y phối hợp thực hiện' and a paragraph saying only that as coordinators", () => {
