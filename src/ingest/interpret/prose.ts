@@ -24,9 +24,9 @@ import { folded, tidy } from "./proseText.ts";
  *   sentence: below a numbered paragraph ("3.a", "3.b"), or as consecutive items for an
  *   unnumbered one.
  * - An item whose clauses each carry their own deadline ("Hoàn thiện … (hoàn thành trước ngày
- *   30/6/2026); báo cáo kết quả trước ngày 15/12/2026.") yields one task per action, numbered
- *   below the item as sub-items would be: "2.1.b.1", "2.1.b.2" for the second bullet under 2.1,
- *   "8.a", "8.b" for item 8; the items after it keep their numbers.
+ *   30/6/2026); báo cáo kết quả trước ngày 15/12/2026.") yields one task per action, numbered as
+ *   several sentences are: "8.a", "8.b" for item 8; for the second bullet under 2.1, consecutive
+ *   items "2.1.b", "2.1.c", and the bullets after it move on ("2.1.d").
  * - Paragraphs that explain the task before them ("Qua đó, …", "Trong đó, …", "Việc … phải …")
  *   are not tasks and take no position.
  * - section is the Roman numeral of the enclosing "II." heading, and ref is "II.2.4.a". Without

@@ -20,8 +20,9 @@ const CONDITION = /^viec\s+(?:\S+\s+){1,12}?(?:phai|can phai|can duoc|phai duoc)
 export function isExplanation(text: string): boolean {
   const f = folded(text.trim()).replace(/^[-–—+•*\s]+/, "");
   if (!CONNECTIVE.test(f) && !CONDITION.test(f)) return false;
+  // "Trong đó, Sở Tài chính bố trí …" names an agency doing work of its own: a task.
   const lead = readLeadIn(text);
-  return !(lead.leads.length > 0 && (lead.explicit || lead.strong));
+  return !(lead.leads.length > 0 && !lead.descriptive && !lead.agencyOnly);
 }
 
 /** A clause of the work: what it asks and whether it says by when. */

@@ -12,6 +12,7 @@ import {
   folded,
   matchPhrase,
   memoize,
+  phraseSet,
   startsLower,
   startsUpper,
   type Token,
@@ -40,7 +41,9 @@ export interface LeadIn {
   agencyOnly: boolean;
 }
 
-const FRONT = /^(?:đối với|về phía|riêng|giao nhiệm vụ cho)\s+/i;
+// "Trong đó, Sở Tài chính …", "Đồng thời, giao …": a connective before the assignment.
+const FRONT =
+  /^(?:(?:trong đó|theo đó|đồng thời|bên cạnh đó|ngoài ra|mặt khác),\s+)?(?:đối với|về phía|riêng|giao nhiệm vụ cho)?\s*/i;
 const LEADING_TIME =
   /^(?:(?:trước|chậm nhất|trong)\s+(?:ngày|tháng|quý|năm)?\s*[\dIVX][^,]{0,25}?\d{4}|ngay trong[^,]{0,25}?\d{4}),\s*/i;
 
@@ -67,34 +70,9 @@ function readLeadInUncached(sentence: string): LeadIn {
   };
   if (tokens.length === 0) return none;
 
-  let i = 0;
-  let explicit = false;
-  const verb = matchPhrase(tokens, 0, ASSIGN);
-  const cho = tokens[verb]?.key === "cho" ? 1 : 0;
-  // "Giao thông …", "Yêu cầu chung" open no assignment: the verb must hand the work to someone.
-  const addressee = (k: number) => agencyHeadAt(tokens, k) > 0 || looseHeadAt(tokens, k);
-  if (verb > 0 && (addressee(verb + cho) || /:$/.test(tokens[verb - 1]!.raw))) {
-    explicit = true;
-    i = verb;
-  } else {
-    const subject = agencySpanAt(text, tokens, 0);
-    if (subject && !subject.colon) {
-      const assign = matchPhrase(tokens, subject.end, ASSIGN);
-      if (assign > 0 && startsLower(tokens[subject.end]!.raw)) {
-        explicit = true;
-        i = subject.end + assign;
-      }
-    }
-    // "Thời gian tới, đề nghị X …", "Để bảo đảm tiến độ, giao X …": a short opening phrase.
-    for (let k = 1; !explicit && k < Math.min(tokens.length, 14); k++) {
-      if (!/,$/.test(tokens[k - 1]!.raw)) continue;
-      const assign = matchPhrase(tokens, k, ASSIGN);
-      if (assign > 0 && agencyHeadAt(tokens, k + assign + (tokens[k + assign]?.key === "cho" ? 1 : 0)) > 0) {
-        explicit = true;
-        i = k + assign;
-      }
-    }
-  }
+  const opening = assignmentVerb(text, tokens);
+  const explicit = opening.explicit;
+  let i = opening.start;
   if (tokens[i]?.key === "cho") i++;
 
   let span = agencySpanAt(text, tokens, i, explicit);
@@ -126,8 +104,14 @@ function readLeadInUncached(sentence: string): LeadIn {
     };
   }
 
-  const descriptive = !explicit && !chained && matchPhrase(tokens, span.end, DESCRIPTIVE) > 0;
-  const chain = followChain(text, tokens, span);
+  // "Sở X được giao chủ trì …" assigns in the passive; "Sở X được giao … đã hoàn thành" reports.
+  const passive = tokens[span.end]?.key === "được" && tokens[span.end + 1]?.key === "giao";
+  const descriptive =
+    !explicit &&
+    !chained &&
+    (matchPhrase(tokens, passive ? span.end + 2 : span.end, DESCRIPTIVE) > 0 ||
+      (passive && reportsPast(tokens, span.end + 2)));
+  const chain = passive ? passiveChain(span) : followChain(text, tokens, span);
   span = chain.span;
   const { leadName, directed, formulaColon } = chain;
   const j = chain.end;
@@ -136,9 +120,10 @@ function readLeadInUncached(sentence: string): LeadIn {
   roles.coordinators.unshift(...directed);
   // "X phối hợp với Y …" without "chủ trì" keeps the role in the work: X only supports.
   const work = rest(text, tokens, roles.chairs ? roles.end : j);
-  const who = unknownKind
-    ? { leads: leadName.split(/\s*,\s*(?=\p{Lu})/u).flatMap((name) => agencyList(name)), responsible: "" }
-    : responsibility(leadName);
+  const who =
+    unknownKind && chain.span.start === i
+      ? { leads: leadName.split(/\s*,\s*(?=\p{Lu})/u).flatMap((name) => agencyList(name)), responsible: "" }
+      : responsibility(leadName);
   return {
     explicit,
     strong,
@@ -152,6 +137,35 @@ function readLeadInUncached(sentence: string): LeadIn {
 }
 
 /**
+ * Where an assignment verb hands the work to an addressee: "Giao X …", "X yêu cầu Y …", "Thời
+ * gian tới, đề nghị X …". `start` is the token after the verb, or 0 without one.
+ */
+function assignmentVerb(text: string, tokens: Token[]): { explicit: boolean; start: number } {
+  const verb = matchPhrase(tokens, 0, ASSIGN);
+  const cho = tokens[verb]?.key === "cho" ? 1 : 0;
+  // "Giao thông …", "Yêu cầu chung" open no assignment: the verb must hand the work to someone.
+  const addressee = (k: number) => agencyHeadAt(tokens, k) > 0 || looseHeadAt(tokens, k);
+  if (verb > 0 && (addressee(verb + cho) || /:$/.test(tokens[verb - 1]!.raw))) {
+    return { explicit: true, start: verb };
+  }
+  const subject = agencySpanAt(text, tokens, 0);
+  if (subject && !subject.colon) {
+    const assign = matchPhrase(tokens, subject.end, ASSIGN);
+    if (assign > 0 && startsLower(tokens[subject.end]!.raw))
+      return { explicit: true, start: subject.end + assign };
+  }
+  // "Thời gian tới, đề nghị X …", "Để bảo đảm tiến độ, giao X …": a short opening phrase.
+  for (let k = 1; k < Math.min(tokens.length, 14); k++) {
+    if (!/,$/.test(tokens[k - 1]!.raw)) continue;
+    const assign = matchPhrase(tokens, k, ASSIGN);
+    if (assign > 0 && agencyHeadAt(tokens, k + assign + (tokens[k + assign]?.key === "cho" ? 1 : 0)) > 0) {
+      return { explicit: true, start: k + assign };
+    }
+  }
+  return { explicit: false, start: 0 };
+}
+
+/**
  * Party bodies direct the state body that does the work ("Đảng ủy Công an tỉnh chỉ đạo Công an
  * tỉnh"); any other agency that "chỉ đạo B" keeps the work unless B is named lead (B chủ trì).
  */
@@ -159,6 +173,20 @@ const PARTY_BODY = /^(dang uy|dang doan|ban can su|ban thuong vu|thuong truc (ti
 
 const PARTY_PREFIX = /^(dang uy|dang doan|ban can su dang|chi bo|dang bo) /;
 const BACK_REFERENCE = new Set(["sở", "ban", "ngành", "trường", "viện", "ubnd", "xã", "phường"]);
+
+/** "… đã hoàn thành", "… đang triển khai" within the clause from token `from`. */
+function reportsPast(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    if (tokens[k]!.key === "đã" || tokens[k]!.key === "đang") return true;
+    if (/[.;]$/.test(tokens[k]!.raw)) break;
+  }
+  return false;
+}
+
+/** "Sở X được giao (nhiệm vụ) chủ trì …": the work starts after the passive. */
+function passiveChain(span: AgencySpan): Chain {
+  return { span, leadName: span.raw, end: span.end + 2, directed: [], formulaColon: false };
+}
 
 interface Chain {
   /** The agency the chain ends on. */
@@ -315,14 +343,24 @@ export function coordinatorsIn(text: string): string[] {
  * the work out under the lead, so they follow it as coordinators. "Ban Chỉ đạo" is a name, and
  * "theo chỉ đạo của …" names no agency.
  */
+const CO_DIRECTING = phraseSet(["hướng dẫn", "đôn đốc", "kiểm tra", "giám sát"]);
+
 export function directedIn(work: string): string[] {
   const tokens = tokenize(work);
   const out: string[] = [];
   for (let i = 0; i < tokens.length - 2; i++) {
-    if (tokens[i]!.key !== "chỉ" || tokens[i + 1]!.key !== "đạo" || /[,;:.]$/.test(tokens[i + 1]!.raw))
-      continue;
+    if (tokens[i]!.key !== "chỉ" || tokens[i + 1]!.key !== "đạo") continue;
     if (i > 0 && (tokens[i - 1]!.key === "ban" || startsUpper(tokens[i]!.raw))) continue;
-    const span = agencySpanAt(work, tokens, i + 2);
+    let k = i + 2;
+    // "chỉ đạo, hướng dẫn các xã, phường …": the agency follows the second verb.
+    if (/,$/.test(tokens[i + 1]!.raw)) {
+      const second = matchPhrase(tokens, k, CO_DIRECTING);
+      if (second === 0 || /[,;:.]$/.test(tokens[k + second - 1]!.raw)) continue;
+      k += second;
+    } else if (/[;:.]$/.test(tokens[i + 1]!.raw)) {
+      continue;
+    }
+    const span = agencySpanAt(work, tokens, k);
     if (span) for (const name of agencyList(span.raw)) if (!out.includes(name)) out.push(name);
   }
   return out;

@@ -23,7 +23,7 @@ const COMPLETION = new RegExp(
     String.raw`(?:\s+xong)?\s*:?(?<limit>(?:\s+(?:truoc|trong|vao|cham\s+nhat(?:\s+la)?(?:\s+vao)?|ngay|den(?:\s+het)?|xong|la))*\s+${TIME})`,
   "g",
 );
-const LIMIT_WORDS = String.raw`(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?(?:\s+vao)?|khong\s+muon\s+hon)(?:\s+ngay)?\s+`;
+const LIMIT_WORDS = String.raw`(?<![a-z])(?:xong\s+)?(?:truoc|cham\s+nhat(?:\s+la)?(?:\s+vao)?|khong\s+muon\s+hon)(?:\s+ngay)?\s+`;
 const LIMIT = new RegExp(`${LIMIT_WORDS}${DATE}`, "g");
 /** "(tháng 6/2026)", "(Quý III/2026)": a bare time in brackets closing an item. */
 const BRACKETED = new RegExp(String.raw`\(\s*(?:(?:truoc|trong|vao)\s+)?${TIME}\s*\)`, "g");
@@ -31,11 +31,11 @@ const BRACKETED = new RegExp(String.raw`\(\s*(?:(?:truoc|trong|vao)\s+)?${TIME}\
 const LIMIT_NO_YEAR = new RegExp(String.raw`${LIMIT_WORDS}\d{1,2}\s*/\s*\d{1,2}(?![\d/])`, "g");
 // "có thời hạn trong tháng 4/2026" describes which tasks are meant; it sets no limit.
 const PERIOD = new RegExp(
-  String.raw`(?<![a-z])(?<!co\s+thoi\s+han\s)(?<!den\s+han\s)(?<!het\s+han\s)(?:ngay\s+trong|xong\s+trong|trong|den\s+het)\s+${`(?:${MONTH}|${QUARTER}|${HALF}|${YEAR})`}`,
+  String.raw`(?<![a-z])(?<!co\s+thoi\s+han\s)(?<!den\s+han\s)(?<!het\s+han\s)(?:cham\s+nhat\s+(?:la\s+)?)?(?:ngay\s+trong|xong\s+trong|trong|den\s+het)\s+${`(?:${MONTH}|${QUARTER}|${HALF}|${YEAR})`}`,
   "g",
 );
 const RECURRING =
-  /(?<![a-z])(?:thuong\s+xuyen(?:\s+(?:va|,)\s+dinh\s+ky)?|dinh\s+ky(?:\s+hang\s+(?:nam|quy|thang|tuan))?|hang\s+(?:nam|quy|thang|tuan)|moi\s+(?:nam|quy|thang)|(?:nhung|cac)\s+nam\s+tiep\s+theo)(?![a-z])/g;
+  /(?<![a-z])(?:thuong\s+xuyen(?:\s+(?:va|,)\s+dinh\s+ky)?|dinh\s+ky(?:\s+hang\s+(?:nam|quy|thang|tuan))?|hang\s+(?:nam|quy|thang|tuan)|moi\s+(?:nam|quy|thang)|(?:(?:trong\s+)?(?:nam\s+)?\d{4}\s+va\s+)?(?:nhung|cac)\s+nam\s+tiep\s+theo)(?![a-z])/g;
 /** A clause that is nothing but the recurrence ("thực hiện thường xuyên", "(nhiệm vụ thường xuyên)"). */
 const RECURRING_CLAUSE =
   /^(?:(?:la\s+)?nhiem\s+vu|thuc\s+hien|trien\s+khai|(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:thuc\s+hien|hoan\s+thanh))?\s*:?)?\s*(?:thuong\s+xuyen(?:\s+(?:va|,)\s+dinh\s+ky)?|dinh\s+ky(?:\s+hang\s+(?:nam|quy|thang))?|hang\s+(?:nam|quy|thang))(?:\s+hang\s+(?:nam|quy|thang))?$/;
@@ -124,10 +124,16 @@ function findUncached(sentence: string, contextYear: number | undefined): FoundD
     if (found.length > 0) break;
   }
   // Of several limits of the same strength, the last day is the task's deadline.
-  const best = found.reduce<Candidate | null>(
+  const last = found.reduce<Candidate | null>(
     (a, b) => (a === null || (b.parsed.due ?? "") >= (a.parsed.due ?? "") ? b : a),
     null,
   );
+  // "trong năm 2026 và những năm tiếp theo" is the recurrence, not the year inside it.
+  const best = [...f.matchAll(RECURRING)].some(
+    (m) => last !== null && m.index <= last.start && m.index + m[0].length >= last.end,
+  )
+    ? null
+    : last;
 
   // "hoàn thành trước 30/6/2026 việc sắp xếp": the verb belongs to the work, only the time goes.
   const cut: Span | null = best

@@ -1,12 +1,12 @@
 import type { Deadline } from "../extraction.ts";
-import { splitActions } from "./proseActions.ts";
+import { isExplanation, splitActions } from "./proseActions.ts";
 import { cooperatingClauses, type LeadIn, readLeadIn } from "./proseAgency.ts";
 import { attributes } from "./proseAttributes.ts";
 import { findDeadline, withoutDeadline } from "./proseDeadline.ts";
 import { type Field, readFields } from "./proseFields.ts";
 import type { PathSegment } from "./proseNumbering.ts";
 import type { OutlineNode } from "./proseOutline.ts";
-import { capitalizeFirst, tidy, wordKey } from "./proseText.ts";
+import { capitalizeFirst, folded, tidy, wordKey } from "./proseText.ts";
 import { VACUOUS_SYLLABLES } from "./proseWords.ts";
 
 /**
@@ -69,6 +69,14 @@ export interface Draft {
 }
 
 /** Splits a paragraph where a new sentence gives work to another agency. */
+/**
+ * "Chủ tịch UBND các xã chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện." states who
+ * answers for the work above; with no work or deadline of its own, it is no task.
+ */
+const RESPONSIBILITY_ONLY = /^chiu trach nhiem (?:truoc|ve)\b[^;]*$/;
+
+const CLOSING = /\bthong bao (?:de|cho)\b.*\bbiet\b/;
+
 function assignmentSentences(text: string): string[] {
   // A piece starts a new assignment only when it names its own agency ("Giao B …", "B chủ trì …").
   const pieces = text.split(/(?<=[.;])\s+/u);
@@ -76,9 +84,22 @@ function assignmentSentences(text: string): string[] {
   for (const piece of pieces) {
     const lead = readLeadIn(piece);
     const previous = out[out.length - 1];
+    // "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./." closes the document; a
+    // PDF may run it into the last item.
+    if (previous !== undefined && lead.descriptive && CLOSING.test(folded(piece))) continue;
     // "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã chịu trách nhiệm …" is one list of agencies.
+    // A new sentence whose subject is an agency doing work of its own ("Sở Tài chính bố trí kinh
+    // phí … . Sở Nội vụ tham mưu …") is another assignment; "Sở Tài chính phối hợp thực hiện." is not.
+    const subject =
+      /\.$/.test(previous ?? "") &&
+      !lead.descriptive &&
+      !lead.agencyOnly &&
+      !/^phối hợp\b/i.test(lead.work) &&
+      !isExplanation(piece);
     const startsNew =
-      lead.leads.length > 0 && (lead.explicit || lead.strong) && !readLeadIn(previous ?? "").agencyOnly;
+      lead.leads.length > 0 &&
+      (lead.explicit || lead.strong || subject) &&
+      !readLeadIn(previous ?? "").agencyOnly;
     if (previous !== undefined && !startsNew) {
       out[out.length - 1] = `${out[out.length - 1]} ${piece}`;
     } else {
@@ -98,28 +119,27 @@ export function leafDrafts(node: OutlineNode, ctx: Context, fields: Field[]): Dr
   const sentences = assignmentSentences(text);
   const groups: Draft[][] = [];
   sentences.forEach((sentence, n) => {
-    const last = n === sentences.length - 1;
-    const stop = /\.(\/\.?)?$/.test((last ? node.text : sentence).trim());
+    // Every sentence of the paragraph keeps its full stop, those cut at a semicolon as well.
+    const stop = /\.(\/\.?)?$/.test(node.text.trim());
     const group = sentenceDrafts(sentence, node, ctx, n === 0 ? fields : [], n === 0 ? extra : [], stop);
     if (group.length > 0) groups.push(group);
   });
-  if (groups.length > 1) {
+  // Several tasks from one item, by sentence or by action: below a numbered item ("3.a", "3.b"),
+  // or as consecutive items of the list an unnumbered one stands in.
+  const drafts = groups.flat();
+  if (drafts.length > 1) {
     const numbered = node.type === "arabic" || node.type === "letter" || node.type === "paren";
-    groups.forEach((group, n) => {
-      for (const d of group) {
-        if (numbered) d.path.unshift({ kind: "position", index: n + 1 });
-      }
-      if (!numbered) group[0]!.sentence = true;
+    drafts.forEach((d, n) => {
+      if (numbered) d.path.push({ kind: "position", index: n + 1 });
+      else d.sentence = true;
     });
   }
-  return groups.flat();
+  return drafts;
 }
 
 /**
  * The tasks of one assignment sentence: one, or one per action when its clauses each carry a
- * deadline. Such actions are numbered below the item as its sub-items would be ("2.1.b.1",
- * "2.1.b.2" for the second bullet under 2.1; "3.a", "3.b" for item 3), so the items after it keep
- * their numbers.
+ * deadline. They are numbered as the sentences of one paragraph are (see leafDrafts).
  */
 function sentenceDrafts(
   sentence: string,
@@ -146,9 +166,6 @@ function sentenceDrafts(
     const draft = sentenceDraft(sentence, lead, node, ctx, fields, extra, stop);
     return draft ? [draft] : [];
   }
-  drafts.forEach((d, k) => {
-    d.path.push({ kind: "position", index: k + 1 });
-  });
   return drafts;
 }
 
@@ -196,6 +213,7 @@ function sentenceDraft(
   if (own.content.length > 0) title = tidy([title, ...own.content].filter(Boolean).join(" - "));
   if (extra.length > 0 && title !== "") title = `${title} - ${extra.map(tidy).join(" - ")}`;
   if (title === "" || isVacuous(title)) return null;
+  if (own.deadline === null && RESPONSIBILITY_ONLY.test(folded(title))) return null;
   // The title keeps the sentence's full stop, as the same work reads in a task table.
   if (stop && !/(\.|…)$/.test(title)) title = `${title}.`;
   title = capitalizeFirst(title);

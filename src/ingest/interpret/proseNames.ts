@@ -231,7 +231,16 @@ function joinKnown(parts: string[]): string[] {
 
 /** Name as a lead or coordinator: no brackets, no final punctuation, capitalised. */
 function cleanAgencyName(name: string): string {
-  const text = tidy(name.replace(/\([^()]*\)/g, " ").replace(/^(cho|với)\s+/i, ""));
+  const text = tidy(
+    name
+      .replace(/\([^()]*\)/g, " ")
+      .replace(/^(cho|với)\s+/i, "")
+      // "Sở Khoa học và Công nghệ - Cơ quan thường trực Ban Chỉ đạo": the role is no part of the name.
+      .replace(
+        /\s+[-–]\s+(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì|tham mưu)\b.*$/iu,
+        "",
+      ),
+  );
   return capitalizeFirst(text.replace(/^(và|cùng)\s+/i, ""));
 }
 
@@ -294,6 +303,11 @@ export function responsibility(raw: string): Responsibility {
     const segment = tidy(text.slice(tokens[start]!.start, tokens[end - 1]!.end));
     const title = startsTitle(tokens, start);
     if (title === 0) {
+      // "đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND tỉnh": the name before the title is a person's.
+      if (person && n === 0 && cuts.length > 1 && isPersonalName(segment)) {
+        people.push(segment);
+        return;
+      }
       agencies.push(segment);
       return;
     }
@@ -310,6 +324,17 @@ export function responsibility(raw: string): Responsibility {
   for (const agency of agencies)
     for (const name of agencyList(agency)) if (!leads.includes(name)) leads.push(name);
   return { leads, responsible: people.map((p) => capitalizeFirst(p)).join("; ") };
+}
+
+/** Two to five capitalised words with no head noun of an agency: "Nguyễn Văn Hùng". */
+function isPersonalName(segment: string): boolean {
+  const tokens = tokenize(segment);
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 5 &&
+    tokens.every((t) => startsUpper(t.raw)) &&
+    agencyHeadAt(tokens, 0) === 0
+  );
 }
 
 function startsTitle(tokens: Token[], i: number): number {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExtractedTask } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
 import { interpretProse } from "./prose.ts";
+import { findDeadline } from "./proseDeadline.ts";
 
 /**
  * The constructions of real conclusion notices and letters that issue 9 measured: party committee
@@ -102,6 +103,11 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     expect(tasks[0]!.coordinators).toEqual(["Các sở, ngành", "Ủy ban nhân dân các xã, phường"]);
     expect(tasks[0]!.title).toBe("Chỉ đạo các sở, ngành, Ủy ban nhân dân các xã, phường số hóa hồ sơ.");
     expect(tasks[1]!.coordinators).toEqual([]);
+    const both = only(
+      "2.1. Sở Khoa học và Công nghệ",
+      "- Chỉ đạo, hướng dẫn Ủy ban nhân dân các xã, phường vận hành hệ thống, hoàn thành trong tháng 9/2026.",
+    );
+    expect(both.coordinators).toEqual(["Ủy ban nhân dân các xã, phường"]);
   });
 
   it("reads '…; Y phối hợp thực hiện' and a paragraph saying only that as coordinators", () => {
@@ -142,6 +148,43 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
     expect(task.title).toBe("Phối hợp với Sở Khoa học và Công nghệ xóa các vùng lõm sóng.");
   });
 
+  it("reads 'X cần …', 'X phải …', 'X được giao chủ trì …' as X's work, and 'X được giao … đã …' as a report", () => {
+    const tasks = tasksOf(
+      "II. NHIỆM VỤ",
+      "1. Sở Tài chính cần sớm bố trí kinh phí trong Quý III/2026.",
+      "2. UBND các xã, phường phải bố trí công chức chuyên trách trong Quý III/2026.",
+      "3. Sở Giáo dục và Đào tạo được giao chủ trì triển khai học bạ số trong năm 2026.",
+      "4. Sở Nội vụ được giao nhiệm vụ tại Kế hoạch số 12/KH-UBND đã hoàn thành trong tháng 4/2026.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; "), t.title])).toEqual([
+      ["II.1", "Sở Tài chính", "Cần sớm bố trí kinh phí."],
+      ["II.2", "UBND các xã, phường", "Phải bố trí công chức chuyên trách."],
+      ["II.3", "Sở Giáo dục và Đào tạo", "Triển khai học bạ số."],
+    ]);
+  });
+
+  it("splits a paragraph where a new sentence's subject is another agency doing its own work", () => {
+    const tasks = tasksOf(
+      "3. Sở Tài chính bố trí kinh phí trong Quý III/2026. Sở Nội vụ tham mưu bố trí biên chế trong tháng 8/2026.",
+      "4. Văn phòng Tỉnh ủy nâng cấp hệ thống, hoàn thành trong tháng 8/2026. Sở Khoa học và Công nghệ phối hợp thực hiện.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; "), t.coordinators.join("; ")])).toEqual([
+      ["3.a", "Sở Tài chính", ""],
+      ["3.b", "Sở Nội vụ", ""],
+      ["4", "Văn phòng Tỉnh ủy", "Sở Khoa học và Công nghệ"],
+    ]);
+  });
+
+  it("names the agency without its role ('- Cơ quan thường trực …') or the person's name", () => {
+    const [a, b] = tasksOf(
+      "1. Giao Sở Khoa học và Công nghệ - Cơ quan thường trực Ban Chỉ đạo chủ trì tổng hợp báo cáo trước ngày 10/12/2026.",
+      "2. Giao đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND tỉnh chỉ đạo các sở, ngành rà soát, hoàn thành trong tháng 9/2026.",
+    );
+    expect(a!.leads).toEqual(["Sở Khoa học và Công nghệ"]);
+    expect(b!.leads).toEqual(["UBND tỉnh"]);
+    expect(b!.coordinators).toEqual(["Các sở, ngành"]);
+  });
+
   it("reads a group of kinds of bodies whole: 'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị'", () => {
     const task = only(
       "1. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tiếp tục quán triệt Nghị quyết số 57-NQ/TW; thực hiện thường xuyên.",
@@ -152,7 +195,7 @@ describe("conclusion notices: who leads, who supports, how many tasks", () => {
 });
 
 describe("one item, several actions with their own deadlines", () => {
-  it("makes a bullet with two deadlines two tasks, numbered below the bullet", () => {
+  it("makes a bullet with two deadlines two consecutive items of its list", () => {
     const tasks = tasksOf(
       "2.1. Ủy ban nhân dân tỉnh",
       "- Hoàn thiện Hệ thống thông tin giải quyết thủ tục hành chính (hoàn thành trước ngày 30/6/2026); báo cáo kết quả trước ngày 15/12/2026.",
@@ -160,13 +203,13 @@ describe("one item, several actions with their own deadlines", () => {
     );
     expect(tasks.map((t) => [t.ref, t.title, t.deadline.text, t.deadline.due])).toEqual([
       [
-        "2.1.a.1",
+        "2.1.a",
         "Hoàn thiện Hệ thống thông tin giải quyết thủ tục hành chính.",
         "hoàn thành trước ngày 30/6/2026",
         "2026-06-30",
       ],
-      ["2.1.a.2", "Báo cáo kết quả.", "trước ngày 15/12/2026", "2026-12-15"],
-      ["2.1.b", "Bố trí kinh phí năm 2026.", "hoàn thành trong Quý III/2026", "2026-09-30"],
+      ["2.1.b", "Báo cáo kết quả.", "trước ngày 15/12/2026", "2026-12-15"],
+      ["2.1.c", "Bố trí kinh phí năm 2026.", "hoàn thành trong Quý III/2026", "2026-09-30"],
     ]);
     expect(tasks.every((t) => t.leads[0] === "Ủy ban nhân dân tỉnh")).toBe(true);
   });
@@ -210,12 +253,48 @@ describe("explanations", () => {
     expect(tasks.every((t) => t.leads[0] === "Công an tỉnh")).toBe(true);
   });
 
+  it("reads 'Trong đó, X …' and 'Đồng thời, giao X …' as assignments when X is an agency with work of its own", () => {
+    const tasks = tasksOf(
+      "2.1. Sở Nội vụ",
+      "- Rà soát biên chế, hoàn thành trong tháng 8/2026.",
+      "Trong đó, Sở Tài chính bố trí kinh phí trước ngày 30/6/2026.",
+      "Trong đó, tập trung vào các xã miền núi.",
+      "Qua đó, các cơ quan, đơn vị bảo đảm đủ nhân lực.",
+      "- Đồng thời, giao Sở Y tế triển khai bệnh án điện tử trong năm 2026.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; ")])).toEqual([
+      ["2.1.a", "Sở Nội vụ"],
+      ["2.1.b", "Sở Tài chính"],
+      ["2.1.c", "Sở Y tế"],
+    ]);
+  });
+
   it("still reads 'Theo đó, giao X …' as an assignment", () => {
     const tasks = tasksOf(
       "2. Nhiệm vụ cụ thể",
       "Theo đó, giao Sở Tài chính bố trí kinh phí trong Quý III/2026.",
     );
     expect(tasks.map((t) => t.leads[0])).toEqual(["Sở Tài chính"]);
+  });
+
+  it("takes no task from a bare responsibility or from the issuer's approval", () => {
+    const tasks = tasksOf(
+      "3. Đối với các xã, phường",
+      "Ủy ban nhân dân các xã, phường bố trí nhân lực, hoàn thành trước ngày 31/7/2026; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả thực hiện.",
+      "4. Các nội dung khác",
+      "Ban Chỉ đạo thống nhất chủ trương xây dựng Đề án thành phố thông minh; giao Sở Xây dựng chủ trì xây dựng Đề án, trình trong Quý IV/2026.",
+    );
+    expect(tasks.map((t) => [t.ref, t.leads.join("; "), t.title])).toEqual([
+      ["3.a", "Ủy ban nhân dân các xã, phường", "Bố trí nhân lực."],
+      ["4.a", "Sở Xây dựng", "Xây dựng Đề án, trình."],
+    ]);
+  });
+
+  it("drops the closing formula a PDF runs into the last item", () => {
+    const task = only(
+      "2. Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc, báo cáo trước ngày 20/12/2026. Văn phòng Ủy ban nhân dân tỉnh thông báo để các sở, ban, ngành, địa phương biết, thực hiện./.",
+    );
+    expect(task.title).toBe("Theo dõi, đôn đốc, báo cáo.");
   });
 
   it("reads nothing in a closing 'Đánh giá kết quả thực hiện …' item", () => {
@@ -227,5 +306,20 @@ describe("explanations", () => {
       "- Một số xã chưa bố trí công chức phụ trách chuyển đổi số.",
     );
     expect(tasks.map((t) => t.ref)).toEqual(["1"]);
+  });
+});
+
+describe("deadline clauses of notices", () => {
+  it.each([
+    ["Bố trí kinh phí chậm nhất trong tháng 6/2026.", "chậm nhất trong tháng 6/2026", "month", "2026-06-30"],
+    ["Rà soát biên chế xong trước ngày 30/6/2026.", "xong trước ngày 30/6/2026", "date", "2026-06-30"],
+    [
+      "Triển khai bệnh án điện tử trong năm 2026 và những năm tiếp theo.",
+      "trong năm 2026 và những năm tiếp theo",
+      "recurring",
+      "2026-12-31",
+    ],
+  ])("finds the clause in %j", (sentence, text, kind, due) => {
+    expect(findDeadline(sentence, 2026)?.deadline).toEqual({ text, kind, due });
   });
 });

@@ -31,7 +31,8 @@ export const WORK_START = phraseSet(
       "sơ kết|chuẩn hóa|làm sạch|tạo lập|xác định|lồng ghép|phấn đấu|quan tâm|áp dụng|mở rộng|bám sát|" +
       "cụ thể hóa|tham gia|để|nhằm|từng bước|khẩn|tăng|đưa|nắm|rà|ký|trang bị|kiểm soát|đề ra|thống kê|" +
       "chấn chỉnh|tiến hành|thẩm tra|dứt điểm|nghiêm|thông qua|diễn tập|nghiệm thu|bàn giao|khai thác|thu hồi|" +
-      "xóa|xóa bỏ|loại bỏ|cắt giảm|đơn giản hóa|công khai|rút ngắn|nâng",
+      "xóa|xóa bỏ|loại bỏ|cắt giảm|đơn giản hóa|công khai|rút ngắn|nâng|cần|phải|cần phải|với vai trò|" +
+      "với tư cách|được giao|đẩy nhanh|nhanh chóng|giải ngân|hoàn tất|khởi công|lắp đặt|thiết lập|ký kết|nộp",
   ),
 );
 
@@ -41,7 +42,8 @@ export const DESCRIPTIVE = phraseSet(
     "đã|đang|chưa|vẫn|còn|được|cơ bản|bước đầu|luôn|thông báo|đánh giá cao|ghi nhận|biểu dương|" +
       "nhất trí|thống nhất với|kết luận|trình bày|phát biểu|cho biết|báo cáo tại|báo cáo về|có ý kiến|" +
       "sao gửi|kính gửi|kính báo cáo|chủ trì hội nghị|chủ trì phiên họp|chủ trì cuộc họp|" +
-      "tổ chức phiên họp|tổ chức hội nghị đánh giá",
+      "tổ chức phiên họp|tổ chức hội nghị đánh giá|thống nhất chủ trương|thống nhất thông qua|đồng ý|" +
+      "chấp thuận|cơ bản thống nhất",
   ),
 );
 
