@@ -6,8 +6,8 @@ import { delimiter, join } from "node:path";
 import { IngestError } from "../../errors.ts";
 import type { OnProgress } from "../../progress.ts";
 import { parsePgm, takeRulings, toPgm } from "./bitmapRulings.ts";
-import { emptyCellStrip, wordsFromStrip } from "./ocrCells.ts";
-import { parseTsv, wordsToItems } from "./ocrWords.ts";
+import { blankOut, cellStrips, tableCells, wordsFromStrip } from "./ocrCells.ts";
+import { type OcrWord, parseTsv, wordsToItems } from "./ocrWords.ts";
 import type { Rulings } from "./rulings.ts";
 import type { Segment, TextItem } from "./types.ts";
 
@@ -157,18 +157,21 @@ async function ocrPage(tools: Tools, input: string, dir: string, n: number): Pro
   const image = `${stem}.pgm`;
   const bitmap = parsePgm(new Uint8Array(await readFile(image)));
   let rulings: Rulings = { horizontals: [], verticals: [] };
-  if (bitmap) {
+  const words: OcrWord[] = [];
+  if (!bitmap) words.push(...parseTsv(await tesseract(tools, image, "3")));
+  else {
     rulings = takeRulings(bitmap, OCR_DPI);
+    const { cells, tables } = tableCells(bitmap, rulings, OCR_DPI);
+    const strips = cellStrips(bitmap, cells);
+    // The page around its tables: --psm 3 (automatic layout) keeps a letterhead's two columns apart.
+    blankOut(bitmap, tables);
     await writeFile(image, toPgm(bitmap));
-  }
-  // --psm 3 (automatic layout): table cells come out as blocks of their own, their words boxed
-  // where they stand, which is all the table code needs.
-  const words = parseTsv(await tesseract(tools, image, "3"));
-  const strip = bitmap ? emptyCellStrip(bitmap, rulings, words, OCR_DPI) : null;
-  if (strip) {
-    // --psm 6: the strip is one block of lines, each cell's text a line or a few.
-    await writeFile(image, toPgm(strip.bitmap));
-    words.push(...wordsFromStrip(strip, parseTsv(await tesseract(tools, image, "6"))));
+    words.push(...parseTsv(await tesseract(tools, image, "3")));
+    // A strip of cells: --psm 6, one block of lines, each cell's text a line or a few.
+    for (const [i, strip] of strips.entries()) {
+      await writeFile(image, toPgm(strip.bitmap));
+      words.push(...wordsFromStrip(strip, parseTsv(await tesseract(tools, image, "6")), `strip${i}`));
+    }
   }
   await rm(image, { force: true });
   return { items: wordsToItems(words, OCR_DPI), ...rulings };
