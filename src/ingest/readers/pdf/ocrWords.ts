@@ -19,8 +19,13 @@ export interface OcrWord {
   conf: number;
 }
 
-/** Below this confidence a "word" is usually a speck, a stamp or a ruling line read as text. */
-const MIN_CONFIDENCE = 30;
+/**
+ * Below this confidence a "word" without two letters or digits in a row is usually a speck or a
+ * stamp's edge read as text. A real word read with low confidence (a long document number) is
+ * kept: a misread letter costs less than a lost word.
+ */
+const MIN_CONFIDENCE = 40;
+const WORDLIKE = /[\p{L}\p{N}]{2}/u;
 /** Em size over the height from the top of a lower-case word (accents included) to the baseline. */
 const EM_PER_LOWER = 1.4;
 /** The same for a word in capitals, whose accents rise higher. */
@@ -43,7 +48,7 @@ export function parseTsv(tsv: string): OcrWord[] {
     if (f[0] !== "5" || f.length < 12) continue;
     const text = f.slice(11).join("\t").trim();
     const conf = Number(f[10]);
-    if (!text || !(conf >= MIN_CONFIDENCE)) continue;
+    if (!text || !(conf >= MIN_CONFIDENCE || (conf >= 0 && WORDLIKE.test(text)))) continue;
     words.push({
       line: `${f[2]}.${f[3]}.${f[4]}`,
       text: vietnamese(text),
