@@ -6,7 +6,7 @@ import { delimiter, join } from "node:path";
 import { IngestError } from "../../errors.ts";
 import type { OnProgress } from "../../progress.ts";
 import { parsePgm, takeRulings, toPgm } from "./bitmapRulings.ts";
-import { blankOut, cellStrips, tableCells, wordsFromStrip } from "./ocrCells.ts";
+import { blankOut, cellStrips, restoreInequalities, tableCells, wordsFromStrip } from "./ocrCells.ts";
 import { type OcrWord, parseTsv, wordsToItems } from "./ocrWords.ts";
 import type { Rulings } from "./rulings.ts";
 import type { Segment, TextItem } from "./types.ts";
@@ -166,11 +166,15 @@ async function ocrPage(tools: Tools, input: string, dir: string, n: number): Pro
     // The page around its tables: --psm 3 (automatic layout) keeps a letterhead's two columns apart.
     blankOut(bitmap, tables);
     await writeFile(image, toPgm(bitmap));
-    words.push(...parseTsv(await tesseract(tools, image, "3")));
+    const around = parseTsv(await tesseract(tools, image, "3"));
+    restoreInequalities(bitmap, around);
+    words.push(...around);
     // A strip of cells: --psm 6, one block of lines, each cell's text a line or a few.
     for (const [i, strip] of strips.entries()) {
       await writeFile(image, toPgm(strip.bitmap));
-      words.push(...wordsFromStrip(strip, parseTsv(await tesseract(tools, image, "6")), `strip${i}`));
+      const read = parseTsv(await tesseract(tools, image, "6"), true);
+      restoreInequalities(strip.bitmap, read);
+      words.push(...wordsFromStrip(strip, read, `strip${i}`));
     }
   }
   await rm(image, { force: true });

@@ -163,3 +163,53 @@ export function wordsFromStrip(strip: Strip, words: OcrWord[], name: string): Oc
   }
   return out;
 }
+
+/**
+ * Tesseract's Vietnamese model has no ≥ or ≤ and reads them as > and <, which turns a target of
+ * "at least" into "more than". The bar under the sign is still in the bitmap: a word opening with
+ * > or < whose first glyph has a flat dark run along its bottom is given back its sign.
+ */
+export function restoreInequalities(bitmap: Bitmap, words: OcrWord[]): void {
+  const dark = bitmap.max / 2;
+  for (const word of words) {
+    if (!/^[<>]/.test(word.text)) continue;
+    // The sign's width is about half the word's height (the box of "≥ 70" or of ">" alone).
+    const glyph = Math.min(word.width, Math.max(4, Math.round(0.6 * word.height)));
+    const from = Math.max(word.top + Math.round(0.7 * word.height), 0);
+    const to = Math.min(word.top + word.height, bitmap.height);
+    let barred = false;
+    for (let y = from; y < to && !barred; y++) {
+      let run = 0;
+      let longest = 0;
+      for (let x = word.left; x < Math.min(word.left + glyph, bitmap.width); x++) {
+        run = bitmap.pixels[y * bitmap.width + x]! < dark ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+      barred = longest >= 0.6 * glyph;
+    }
+    if (!barred) continue;
+    word.text = word.text.replace(/^>/, "≥").replace(/^</, "≤");
+    // Tesseract also joins the sign to the number: the gap after the sign says if a space was there.
+    if (/^[≥≤]\S/.test(word.text) && gapAfterSign(bitmap, word) >= 0.2 * word.height) {
+      word.text = `${word.text[0]} ${word.text.slice(1)}`;
+    }
+  }
+}
+
+/** Width of the blank columns between the word's first glyph and the next. */
+function gapAfterSign(bitmap: Bitmap, word: OcrWord): number {
+  const dark = bitmap.max / 2;
+  const blank = (x: number): boolean => {
+    for (let y = word.top; y < Math.min(word.top + word.height, bitmap.height); y++) {
+      if (bitmap.pixels[y * bitmap.width + x]! < dark) return false;
+    }
+    return true;
+  };
+  const end = Math.min(word.left + word.width, bitmap.width);
+  let x = word.left;
+  while (x < end && blank(x)) x++;
+  while (x < end && !blank(x)) x++;
+  const start = x;
+  while (x < end && blank(x)) x++;
+  return x < end ? x - start : 0;
+}
