@@ -98,11 +98,12 @@ function run(tools: Tools, bin: string, args: string[], env: NodeJS.ProcessEnv =
 }
 
 /**
- * One Tesseract at a time per extraction on a two-core machine: the pool runs two extractions at
- * once, and Tesseract's own threads only fight each other on a busy machine (measured: 1.4 s a
- * page with one thread, 3.7 s with its default threads while the other core was busy).
+ * Pages read at once by one extraction: as many as there are cores, each Tesseract on one thread
+ * (its OpenMP threads only wait on each other on a busy machine: measured 1.4 s a page with one
+ * thread, 3.7 s with its default threads while the other core was busy). Two extractions at once
+ * (the pool's two workers) share the cores; a lone upload, the usual case, gets them all.
  */
-const concurrency = (): number => Math.max(1, Math.floor(availableParallelism() / 2));
+const concurrency = (): number => Math.max(1, availableParallelism());
 
 /** Words of the given pages (1-based) of a PDF, read from 300 dpi grayscale renderings. */
 export async function ocrPages(
