@@ -8,6 +8,7 @@ import { findGrids } from "./pdf/grid.ts";
 import { asIngestError, openPdf, readPageGraphics, readPageText } from "./pdf/load.ts";
 import { ocrPages } from "./pdf/ocr.ts";
 import { type PlacedBlock, pageMeasure, paragraphs } from "./pdf/paragraphs.ts";
+import { restoreRepeatedHeader } from "./pdf/repeatedHeader.ts";
 import type { TextItem } from "./pdf/types.ts";
 
 /**
@@ -139,6 +140,7 @@ function joinPages(pages: PlacedBlock[][]): RawBlock[] {
       const { block } = placed;
       if (block.kind === "table") {
         if (i === 0 && lastTable && onlyNotesSince && columns(lastTable.rows) === columns(block.rows)) {
+          restoreRepeatedHeader(lastTable.rows[0]!, block.rows[0]!);
           lastTable.rows.push(...block.rows);
         } else {
           blocks.push(block);

@@ -6,8 +6,8 @@ import { delimiter, join } from "node:path";
 import { IngestError } from "../../errors.ts";
 import type { OnProgress } from "../../progress.ts";
 import { parsePgm, takeRulings, toPgm } from "./bitmapRulings.ts";
-import { emptyCellStrip, wordsFromStrip } from "./ocrCells.ts";
-import { parseTsv, wordsToItems } from "./ocrWords.ts";
+import { blankOut, cellStrips, restoreInequalities, tableCells, wordsFromStrip } from "./ocrCells.ts";
+import { type OcrWord, parseTsv, wordsToItems } from "./ocrWords.ts";
 import type { Rulings } from "./rulings.ts";
 import type { Segment, TextItem } from "./types.ts";
 
@@ -98,11 +98,12 @@ function run(tools: Tools, bin: string, args: string[], env: NodeJS.ProcessEnv =
 }
 
 /**
- * One Tesseract at a time per extraction on a two-core machine: the pool runs two extractions at
- * once, and Tesseract's own threads only fight each other on a busy machine (measured: 1.4 s a
- * page with one thread, 3.7 s with its default threads while the other core was busy).
+ * Pages read at once by one extraction: as many as there are cores, each Tesseract on one thread
+ * (its OpenMP threads only wait on each other on a busy machine: measured 1.4 s a page with one
+ * thread, 3.7 s with its default threads while the other core was busy). Two extractions at once
+ * (the pool's two workers) share the cores; a lone upload, the usual case, gets them all.
  */
-const concurrency = (): number => Math.max(1, Math.floor(availableParallelism() / 2));
+const concurrency = (): number => Math.max(1, availableParallelism());
 
 /** Words of the given pages (1-based) of a PDF, read from 300 dpi grayscale renderings. */
 export async function ocrPages(
@@ -157,18 +158,25 @@ async function ocrPage(tools: Tools, input: string, dir: string, n: number): Pro
   const image = `${stem}.pgm`;
   const bitmap = parsePgm(new Uint8Array(await readFile(image)));
   let rulings: Rulings = { horizontals: [], verticals: [] };
-  if (bitmap) {
+  const words: OcrWord[] = [];
+  if (!bitmap) words.push(...parseTsv(await tesseract(tools, image, "3")));
+  else {
     rulings = takeRulings(bitmap, OCR_DPI);
+    const { cells, tables } = tableCells(bitmap, rulings, OCR_DPI);
+    const strips = cellStrips(bitmap, cells);
+    // The page around its tables: --psm 3 (automatic layout) keeps a letterhead's two columns apart.
+    blankOut(bitmap, tables);
     await writeFile(image, toPgm(bitmap));
-  }
-  // --psm 3 (automatic layout): table cells come out as blocks of their own, their words boxed
-  // where they stand, which is all the table code needs.
-  const words = parseTsv(await tesseract(tools, image, "3"));
-  const strip = bitmap ? emptyCellStrip(bitmap, rulings, words, OCR_DPI) : null;
-  if (strip) {
-    // --psm 6: the strip is one block of lines, each cell's text a line or a few.
-    await writeFile(image, toPgm(strip.bitmap));
-    words.push(...wordsFromStrip(strip, parseTsv(await tesseract(tools, image, "6"))));
+    const around = parseTsv(await tesseract(tools, image, "3"));
+    restoreInequalities(bitmap, around);
+    words.push(...around);
+    // A strip of cells: --psm 6, one block of lines, each cell's text a line or a few.
+    for (const [i, strip] of strips.entries()) {
+      await writeFile(image, toPgm(strip.bitmap));
+      const read = parseTsv(await tesseract(tools, image, "6"), true);
+      restoreInequalities(strip.bitmap, read);
+      words.push(...wordsFromStrip(strip, read, `strip${i}`));
+    }
   }
   await rm(image, { force: true });
   return { items: wordsToItems(words, OCR_DPI), ...rulings };

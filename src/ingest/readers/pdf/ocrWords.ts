@@ -19,12 +19,22 @@ export interface OcrWord {
   conf: number;
 }
 
-/** Below this confidence a "word" is usually a speck, a stamp or a ruling line read as text. */
-const MIN_CONFIDENCE = 30;
+/**
+ * Below this confidence a "word" without two letters or digits in a row is usually a speck or a
+ * stamp's edge read as text. A real word read with low confidence (a long document number) is
+ * kept: a misread letter costs less than a lost word.
+ */
+const MIN_CONFIDENCE = 40;
+const WORDLIKE = /[\p{L}\p{N}]{2}/u;
 /** Em size over the height from the top of a lower-case word (accents included) to the baseline. */
 const EM_PER_LOWER = 1.4;
 /** The same for a word in capitals, whose accents rise higher. */
 const EM_PER_UPPER = 1.15;
+/**
+ * Lines whose estimated size is this close to the page's body size are set in it: a line of
+ * digits and capitals is estimated less well, and a size change ends a paragraph.
+ */
+const SAME_SIZE = 0.35;
 
 /**
  * Tesseract's Vietnamese model sometimes reads Đ as the look-alike Icelandic Ð, or as both
@@ -36,14 +46,15 @@ const vietnamese = (text: string): string =>
     .replace(/[ĐÐ]{2}/g, "Đ")
     .replace(/Ð/g, "Đ");
 
-export function parseTsv(tsv: string): OcrWord[] {
+/** `keepAll`: every word, whatever its confidence (a table cell's lone "-" or "x" is content). */
+export function parseTsv(tsv: string, keepAll = false): OcrWord[] {
   const words: OcrWord[] = [];
   for (const row of tsv.split("\n")) {
     const f = row.split("\t");
     if (f[0] !== "5" || f.length < 12) continue;
     const text = f.slice(11).join("\t").trim();
     const conf = Number(f[10]);
-    if (!text || !(conf >= MIN_CONFIDENCE)) continue;
+    if (!text || !(conf >= MIN_CONFIDENCE || (conf >= 0 && (keepAll || WORDLIKE.test(text))))) continue;
     words.push({
       line: `${f[2]}.${f[3]}.${f[4]}`,
       text: vietnamese(text),
@@ -108,7 +119,7 @@ export function wordsToItems(words: OcrWord[], dpi: number): TextItem[] {
   );
   const items: TextItem[] = [];
   for (const { line, baseline, size } of measured) {
-    const points = (Math.abs(size - body) < 0.2 * body ? body : size) * scale;
+    const points = (Math.abs(size - body) < SAME_SIZE * body ? body : size) * scale;
     for (const word of line) {
       items.push({
         // Each OCR word is a word: the trailing space keeps it apart from the next, however
