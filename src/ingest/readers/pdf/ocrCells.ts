@@ -55,7 +55,12 @@ export function tableCells(bitmap: Bitmap, rulings: Rulings, dpi: number): { cel
     const rows = grid.ys.length - 1;
     const cols = grid.xs.length - 1;
     const parent = Array.from({ length: rows * cols }, (_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    const find = (i: number): number => {
+      if (parent[i] === i) return i;
+      const root = find(parent[i]!);
+      parent[i] = root;
+      return root;
+    };
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         if (c > 0 && !grid.hasVertical(r, c)) parent[find(r * cols + c)] = find(r * cols + c - 1);
