@@ -88,7 +88,9 @@ function agencyScore(text: string, context: RowContext): number {
   let s = startsLikeAgency(text) ? 2 : -1;
   const folded = foldForSearch(text);
   if (VERB_START.test(folded)) s -= 3;
-  if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) s -= 3;
+  // Dates, months and enumerations ("gồm: (1) …") belong to other columns.
+  if (/\b\d{1,2}\/(?:\d{1,2}\/)?\d{4}\b/.test(text)) s -= 3;
+  if (/:\s|\(\d+\)/.test(text)) s -= 2;
   if (!context.open) {
     if (DANGLING_END.test(folded) || BARE_HEAD_END.test(text)) s -= 3;
     else if (folded.endsWith(";")) s -= 1;
