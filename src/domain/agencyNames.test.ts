@@ -66,6 +66,19 @@ describe("startsLikeAgency", () => {
     expect(startsLikeAgency("UBND cấp xã")).toBe(true);
     expect(startsLikeAgency("các doanh nghiệp")).toBe(true);
   });
+
+  it("reads a one-word head noun with its marks", () => {
+    expect(startsLikeAgency("Sở Y tế")).toBe(true);
+    expect(startsLikeAgency("Số liệu thống kê")).toBe(false);
+    expect(startsLikeAgency("Nhà xuất bản Chính trị")).toBe(true);
+    expect(startsLikeAgency("Nha Trang")).toBe(false);
+    expect(startsLikeAgency("Tổ công tác")).toBe(true);
+    expect(startsLikeAgency("Tổ quốc Việt Nam tỉnh")).toBe(false);
+    expect(startsLikeAgency("Khu vực 10")).toBe(false);
+    expect(startsLikeAgency("Hiệp hội Doanh nghiệp tỉnh")).toBe(true);
+    // Typed without marks, the text is taken as it comes.
+    expect(startsLikeAgency("So Tai chinh")).toBe(true);
+  });
 });
 
 describe("isAgencyGroup", () => {

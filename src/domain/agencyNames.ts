@@ -118,7 +118,7 @@ export function startsLikeAgency(text: string): boolean {
 
 /**
  * One-word heads as written: without its marks "so" is also "Số", "nha" "Nha Trang", "bo" "Bờ",
- * "to" "Tổ quốc". Text typed without any marks is taken as it comes.
+ * "to" "Tổ quốc". A name typed without any marks is taken as it comes.
  */
 const ONE_WORD_HEADS: Record<string, string> = {
   so: "sở",
@@ -150,7 +150,9 @@ function spelledAsHead(head: string, text: string): boolean {
   const second = foldForSearch(words[1] ?? "");
   if ((head === "to" && second === "quoc") || (head === "khu" && second === "vuc")) return false;
   const want = ONE_WORD_HEADS[head];
-  if (want === undefined || foldForSearch(text) === text.toLocaleLowerCase("vi")) return true;
+  // Text of three words or more with no mark at all was typed without them.
+  const unmarked = words.length >= 3 && foldForSearch(text) === text.toLocaleLowerCase("vi");
+  if (want === undefined || unmarked) return true;
   return words[0] === want;
 }
 

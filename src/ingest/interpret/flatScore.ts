@@ -29,6 +29,9 @@ const DANGLING_END = /(?:(?:^|\s)(?:va|cua|cac|ve|cho|tai|voi|thuoc|nhung|hoac|s
 const BARE_HEAD_END =
   /(?:^|[\s;,])(?:Ban|Bộ|Ủy ban|Văn phòng|Trung tâm|Ngân hàng|Công an|Hội|Hiệp hội|Trường|Liên đoàn|Liên minh|Bảo hiểm|Kho bạc|Cục|Chi cục|Hội đồng|Ban Quản lý|Sở)$/u;
 
+/** A department's name is capitalised after "Sở" ("Sở Xây dựng"): lower case is other text. */
+const DEPARTMENT_IN_LOWER_CASE = /^Sở \p{Ll}/u;
+
 /** A date, a footnote mark glued to it or not ("18/6/20261"). */
 const DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\d?/g;
 
@@ -88,7 +91,9 @@ function agencyScore(text: string, context: RowContext): number {
   let s = startsLikeAgency(text) ? 2 : -1;
   const folded = foldForSearch(text);
   if (VERB_START.test(folded)) s -= 3;
-  if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(text)) s -= 3;
+  // Dates, months and enumerations ("gồm: (1) …") belong to other columns.
+  if (/\b\d{1,2}\/(?:\d{1,2}\/)?\d{4}\b/.test(text)) s -= 3;
+  if (/:\s|\(\d+\)/.test(text)) s -= 2;
   if (!context.open) {
     if (DANGLING_END.test(folded) || BARE_HEAD_END.test(text)) s -= 3;
     else if (folded.endsWith(";")) s -= 1;
@@ -99,7 +104,7 @@ function agencyScore(text: string, context: RowContext): number {
     if (i > 0 && !(context.open && last) && !startsLikeAgency(name) && !isAgencyGroup(name)) s -= 1.5;
     if (isCutAgencyName(name)) {
       if (!context.open || i < names.length - 1) s -= 2.5;
-    } else if (runsPastKnownAgency(name)) s -= 1;
+    } else if (runsPastKnownAgency(name) || DEPARTMENT_IN_LOWER_CASE.test(name)) s -= 1.5;
     else if (opensWithKnownAgency(name)) s += 0.5;
   });
   return s;

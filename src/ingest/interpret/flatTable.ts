@@ -54,7 +54,7 @@ interface Header {
  * A header starting at `start`: short lines naming known columns. It ends at the first line
  * that is not part of a label (the first row, or the rest of a row cut by a page break).
  */
-function headerAt(lines: string[], start: number): Header | null {
+function headerAt(lines: string[], start: number, expected?: string[]): Header | null {
   const first = foldForSearch(clean(lines[start]));
   // Tables open with STT, or, without an STT column, with the task's name ("Nhiệm vụ, giải pháp").
   if (!/^(s\s*t|t\s*t|so\b)/.test(first) && !TITLE_FIRST.test(first)) return null;
@@ -75,6 +75,15 @@ function headerAt(lines: string[], start: number): Header | null {
   }
   const found = splitSquashedHeader(text);
   if (!found || !mapHeader(found.labels)) return null;
+  // Repeated on a new page, the header is followed by the rest of a row, whose first word may
+  // read as one more label ("TTHC" as "TT"): the labels of the first header are what to look for.
+  if (
+    expected &&
+    found.labels.length > expected.length &&
+    sameLabels(found.labels.slice(0, expected.length), expected)
+  ) {
+    found.labels = found.labels.slice(0, expected.length);
+  }
   // The header's last line is the one where the labels end (found label by label: the offset
   // splitSquashedHeader reports can run into the next word).
   let end = 0;
@@ -198,7 +207,7 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       continue;
     }
     if (raw.includes("\t") || TABLE_END.test(foldForSearch(line))) break;
-    const repeated = headerAt(lines, j);
+    const repeated = headerAt(lines, j, header.labels);
     if (repeated && sameLabels(repeated.labels, header.labels)) {
       // A page break: what follows without a number continues the row above.
       if (current) pending.push(withoutFootnotes(current));
