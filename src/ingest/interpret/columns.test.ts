@@ -68,3 +68,35 @@ describe("taskRoleOf", () => {
     expect(taskRoleOf("Văn bản giao")).toBe("source");
   });
 });
+
+describe("indicator headers with two columns saying chỉ tiêu", () => {
+  it.each([
+    [
+      ["STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu cần đạt", "Cơ quan chủ trì theo dõi"],
+      ["stt", "name", "unit", "target", "monitor"],
+    ],
+    [
+      ["TT", "Tên chỉ tiêu", "ĐVT", "Chỉ tiêu mục tiêu", "Đơn vị theo dõi"],
+      ["stt", "name", "unit", "target", "monitor"],
+    ],
+    [
+      ["STT", "Mục tiêu, chỉ tiêu", "Chỉ tiêu phấn đấu", "Cơ quan theo dõi"],
+      ["stt", "name", "target", "monitor"],
+    ],
+  ])("%j: the qualified one is the target, the bare one the name", (cells, roles) => {
+    expect(mapHeader(cells)?.roles).toEqual(roles);
+  });
+
+  it("is no header when a group row under it is read as a lower header row", () => {
+    // "Chỉ tiêu" with "Giai đoạn đến năm 2027" below it names a period: both columns would be
+    // targets and none the name, so the row below stays a group row of the table.
+    const combined = [
+      "STT",
+      "Chỉ tiêu Giai đoạn đến năm 2027",
+      "Đơn vị tính",
+      "Chỉ tiêu cần đạt",
+      "Cơ quan theo dõi",
+    ];
+    expect(mapHeader(combined)).toBeNull();
+  });
+});

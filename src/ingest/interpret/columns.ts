@@ -136,6 +136,7 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
     "chi tieu giao",
     "ket qua dat",
     "dat duoc",
+    "can dat",
   ]);
   const unit = hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi";
   // "Cơ quan chủ trì thực hiện", "Đơn vị theo dõi": who answers for the figure.
@@ -148,7 +149,7 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
   const named = hasAny(words, ["chi tieu", "tieu chi"]) && !year;
   if (
     named &&
-    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc"])
+    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc", "can dat"])
   )
     return "name";
   // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
@@ -189,8 +190,31 @@ export function mapHeader(cells: string[]): ColumnMap | null {
 
 const distinct = (roles: (Role | null)[]) => new Set(roles.filter((r) => r !== null)).size;
 
+/** Words after "chỉ tiêu" that make it the figure to reach: "Chỉ tiêu mục tiêu", "Chỉ tiêu đến năm". */
+const TARGET_QUALIFIERS = ["can dat", "phan dau", "den nam", "muc tieu", "ke hoach", "giao"];
+
+/**
+ * Two columns both read as the name ("Chỉ tiêu" | … | "Chỉ tiêu mục tiêu"): the one whose
+ * "chỉ tiêu" is qualified after it by what is to be reached holds the targets; the bare one
+ * ("Chỉ tiêu", "Tên chỉ tiêu", "Mục tiêu, chỉ tiêu") names the row.
+ */
+function oneNameColumn(roles: (IndicatorRole | null)[], cells: string[]): (IndicatorRole | null)[] {
+  const names = roles.flatMap((r, i) => (r === "name" ? [i] : []));
+  if (names.length < 2) return roles;
+  const qualified = names.filter((i) => {
+    const words = tokens(cells[i] ?? "");
+    const at = words.findIndex((w, k) => `${w} ${words[k + 1] ?? ""}`.match(/^(?:chi tieu|tieu chi)$/));
+    return at >= 0 && hasAny(words.slice(at + 2), TARGET_QUALIFIERS);
+  });
+  if (qualified.length === 0 || qualified.length === names.length) return roles;
+  return roles.map((r, i) => (qualified.includes(i) ? "target" : r));
+}
+
 function indicatorMap(cells: string[]): ColumnMap | null {
-  const roles = cells.map((c) => indicatorRoleOf(c));
+  const roles = oneNameColumn(
+    cells.map((c) => indicatorRoleOf(c)),
+    cells,
+  );
   // An indicator table has a name column and says "chỉ tiêu" (or "tiêu chí") somewhere in its
   // header, or measures: a unit beside a target ("Nội dung | Đơn vị tính | Mục tiêu đến năm 2030").
   const measured = roles.includes("unit") && roles.includes("target");
