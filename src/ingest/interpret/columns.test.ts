@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapHeader, splitSquashedHeader, taskRoleOf } from "./columns.ts";
+import { indicatorRoleOf, mapHeader, splitSquashedHeader, taskRoleOf } from "./columns.ts";
 
 describe("splitSquashedHeader: headers flattened into one line of text", () => {
   it.each([
@@ -83,6 +83,10 @@ describe("indicator headers with two columns saying chỉ tiêu", () => {
       ["STT", "Mục tiêu, chỉ tiêu", "Chỉ tiêu phấn đấu", "Cơ quan theo dõi"],
       ["stt", "name", "target", "monitor"],
     ],
+    [
+      ["TT", "Nội dung", "ĐVT", "Chỉ tiêu phải đạt", "Đơn vị chủ trì theo dõi"],
+      ["stt", "name", "unit", "target", "monitor"],
+    ],
   ])("%j: the qualified one is the target, the bare one the name", (cells, roles) => {
     expect(mapHeader(cells)?.roles).toEqual(roles);
   });
@@ -98,5 +102,14 @@ describe("indicator headers with two columns saying chỉ tiêu", () => {
       "Cơ quan theo dõi",
     ];
     expect(mapHeader(combined)).toBeNull();
+  });
+
+  it("keeps a bare, named or listed 'chỉ tiêu' as the name", () => {
+    for (const header of ["Chỉ tiêu", "Tên chỉ tiêu", "Mục tiêu, chỉ tiêu", "Nội dung chỉ tiêu"]) {
+      expect(indicatorRoleOf(header)).toBe("name");
+    }
+    for (const header of ["Chỉ tiêu cần đạt", "Chỉ tiêu phải đạt", "Chỉ tiêu giai đoạn đến năm 2027"]) {
+      expect(indicatorRoleOf(header)).toBe("target");
+    }
   });
 });

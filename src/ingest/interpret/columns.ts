@@ -123,6 +123,21 @@ export function headerYear(header: string): number | null {
   return horizonYear(header);
 }
 
+/** Words after "chỉ tiêu" that make it the figure to reach: "Chỉ tiêu cần đạt", "Chỉ tiêu phải đạt". */
+const TARGET_QUALIFIERS = ["can dat", "phai dat", "phan dau", "den nam", "muc tieu", "ke hoach", "giao"];
+
+/**
+ * "Chỉ tiêu" followed by what is to be reached heads the targets; bare ("Chỉ tiêu"), named
+ * ("Tên chỉ tiêu") or listed after another noun ("Mục tiêu, chỉ tiêu") it heads the rows' names.
+ */
+function qualifiedAfter(words: string[]): boolean {
+  for (let k = 0; k + 1 < words.length; k++) {
+    const pair = `${words[k]} ${words[k + 1]}`;
+    if (pair === "chi tieu" || pair === "tieu chi") return hasAny(words.slice(k + 2), TARGET_QUALIFIERS);
+  }
+  return false;
+}
+
 export function indicatorRoleOf(header: string): IndicatorRole | null {
   const words = tokens(header);
   if (words.length === 0) return null;
@@ -136,7 +151,6 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
     "chi tieu giao",
     "ket qua dat",
     "dat duoc",
-    "can dat",
   ]);
   const unit = hasAny(words, ["don vi tinh", "dvt", "don vi do"]) || words.join(" ") === "don vi";
   // "Cơ quan chủ trì thực hiện", "Đơn vị theo dõi": who answers for the figure.
@@ -149,11 +163,12 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
   const named = hasAny(words, ["chi tieu", "tieu chi"]) && !year;
   if (
     named &&
-    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc", "can dat"])
+    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc"]) &&
+    !qualifiedAfter(words)
   )
     return "name";
   // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
-  if (planned || year || (has(words, "ket qua") && !agency)) return "target";
+  if (planned || year || qualifiedAfter(words) || (has(words, "ket qua") && !agency)) return "target";
   if (unit) return "unit";
   // Agencies that help are not the ones that answer for the figure.
   if (has(words, "phoi hop") && !hasAny(words, ["chu tri", "theo doi"])) return null;
@@ -190,31 +205,8 @@ export function mapHeader(cells: string[]): ColumnMap | null {
 
 const distinct = (roles: (Role | null)[]) => new Set(roles.filter((r) => r !== null)).size;
 
-/** Words after "chỉ tiêu" that make it the figure to reach: "Chỉ tiêu mục tiêu", "Chỉ tiêu đến năm". */
-const TARGET_QUALIFIERS = ["can dat", "phan dau", "den nam", "muc tieu", "ke hoach", "giao"];
-
-/**
- * Two columns both read as the name ("Chỉ tiêu" | … | "Chỉ tiêu mục tiêu"): the one whose
- * "chỉ tiêu" is qualified after it by what is to be reached holds the targets; the bare one
- * ("Chỉ tiêu", "Tên chỉ tiêu", "Mục tiêu, chỉ tiêu") names the row.
- */
-function oneNameColumn(roles: (IndicatorRole | null)[], cells: string[]): (IndicatorRole | null)[] {
-  const names = roles.flatMap((r, i) => (r === "name" ? [i] : []));
-  if (names.length < 2) return roles;
-  const qualified = names.filter((i) => {
-    const words = tokens(cells[i] ?? "");
-    const at = words.findIndex((w, k) => `${w} ${words[k + 1] ?? ""}`.match(/^(?:chi tieu|tieu chi)$/));
-    return at >= 0 && hasAny(words.slice(at + 2), TARGET_QUALIFIERS);
-  });
-  if (qualified.length === 0 || qualified.length === names.length) return roles;
-  return roles.map((r, i) => (qualified.includes(i) ? "target" : r));
-}
-
 function indicatorMap(cells: string[]): ColumnMap | null {
-  const roles = oneNameColumn(
-    cells.map((c) => indicatorRoleOf(c)),
-    cells,
-  );
+  const roles = cells.map((c) => indicatorRoleOf(c));
   // An indicator table has a name column and says "chỉ tiêu" (or "tiêu chí") somewhere in its
   // header, or measures: a unit beside a target ("Nội dung | Đơn vị tính | Mục tiêu đến năm 2030").
   const measured = roles.includes("unit") && roles.includes("target");
