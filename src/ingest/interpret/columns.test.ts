@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapHeader, splitSquashedHeader, taskRoleOf } from "./columns.ts";
+import { indicatorRoleOf, mapHeader, splitSquashedHeader, taskRoleOf } from "./columns.ts";
 
 describe("splitSquashedHeader: headers flattened into one line of text", () => {
   it.each([
@@ -66,5 +66,50 @@ describe("taskRoleOf", () => {
   it("reads the form of a product as the output, not as a source", () => {
     expect(taskRoleOf("Hình thức văn bản")).toBe("output");
     expect(taskRoleOf("Văn bản giao")).toBe("source");
+  });
+});
+
+describe("indicator headers with two columns saying chỉ tiêu", () => {
+  it.each([
+    [
+      ["STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu cần đạt", "Cơ quan chủ trì theo dõi"],
+      ["stt", "name", "unit", "target", "monitor"],
+    ],
+    [
+      ["TT", "Tên chỉ tiêu", "ĐVT", "Chỉ tiêu mục tiêu", "Đơn vị theo dõi"],
+      ["stt", "name", "unit", "target", "monitor"],
+    ],
+    [
+      ["STT", "Mục tiêu, chỉ tiêu", "Chỉ tiêu phấn đấu", "Cơ quan theo dõi"],
+      ["stt", "name", "target", "monitor"],
+    ],
+    [
+      ["TT", "Nội dung", "ĐVT", "Chỉ tiêu phải đạt", "Đơn vị chủ trì theo dõi"],
+      ["stt", "name", "unit", "target", "monitor"],
+    ],
+  ])("%j: the qualified one is the target, the bare one the name", (cells, roles) => {
+    expect(mapHeader(cells)?.roles).toEqual(roles);
+  });
+
+  it("is no header when a group row under it is read as a lower header row", () => {
+    // "Chỉ tiêu" with "Giai đoạn đến năm 2027" below it names a period: both columns would be
+    // targets and none the name, so the row below stays a group row of the table.
+    const combined = [
+      "STT",
+      "Chỉ tiêu Giai đoạn đến năm 2027",
+      "Đơn vị tính",
+      "Chỉ tiêu cần đạt",
+      "Cơ quan theo dõi",
+    ];
+    expect(mapHeader(combined)).toBeNull();
+  });
+
+  it("keeps a bare, named or listed 'chỉ tiêu' as the name", () => {
+    for (const header of ["Chỉ tiêu", "Tên chỉ tiêu", "Mục tiêu, chỉ tiêu", "Nội dung chỉ tiêu"]) {
+      expect(indicatorRoleOf(header)).toBe("name");
+    }
+    for (const header of ["Chỉ tiêu cần đạt", "Chỉ tiêu phải đạt", "Chỉ tiêu giai đoạn đến năm 2027"]) {
+      expect(indicatorRoleOf(header)).toBe("target");
+    }
   });
 });

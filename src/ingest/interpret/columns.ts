@@ -123,6 +123,21 @@ export function headerYear(header: string): number | null {
   return horizonYear(header);
 }
 
+/** Words after "chỉ tiêu" that make it the figure to reach: "Chỉ tiêu cần đạt", "Chỉ tiêu phải đạt". */
+const TARGET_QUALIFIERS = ["can dat", "phai dat", "phan dau", "den nam", "muc tieu", "ke hoach", "giao"];
+
+/**
+ * "Chỉ tiêu" followed by what is to be reached heads the targets; bare ("Chỉ tiêu"), named
+ * ("Tên chỉ tiêu") or listed after another noun ("Mục tiêu, chỉ tiêu") it heads the rows' names.
+ */
+function qualifiedAfter(words: string[]): boolean {
+  for (let k = 0; k + 1 < words.length; k++) {
+    const pair = `${words[k]} ${words[k + 1]}`;
+    if (pair === "chi tieu" || pair === "tieu chi") return hasAny(words.slice(k + 2), TARGET_QUALIFIERS);
+  }
+  return false;
+}
+
 export function indicatorRoleOf(header: string): IndicatorRole | null {
   const words = tokens(header);
   if (words.length === 0) return null;
@@ -148,11 +163,12 @@ export function indicatorRoleOf(header: string): IndicatorRole | null {
   const named = hasAny(words, ["chi tieu", "tieu chi"]) && !year;
   if (
     named &&
-    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc"])
+    !hasAny(words, ["phan dau", "ke hoach", "gia tri", "chi tieu giao", "ket qua dat", "dat duoc"]) &&
+    !qualifiedAfter(words)
   )
     return "name";
   // A bare "Kết quả" is what the row is to reach; "Kết quả thực hiện" was caught above.
-  if (planned || year || (has(words, "ket qua") && !agency)) return "target";
+  if (planned || year || qualifiedAfter(words) || (has(words, "ket qua") && !agency)) return "target";
   if (unit) return "unit";
   // Agencies that help are not the ones that answer for the figure.
   if (has(words, "phoi hop") && !hasAny(words, ["chu tri", "theo doi"])) return null;

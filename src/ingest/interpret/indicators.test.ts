@@ -344,3 +344,25 @@ describe("sub-rows that name only a period", () => {
     expect(out.warnings).toEqual([]);
   });
 });
+
+describe("group rows naming a period under a header with two 'chỉ tiêu' columns", () => {
+  it("gives each group's year to its rows and reads the qualified column as the target", () => {
+    const out = interpret(
+      doc(
+        para("Đà Nẵng, ngày 10 tháng 02 năm 2026"),
+        table(
+          row("TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu cần đạt", "Đơn vị theo dõi"),
+          row("", "Giai đoạn đến năm 2027", "", "", ""),
+          row("1", "Số xã đạt chuẩn nông thôn mới nâng cao", "Xã", "≥ 12", "Sở Nông nghiệp và Môi trường"),
+          row("", "Giai đoạn đến năm 2030", "", "", ""),
+          row("2", "Số xã đạt chuẩn nông thôn mới nâng cao", "Xã", "≥ 20", "Sở Nông nghiệp và Môi trường"),
+        ),
+      ),
+    );
+    expect(out.tasks).toEqual([]);
+    expect(out.indicators.map((i) => [i.ref, i.name, i.targets.map((t) => [t.year, t.text])])).toEqual([
+      ["1", "Số xã đạt chuẩn nông thôn mới nâng cao", [[2027, "≥ 12"]]],
+      ["2", "Số xã đạt chuẩn nông thôn mới nâng cao", [[2030, "≥ 20"]]],
+    ]);
+  });
+});
