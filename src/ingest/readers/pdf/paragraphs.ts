@@ -91,10 +91,14 @@ export function paragraphs(items: TextItem[], page: number, measure: Measure): P
   const done: Para[] = [];
   for (const line of lines) {
     // Paragraphs whose last line is far above can take no more lines.
-    for (let i = open.length - 1; i >= 0; i--) {
-      const last = open[i]!.lines[open[i]!.lines.length - 1]!;
-      if (line.y - last.y > MAX_PITCH * Math.max(last.size, line.size)) done.push(...open.splice(i, 1));
-    }
+    // Closed in the order they were opened: paragraphs side by side (letterhead columns) on one
+    // baseline keep their left-to-right order.
+    const closed = open.filter((para) => {
+      const last = para.lines[para.lines.length - 1]!;
+      return line.y - last.y > MAX_PITCH * Math.max(last.size, line.size);
+    });
+    done.push(...closed);
+    for (const para of closed) open.splice(open.indexOf(para), 1);
     const para = open.find((candidate) => continues(candidate, line, measure));
     if (para) {
       para.lines.push(line);
