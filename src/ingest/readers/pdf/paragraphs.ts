@@ -28,10 +28,16 @@ interface Para {
   right: number;
 }
 
-const isCentredPair = (a: Line, b: Line, measure: Measure): boolean =>
-  Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2) < Math.max(a.size, 4) &&
-  a.left > measure.left + 2 * a.size &&
-  b.left > measure.left + 2 * b.size;
+/**
+ * Two lines centred on one axis: both indented, or (a centred title that wraps) a first line as
+ * wide as the text column over a shorter one.
+ */
+const isCentredPair = (a: Line, b: Line, measure: Measure): boolean => {
+  if (Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2) >= Math.max(a.size, 4)) return false;
+  if (b.left <= measure.left + 2 * b.size) return false;
+  if (a.left > measure.left + 2 * a.size) return true;
+  return a.bold && b.bold && a.right >= measure.right - a.size;
+};
 
 const isCapitals = (text: string): boolean =>
   !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 2;
