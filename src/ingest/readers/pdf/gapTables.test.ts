@@ -85,6 +85,49 @@ describe("borderless tables with narrow columns", () => {
   });
 });
 
+describe("section rows written as one run", () => {
+  it("keeps the table going and puts the number in the first column", () => {
+    const items = [
+      ...header,
+      item("1", 40, 130, 5.5),
+      item("Rà soát thủ tục hành chính", 80, 130, 105),
+      item("Sở Tư pháp", 200, 130, 55),
+      item("Các sở", 270, 130, 33),
+      item("Năm 2026", 350, 130, 48),
+      item("II Kiểm tra, đánh giá", 40, 160, 115, true),
+      item("1", 40, 190, 5.5),
+      item("Kiểm tra công vụ", 80, 190, 80),
+      item("Sở Nội vụ", 200, 190, 50),
+      item("Thanh tra tỉnh", 270, 190, 70),
+      item("Quý IV/2026", 350, 190, 58),
+    ];
+    expect(texts(items).slice(1)).toEqual([
+      ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Các sở", "Năm 2026"],
+      ["II", "Kiểm tra, đánh giá", "", "", ""],
+      ["1", "Kiểm tra công vụ", "Sở Nội vụ", "Thanh tra tỉnh", "Quý IV/2026"],
+    ]);
+  });
+
+  it("ends the table at a numbered heading followed by running text", () => {
+    const items = [
+      ...header,
+      item("1", 40, 130, 5.5),
+      item("Rà soát thủ tục hành chính", 80, 130, 105),
+      item("Sở Tư pháp", 200, 130, 55),
+      item("Các sở", 270, 130, 33),
+      item("Năm 2026", 350, 130, 48),
+      item("2", 40, 150, 5.5),
+      item("Số hóa hồ sơ", 80, 150, 60),
+      item("Sở Nội vụ", 200, 150, 50),
+      item("Các sở", 270, 150, 33),
+      item("Quý IV/2026", 350, 150, 58),
+      item("IV. TỔ CHỨC THỰC HIỆN", 40, 180, 130, true),
+      item("Các sở, ban, ngành căn cứ nhiệm vụ được giao tổ chức thực hiện Kế hoạch này.", 40, 195, 380),
+    ];
+    expect(texts(items)).toHaveLength(3);
+  });
+});
+
 describe("centred titles", () => {
   it("joins a bold title line as wide as the column with the shorter centred line below", () => {
     const items = [

@@ -152,6 +152,22 @@ const runText = (run: { items: TextItem[] }): string =>
     .join(" ")
     .trim();
 
+/**
+ * A section row whose number and title the producer wrote as one run of text: a numbered line
+ * opening in the first column, followed by a line of cells: a numbered row, or one that leaves the
+ * first column empty (running text after a table starts at the margin, or does not keep to the
+ * columns).
+ */
+function isSectionRow(line: VisualLine, next: VisualLine | undefined, head: VisualLine): boolean {
+  const centres = head.runs.map((run) => (run.left + run.right) / 2);
+  const run = line.runs[0]!;
+  const number = /^\S+/.exec(runText(run))?.[0] ?? "";
+  if (line.runs.length !== 1 || run.left >= centres[0]! || !NUMBERING.test(number)) return false;
+  if (!next || next.y - line.y > 3 * next.size || !fits(next, head)) return false;
+  const opening = next.runs[0]!;
+  return opening.left > centres[0]! || (next.runs.length >= 2 && NUMBERING.test(runText(opening)));
+}
+
 export interface GapTables {
   tables: PlacedBlock[];
   rest: TextItem[];
@@ -195,7 +211,8 @@ export function gapTables(items: TextItem[], page: number): GapTables {
     let end = stop;
     while (end < lines.length) {
       const line = lines[end]!;
-      if (line.y - lines[end - 1]!.y > 3 * line.size || !fits(line, head)) break;
+      if (line.y - lines[end - 1]!.y > 3 * line.size) break;
+      if (!fits(line, head) && !isSectionRow(line, lines[end + 1], head)) break;
       end++;
     }
     const bounds = borders(head, lines.slice(stop, end));
@@ -225,9 +242,11 @@ function tableRows(
   const pitches = lines.slice(1).map((line, k) => line.y - lines[k]!.y);
   const usual = [...pitches].sort((a, b) => a - b)[Math.floor(pitches.length / 2)] ?? 0;
   const numbered = lines.map((line) => {
-    const firstCol =
-      line.runs[0] && columnOf(bounds, line.runs[0].left + 1) === 0 ? runText(line.runs[0]) : "";
-    return NUMBERING.test(firstCol);
+    const run = line.runs[0];
+    if (!run || columnOf(bounds, run.left + 1) !== 0) return false;
+    // A section number may share its run with the title in the next cell.
+    const crosses = bounds[0] !== undefined && run.right > bounds[0];
+    return NUMBERING.test(crosses ? (/^\S+/.exec(runText(run))?.[0] ?? "") : runText(run));
   });
   const spaced = spacedRows(lines, headerLines, bounds, numbered);
   lines.forEach((line, k) => {
@@ -247,7 +266,9 @@ function tableRows(
     columns.push([]);
     for (const line of group) {
       // Item by item: a short entry can sit closer to its neighbour column than a cell gap.
-      for (const item of line.items) columns[columnOf(bounds, item.x + 1)]!.push(item);
+      for (const item of line.items.flatMap((item) => splitNumber(item, bounds[0]))) {
+        columns[columnOf(bounds, item.x + 1)]!.push(item);
+      }
     }
     const cells = columns.map((cellItems, c) => {
       const cellLines = buildLines(cellItems);
@@ -309,4 +330,18 @@ function cellPitch(lines: VisualLine[], bounds: number[]): number | null {
   const steps = [...byColumn.values()].flatMap((ys) => ys.slice(1).map((y, k) => y - ys[k]!));
   const sorted = steps.filter((step) => step > 0).sort((a, b) => a - b);
   return sorted.length >= 3 ? sorted[Math.floor(sorted.length / 4)]! : null;
+}
+
+/** A row number written in one run with the text of the next cell ("III Kiểm tra …"). */
+function splitNumber(item: TextItem, border: number | undefined): TextItem[] {
+  if (border === undefined || item.x >= border || right(item) <= border) return [item];
+  const match = /^(\S+)(\s+)(?=\S)/.exec(item.str);
+  if (!match || !NUMBERING.test(match[1]!)) return [item];
+  const perChar = item.width / Math.max(item.str.length, 1);
+  const cut = match[0].length;
+  const x = Math.max(item.x + cut * perChar, border + 1);
+  return [
+    { ...item, str: match[1]!, width: match[1]!.length * perChar },
+    { ...item, str: item.str.slice(cut), x, width: Math.max(right(item) - x, 1) },
+  ];
 }
