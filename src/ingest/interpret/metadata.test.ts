@@ -45,6 +45,20 @@ describe("extractMetadata", () => {
     });
   });
 
+  it("finds the place line of the issuer past the motto column read in between", () => {
+    const front = [
+      "ỦY BAN NHÂN DÂN",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "TỈNH GIA LAI",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Số: 2254/KH-UBND",
+      "Gia Lai, ngày 14 tháng 8 năm 2026",
+    ];
+    expect(extractMetadata(front, front).issuer).toBe("Ủy ban nhân dân tỉnh Gia Lai");
+    const mottoFirst = [front[1]!, front[0]!, front[3]!, front[2]!, ...front.slice(4)];
+    expect(extractMetadata(mottoFirst, mottoFirst).issuer).toBe("Ủy ban nhân dân tỉnh Gia Lai");
+  });
+
   it("falls back to an appendix caption", () => {
     const caption =
       "(Ban hành kèm theo Kế hoạch số 3450 /KH-UBND ngày 17 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng)";

@@ -131,11 +131,16 @@ function isPlaceLine(line: string | undefined): boolean {
   return ADMIN_UNITS.some((u) => folded.startsWith(`${u} `)) && !/^(tinh|thanh|huyen) uy\b/.test(folded);
 }
 
-/** The name at `index`, joined with a place on the next line; and the index after it. */
+/**
+ * The name at `index`, joined with a place on the next line; and the index after it. The motto
+ * column of the letterhead shares baselines with the issuer's, so its lines may come in between.
+ */
 function nameAt(lines: string[], index: number): { name: string; next: number } {
   const name = lines[index]!;
-  return isPlaceLine(lines[index + 1])
-    ? { name: `${name} ${lines[index + 1]}`, next: index + 2 }
+  let place = index + 1;
+  while (place < lines.length && MOTTO.test(foldForSearch(lines[place]!))) place++;
+  return isPlaceLine(lines[place])
+    ? { name: `${name} ${lines[place]}`, next: place + 1 }
     : { name, next: index + 1 };
 }
 

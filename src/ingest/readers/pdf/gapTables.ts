@@ -110,17 +110,40 @@ const columnOf = (bounds: number[], x: number): number => {
  * not over the centre of a neighbouring column; a section row (a number in the first column, its
  * title spanning the rest) also keeps.
  */
-function fits(line: VisualLine, centres: number[]): boolean {
+function fits(line: VisualLine, head: VisualLine): boolean {
+  const centres = head.runs.map((run) => (run.left + run.right) / 2);
   const first = line.runs[0]!;
   // A section title carried over from the previous page: one run from the second column on.
   if (line.runs.length === 1 && first.left > centres[0]! && first.left < (centres[1] ?? 0)) return true;
+  const crosses = (run: Run) => centres.filter((c) => c > run.left + 1 && c < run.right - 1).length;
   return line.runs.every((run, i) => {
-    const crossed = centres.filter((c) => c > run.left + 1 && c < run.right - 1).length;
-    if (crossed <= 1) return true;
+    if (crosses(run) <= 1) return true;
+    if (splitAtGutters(run, head).every((piece) => crosses(piece) <= 1)) return true;
     return (
       i === 1 && first.right < (centres[1] ?? Number.POSITIVE_INFINITY) && NUMBERING.test(runText(first))
     );
   });
+}
+
+/**
+ * Narrow columns leave less than a cell gap between a full line of one cell and the next cell's
+ * text. Such a run is still two cells where it breaks between words inside a gutter of the header.
+ */
+export function splitAtGutters(run: Run, head: { runs: { left: number; right: number }[] }): Run[] {
+  const gutters = head.runs.slice(1).map((next, k) => ({ from: head.runs[k]!.right, to: next.left }));
+  const items = [...run.items].sort((a, b) => a.x - b.x);
+  const pieces: Run[] = [];
+  for (const item of items) {
+    const piece = pieces[pieces.length - 1];
+    const end = piece ? piece.right : Number.NEGATIVE_INFINITY;
+    const spaced = item.x - end > 0.15 * item.size;
+    const inGutter = gutters.some((g) => end < g.to && item.x > g.from);
+    if (piece && !(spaced && inGutter)) {
+      piece.items.push(item);
+      piece.right = Math.max(piece.right, right(item));
+    } else pieces.push({ left: item.x, right: right(item), items: [item] });
+  }
+  return pieces;
 }
 
 const runText = (run: { items: TextItem[] }): string =>
@@ -128,6 +151,22 @@ const runText = (run: { items: TextItem[] }): string =>
     .map((item) => item.str)
     .join(" ")
     .trim();
+
+/**
+ * A section row whose number and title the producer wrote as one run of text: a numbered line
+ * opening in the first column, followed by a line of cells: a numbered row, or one that leaves the
+ * first column empty (running text after a table starts at the margin, or does not keep to the
+ * columns).
+ */
+function isSectionRow(line: VisualLine, next: VisualLine | undefined, head: VisualLine): boolean {
+  const centres = head.runs.map((run) => (run.left + run.right) / 2);
+  const run = line.runs[0]!;
+  const number = /^\S+/.exec(runText(run))?.[0] ?? "";
+  if (line.runs.length !== 1 || run.left >= centres[0]! || !NUMBERING.test(number)) return false;
+  if (!next || next.y - line.y > 3 * next.size || !fits(next, head)) return false;
+  const opening = next.runs[0]!;
+  return opening.left > centres[0]! || (next.runs.length >= 2 && NUMBERING.test(runText(opening)));
+}
 
 export interface GapTables {
   tables: PlacedBlock[];
@@ -169,11 +208,11 @@ export function gapTables(items: TextItem[], page: number): GapTables {
       while (stop < lines.length && joins(lines[stop]!, lines[stop - 1]!, lines[stop]!)) stop++;
     }
     const head = { ...header, runs: mergeRuns(lines.slice(start, stop).flatMap((line) => line.runs)) };
-    const centres = head.runs.map((run) => (run.left + run.right) / 2);
     let end = stop;
     while (end < lines.length) {
       const line = lines[end]!;
-      if (line.y - lines[end - 1]!.y > 3 * line.size || !fits(line, centres)) break;
+      if (line.y - lines[end - 1]!.y > 3 * line.size) break;
+      if (!fits(line, head) && !isSectionRow(line, lines[end + 1], head)) break;
       end++;
     }
     const bounds = borders(head, lines.slice(stop, end));
@@ -202,16 +241,22 @@ function tableRows(
   const groups: VisualLine[][] = [];
   const pitches = lines.slice(1).map((line, k) => line.y - lines[k]!.y);
   const usual = [...pitches].sort((a, b) => a - b)[Math.floor(pitches.length / 2)] ?? 0;
+  const numbered = lines.map((line) => {
+    const run = line.runs[0];
+    if (!run || columnOf(bounds, run.left + 1) !== 0) return false;
+    // A section number may share its run with the title in the next cell.
+    const crosses = bounds[0] !== undefined && run.right > bounds[0];
+    return NUMBERING.test(crosses ? (/^\S+/.exec(runText(run))?.[0] ?? "") : runText(run));
+  });
+  const spaced = spacedRows(lines, headerLines, bounds, numbered);
   lines.forEach((line, k) => {
-    const firstCol =
-      line.runs[0] && columnOf(bounds, line.runs[0].left + 1) === 0 ? runText(line.runs[0]) : "";
     // A row starts with its number; the first row after the header may be one carried over from
     // the previous page, without a number. Only a gap much wider than a line also ends a row:
     // cells have spacing between their own paragraphs.
     const starts =
       k === 0 ||
       k === headerLines ||
-      (k > headerLines && (NUMBERING.test(firstCol) || line.y - lines[k - 1]!.y > 2.2 * usual));
+      (k > headerLines && (spaced ? spaced.has(k) : numbered[k] || line.y - lines[k - 1]!.y > 2.2 * usual));
     if (starts) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
   });
@@ -221,7 +266,9 @@ function tableRows(
     columns.push([]);
     for (const line of group) {
       // Item by item: a short entry can sit closer to its neighbour column than a cell gap.
-      for (const item of line.items) columns[columnOf(bounds, item.x + 1)]!.push(item);
+      for (const item of line.items.flatMap((item) => splitNumber(item, bounds[0]))) {
+        columns[columnOf(bounds, item.x + 1)]!.push(item);
+      }
     }
     const cells = columns.map((cellItems, c) => {
       const cellLines = buildLines(cellItems);
@@ -235,4 +282,66 @@ function tableRows(
     return { cells, page };
   });
   return rows.filter((row) => row.cells.some((cell) => cell.text !== ""));
+}
+
+/**
+ * Where rows are set apart by cell padding (a gap wider than the line pitch inside a cell), those
+ * gaps are the row borders, and a row number centred in its cell sits below the row's first
+ * lines. Trusted only where no two numbers fall between the same two gaps; otherwise null, and
+ * numbers start rows.
+ */
+export function spacedRows(
+  lines: VisualLine[],
+  headerLines: number,
+  bounds: number[],
+  numbered: boolean[],
+): Set<number> | null {
+  const body = lines.slice(headerLines);
+  const pitch = cellPitch(body, bounds);
+  if (pitch === null) return null;
+  const starts = new Set<number>();
+  for (let k = headerLines + 1; k < lines.length; k++) {
+    if (lines[k]!.y - lines[k - 1]!.y > 1.6 * pitch) starts.add(k);
+  }
+  if (starts.size === 0) return null;
+  let numbers = 0;
+  let rowsWithNumber = 0;
+  for (let k = headerLines; k < lines.length; k++) {
+    if (starts.has(k)) numbers = 0;
+    if (!numbered[k]) continue;
+    numbers++;
+    if (numbers > 1) return null;
+    rowsWithNumber++;
+  }
+  return rowsWithNumber >= 2 ? starts : null;
+}
+
+/** The usual distance between two lines of one cell: next lines of text in the same column. */
+function cellPitch(lines: VisualLine[], bounds: number[]): number | null {
+  const byColumn = new Map<number, number[]>();
+  for (const line of lines) {
+    for (const item of line.items) {
+      const column = columnOf(bounds, item.x + 1);
+      const ys = byColumn.get(column) ?? [];
+      if (ys[ys.length - 1] !== line.y) ys.push(line.y);
+      byColumn.set(column, ys);
+    }
+  }
+  const steps = [...byColumn.values()].flatMap((ys) => ys.slice(1).map((y, k) => y - ys[k]!));
+  const sorted = steps.filter((step) => step > 0).sort((a, b) => a - b);
+  return sorted.length >= 3 ? sorted[Math.floor(sorted.length / 4)]! : null;
+}
+
+/** A row number written in one run with the text of the next cell ("III Kiểm tra …"). */
+function splitNumber(item: TextItem, border: number | undefined): TextItem[] {
+  if (border === undefined || item.x >= border || right(item) <= border) return [item];
+  const match = /^(\S+)(\s+)(?=\S)/.exec(item.str);
+  if (!match || !NUMBERING.test(match[1]!)) return [item];
+  const perChar = item.width / Math.max(item.str.length, 1);
+  const cut = match[0].length;
+  const x = Math.max(item.x + cut * perChar, border + 1);
+  return [
+    { ...item, str: match[1]!, width: match[1]!.length * perChar },
+    { ...item, str: item.str.slice(cut), x, width: Math.max(right(item) - x, 1) },
+  ];
 }

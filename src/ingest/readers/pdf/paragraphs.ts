@@ -28,10 +28,16 @@ interface Para {
   right: number;
 }
 
-const isCentredPair = (a: Line, b: Line, measure: Measure): boolean =>
-  Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2) < Math.max(a.size, 4) &&
-  a.left > measure.left + 2 * a.size &&
-  b.left > measure.left + 2 * b.size;
+/**
+ * Two lines centred on one axis: both indented, or (a centred title that wraps) a first line as
+ * wide as the text column over a shorter one.
+ */
+const isCentredPair = (a: Line, b: Line, measure: Measure): boolean => {
+  if (Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2) >= Math.max(a.size, 4)) return false;
+  if (b.left <= measure.left + 2 * b.size) return false;
+  if (a.left > measure.left + 2 * a.size) return true;
+  return a.bold && b.bold && a.right >= measure.right - a.size;
+};
 
 const isCapitals = (text: string): boolean =>
   !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 2;
@@ -91,10 +97,14 @@ export function paragraphs(items: TextItem[], page: number, measure: Measure): P
   const done: Para[] = [];
   for (const line of lines) {
     // Paragraphs whose last line is far above can take no more lines.
-    for (let i = open.length - 1; i >= 0; i--) {
-      const last = open[i]!.lines[open[i]!.lines.length - 1]!;
-      if (line.y - last.y > MAX_PITCH * Math.max(last.size, line.size)) done.push(...open.splice(i, 1));
-    }
+    // Closed in the order they were opened: paragraphs side by side (letterhead columns) on one
+    // baseline keep their left-to-right order.
+    const closed = open.filter((para) => {
+      const last = para.lines[para.lines.length - 1]!;
+      return line.y - last.y > MAX_PITCH * Math.max(last.size, line.size);
+    });
+    done.push(...closed);
+    for (const para of closed) open.splice(open.indexOf(para), 1);
     const para = open.find((candidate) => continues(candidate, line, measure));
     if (para) {
       para.lines.push(line);
