@@ -154,6 +154,21 @@ function withoutFootnotes(row: PendingRow): PendingRow {
   return row;
 }
 
+/** A page's number as printed: "2", "- 2 -", "Trang 2". */
+const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3})$/i;
+
+/**
+ * A page's number alone on its line right before the header the next page repeats: text
+ * flattened from a page puts it there, where it would otherwise read as a row's number.
+ */
+function isPageNumber(lines: string[], at: number, labels: string[]): boolean {
+  if (!PAGE_NUMBER.test(clean(lines[at]))) return false;
+  let next = at + 1;
+  while (next < lines.length && clean(lines[next]) === "") next++;
+  const header = next < lines.length ? headerAt(lines, next) : null;
+  return header !== null && sameLabels(header.labels, labels);
+}
+
 function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
   const parts = number.split(".").map(Number);
   if (previous === null) return parts[0]! <= 3;
@@ -204,6 +219,10 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       if (current) pending.push(withoutFootnotes(current));
       current = { kind: "continuation", mark: "", lines: [], withBlanks: [] };
       j = skipColumnNumbers(lines, repeated.next, width);
+      continue;
+    }
+    if (isPageNumber(lines, j, header.labels)) {
+      j++;
       continue;
     }
     const number = ROW_START.exec(line);
@@ -262,7 +281,10 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   if (!pending.some((p) => p.kind === "item")) return null;
 
   return {
-    rows: [...rows, ...segmentRows(pending, roles, { labels: header.labels, width, numbered, withMark })],
+    rows: [
+      ...rows,
+      ...segmentRows(pending, roles, { labels: header.labels, width, numbered, withMark, nameAt }),
+    ],
     next: j,
   };
 }
@@ -277,9 +299,11 @@ function segmentRows(
     /** Whether the table has an STT column; without one, a row's number opens its name. */
     numbered: boolean;
     withMark: (mark: string, cells: string[]) => string[];
+    /** The column of the row's name, counted without the STT column. */
+    nameAt: number;
   },
 ): string[][] {
-  const { labels, width, numbered, withMark } = layout;
+  const { labels, width, numbered, withMark, nameAt } = layout;
   const pass = (widths?: Widths): { rows: string[][]; segmented: Segmented[] } => {
     const rows: string[][] = [];
     const segmented: Segmented[] = [];
@@ -289,7 +313,9 @@ function segmentRows(
     pending.forEach((row, index) => {
       if (row.kind === "section") {
         const title = row.lines.join(" ");
-        if (numbered) rows.push([row.mark, title, ...Array(Math.max(0, width - 2)).fill("")]);
+        // The title goes under the name column wherever the table puts it: a section row
+        // whose title sat under "Cơ quan chủ trì" would read as an item led by its title.
+        if (numbered) rows.push([row.mark, ...roles.map((_, i) => (i === nameAt ? title : ""))]);
         else rows.push(Array(width).fill(`${row.mark}. ${title}`));
         return;
       }
