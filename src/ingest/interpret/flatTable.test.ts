@@ -56,6 +56,25 @@ describe("findLineTable: sections and page breaks", () => {
     }
   });
 
+  it("keeps a bare number that fills a row's last cell before the repeated header", () => {
+    const targets = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026"];
+    const lines = [
+      ...targets,
+      "1",
+      "Tỷ lệ hồ sơ nộp trực tuyến toàn trình",
+      "%",
+      "80",
+      ...targets,
+      "2",
+      "Số doanh nghiệp công nghệ số",
+      "Doanh nghiệp",
+      "120",
+    ];
+    const rows = findLineTable(lines, 0)!.rows;
+    expect(rows[1]).toEqual(["1", "Tỷ lệ hồ sơ nộp trực tuyến toàn trình", "%", "80"]);
+    expect(rows.at(-1)).toEqual(["2", "Số doanh nghiệp công nghệ số", "Doanh nghiệp", "120"]);
+  });
+
   it("keeps a bare number as a row's number when no header follows it", () => {
     const lines = [
       ...header,

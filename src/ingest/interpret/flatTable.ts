@@ -154,15 +154,27 @@ function withoutFootnotes(row: PendingRow): PendingRow {
   return row;
 }
 
-/** A page's number as printed: "2", "- 2 -", "Trang 2". */
-const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|(?:trang\s+)?\d{1,3})$/i;
+/** A page's number as printed: "- 2 -", "Trang 2", or a bare "2". */
+const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3})$/i;
+const BARE_NUMBER = /^\d{1,3}$/;
 
 /**
  * A page's number alone on its line right before the header the next page repeats: text
- * flattened from a page puts it there, where it would otherwise read as a row's number.
+ * flattened from a page puts it there, where it would otherwise read as a row's number. A bare
+ * number may instead be the last cell of the row above ("100" under a target), so it is taken
+ * for the page's only where that row has no cell left to fill: a section row, or a row with a
+ * line for every column already.
  */
-function isPageNumber(lines: string[], at: number, labels: string[]): boolean {
-  if (!PAGE_NUMBER.test(clean(lines[at]))) return false;
+function isPageNumber(
+  lines: string[],
+  at: number,
+  labels: string[],
+  row: PendingRow | null,
+  cells: number,
+): boolean {
+  const line = clean(lines[at]);
+  const full = row === null || row.kind !== "item" || row.lines.length >= cells;
+  if (!PAGE_NUMBER.test(line) && !(BARE_NUMBER.test(line) && full)) return false;
   let next = at + 1;
   while (next < lines.length && clean(lines[next]) === "") next++;
   const header = next < lines.length ? headerAt(lines, next) : null;
@@ -221,7 +233,7 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       j = skipColumnNumbers(lines, repeated.next, width);
       continue;
     }
-    if (isPageNumber(lines, j, header.labels)) {
+    if (isPageNumber(lines, j, header.labels, current, roles.length)) {
       j++;
       continue;
     }
