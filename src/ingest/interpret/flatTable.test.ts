@@ -75,6 +75,30 @@ describe("findLineTable: sections and page breaks", () => {
     expect(rows.at(-1)).toEqual(["2", "Số doanh nghiệp công nghệ số", "Doanh nghiệp", "120"]);
   });
 
+  it("skips a page number between a section row and its first row when the header is not repeated", () => {
+    const running = [
+      ...header,
+      "I",
+      "Cải cách hành chính",
+      ...item(1, "Sở Nội vụ", "Rà soát thủ tục nội bộ", "Quý III/2026", "Các sở, ngành"),
+      "II",
+      "Chuyển đổi số",
+      "2",
+      ...item(2, "Sở Tài chính", "Số hóa hồ sơ ngân sách", "Năm 2026", "Kho bạc Nhà nước khu vực"),
+    ];
+    expect(findLineTable(running, 0)!.rows.map((r) => r[0])).toEqual(["STT", "I", "1", "II", "2"]);
+    const restarting = [...running.slice(0, running.length - 5), "1", ...running.slice(-4)];
+    const rows = findLineTable(restarting, 0)!.rows;
+    expect(rows.map((r) => r[0])).toEqual(["STT", "I", "1", "II", "1"]);
+    expect(rows.at(-1)).toEqual([
+      "1",
+      "Sở Tài chính",
+      "Số hóa hồ sơ ngân sách",
+      "Năm 2026",
+      "Kho bạc Nhà nước khu vực",
+    ]);
+  });
+
   it("keeps a bare number as a row's number when no header follows it", () => {
     const lines = [
       ...header,

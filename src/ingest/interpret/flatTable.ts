@@ -158,27 +158,38 @@ function withoutFootnotes(row: PendingRow): PendingRow {
 const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3})$/i;
 const BARE_NUMBER = /^\d{1,3}$/;
 
+function nextLine(lines: string[], at: number): number {
+  let next = at + 1;
+  while (next < lines.length && clean(lines[next]) === "") next++;
+  return next;
+}
+
 /**
- * A page's number alone on its line right before the header the next page repeats: text
- * flattened from a page puts it there, where it would otherwise read as a row's number. A bare
- * number may instead be the last cell of the row above ("100" under a target), so it is taken
- * for the page's only where that row has no cell left to fill: a section row, or a row with a
- * line for every column already.
+ * A page's number on its own line, which text flattened from a page leaves between rows, where
+ * it would otherwise read as a row's number or a cell. "- 2 -" and "Trang 2" are nothing else. A
+ * bare number may instead be the last cell of the row above ("100" under a target), so it is
+ * taken for the page's only where the row above has no cell left to fill (a section row, or a
+ * row with a line for every column already) and the next page's header follows; or, the header
+ * not repeated, between a section row and a row number, since no row is its number alone.
  */
 function isPageNumber(
   lines: string[],
   at: number,
-  labels: string[],
+  table: { labels: string[]; cells: number; lastNumber: string | null },
   row: PendingRow | null,
-  cells: number,
 ): boolean {
   const line = clean(lines[at]);
-  const full = row === null || row.kind !== "item" || row.lines.length >= cells;
-  if (!PAGE_NUMBER.test(line) && !(BARE_NUMBER.test(line) && full)) return false;
-  let next = at + 1;
-  while (next < lines.length && clean(lines[next]) === "") next++;
-  const header = next < lines.length ? headerAt(lines, next) : null;
-  return header !== null && sameLabels(header.labels, labels);
+  if (PAGE_NUMBER.test(line)) return true;
+  if (!BARE_NUMBER.test(line)) return false;
+  const next = nextLine(lines, at);
+  if (next >= lines.length) return false;
+  if (row?.kind === "section" && row.lines.length > 0) {
+    const number = ROW_START.exec(clean(lines[next]));
+    if (number && !number[2] && plausibleNumber(number[1]!, table.lastNumber, true)) return true;
+  }
+  const full = row === null || row.kind !== "item" || row.lines.length >= table.cells;
+  const header = full ? headerAt(lines, next) : null;
+  return header !== null && sameLabels(header.labels, table.labels);
 }
 
 function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
@@ -233,7 +244,7 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       j = skipColumnNumbers(lines, repeated.next, width);
       continue;
     }
-    if (isPageNumber(lines, j, header.labels, current, roles.length)) {
+    if (isPageNumber(lines, j, { labels: header.labels, cells: roles.length, lastNumber }, current)) {
       j++;
       continue;
     }
