@@ -163,6 +163,44 @@ function withoutFootnotes(row: PendingRow): PendingRow {
   return row;
 }
 
+/** A page's number as printed: "- 2 -", "Trang 2", or a bare "2". */
+const PAGE_NUMBER = /^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3})$/i;
+const BARE_NUMBER = /^\d{1,3}$/;
+
+function nextLine(lines: string[], at: number): number {
+  let next = at + 1;
+  while (next < lines.length && clean(lines[next]) === "") next++;
+  return next;
+}
+
+/**
+ * A page's number on its own line, which text flattened from a page leaves between rows, where
+ * it would otherwise read as a row's number or a cell. "- 2 -" and "Trang 2" are nothing else. A
+ * bare number may instead be the last cell of the row above ("100" under a target), so it is
+ * taken for the page's only where the row above has no cell left to fill (a section row, or a
+ * row with a line for every column already) and the next page's header follows; or, the header
+ * not repeated, between a section row and a row number, since no row is its number alone.
+ */
+function isPageNumber(
+  lines: string[],
+  at: number,
+  table: { labels: string[]; cells: number; lastNumber: string | null },
+  row: PendingRow | null,
+): boolean {
+  const line = clean(lines[at]);
+  if (PAGE_NUMBER.test(line)) return true;
+  if (!BARE_NUMBER.test(line)) return false;
+  const next = nextLine(lines, at);
+  if (next >= lines.length) return false;
+  if (row?.kind === "section" && row.lines.length > 0) {
+    const number = ROW_START.exec(clean(lines[next]));
+    if (number && !number[2] && plausibleNumber(number[1]!, table.lastNumber, true)) return true;
+  }
+  const full = row === null || row.kind !== "item" || row.lines.length >= table.cells;
+  const header = full ? headerAt(lines, next) : null;
+  return header !== null && sameLabels(header.labels, table.labels);
+}
+
 function plausibleNumber(number: string, previous: string | null, afterSection: boolean): boolean {
   const parts = number.split(".").map(Number);
   if (previous === null) return parts[0]! <= 3;
@@ -213,6 +251,10 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
       if (current) pending.push(withoutFootnotes(current));
       current = { kind: "continuation", mark: "", lines: [], withBlanks: [] };
       j = skipColumnNumbers(lines, repeated.next, width);
+      continue;
+    }
+    if (isPageNumber(lines, j, { labels: header.labels, cells: roles.length, lastNumber }, current)) {
+      j++;
       continue;
     }
     const number = ROW_START.exec(line);
@@ -271,7 +313,10 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
   if (!pending.some((p) => p.kind === "item")) return null;
 
   return {
-    rows: [...rows, ...segmentRows(pending, roles, { labels: header.labels, width, numbered, withMark })],
+    rows: [
+      ...rows,
+      ...segmentRows(pending, roles, { labels: header.labels, width, numbered, withMark, nameAt }),
+    ],
     next: j,
   };
 }
@@ -286,9 +331,11 @@ function segmentRows(
     /** Whether the table has an STT column; without one, a row's number opens its name. */
     numbered: boolean;
     withMark: (mark: string, cells: string[]) => string[];
+    /** The column of the row's name, counted without the STT column. */
+    nameAt: number;
   },
 ): string[][] {
-  const { labels, width, numbered, withMark } = layout;
+  const { labels, width, numbered, withMark, nameAt } = layout;
   const pass = (widths?: Widths): { rows: string[][]; segmented: Segmented[] } => {
     const rows: string[][] = [];
     const segmented: Segmented[] = [];
@@ -298,7 +345,9 @@ function segmentRows(
     pending.forEach((row, index) => {
       if (row.kind === "section") {
         const title = row.lines.join(" ");
-        if (numbered) rows.push([row.mark, title, ...Array(Math.max(0, width - 2)).fill("")]);
+        // The title goes under the name column wherever the table puts it: a section row
+        // whose title sat under "Cơ quan chủ trì" would read as an item led by its title.
+        if (numbered) rows.push([row.mark, ...roles.map((_, i) => (i === nameAt ? title : ""))]);
         else rows.push(Array(width).fill(`${row.mark}. ${title}`));
         return;
       }

@@ -59,6 +59,27 @@ describe("extractMetadata", () => {
     expect(extractMetadata(mottoFirst, mottoFirst).issuer).toBe("Ủy ban nhân dân tỉnh Gia Lai");
   });
 
+  it("keeps a title's line wrapped on a word that opens other parts (số, điều, phần)", () => {
+    const lines = [
+      "ỦY BAN NHÂN DÂN",
+      "TỈNH BÌNH PHƯỚC",
+      "Số: 512/KH-UBND",
+      "Bình Phước, ngày 03 tháng 8 năm 2026",
+      "KẾ HOẠCH",
+      "Triển khai thực hiện Nghị quyết",
+      "số 57-NQ/TW của Bộ Chính trị trên địa bàn tỉnh",
+      "Căn cứ Luật Tổ chức chính quyền địa phương;",
+    ];
+    expect(extractMetadata(lines, lines).title).toBe(
+      "Triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị trên địa bàn tỉnh",
+    );
+  });
+
+  it("still ends a title at the number line that follows it", () => {
+    const lines = ["KẾ HOẠCH", "Phát triển kinh tế số năm 2026", "Số: 77/KH-UBND", "Căn cứ Luật Dữ liệu;"];
+    expect(extractMetadata(lines, lines).title).toBe("Phát triển kinh tế số năm 2026");
+  });
+
   it("falls back to an appendix caption", () => {
     const caption =
       "(Ban hành kèm theo Kế hoạch số 3450 /KH-UBND ngày 17 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Lâm Đồng)";

@@ -240,7 +240,10 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
   if (typeIndex < 0) return null;
   const parts: string[] = [];
   for (const line of head.slice(typeIndex + 1)) {
-    if (TITLE_STOP.test(line) || isPreamble(line) || MOTTO.test(foldForSearch(line))) break;
+    // A line wrapped inside the title opens in lower case, even on a word that would open the
+    // next part ("… và chuyển đổi" / "số 6 tháng cuối năm", "… Nghị quyết" / "số 57-NQ/TW").
+    const wrapped = parts.length > 0 && /^\p{Ll}/u.test(line);
+    if ((!wrapped && TITLE_STOP.test(line)) || isPreamble(line) || MOTTO.test(foldForSearch(line))) break;
     // A title runs on in lower case, or in capitals when it is set in capitals.
     const runsOn = /^\p{Ll}/u.test(line) || (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
     if (parts.length > 0 && !runsOn) break;
