@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExtractedTask } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
 import { interpretProse } from "./prose.ts";
+import { isClosingCourtesy } from "./proseClosing.ts";
 import { findDeadline } from "./proseDeadline.ts";
 
 /**
@@ -321,5 +322,50 @@ describe("deadline clauses of notices", () => {
     ],
   ])("finds the clause in %j", (sentence, text, kind, due) => {
     expect(findDeadline(sentence, 2026)?.deadline).toEqual({ text, kind, due });
+  });
+});
+
+describe("the closing courtesy of letters and notices", () => {
+  it("takes no task from the difficulty clause after the last item, nor its deadline", () => {
+    const tasks = tasksOf(
+      "Sở Nội vụ đề nghị các cơ quan, đơn vị triển khai một số nội dung sau:",
+      "1. Các sở, ban, ngành rà soát vị trí việc làm, gửi về Sở Nội vụ trước ngày 15/9/2026.",
+      "2. Giao Phòng Tổ chức biên chế theo dõi, tổng hợp kết quả; thực hiện hằng quý.",
+      "Quá trình thực hiện, trường hợp phát sinh vướng mắc, các đơn vị liên hệ Sở Nội vụ (qua Phòng Tổ chức biên chế) để được hướng dẫn./.",
+    );
+    expect(tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(tasks[1]!.title).toBe("Theo dõi, tổng hợp kết quả.");
+  });
+
+  it("takes no task from a request to everyone addressed ending the letter", () => {
+    const tasks = tasksOf(
+      "1. Đề nghị Sở Tài chính:",
+      "a) Rà soát nhu cầu kinh phí của các đơn vị; hoàn thành trong Quý IV/2026.",
+      "b) Tham mưu phân bổ trước ngày 30/11/2026.",
+      "Ủy ban nhân dân huyện đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.",
+    );
+    expect(tasks.map((t) => t.ref)).toEqual(["1.a", "1.b"]);
+  });
+
+  it.each([
+    [
+      "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế để tổng hợp./.",
+      true,
+    ],
+    ["Kính đề nghị các cơ quan, đơn vị, địa phương quan tâm phối hợp thực hiện./.", true],
+    ["Đề nghị các sở, ban, ngành nghiêm túc triển khai thực hiện./.", true],
+    ["Đề nghị Sở Tài chính tham mưu bố trí kinh phí, thực hiện./.", false],
+    ["Đề nghị các cơ quan, đơn vị báo cáo kết quả trước ngày 15/12/2026 để tổng hợp, thực hiện./.", false],
+    ["Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc thực hiện./.", false],
+  ])("tells courtesy from work in %j", (text, closing) => {
+    expect(isClosingCourtesy(text, 2026)).toBe(closing);
+  });
+
+  it("keeps a last unnumbered paragraph that gives a named agency work", () => {
+    const tasks = tasksOf(
+      "1. Sở Xây dựng rà soát quy hoạch, hoàn thành trong tháng 10/2026.",
+      "Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện./.",
+    );
+    expect(tasks.map((t) => t.leads.join("; "))).toContain("Văn phòng Ủy ban nhân dân tỉnh");
   });
 });

@@ -1,4 +1,5 @@
 import type { RawDocument } from "../model.ts";
+import { withoutClosing } from "./proseClosing.ts";
 import { isFieldParagraph } from "./proseFields.ts";
 import { cleanParagraph, folded, isAllCaps, startsLower } from "./proseText.ts";
 
@@ -135,7 +136,9 @@ export function documentBody(doc: RawDocument): Body {
     }
   }
 
-  const out: Para[] = [];
+  // The body before "Nơi nhận", and an appendix after the signature, each end on their own.
+  const parts: Para[][] = [];
+  let out: Para[] = [];
   let inRecipients = false;
   let afterSignature = false;
   let gapBefore = false;
@@ -154,6 +157,8 @@ export function documentBody(doc: RawDocument): Body {
     }
     if (/^noi nhan\b/.test(f)) {
       afterSignature = true;
+      parts.push(out);
+      out = [];
       continue;
     }
     if (/^kinh gui\b/.test(f)) {
@@ -173,7 +178,10 @@ export function documentBody(doc: RawDocument): Body {
     out.push(para);
     gapBefore = false;
   }
-  return { paragraphs: mergeContinuations(out), numberLine, year };
+  parts.push(out);
+  const unnumbered = (para: Para) => readMarker(para.text, para.bullet).type === "none";
+  const paragraphs = parts.flatMap((part) => withoutClosing(mergeContinuations(part), unnumbered, year));
+  return { paragraphs, numberLine, year };
 }
 
 function looksLikeBody(para: Para): boolean {

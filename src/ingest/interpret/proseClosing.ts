@@ -1,0 +1,46 @@
+import { readLeadIn } from "./proseAgency.ts";
+import { findDeadline } from "./proseDeadline.ts";
+import { isGenericAgency } from "./proseNames.ts";
+import { folded } from "./proseText.ts";
+
+/**
+ * The closing courtesy of a letter or notice: after the last item, the issuer asks everyone it
+ * addresses to report difficulties ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề
+ * nghị các cơ quan, đơn vị phản ánh về Sở … để phối hợp giải quyết./.") or to take care of the
+ * whole ("Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./."). It assigns no work of its
+ * own, only follows up on the items above, so it is read as no task.
+ */
+
+/** "nếu có khó khăn, vướng mắc", "trường hợp phát sinh vướng mắc": work only on a condition. */
+const DIFFICULTY =
+  /\b(?:neu|truong hop|khi|trong truong hop)\s+(?:co\s+|gap\s+|phat sinh\s+|xay ra\s+)*(?:kho khan|vuong mac|bat cap|van de phat sinh|van de moi phat sinh)/;
+
+/** The formula that closes a directive: "… (phối hợp) thực hiện./.", "… biết, thực hiện./." */
+const FORMULA_END =
+  /\b(?:thuc hien|trien khai|phoi hop|quan tam|biet|to chuc thuc hien|chi dao thuc hien)(?: nghiem tuc)?\s*\.\/\.?$/;
+
+/** The issuer speaking to all it addresses rather than giving one of them work. */
+const TO_EVERYONE = /\b(?:de nghi|kinh de nghi|yeu cau|mong|thong bao (?:de|cho))\s+(?:cac|quy)\b/;
+
+export function isClosingCourtesy(text: string, year?: number): boolean {
+  const f = folded(text.trim());
+  if (DIFFICULTY.test(f)) return true;
+  if (!FORMULA_END.test(f) || !TO_EVERYONE.test(f) || text.length > 300) return false;
+  if (findDeadline(text, year) !== null) return false;
+  // A named agency ("Đề nghị Sở Tài chính … thực hiện./.") is work given to it.
+  return readLeadIn(text).leads.every(isGenericAgency);
+}
+
+/**
+ * Drops the courtesy paragraphs that end a body: unnumbered, after every item, read from the last
+ * paragraph back until one gives work.
+ */
+export function withoutClosing<T extends { text: string }>(
+  paras: T[],
+  unnumbered: (para: T) => boolean,
+  year?: number,
+): T[] {
+  let end = paras.length;
+  while (end > 1 && unnumbered(paras[end - 1]!) && isClosingCourtesy(paras[end - 1]!.text, year)) end--;
+  return end === paras.length ? paras : paras.slice(0, end);
+}
