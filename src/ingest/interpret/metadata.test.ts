@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contextYearOf, extractMetadata, issuerFromCapitals } from "./metadata.ts";
+import { besideMotto, contextYearOf, extractMetadata, issuerFromCapitals } from "./metadata.ts";
 
 describe("issuerFromCapitals", () => {
   it.each([
@@ -135,5 +135,61 @@ describe("extractMetadata", () => {
     const meta = extractMetadata(front, front);
     expect(meta.date).toBeNull();
     expect(contextYearOf(meta, front)).toBe(2027);
+  });
+});
+
+describe("a two-column first-page header", () => {
+  const body = [
+    "KẾ HOẠCH",
+    "Chuyển đổi số năm 2026",
+    "Thực hiện Chương trình số 12-CTr/TU, Ủy ban nhân dân tỉnh ban hành:",
+  ];
+
+  it.each([
+    [
+      "the issuer's column first",
+      [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH BẮC NINH",
+        "Độc lập - Tự do - Hạnh phúc",
+      ],
+    ],
+    [
+      "the motto's column first",
+      [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ỦY BAN NHÂN DÂN",
+        "Độc lập - Tự do - Hạnh phúc",
+        "TỈNH BẮC NINH",
+      ],
+    ],
+    [
+      "both columns on one line, tab-separated",
+      ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH BẮC NINH\tĐộc lập - Tự do - Hạnh phúc"],
+    ],
+    [
+      "both columns on one line, motto first",
+      ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM   ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc TỈNH BẮC NINH"],
+    ],
+  ])("reads the issuer with %s", (_, header) => {
+    const meta = extractMetadata(
+      [...header, "Số: 3318/KH-UBND", "Bắc Ninh, ngày 15 tháng 5 năm 2026", ...body],
+      [],
+    );
+    expect(meta).toMatchObject({
+      issuer: "Ủy ban nhân dân tỉnh Bắc Ninh",
+      number: "3318/KH-UBND",
+      date: "2026-05-15",
+    });
+  });
+
+  it("keeps the motto whole when a sentence cites it", () => {
+    const line = "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam ngày 28/11/2013;";
+    expect(besideMotto(line)).toEqual([line]);
+    expect(besideMotto("TỈNH ỦY CÀ MAU\tĐẢNG CỘNG SẢN VIỆT NAM")).toEqual([
+      "TỈNH ỦY CÀ MAU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+    ]);
   });
 });

@@ -165,8 +165,21 @@ function underParent(body: string, parent: string): string {
   return serves ? `${body} ${parent}` : `${body} ${where.unit} ${where.place}`;
 }
 
+/**
+ * The first page's header sets the issuer block on the left and the motto on the right. Read
+ * row by row (a text file's tab-separated columns, a PDF's lines), the two columns interleave:
+ * "ỦY BAN NHÂN DÂN", "CỘNG HÒA…", "TỈNH TÂY NINH", "Độc lập…", in either order. The motto's lines
+ * and the rules under each block are not the issuer's: without them the issuer's lines meet again.
+ */
+function issuerBlock(lines: string[]): string[] {
+  return lines
+    .slice(0, 16)
+    .filter((l) => !MOTTO.test(foldForSearch(l)) && /\p{L}/u.test(l))
+    .slice(0, 12);
+}
+
 function issuerOf(lines: string[]): string | null {
-  const head = lines.slice(0, 12);
+  const head = issuerBlock(lines);
   const index = head.findIndex((l) => isOrgLine(l));
   if (index < 0) return null;
   const parent = nameAt(head, index);
@@ -294,7 +307,7 @@ const DRAFT_SUFFIX = /\s*[([]\s*d[ựu]\s*th[ảa]o\b[^)\]]{0,40}[)\]]\s*$/iu;
  */
 function firstPageLines(front: string[]): string[] {
   const out: string[] = [];
-  for (const raw of front) {
+  for (const raw of front.flatMap(besideMotto)) {
     const line = normalizeText(raw).replace(DRAFT_SUFFIX, "");
     if (line === "" || DRAFT_MARK.test(line)) continue;
     const joined = /^([\p{Lu}\s]+?)\s+(\p{Lu}\p{Ll}.*)$/u.exec(line);
@@ -302,6 +315,42 @@ function firstPageLines(front: string[]): string[] {
     else out.push(line);
   }
   return out;
+}
+
+const MOTTO_ANYWHERE = new RegExp(MOTTO.source.slice(1), "g");
+
+/**
+ * A header line holding both columns ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI…", "TỈNH TÂY NINH\tĐộc
+ * lập - Tự do - Hạnh phúc"): the issuer's part and the motto's part, each a line of its own.
+ */
+export function besideMotto(raw: string): string[] {
+  const line = raw.normalize("NFC");
+  // Folded letter by letter, so that positions in it are positions in the line.
+  const folded = [...line].map((ch) => foldForSearch(ch) || " ").join("");
+  if (folded.length !== line.length) return [raw];
+  const cuts: number[] = [];
+  for (const m of folded.matchAll(MOTTO_ANYWHERE)) {
+    const before = folded.slice(0, m.index);
+    if (m.index > 0 && /\S/.test(before)) cuts.push(m.index);
+    const end = m.index + m[0].length;
+    if (/\S/.test(folded.slice(end))) cuts.push(end);
+  }
+  if (cuts.length === 0) return [raw];
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts, line.length]) {
+    const part = line.slice(from, cut).trim();
+    if (part !== "") parts.push(part);
+    from = cut;
+  }
+  // Only as a header sets them: the motto in capitals (its second line in title case) beside a
+  // name in capitals; "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam" in a sentence stays whole.
+  const header = parts.every((p) =>
+    MOTTO.test(foldForSearch(p))
+      ? isUpper(p) || /^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$/u.test(p)
+      : isUpper(p),
+  );
+  return header ? parts : [raw];
 }
 
 export function extractMetadata(front: string[], all: string[]): ExtractedDocumentMeta {
