@@ -6,10 +6,33 @@ describe("rows a note names", () => {
   it("reads ranges and lists of row numbers", () => {
     expect(
       rowsNamed("Các nhiệm vụ từ số thứ tự 4 đến 7 thực hiện theo Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025"),
-    ).toEqual([4, 5, 6, 7]);
-    expect(rowsNamed("Các nhiệm vụ số 4, 5, 7 thực hiện theo Kết luận số 12-KL/TU")).toEqual([4, 5, 7]);
-    expect(rowsNamed("Mục 1 đến mục 3 thực hiện theo Quyết định số 45/QĐ-UBND")).toEqual([1, 2, 3]);
-    expect(rowsNamed("Nhiệm vụ tại STT 2 - 4 và 9 theo Chỉ thị số 05-CT/TU")).toEqual([2, 3, 4, 9]);
+    ).toEqual({ rows: [4, 5, 6, 7], sections: [] });
+    expect(rowsNamed("Các nhiệm vụ số 4, 5, 7 thực hiện theo Kết luận số 12-KL/TU")).toEqual({
+      rows: [4, 5, 7],
+      sections: [],
+    });
+    expect(rowsNamed("Mục 1 đến mục 3 thực hiện theo Quyết định số 45/QĐ-UBND")).toEqual({
+      rows: [1, 2, 3],
+      sections: [],
+    });
+    expect(rowsNamed("Nhiệm vụ tại STT 2 - 4 và 9 theo Chỉ thị số 05-CT/TU")).toEqual({
+      rows: [2, 3, 4, 9],
+      sections: [],
+    });
+  });
+
+  it("reads whole sections named in capitals", () => {
+    expect(rowsNamed("Các nhiệm vụ tại Mục II thực hiện theo Kết luận số 12-KL/TU")).toEqual({
+      rows: [],
+      sections: ["II"],
+    });
+    expect(rowsNamed("Nhiệm vụ thuộc mục I đến mục III theo Chỉ thị số 05-CT/TU")?.sections).toEqual([
+      "I",
+      "II",
+      "III",
+    ]);
+    expect(rowsNamed("Phần I và IV theo Quyết định số 45/QĐ-UBND")?.sections).toEqual(["I", "IV"]);
+    expect(rowsNamed("Thực hiện theo Mục II Kế hoạch số 02-KH/BCĐTW")).toBeNull();
   });
 
   it("does not read dates, document numbers or parts of another document as rows", () => {

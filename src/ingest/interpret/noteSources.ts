@@ -1,5 +1,6 @@
 import { foldForSearch } from "../../domain/text.ts";
 import type { TableNote } from "./noteRows.ts";
+import { romanValue } from "./numbering.ts";
 import type { Draft } from "./tasks.ts";
 
 /**
@@ -9,7 +10,8 @@ import type { Draft } from "./tasks.ts";
  * - it names them by number ("Các nhiệm vụ từ số thứ tự 4 đến 12 thực hiện theo Kế hoạch số …",
  *   "các nhiệm vụ số 4, 5, 7", "mục 1 đến mục 3"), wherever it sits in the table; the numbers are
  *   read as the table numbers its rows: running on across sections, the whole table; restarting
- *   in each section, the note's own section;
+ *   in each section, the note's own section; or it names whole sections ("các nhiệm vụ tại
+ *   Mục II");
  * - it introduces them: a heading of a group of rows, or a line ending with ":", that cites a
  *   document ("Nhiệm vụ theo Kết luận số 45-KL/TW:") covers the rows right under it, up to the
  *   next section, heading or note.
@@ -31,14 +33,61 @@ const OTHER_DOCUMENT =
   /^\s*(?:cua|ke hoach|ket luan|nghi quyet|nghi dinh|chi thi|thong bao|thong tu|quyet dinh|cong van|van ban|de an|chuong trinh|luat)\b/;
 const MAX_SPAN = 200;
 
-/** The row numbers a note names, or null when it names none. */
-export function rowsNamed(text: string): number[] | null {
+// "Mục II", "mục I đến mục III", "Phần I và II": sections, numbered in capitals.
+const SECTION_LIST =
+  /(?<!\p{L})(?:[Mm]ục|[Pp]hần)\s+([IVXL]+(?:\s*(?:,|và|đến|tới|-|–)\s*(?:[Mm]ục\s+|[Pp]hần\s+)?[IVXL]+)*)(?!\p{L})/u;
+
+export interface NamedRows {
+  rows: number[];
+  sections: string[];
+}
+
+/** The row numbers or sections a note names, or null when it names none. */
+export function rowsNamed(text: string): NamedRows | null {
   const folded = foldForSearch(text);
   for (const anchor of folded.matchAll(ROW_WORD)) {
     const numbers = numbersAfter(folded, anchor.index + anchor[0].length);
-    if (numbers) return numbers;
+    if (numbers) return { rows: numbers, sections: [] };
   }
-  return null;
+  const m = SECTION_LIST.exec(text.normalize("NFC"));
+  if (!m || OTHER_DOCUMENT.test(foldForSearch(text.normalize("NFC").slice(m.index + m[0].length))))
+    return null;
+  return { rows: [], sections: sectionsIn(m[1]!) };
+}
+
+function sectionsIn(list: string): string[] {
+  const out: number[] = [];
+  let through = false;
+  for (const token of list.split(/\s+|(?=[,–-])|(?<=[,–-])/u)) {
+    if (/^[IVXL]+$/.test(token)) {
+      const n = romanValue(token);
+      const from = out[out.length - 1];
+      if (through && from !== undefined && n > from) for (let k = from + 1; k <= n; k++) out.push(k);
+      else out.push(n);
+      through = false;
+    } else if (/^(đến|tới|-|–)$/u.test(token)) through = true;
+  }
+  return out.map(roman);
+}
+
+function roman(n: number): string {
+  const digits: [number, string][] = [
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
+  let out = "";
+  for (const [value, letters] of digits) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return out;
 }
 
 function numbersAfter(folded: string, start: number): number[] | null {
@@ -100,8 +149,13 @@ export function noteSources(
     const named = rowsNamed(note.text);
     if (named) {
       for (const d of drafts) {
+        const section = d.section?.split(".").pop();
+        if (section !== undefined && named.sections.includes(section)) {
+          give(d, sources);
+          continue;
+        }
         const n = head(d.number);
-        if (n === null || !named.includes(n)) continue;
+        if (n === null || !named.rows.includes(n)) continue;
         if (perSection && d.section !== note.section) continue;
         give(d, sources);
       }
