@@ -192,4 +192,47 @@ describe("a two-column first-page header", () => {
       "ĐẢNG CỘNG SẢN VIỆT NAM",
     ]);
   });
+
+  it("reads a body's name wrapped in its column, interleaved with the motto and the date", () => {
+    const meta = extractMetadata(
+      [
+        "TỈNH ỦY CÀ MAU",
+        "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI",
+        "Cà Mau, ngày 28 tháng 4 năm 2026",
+        "SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ",
+        "*",
+        "Số 15-KH/BCĐ",
+        "KẾ HOẠCH",
+        "Thực hiện nhiệm vụ chuyển đổi số năm 2026",
+      ],
+      [],
+    );
+    expect(meta.issuer).toBe(
+      "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Cà Mau",
+    );
+    expect(meta.date).toBe("2026-04-28");
+  });
+
+  it("does not run a complete name on into the next line in capitals", () => {
+    const meta = extractMetadata(
+      ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "TỔ CÔNG TÁC", "Số: 12/KH-UBND", "KẾ HOẠCH", "Chuyển đổi số"],
+      [],
+    );
+    expect(meta.issuer).toBe("Ủy ban nhân dân tỉnh Lâm Đồng");
+  });
+
+  it("joins a title line that ends on a preposition with the capitalised line after it", () => {
+    const meta = extractMetadata(
+      [
+        "KẾ HOẠCH",
+        "Thực hiện các nhiệm vụ chuyển đổi số của",
+        "Ủy ban nhân dân tỉnh năm 2026",
+        "I. MỤC ĐÍCH",
+      ],
+      [],
+    );
+    expect(meta.title).toBe("Thực hiện các nhiệm vụ chuyển đổi số của Ủy ban nhân dân tỉnh năm 2026");
+  });
 });

@@ -174,18 +174,44 @@ function underParent(body: string, parent: string): string {
 function issuerBlock(lines: string[]): string[] {
   return lines
     .slice(0, 16)
-    .filter((l) => !MOTTO.test(foldForSearch(l)) && /\p{L}/u.test(l))
+    .filter((l) => !MOTTO.test(foldForSearch(l)) && !/,\s*ngày\b/iu.test(l) && /\p{L}/u.test(l))
     .slice(0, 12);
+}
+
+/** A line in capitals that can only be the rest of the name above it (not a name, number, type). */
+function isNameRest(line: string | undefined): boolean {
+  return (
+    line !== undefined &&
+    isUpper(line) &&
+    line.length <= 120 &&
+    !/\d/.test(line) &&
+    !isOrgLine(line) &&
+    !isTypeHeading(line)
+  );
+}
+
+/**
+ * A long name wraps in its narrow column ("BAN CHỈ ĐẠO VỀ PHÁT TRIỂN" / "KHOA HỌC, CÔNG NGHỆ…"):
+ * it runs on over the lines in capitals under it until it names its place, which ends a name.
+ */
+function runOn(lines: string[], at: { name: string; next: number }): { name: string; next: number } {
+  let { name, next } = at;
+  while (!placeOf(issuerFromCapitals(name)) && isNameRest(lines[next])) {
+    name = `${name} ${lines[next]}`;
+    next++;
+  }
+  return { name, next };
 }
 
 function issuerOf(lines: string[]): string | null {
   const head = issuerBlock(lines);
   const index = head.findIndex((l) => isOrgLine(l));
   if (index < 0) return null;
-  const parent = nameAt(head, index);
+  const parent = runOn(head, nameAt(head, index));
   const below = head[parent.next];
   if (isOrgLine(below)) {
-    return underParent(issuerFromCapitals(nameAt(head, parent.next).name), issuerFromCapitals(parent.name));
+    const body = runOn(head, nameAt(head, parent.next));
+    return underParent(issuerFromCapitals(body.name), issuerFromCapitals(parent.name));
   }
   return issuerFromCapitals(parent.name);
 }
@@ -240,6 +266,13 @@ const TITLE_STOP =
 const PREAMBLE_START = /^(thực hiện|theo |để |nhằm )/iu;
 const isPreamble = (line: string) => PREAMBLE_START.test(line) && (/[;:]$/u.test(line) || line.length > 300);
 
+/**
+ * A title line that ends on a word needing what follows (a preposition, a conjunction, a plural
+ * marker) was wrapped: the next line is its rest, capitalised or not ("… phát triển của" / "Thành
+ * phố …"). A unit ("tỉnh") may end a title ("trên địa bàn tỉnh"), so it does not count.
+ */
+const OPEN_END = /(?<!\p{L})(?:của|và|về|các|những|trong|cho|tại|với|theo|đến)$/u;
+
 function titleOf(lines: string[], casing: Map<string, string>): string | null {
   const head = lines.slice(0, FIRST_PAGE_LINES);
   const letter = head.find((l) => /^(v\/v|về việc)\b/iu.test(l));
@@ -250,7 +283,10 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
   for (const line of head.slice(typeIndex + 1)) {
     if (TITLE_STOP.test(line) || isPreamble(line) || MOTTO.test(foldForSearch(line))) break;
     // A title runs on in lower case, or in capitals when it is set in capitals.
-    const runsOn = /^\p{Ll}/u.test(line) || (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
+    const runsOn =
+      /^\p{Ll}/u.test(line) ||
+      OPEN_END.test(parts[parts.length - 1] ?? "") ||
+      (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
     if (parts.length > 0 && !runsOn) break;
     parts.push(line);
     if (parts.length >= 4) break;
