@@ -113,6 +113,23 @@ describe("sources given by note rows", () => {
     expect(out.tasks.map((t) => t.sources)).toEqual([[], ["17-KL/TU"], ["17-KL/TU"], []]);
   });
 
+  it("gives a cited document to the rows under a heading of a group of rows", () => {
+    const out = interpret(
+      doc(
+        table(
+          header,
+          across("Nhiệm vụ theo Chỉ thị số 05-CT/TU"),
+          task("1", "Rà soát quy chế"),
+          task("2", "Kiện toàn tổ giúp việc"),
+          across("Nhiệm vụ khác"),
+          task("3", "Số hóa hồ sơ"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => t.sources)).toEqual([["05-CT/TU"], ["05-CT/TU"], []]);
+    expect(out.warnings.map((w) => w.code)).not.toContain("table_note");
+  });
+
   it("gives no source from a sentence that names no rows", () => {
     const out = interpret(
       doc(
