@@ -158,8 +158,10 @@ function underParent(body: string, parent: string): string {
  * and the rules under each block are not the issuer's: without them the issuer's lines meet again.
  */
 function issuerBlock(lines: string[]): string[] {
-  return lines
-    .slice(0, 16)
+  const head = lines.slice(0, 16);
+  // The header ends where the type heading starts the body ("KẾ HOẠCH").
+  const type = head.findIndex(isTypeHeading);
+  return (type > 0 ? head.slice(0, type) : head)
     .filter((l) => !MOTTO.test(foldForSearch(l)) && !/,\s*ngày\b/iu.test(l) && /\p{L}/u.test(l))
     .slice(0, 12);
 }

@@ -235,4 +235,17 @@ describe("a two-column first-page header", () => {
     );
     expect(meta.title).toBe("Thực hiện các nhiệm vụ chuyển đổi số của Ủy ban nhân dân tỉnh năm 2026");
   });
+
+  it("looks for the issuer above the type heading only", () => {
+    const meta = extractMetadata(
+      [
+        "Số: 12/TB-BCĐ",
+        "THÔNG BÁO",
+        "BAN CHỈ ĐẠO TỈNH HỌP PHIÊN THỨ NHẤT",
+        "Ngày 12/3/2026, Ban Chỉ đạo họp.",
+      ],
+      [],
+    );
+    expect(meta.issuer).toBeNull();
+  });
 });
