@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contextYearOf, extractMetadata, issuerFromCapitals } from "./metadata.ts";
+import { besideMotto, contextYearOf, extractMetadata, issuerFromCapitals } from "./metadata.ts";
 
 describe("issuerFromCapitals", () => {
   it.each([
@@ -170,5 +170,117 @@ describe("extractMetadata", () => {
     const meta = extractMetadata(front, front);
     expect(meta.date).toBeNull();
     expect(contextYearOf(meta, front)).toBe(2027);
+  });
+});
+
+describe("a two-column first-page header", () => {
+  const body = [
+    "KẾ HOẠCH",
+    "Chuyển đổi số năm 2026",
+    "Thực hiện Chương trình số 12-CTr/TU, Ủy ban nhân dân tỉnh ban hành:",
+  ];
+
+  it.each([
+    [
+      "the issuer's column first",
+      [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH BẮC NINH",
+        "Độc lập - Tự do - Hạnh phúc",
+      ],
+    ],
+    [
+      "the motto's column first",
+      [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ỦY BAN NHÂN DÂN",
+        "Độc lập - Tự do - Hạnh phúc",
+        "TỈNH BẮC NINH",
+      ],
+    ],
+    [
+      "both columns on one line, tab-separated",
+      ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH BẮC NINH\tĐộc lập - Tự do - Hạnh phúc"],
+    ],
+    [
+      "both columns on one line, motto first",
+      ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM   ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc TỈNH BẮC NINH"],
+    ],
+  ])("reads the issuer with %s", (_, header) => {
+    const meta = extractMetadata(
+      [...header, "Số: 3318/KH-UBND", "Bắc Ninh, ngày 15 tháng 5 năm 2026", ...body],
+      [],
+    );
+    expect(meta).toMatchObject({
+      issuer: "Ủy ban nhân dân tỉnh Bắc Ninh",
+      number: "3318/KH-UBND",
+      date: "2026-05-15",
+    });
+  });
+
+  it("keeps the motto whole when a sentence cites it", () => {
+    const line = "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam ngày 28/11/2013;";
+    expect(besideMotto(line)).toEqual([line]);
+    expect(besideMotto("TỈNH ỦY CÀ MAU\tĐẢNG CỘNG SẢN VIỆT NAM")).toEqual([
+      "TỈNH ỦY CÀ MAU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+    ]);
+  });
+
+  it("reads a body's name wrapped in its column, interleaved with the motto and the date", () => {
+    const meta = extractMetadata(
+      [
+        "TỈNH ỦY CÀ MAU",
+        "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI",
+        "Cà Mau, ngày 28 tháng 4 năm 2026",
+        "SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ",
+        "*",
+        "Số 15-KH/BCĐ",
+        "KẾ HOẠCH",
+        "Thực hiện nhiệm vụ chuyển đổi số năm 2026",
+      ],
+      [],
+    );
+    expect(meta.issuer).toBe(
+      "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Cà Mau",
+    );
+    expect(meta.date).toBe("2026-04-28");
+  });
+
+  it("does not run a complete name on into the next line in capitals", () => {
+    const meta = extractMetadata(
+      ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "TỔ CÔNG TÁC", "Số: 12/KH-UBND", "KẾ HOẠCH", "Chuyển đổi số"],
+      [],
+    );
+    expect(meta.issuer).toBe("Ủy ban nhân dân tỉnh Lâm Đồng");
+  });
+
+  it("joins a title line that ends on a preposition with the capitalised line after it", () => {
+    const meta = extractMetadata(
+      [
+        "KẾ HOẠCH",
+        "Thực hiện các nhiệm vụ chuyển đổi số của",
+        "Ủy ban nhân dân tỉnh năm 2026",
+        "I. MỤC ĐÍCH",
+      ],
+      [],
+    );
+    expect(meta.title).toBe("Thực hiện các nhiệm vụ chuyển đổi số của Ủy ban nhân dân tỉnh năm 2026");
+  });
+
+  it("looks for the issuer above the type heading only", () => {
+    const meta = extractMetadata(
+      [
+        "Số: 12/TB-BCĐ",
+        "THÔNG BÁO",
+        "BAN CHỈ ĐẠO TỈNH HỌP PHIÊN THỨ NHẤT",
+        "Ngày 12/3/2026, Ban Chỉ đạo họp.",
+      ],
+      [],
+    );
+    expect(meta.issuer).toBeNull();
   });
 });

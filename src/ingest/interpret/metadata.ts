@@ -3,6 +3,17 @@ import { documentTypeFromNumber, findDocumentNumbers } from "../../domain/docume
 import { foldForSearch, normalizeText } from "../../domain/text.ts";
 import type { ExtractedDocumentMeta } from "../extraction.ts";
 import { fromCapitals, learnCasing } from "./casing.ts";
+import {
+  besideMotto,
+  isOrgLine,
+  issuerOf,
+  isTypeHeading,
+  isUpper,
+  MOTTO,
+  TYPE_HEADINGS,
+} from "./firstPageHeader.ts";
+
+export { besideMotto, issuerFromCapitals } from "./firstPageHeader.ts";
 
 /**
  * What a document says about itself. Vietnamese administrative documents (Nghị định
@@ -15,184 +26,9 @@ import { fromCapitals, learnCasing } from "./casing.ts";
 
 const FIRST_PAGE_LINES = 40;
 
-const MOTTO =
-  /^(cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)/;
-
-const TYPE_HEADINGS = [
-  "thong bao ket luan",
-  "chuong trinh hanh dong",
-  "ke hoach hanh dong",
-  "ke hoach",
-  "cong van",
-  "thong bao",
-  "chuong trinh",
-  "quyet dinh",
-  "nghi quyet",
-  "chi thi",
-  "ket luan",
-  "bao cao",
-  "huong dan",
-  "to trinh",
-  "de an",
-  "quy che",
-  "quy dinh",
-  "nghi dinh",
-  "thong tu",
-];
-
-const ORG_START =
-  /^(co quan |to giup viec|uy ban|ubnd|hoi dong|hdnd|tinh uy|thanh uy|huyen uy|dang uy|dang bo|ban |bch |so |bo |van phong|chinh phu|thu tuong|quoc hoi|cuc |tong cuc|vien |truong |cong an|hoi |lien doan|mat tran|tong cong ty|cong ty|trung tam|dai hoc|hoc vien)/;
-
-const ADMIN_UNITS = ["tinh", "thanh pho", "huyen", "thi xa", "xa", "phuong", "dac khu", "thi tran"];
-
-function isUpper(line: string): boolean {
-  return /\p{L}/u.test(line) && line === line.toLocaleUpperCase("vi");
-}
-
 function sentenceCase(text: string): string {
   const lower = text.toLocaleLowerCase("vi");
   return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
-}
-
-const capital = (w: string) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1);
-
-/** Bodies whose names are capitalised by convention inside another name. */
-const PROPER: [RegExp, string][] = [
-  "Ủy ban nhân dân",
-  "Hội đồng nhân dân",
-  "Ban Chỉ đạo",
-  "Ban Thường vụ",
-  "Ban Chấp hành",
-  "Trung ương",
-  "Chính phủ",
-  "Quốc hội",
-  "Mặt trận Tổ quốc",
-  "Đảng",
-  "Việt Nam",
-  "Tỉnh ủy",
-  "Thành ủy",
-  "Huyện ủy",
-].map((name): [RegExp, string] => [
-  new RegExp(`(?<!\\p{L})${name.toLocaleLowerCase("vi")}(?!\\p{L})`, "gu"),
-  name,
-]);
-
-/**
- * An issuer line in capitals as the name is written in running text:
- * "TỈNH ỦY LÂM ĐỒNG" → "Tỉnh ủy Lâm Đồng", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" → "Ủy ban nhân dân
- * tỉnh Lâm Đồng", "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ".
- */
-export function issuerFromCapitals(line: string): string {
-  let text = normalizeText(line)
-    .replace(/UỶ/g, "ỦY")
-    .replace(/uỷ/g, "ủy")
-    .replace(/^UBND\b/u, "ỦY BAN NHÂN DÂN")
-    .replace(/^HĐND\b/u, "HỘI ĐỒNG NHÂN DÂN");
-  text = text.toLocaleLowerCase("vi");
-  for (const [re, to] of PROPER) text = text.replace(re, to);
-  text = capital(text);
-  const words = text.split(" ");
-  const folded = words.map((w) => foldForSearch(w));
-  const unitAt = (i: number): number => {
-    if (ADMIN_UNITS.includes(`${folded[i]} ${folded[i + 1] ?? ""}`)) return 2;
-    return ADMIN_UNITS.includes(folded[i] ?? "") && !/^(uy|hoi)$/.test(folded[i + 1] ?? "") ? 1 : 0;
-  };
-  // A place name follows an administrative unit ("tỉnh Lâm Đồng") or a Party committee, with or
-  // without its unit ("Tỉnh ủy Lâm Đồng", "Đảng ủy xã Đức Trọng").
-  for (let i = 0; i < words.length; i++) {
-    let placeFrom = -1;
-    if (/^(tinh|thanh|huyen|dang) uy$/.test(`${folded[i]} ${folded[i + 1] ?? ""}`)) {
-      placeFrom = i + 2 + unitAt(i + 2);
-    } else if (unitAt(i) > 0) placeFrom = i + unitAt(i);
-    if (placeFrom < 0 || placeFrom >= words.length) continue;
-    for (let k = placeFrom; k < words.length; k++) words[k] = capital(words[k]!);
-    break;
-  }
-  // "Sở/Bộ khoa học và công nghệ": each field of the name starts with a capital.
-  if (/^(so|bo)$/.test(folded[0] ?? "") && words.length > 1) {
-    words[1] = capital(words[1]!);
-    for (let k = 2; k < words.length; k++) {
-      if (/^(va|-)$/.test(folded[k - 1]!) || words[k - 1]!.endsWith(",")) words[k] = capital(words[k]!);
-    }
-  }
-  return words.join(" ");
-}
-
-function isOrgLine(line: string | undefined): boolean {
-  if (!line || !isUpper(line) || line.length > 120) return false;
-  const folded = foldForSearch(line);
-  return !MOTTO.test(folded) && ORG_START.test(`${folded} `);
-}
-
-/** "TỈNH LÂM ĐỒNG" under "ỦY BAN NHÂN DÂN": the rest of a name broken over two lines. */
-function isPlaceLine(line: string | undefined): boolean {
-  if (!line || !isUpper(line)) return false;
-  const folded = foldForSearch(line);
-  return ADMIN_UNITS.some((u) => folded.startsWith(`${u} `)) && !/^(tinh|thanh|huyen) uy\b/.test(folded);
-}
-
-/**
- * The name at `index`, joined with a place on the next line; and the index after it. The motto
- * column of the letterhead shares baselines with the issuer's, so its lines may come in between.
- */
-function nameAt(lines: string[], index: number): { name: string; next: number } {
-  const name = lines[index]!;
-  let place = index + 1;
-  while (place < lines.length && MOTTO.test(foldForSearch(lines[place]!))) place++;
-  return isPlaceLine(lines[place])
-    ? { name: `${name} ${lines[place]}`, next: place + 1 }
-    : { name, next: index + 1 };
-}
-
-/** Unit and place of a parent body: "Tỉnh ủy Khánh Hòa" → tỉnh Khánh Hòa, "Ủy ban nhân dân tỉnh X" → tỉnh X. */
-function placeOf(parent: string): { unit: string; place: string; party: boolean } | null {
-  const party =
-    /^(Tỉnh|Thành|Huyện|Đảng) ủy (?:(tỉnh|thành phố|huyện|xã|phường|đặc khu|thị xã|thị trấn) )?(.+)$/u.exec(
-      parent,
-    );
-  if (party) {
-    const unit = party[2] ?? { Tỉnh: "tỉnh", Thành: "thành phố", Huyện: "huyện", Đảng: "" }[party[1]!] ?? "";
-    return unit ? { unit, place: party[3]!, party: true } : null;
-  }
-  const state = /(?:^|\s)(tỉnh|thành phố|huyện|xã|phường|đặc khu|thị xã|thị trấn) (\p{Lu}.*)$/u.exec(parent);
-  return state ? { unit: state[1]!, place: state[2]!, party: false } : null;
-}
-
-/**
- * The signing body under its parent, named as running text names it: "Ban Chỉ đạo … tỉnh Khánh
- * Hòa" under "TỈNH ỦY KHÁNH HÒA", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng" under "UBND TỈNH LÂM
- * ĐỒNG", but "Văn phòng Tỉnh ủy Lâm Đồng" for an office that serves the parent itself.
- */
-function underParent(body: string, parent: string): string {
-  const where = placeOf(parent);
-  if (!where || foldForSearch(body).includes(foldForSearch(where.place))) return body;
-  const serves = body.split(" ").length <= 2 || (where.party && /^Ban (?!Chỉ đạo)/u.test(body));
-  return serves ? `${body} ${parent}` : `${body} ${where.unit} ${where.place}`;
-}
-
-function issuerOf(lines: string[]): string | null {
-  const head = lines.slice(0, 12);
-  const index = head.findIndex((l) => isOrgLine(l));
-  if (index < 0) return null;
-  const parent = nameAt(head, index);
-  const below = head[parent.next];
-  if (isOrgLine(below)) {
-    return underParent(issuerFromCapitals(nameAt(head, parent.next).name), issuerFromCapitals(parent.name));
-  }
-  return issuerFromCapitals(parent.name);
-}
-
-/**
- * The type heading: a line in capitals that is a type name, possibly qualified in a word or two
- * ("KẾ HOẠCH HÀNH ĐỘNG", "THÔNG BÁO KẾT LUẬN"), never a sentence or a line with numbers.
- */
-function isTypeHeading(line: string): boolean {
-  if (!isUpper(line) || /\d/.test(line)) return false;
-  const folded = foldForSearch(line)
-    .replace(/[^a-z ]/g, "")
-    .trim();
-  if (TYPE_HEADINGS.includes(folded)) return true;
-  return folded.split(" ").length <= 4 && TYPE_HEADINGS.some((t) => folded.startsWith(`${t} `));
 }
 
 function typeOf(lines: string[]): string | null {
@@ -232,6 +68,13 @@ const TITLE_STOP =
 const PREAMBLE_START = /^(thực hiện|theo |để |nhằm )/iu;
 const isPreamble = (line: string) => PREAMBLE_START.test(line) && (/[;:]$/u.test(line) || line.length > 300);
 
+/**
+ * A title line that ends on a word needing what follows (a preposition, a conjunction, a plural
+ * marker) was wrapped: the next line is its rest, capitalised or not ("… phát triển của" / "Thành
+ * phố …"). A unit ("tỉnh") may end a title ("trên địa bàn tỉnh"), so it does not count.
+ */
+const OPEN_END = /(?<!\p{L})(?:của|và|về|các|những|trong|cho|tại|với|theo|đến)$/u;
+
 function titleOf(lines: string[], casing: Map<string, string>): string | null {
   const head = lines.slice(0, FIRST_PAGE_LINES);
   const letter = head.find((l) => /^(v\/v|về việc)\b/iu.test(l));
@@ -245,7 +88,10 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
     const wrapped = parts.length > 0 && /^\p{Ll}/u.test(line);
     if ((!wrapped && TITLE_STOP.test(line)) || isPreamble(line) || MOTTO.test(foldForSearch(line))) break;
     // A title runs on in lower case, or in capitals when it is set in capitals.
-    const runsOn = /^\p{Ll}/u.test(line) || (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
+    const runsOn =
+      /^\p{Ll}/u.test(line) ||
+      OPEN_END.test(parts[parts.length - 1] ?? "") ||
+      (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
     if (parts.length > 0 && !runsOn) break;
     parts.push(line);
     if (parts.length >= 4) break;
@@ -302,7 +148,7 @@ const DRAFT_SUFFIX = /\s*[([]\s*d[ựu]\s*th[ảa]o\b[^)\]]{0,40}[)\]]\s*$/iu;
  */
 function firstPageLines(front: string[]): string[] {
   const out: string[] = [];
-  for (const raw of front) {
+  for (const raw of front.flatMap(besideMotto)) {
     const line = normalizeText(raw).replace(DRAFT_SUFFIX, "");
     if (line === "" || DRAFT_MARK.test(line)) continue;
     const joined = /^([\p{Lu}\s]+?)\s+(\p{Lu}\p{Ll}.*)$/u.exec(line);

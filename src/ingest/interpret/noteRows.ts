@@ -16,6 +16,10 @@ import type { RowReading } from "./tasks.ts";
 export interface TableNote {
   section: string | null;
   text: string;
+  /** How many items of the table came before the note: the note sits above item `at`. */
+  at: number;
+  /** A heading of a group of rows, kept only for the document it may cite (no warning). */
+  heading?: boolean;
 }
 
 /**
@@ -55,22 +59,24 @@ export function namesSomeoneOrTime(
 /** Adds a note; a line that runs on in lower case is the rest of the note just before it. */
 export function addNote(notes: TableNote[], note: TableNote, follows: boolean): void {
   const last = notes[notes.length - 1];
-  if (follows && last && last.section === note.section && /^\p{Ll}/u.test(note.text)) {
+  if (follows && last && !last.heading && last.section === note.section && /^\p{Ll}/u.test(note.text)) {
     last.text = `${last.text} ${note.text}`;
   } else notes.push(note);
 }
 
 export function noteWarnings(notes: TableNote[]): ExtractionWarning[] {
-  return notes.map((n) => ({
-    ref: n.section,
-    code: "table_note",
-    message: `Dòng ghi chú trong bảng, không phải nhiệm vụ: “${n.text}”`,
-  }));
+  return notes
+    .filter((n) => !n.heading)
+    .map((n) => ({
+      ref: n.section,
+      code: "table_note",
+      message: `Dòng ghi chú trong bảng, không phải nhiệm vụ: “${n.text}”`,
+    }));
 }
 
 type Unnumbered =
   | { kind: "continues"; cut: boolean }
-  | { kind: "heading" }
+  | { kind: "heading"; text: string }
   | { kind: "note"; text: string }
   | { kind: "item" };
 
@@ -91,7 +97,9 @@ export function unnumbered(
   const merged = mergedRowText(row.cells, roles);
   if (merged !== null) {
     const rest = around.afterNote && /^\p{Ll}/u.test(merged);
-    return isHeadingText(merged) && !rest ? { kind: "heading" } : { kind: "note", text: merged };
+    return isHeadingText(merged) && !rest
+      ? { kind: "heading", text: merged }
+      : { kind: "note", text: merged };
   }
   const name = reading.texts[nameRole] ?? "";
   const nameOnly = dataRoles.every((r) => !reading.texts[r]) && reading.footnotes.length === 0;
@@ -103,7 +111,8 @@ export function unnumbered(
     return { kind: "continues", cut: (row.afterBreak || fragment) && !sttMerged };
   }
   // "Nhóm nhiệm vụ về thể chế" alone on its row: a heading, not a task.
-  if (nameOnly && !fragment && isHeadingText(normalizeText(name))) return { kind: "heading" };
+  if (nameOnly && !fragment && isHeadingText(normalizeText(name)))
+    return { kind: "heading", text: normalizeText(name.replace(/\n/g, " ")) };
   // No number, no agency, no time: the issuer's note, not a task.
   const bulleted = isBulletStt(reading.texts.stt ?? "");
   const unassigned = !namesSomeoneOrTime(reading.texts, row.cells, roles);

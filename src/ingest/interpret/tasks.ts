@@ -7,6 +7,7 @@ import { cellLines, joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
 import { tableRowDoubts } from "./doubts.ts";
 import { addNote, noteWarnings, type TableNote, unnumbered } from "./noteRows.ts";
+import { noteSources } from "./noteSources.ts";
 import { isBulletStt, isRoman, numberingWarnings, readSectionMark, readStt } from "./numbering.ts";
 import type { Cell, LogicalTable, TableRow } from "./tables.ts";
 
@@ -228,11 +229,12 @@ export function draftsOf(
         continue;
       }
       if (what.kind === "heading") {
+        found.notes.push({ section, text: what.text, at: drafts.length, heading: true });
         above = aboveNote;
         continue;
       }
       if (what.kind === "note") {
-        addNote(found.notes, { section, text: what.text }, lastWasNote);
+        addNote(found.notes, { section, text: what.text, at: drafts.length }, lastWasNote);
         // Cells merged down over a note belong to the task above it.
         above = aboveNote;
         noteBefore = true;
@@ -324,6 +326,7 @@ export function tasksFromTable(
   const found = { notes: [] as TableNote[], all: [] as Draft[] };
   const drafts = draftsOf(table, "title", TASK_DATA_ROLES, found);
   const warnings: ExtractionWarning[] = noteWarnings(found.notes);
+  const fromNotes = noteSources(found.notes, found.all, (text) => sourcesOf(text));
   const tasks = drafts.map((d): ExtractedTask => {
     const ref = refOf(d);
     if (d.unnumbered) {
@@ -339,7 +342,12 @@ export function tasksFromTable(
       sectionTitle: d.sectionTitle,
       number: d.number,
       title: plain(d.texts.title),
-      sources: sourcesOf(d.texts.source ?? "", ...d.footnotes, d.texts.note ?? ""),
+      sources: sourcesOf(
+        d.texts.source ?? "",
+        ...d.footnotes,
+        d.texts.note ?? "",
+        ...(fromNotes.get(d) ?? []),
+      ),
       responsible: plain(d.texts.responsible),
       leads: splitAgencies(d.texts.lead ?? ""),
       coordinators: splitAgencies(d.texts.coordinator ?? ""),
