@@ -4,7 +4,7 @@
  *   npm run bench -- extract-quality [--verbose] [folder…]
  *
  * Scores the engine on every document that has a hand-checked `<name>.expected.json` beside it
- * (fixtures/plans, fixtures/prose, fixtures/shapes, fixtures/holdout, plus the same names in fixtures/generated,
+ * (fixtures/plans, fixtures/prose, fixtures/shapes, fixtures/holdout*, plus the same names in fixtures/generated,
  * plus any folder given, such as a set of documents kept outside the project): one line per file
  * with its score and the fields it got wrong, then the score per field over all files, the mean
  * and the lowest. `--verbose` lists each wrong field with what was expected and what came out.
@@ -21,7 +21,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const folders = [
-  ...["fixtures/plans", "fixtures/prose", "fixtures/shapes", "fixtures/holdout"].map((f) => join(root, f)),
+  ...[
+    "fixtures/plans",
+    "fixtures/prose",
+    "fixtures/shapes",
+    "fixtures/holdout",
+    "fixtures/holdout2",
+    "fixtures/holdout3",
+  ].map((f) => join(root, f)),
   ...args.filter((a) => !a.startsWith("--")).map((a) => resolve(a)),
 ];
 const generated = join(root, "fixtures/generated");

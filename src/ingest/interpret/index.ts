@@ -4,7 +4,7 @@ import type { RawDocument } from "../model.ts";
 import { refreshDoubts } from "./doubts.ts";
 import { indicatorsFromTable } from "./indicators.ts";
 import { contextYearOf, extractMetadata } from "./metadata.ts";
-import { organisationText } from "./organisation.ts";
+import { organisationText, withoutOrganisation } from "./organisation.ts";
 import { interpretProse } from "./prose.ts";
 import { collectTables } from "./tables.ts";
 import { tasksFromTable } from "./tasks.ts";
@@ -39,14 +39,14 @@ export function interpretDocument(doc: RawDocument): Extraction {
     }
   }
   if (taskTables === 0) {
-    const prose = interpretProse(doc);
+    const prose = interpretProse(indicators.length > 0 ? withoutOrganisation(doc) : doc);
     tasks.push(...prose.tasks);
     warnings.push(...prose.warnings);
   }
   warnings.push(...duplicateRefWarnings(tasks, "nhiệm vụ"), ...duplicateRefWarnings(indicators, "chỉ tiêu"));
-  // With a task table, the body's "Tổ chức thực hiện" paragraphs are arrangements, not tasks;
-  // without one, they are read as prose directives above and not repeated here.
-  const organisation = taskTables > 0 ? organisationText(doc) : null;
+  // Beside a task or indicator table, the body's "Tổ chức thực hiện" paragraphs are arrangements,
+  // not tasks; in a document of prose alone they are read as directives above, not repeated here.
+  const organisation = taskTables > 0 || indicators.length > 0 ? organisationText(doc) : null;
   return refreshDoubts({ document, tasks, indicators, warnings, organisation });
 }
 

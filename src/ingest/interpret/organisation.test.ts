@@ -62,4 +62,30 @@ describe("the body's 'Tổ chức thực hiện' section", () => {
     );
     expect(prose.organisation).toBeNull();
   });
+
+  it("is no task in a plan whose only tables are indicator tables; the body's other directives still are", () => {
+    const indicatorTable = table(
+      row("STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2030", "Cơ quan theo dõi"),
+      row("1", "Tỷ lệ hồ sơ giải quyết trực tuyến", "%", "≥ 80", "Sở Nội vụ"),
+    );
+    const out = interpret(
+      doc(
+        para("KẾ HOẠCH"),
+        para("Chuyển đổi số năm 2026"),
+        para("II. NHIỆM VỤ"),
+        para(
+          "Giao Sở Khoa học và Công nghệ xây dựng nền tảng dữ liệu dùng chung, hoàn thành trước ngày 30/9/2026.",
+        ),
+        para("III. TỔ CHỨC THỰC HIỆN"),
+        para("Các cơ quan được giao theo dõi chỉ tiêu có trách nhiệm tổng hợp, báo cáo định kỳ hằng quý."),
+        para("Phụ lục"),
+        indicatorTable,
+      ),
+    );
+    expect(out.indicators).toHaveLength(1);
+    expect(out.tasks.map((t) => t.leads)).toEqual([["Sở Khoa học và Công nghệ"]]);
+    expect(out.organisation).toBe(
+      "Các cơ quan được giao theo dõi chỉ tiêu có trách nhiệm tổng hợp, báo cáo định kỳ hằng quý.",
+    );
+  });
 });

@@ -18,12 +18,30 @@ const ARABIC_START = /^\d{1,2}[.)]\s+\p{Lu}/u;
 const END = /^(noi nhan|phu luc|tm\.?\s|kt\.?\s|\(kem theo)/;
 
 export function organisationText(doc: RawDocument): string | null {
+  return organisationSection(doc)?.text ?? null;
+}
+
+/**
+ * The document without its "Tổ chức thực hiện" section. A plan whose only tables are indicator
+ * tables states its tasks in the body; its closing arrangements ("các cơ quan được giao theo dõi
+ * chỉ tiêu có trách nhiệm …") are not among them.
+ */
+export function withoutOrganisation(doc: RawDocument): RawDocument {
+  const section = organisationSection(doc);
+  if (!section) return doc;
+  return { ...doc, blocks: doc.blocks.filter((_, i) => !section.blocks.has(i)) };
+}
+
+/** The section's text and the paragraph blocks it spans, heading included. */
+function organisationSection(doc: RawDocument): { text: string | null; blocks: Set<number> } | null {
   const lines: string[] = [];
+  const blocks = new Set<number>();
   let inside = false;
   let headingKind: "roman" | "arabic" | "bare" = "bare";
-  for (const block of doc.blocks) {
+  const done = () => ({ text: joined(lines), blocks });
+  for (const [index, block] of doc.blocks.entries()) {
     if (block.kind === "table") {
-      if (inside) break;
+      if (inside) return done();
       continue;
     }
     for (const raw of stripMarkup(block.text).split("\n")) {
@@ -34,15 +52,17 @@ export function organisationText(doc: RawDocument): string | null {
         const heading = HEADING.exec(folded);
         if (heading || BARE_HEADING.test(folded)) {
           inside = true;
+          blocks.add(index);
           headingKind = !heading ? "bare" : /^\d/.test(heading[1]!) ? "arabic" : "roman";
         }
         continue;
       }
-      if (END.test(folded) || endsSection(text, headingKind)) return joined(lines);
+      if (END.test(folded) || endsSection(text, headingKind)) return done();
+      blocks.add(index);
       lines.push(text);
     }
   }
-  return inside ? joined(lines) : null;
+  return inside ? done() : null;
 }
 
 /** The next heading of the section's own kind closes it; its sub-items (1., a)) do not. */
