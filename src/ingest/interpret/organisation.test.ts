@@ -21,6 +21,7 @@ describe("the body's 'Tổ chức thực hiện' section", () => {
     para("III. TỔ CHỨC THỰC HIỆN"),
     para("1. Sở Khoa học và Công nghệ: theo dõi, đôn đốc việc triển khai Kế hoạch."),
     para("2. Sở Tài chính: tham mưu bố trí kinh phí thực hiện."),
+    para("c) Các sở, ngành báo cáo định kỳ."),
     para("IV. CHẾ ĐỘ BÁO CÁO"),
     para("Các cơ quan báo cáo hằng quý."),
   ];
@@ -31,7 +32,7 @@ describe("the body's 'Tổ chức thực hiện' section", () => {
     );
     expect(out.tasks.map((t) => t.title)).toEqual(["Xây dựng cơ sở dữ liệu dùng chung của tỉnh"]);
     expect(out.organisation).toBe(
-      "1. Sở Khoa học và Công nghệ: theo dõi, đôn đốc việc triển khai Kế hoạch.\n2. Sở Tài chính: tham mưu bố trí kinh phí thực hiện.",
+      "1. Sở Khoa học và Công nghệ: theo dõi, đôn đốc việc triển khai Kế hoạch.\n2. Sở Tài chính: tham mưu bố trí kinh phí thực hiện.\nc) Các sở, ngành báo cáo định kỳ.",
     );
   });
 

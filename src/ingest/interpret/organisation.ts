@@ -13,7 +13,8 @@ import type { RawDocument } from "../model.ts";
 const MAX_CHARS = 20_000;
 const HEADING = /^(?:(?:phan|muc|chuong)\s+)?([ivxlc]{1,7}|\d{1,2}|[a-z])[.)]?\s+to chuc thuc hien[.:]?$/;
 const BARE_HEADING = /^to chuc thuc hien[.:]?$/;
-const ROMAN_START = /^(?:(?:phần|mục|chương)\s+)?[IVXLC]{1,7}[.)]\s/iu;
+// Upper-case numerals only: "c)" and "i)" are sub-items of the section, not the next section.
+const ROMAN_START = /^(?:(?:[Pp]hần|[Mm]ục|[Cc]hương|PHẦN|MỤC|CHƯƠNG)\s+)?[IVXLC]{1,7}[.)]\s/u;
 const ARABIC_START = /^\d{1,2}[.)]\s+\p{Lu}/u;
 const END = /^(noi nhan|phu luc|tm\.?\s|kt\.?\s|\(kem theo)/;
 
