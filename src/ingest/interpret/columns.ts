@@ -258,7 +258,7 @@ const SQUASHED_LABELS: RegExp[] = [
   /stt|sott|sothutu|thutu|tt/y,
   // "Nhiệm vụ, giải pháp", "Nội dung công việc", "Tên đề án, dự án", "Nhiệm vụ cụ thể"
   /(?:ten|noidung)?(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)*(?:cuthe|trongtam|chuyeu)?|noidung(?:thuchien)?/y,
-  /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu/y,
+  /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu(?:giao(?:nhiemvu)?|phaply)?/y,
   /nguoidungdau(?:chiutrachnhiem)?|nguoi(?:chiutrachnhiem|phutrach)|lanhdao(?:ubnd|uybannhandan)?(?:tinh|thanhpho|huyen|xa)?(?:chiutrachnhiem|phutrach|chidao)/y,
   /(?:coquan,?donvi|coquan|donvi)?chutri(?:thuchien)?(?:theodoi,?danhgia|theodoi)?/y,
   /(?:coquan,?donvi|coquan|donvi)?(?:thuchien\/?)?phoihop(?:thuchien)?/y,
