@@ -213,11 +213,13 @@ function indicatorMap(cells: string[]): ColumnMap | null {
   const hasName =
     roles.includes("name") && (measured || cells.some((c) => hasAny(tokens(c), ["chi tieu", "tieu chi"])));
   if (!hasName || !roles.some((r) => r === "target" || r === "unit") || distinct(roles) < 3) return null;
+  const years = cells.map((c, i) => (roles[i] === "target" ? headerYear(c) : null));
   return {
     kind: "indicator",
     roles,
-    years: cells.map((c, i) => (roles[i] === "target" ? headerYear(c) : null)),
-    signature: `indicator#${signatureOf(roles, cells)}`,
+    years,
+    // Targets for another year ("2027" then "Mục tiêu") make another table, of the same columns.
+    signature: `indicator#${signatureOf(roles, cells)}#${years.join(",")}`,
   };
 }
 
