@@ -71,7 +71,7 @@ export function emptyPenalty(role: Role | null): number {
 export function maxLines(role: Role | null, max: number): number {
   switch (role) {
     case "deadline":
-      return 6;
+      return 8;
     case "unit":
     case "target":
       return 4;
