@@ -238,7 +238,7 @@ function followChain(text: string, tokens: Token[], first: AgencySpan): Chain {
     const next = agencySpanAt(text, tokens, k);
     // A bare noun is a back reference; one heading a name that runs on ("UBND các xã, phường:",
     // closed by the colon) names a body of its own.
-    const named = next !== null && next.colon && next.end > k + 1;
+    const named = next?.colon === true && next.end > k + 1;
     if (
       party &&
       !repeated &&
