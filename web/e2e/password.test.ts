@@ -96,6 +96,33 @@ describe("passwords", () => {
     for (const page of [admin, laptop, phone]) await page.close();
   });
 
+  it("a page open when the server starts asking for a change goes to the change page", async () => {
+    const page = await harness.newPage();
+    await openAs(page, harness.url, "lanhdao", "/ke-hoach");
+    await page.locator("a.dd-plan-link").first().waitFor();
+    // The server's answer once an issued password must be replaced (the gate of the session
+    // check), played here by the browser: every API call but the change and the account itself
+    // is refused, and the account says so.
+    await page.route(/\/api\//, async (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === "/api/me") {
+        const response = await route.fetch();
+        return route.fulfill({ response, json: { ...(await response.json()), mustChangePassword: true } });
+      }
+      return route.fulfill({
+        status: 403,
+        json: { code: "password_change_required", message: "Bạn cần đổi mật khẩu trước khi tiếp tục." },
+      });
+    });
+    // Without reloading: the plan's first refused request has the account read again.
+    await page.locator("a.dd-plan-link").first().click();
+    await page.waitForURL((url) => url.pathname === "/doi-mat-khau");
+    await page.getByText(FORCED).waitFor();
+    await page.getByRole("button", { name: "Đăng xuất" }).waitFor();
+    expect(harness.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it("anyone changes their own password from the header, and the old one stops working", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "taichinh", "/cua-toi");
