@@ -23,6 +23,7 @@ import { evidenceRoutes } from "./routes/evidence.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
+import { passwordRoutes } from "./routes/password.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
@@ -89,6 +90,7 @@ export async function buildApp(
   await app.register(taskEditingRoutes);
   await app.register(agencyRoutes);
   await app.register(userRoutes);
+  await app.register(passwordRoutes);
   await app.register(reportRoutes);
   await app.register(reviewRoutes);
   await app.register(deadlineChangeRoutes);

@@ -5,6 +5,7 @@ import { RequireAuth } from "./components/RequireAuth.tsx";
 import { can } from "./lib/can.ts";
 import { paths } from "./lib/paths.ts";
 import { AgenciesPage } from "./pages/AgenciesPage.tsx";
+import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { ImportReviewPage } from "./pages/ImportReviewPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
@@ -24,6 +25,7 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: paths.login, element: <LoginPage /> },
+  { path: paths.changePassword, element: <ChangePasswordPage /> },
   {
     path: "/",
     element: (

@@ -42,6 +42,8 @@ const meResponse = z.object({
   agencyName: z.string().nullable(),
   roles: z.array(z.enum(roles)),
   abilities: abilitiesResponse,
+  /** An issued password not yet replaced: the web app sends the user to change it. */
+  mustChangePassword: z.boolean(),
 });
 
 /**

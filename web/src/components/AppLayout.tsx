@@ -1,4 +1,4 @@
-import { LogoutOutlined } from "@ant-design/icons";
+import { KeyOutlined, LogoutOutlined } from "@ant-design/icons";
 import { App, Button, Layout, Menu, type MenuProps, Tag, Tooltip } from "antd";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
@@ -72,6 +72,11 @@ export function AppLayout() {
               {roleLabel(role)}
             </Tag>
           ))}
+          <Tooltip title={`Đổi mật khẩu của tài khoản ${me.username}`}>
+            <Button icon={<KeyOutlined />} onClick={() => navigate(paths.changePassword)}>
+              Đổi mật khẩu
+            </Button>
+          </Tooltip>
           <Tooltip title={`Đăng xuất khỏi tài khoản ${me.username}`}>
             <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
               Đăng xuất
