@@ -18,6 +18,8 @@ import {
  * The permission matrix: every operation of the OpenAPI document × every role × rows of the
  * caller's agency, of another agency, and no session, against the rules of
  * permissionMatrix.expected.ts (read its header for what the outcomes mean and how to add a row).
+ * Agency A's staff must also never be answered with an id of agency B's rows. `MATRIX_DUMP=1`
+ * prints every cell's answer.
  */
 
 interface Operation {
@@ -47,6 +49,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.close();
 });
+
+const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 /** What an answer means for authorization (see the expected module's header). */
 function outcomeOf(status: number, code: string | undefined): Outcome | "malformed" | "error" {
@@ -111,7 +115,8 @@ async function call(operationId: string, op: Operation, rule: Rule, subject: Sub
   };
   const url = await urlOf(operationId, op, rule, subject, role, c);
   const headers: Record<string, string> = {};
-  if (role) headers.cookie = rule.call?.ownSession ? await world.freshSession() : world.cookies[role];
+  if (role)
+    headers.cookie = rule.call?.ownSession ? await world.freshSession(addressOf(n)) : world.cookies[role];
   let payload: string | Buffer | object | undefined;
   const form = rule.call?.form?.(c);
   if (form) {
@@ -128,6 +133,8 @@ async function call(operationId: string, op: Operation, rule: Rule, subject: Sub
     method: op.method as "GET",
     url,
     headers,
+    // Each cell from an address of its own: a throttle of logins per address must not decide a cell.
+    remoteAddress: addressOf(n),
     ...(payload === undefined ? {} : { payload }),
   });
   const type = String(response.headers["content-type"] ?? "");

@@ -52,7 +52,7 @@ export interface PermissionWorld {
   agencyAsSaved: Record<Subject, CallContext["agency"]>;
   /** An account only the login and logout cells use, and a new session of it. */
   spareLogin: { username: string; password: string };
-  freshSession(): Promise<string>;
+  freshSession(remoteAddress: string): Promise<string>;
   /** A notification addressed to the role's account (own) or to agency B's officer (other). */
   notificationId(subject: Subject, role: Role | null): string;
   /** A new open import, for a call that saves or discards it. */
@@ -226,8 +226,13 @@ export async function permissionWorld(): Promise<PermissionWorld> {
     cookies,
     agencyAsSaved,
     spareLogin,
-    freshSession: async () => {
-      const response = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: spareLogin });
+    freshSession: async (remoteAddress) => {
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: spareLogin,
+        remoteAddress,
+      });
       const cookie = response.cookies.find((c) => c.name === "dondoc_session");
       if (!cookie) throw new Error(`login failed: ${response.body}`);
       return `${cookie.name}=${cookie.value}`;
