@@ -79,8 +79,11 @@ export interface Call {
   };
   /** The call ends the session it runs under: it runs under a new session of the spare account. */
   ownSession?: true;
-  /** Something an allowed answer must also show; returns what is wrong, or null. */
-  check?: (answer: { status: number; body: unknown }, subject: Subject) => string | null;
+  /**
+   * Rows of the subject a list names to whoever may see them (province-wide roles, and staff for
+   * their own agency) and to no one else: proof that the list's narrowing is tested, not empty.
+   */
+  shows?: (keyof SubjectIds)[];
 }
 
 export interface Rule {
@@ -148,7 +151,10 @@ export const permissionMatrix: Record<string, Rule> = {
   listTasks: {
     own: everyone,
     why: "the list is narrowed to taskScope: agency staff see the tasks their agency holds",
-    call: { query: (c) => ({ agencyId: c.ids.agencyId, limit: "50" }) },
+    call: {
+      query: (c) => ({ agencyId: c.ids.agencyId, q: "ma tran quyen", limit: "200" }),
+      shows: ["taskId"],
+    },
   },
   getTask: { ...followsTask, why: "taskPolicy.read: province-wide roles, or staff of an agency holding it" },
   createTask: {
@@ -291,7 +297,11 @@ export const permissionMatrix: Record<string, Rule> = {
     why: "deadlineChangePolicy.decide",
     call: { body: () => ({ decision: "refuse", comment: "Chưa đủ căn cứ" }) },
   },
-  listDeadlineChanges: { own: everyone, why: "narrowed to deadlineChangePolicy.listScope" },
+  listDeadlineChanges: {
+    own: everyone,
+    why: "narrowed to deadlineChangePolicy.listScope",
+    call: { query: () => ({ limit: "200" }), shows: ["deadlineChangeId"] },
+  },
 
   // Directive comments (commentPolicy): leaders and the standing office write; readers of the task read.
   addDirectiveComment: {

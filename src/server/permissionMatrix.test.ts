@@ -171,8 +171,11 @@ async function problemsOf(operationId: string, op: Operation, rule: Rule): Promi
         continue;
       }
       if (got !== "allowed" || answer.status >= 300) continue;
-      const wrong = rule.call?.check?.(answer, subject);
-      if (wrong) problems.push(`${who}: ${wrong}`);
+      for (const key of rule.call?.shows ?? []) {
+        const sees = subject === "own" || !isStaff(role);
+        if (sees && !answer.text.includes(world.ids[subject][key]))
+          problems.push(`${who}: the answer does not name the ${key} this role may see`);
+      }
       if (isStaff(role)) {
         const leaked = foreignKeys.filter((key) => answer.text.includes(world.ids.other[key]));
         if (leaked.length) problems.push(`${who}: the answer names agency B's ${leaked.join(", ")}`);
