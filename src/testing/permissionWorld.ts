@@ -24,8 +24,7 @@ import { login, multipart, samples, type TrackingApp, trackingApp } from "./trac
  * The data the permission matrix (src/server/permissionMatrix.test.ts) asks about: the Lâm Đồng
  * demo behind the app, one account per role, and for two agencies of the same province the same
  * kinds of rows. Agency A is Công an tỉnh, the agency of the officer and the head the matrix acts
- * as ("own"); agency B is Sở Tài chính ("other"). Each task named here is held by one of the two
- * agencies only, so a row of B is never also A's.
+ * as ("own"); agency B is Sở Tài chính ("other").
  */
 
 /** The demo account acting as each role; the officer and the head work for agency A. */
@@ -79,12 +78,15 @@ export async function permissionWorld(): Promise<PermissionWorld> {
   const cookies = {} as Record<Role, string>;
   for (const [role, username] of Object.entries(actingAs))
     cookies[role as Role] = await login(t.app, username);
-  const otherOfficer = await login(t.app, OTHER_OFFICER);
-  const userIdOf = async (username: string) =>
-    (await t.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
-  const coordinatorId = await userIdOf(actingAs.coordinator);
+  const staffOf = { own: cookies.agency_officer, other: await login(t.app, OTHER_OFFICER) };
+  const coordinatorId = await userIdOf(t, actingAs.coordinator);
+  const agencyOf = {
+    own: await agencyIdOf(t, AGENCY_CODE.own),
+    other: await agencyIdOf(t, AGENCY_CODE.other),
+  };
   let counter = 0;
   const unique = () => ++counter;
+  const task = (planId: string, subject: Subject) => leadTask(t, planId, agencyOf[subject], unique());
 
   const freshImport = async () => {
     const n = unique();
@@ -101,121 +103,51 @@ export async function permissionWorld(): Promise<PermissionWorld> {
     return importId;
   };
 
-  const agencyIdOf = async (code: string) =>
-    (
-      await t.db
-        .select({ id: agencies.id })
-        .from(agencies)
-        .where(inTenant(agencies, t.tenantId, eq(agencies.code, code)))
-    )[0]!.id;
-  const agencyOf = { own: await agencyIdOf(AGENCY_CODE.own), other: await agencyIdOf(AGENCY_CODE.other) };
-
-  // Tasks made for the matrix, each led by one agency alone (the demo's are often shared through
-  // groups such as "Các sở, ban, ngành"). Head approval is switched on for the second plan only
-  // once the reports to the office are in, so that the reports after it wait for the head.
-  const [kh, cv] = await Promise.all(
-    [PLAN_KH, PLAN_CV].map(async (number) => {
-      const [row] = await t.db
-        .select({ id: plans.id })
-        .from(plans)
-        .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
-        .where(inTenant(plans, t.tenantId, eq(documents.number, number)));
-      return row!.id;
-    }),
-  );
-  const task = async (planId: string, subject: Subject) => {
-    const { taskId } = await asTest(t.db, t.tenantId, (ctx) =>
-      createTask(ctx, planId!, {
-        number: `MT-${subject}-${unique()}`,
-        title: "Nhiệm vụ thử ma trận quyền",
-        leadAgencyIds: [agencyOf[subject]],
-        deadlineText: "31/12/2026",
-      }),
-    );
-    const [lead] = await t.db
-      .select({ id: assignments.id })
-      .from(assignments)
-      .where(inTenant(assignments, t.tenantId, eq(assignments.taskId, taskId)));
-    return { taskId, assignmentId: lead!.id };
-  };
-  const staffOf = { own: cookies.agency_officer, other: otherOfficer };
+  // Plans are the province's: each subject names a different one so that both are read.
+  const kh = await planIdOf(t, PLAN_KH);
+  const cv = await planIdOf(t, PLAN_CV);
+  const openImport = await freshImport();
   const ids = {} as Record<Subject, SubjectIds>;
   for (const subject of ["own", "other"] as const) {
     const [read, reported, moved, free] = [
-      await task(kh!, subject),
-      await task(kh!, subject),
-      await task(kh!, subject),
-      await task(kh!, subject),
+      await task(kh, subject),
+      await task(kh, subject),
+      await task(kh, subject),
+      await task(kh, subject),
     ];
-    const staff = staffOf[subject];
-    const report = await submitted(t, staff, reported!.assignmentId, true);
-    const change = await t.app.inject({
-      method: "POST",
-      url: `/api/assignments/${moved!.assignmentId}/deadline-changes`,
-      headers: { cookie: staff },
-      payload: { requestedDueOn: addDays(today(), 60), reason: "Chờ hướng dẫn của Bộ" },
-    });
-    if (change.statusCode !== 201) throw new Error(`deadline change not requested: ${change.body}`);
-    const [file] = await t.db
-      .select({ id: evidence.id })
-      .from(evidence)
-      .where(inTenant(evidence, t.tenantId, eq(evidence.reportId, report), eq(evidence.kind, "file")));
+    const reportId = await submitted(t, staffOf[subject], reported!.assignmentId, true);
     const spare = await makeUser(t.db, t.tenantId, {
       roles: ["agency_officer"],
       agencyId: agencyOf[subject],
     });
     ids[subject] = {
       agencyId: agencyOf[subject],
-      planId: subject === "own" ? kh! : cv!,
+      planId: subject === "own" ? kh : cv,
       taskId: read!.taskId,
       assignmentId: free!.assignmentId,
-      reportId: report,
-      evidenceId: file!.id,
+      reportId,
+      evidenceId: await fileOf(t, reportId),
       headReportId: "",
-      deadlineChangeId: (change.json() as { id: string }).id,
+      deadlineChangeId: await requested(t, staffOf[subject], moved!.assignmentId),
       userId: spare.id,
-      importId: "",
+      importId: openImport,
     };
   }
+  // Head approval goes on for the CV plan only once the reports to the office are in: the
+  // reports made after it wait for the agency's head.
   await t.db
     .update(plans)
     .set({ requireHeadApproval: true })
-    .where(inTenant(plans, t.tenantId, eq(plans.id, cv!)));
+    .where(inTenant(plans, t.tenantId, eq(plans.id, cv)));
   for (const subject of ["own", "other"] as const) {
-    const waiting = await task(cv!, subject);
+    const waiting = await task(cv, subject);
     ids[subject].headReportId = await submitted(t, staffOf[subject], waiting.assignmentId, false);
   }
-  const openImport = await freshImport();
-  ids.own.importId = openImport;
-  ids.other.importId = openImport;
 
   // Everyone has a notification of their own; agency B's officer's is the one nobody else may mark.
   const notificationOf = new Map<string, string>();
   for (const username of [...Object.values(actingAs), OTHER_OFFICER]) {
-    const [row] = await t.db
-      .insert(notifications)
-      .values({
-        tenantId: t.tenantId,
-        userId: await userIdOf(username),
-        kind: "test",
-        title: "Thông báo thử",
-      })
-      .returning({ id: notifications.id });
-    notificationOf.set(username, row!.id);
-  }
-
-  const agencyAsSaved = {} as PermissionWorld["agencyAsSaved"];
-  for (const subject of ["own", "other"] as const) {
-    const [row] = await t.db
-      .select({
-        name: agencies.name,
-        code: agencies.code,
-        level: agencies.level,
-        parentId: agencies.parentId,
-      })
-      .from(agencies)
-      .where(inTenant(agencies, t.tenantId, eq(agencies.id, agencyOf[subject])));
-    agencyAsSaved[subject] = row!;
+    notificationOf.set(username, await notify(t, await userIdOf(t, username)));
   }
   const spareLogin = { username: "ma-tran-dang-nhap", password: TEST_PASSWORD };
   await makeUser(t.db, t.tenantId, { roles: ["leader"], username: spareLogin.username });
@@ -224,19 +156,12 @@ export async function permissionWorld(): Promise<PermissionWorld> {
     t,
     ids,
     cookies,
-    agencyAsSaved,
-    spareLogin,
-    freshSession: async (remoteAddress) => {
-      const response = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/login",
-        payload: spareLogin,
-        remoteAddress,
-      });
-      const cookie = response.cookies.find((c) => c.name === "dondoc_session");
-      if (!cookie) throw new Error(`login failed: ${response.body}`);
-      return `${cookie.name}=${cookie.value}`;
+    agencyAsSaved: {
+      own: await agencyAsSaved(t, agencyOf.own),
+      other: await agencyAsSaved(t, agencyOf.other),
     },
+    spareLogin,
+    freshSession: (remoteAddress) => sessionOf(t, spareLogin, remoteAddress),
     notificationId: (subject, role) =>
       notificationOf.get(subject === "other" || !role ? OTHER_OFFICER : actingAs[role])!,
     freshImport,
@@ -251,6 +176,98 @@ export async function permissionWorld(): Promise<PermissionWorld> {
     unique,
     close: () => t.close(),
   };
+}
+
+/** A login from an address of the caller's choosing; the session cookie. */
+async function sessionOf(
+  t: TrackingApp,
+  credentials: { username: string; password: string },
+  remoteAddress: string,
+): Promise<string> {
+  const response = await t.app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: credentials,
+    remoteAddress,
+  });
+  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
+  if (!cookie) throw new Error(`login failed: ${response.body}`);
+  return `${cookie.name}=${cookie.value}`;
+}
+
+const userIdOf = async (t: TrackingApp, username: string) =>
+  (await t.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
+
+const agencyIdOf = async (t: TrackingApp, code: string) =>
+  (
+    await t.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(inTenant(agencies, t.tenantId, eq(agencies.code, code)))
+  )[0]!.id;
+
+const planIdOf = async (t: TrackingApp, documentNumber: string) =>
+  (
+    await t.db
+      .select({ id: plans.id })
+      .from(plans)
+      .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+      .where(inTenant(plans, t.tenantId, eq(documents.number, documentNumber)))
+  )[0]!.id;
+
+/**
+ * A task made for the matrix, led by one agency alone: the demo's tasks are often shared through
+ * groups such as "Các sở, ban, ngành", and a row of B must never also be A's.
+ */
+async function leadTask(t: TrackingApp, planId: string, agencyId: string, n: number) {
+  const { taskId } = await asTest(t.db, t.tenantId, (ctx) =>
+    createTask(ctx, planId, {
+      number: `MT-${n}`,
+      title: "Nhiệm vụ thử ma trận quyền",
+      leadAgencyIds: [agencyId],
+      deadlineText: "31/12/2026",
+    }),
+  );
+  const [lead] = await t.db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(inTenant(assignments, t.tenantId, eq(assignments.taskId, taskId)));
+  return { taskId, assignmentId: lead!.id };
+}
+
+async function requested(t: TrackingApp, cookie: string, assignmentId: string): Promise<string> {
+  const response = await t.app.inject({
+    method: "POST",
+    url: `/api/assignments/${assignmentId}/deadline-changes`,
+    headers: { cookie },
+    payload: { requestedDueOn: addDays(today(), 60), reason: "Chờ hướng dẫn của Bộ" },
+  });
+  if (response.statusCode !== 201) throw new Error(`deadline change not requested: ${response.body}`);
+  return (response.json() as { id: string }).id;
+}
+
+async function fileOf(t: TrackingApp, reportId: string): Promise<string> {
+  const [file] = await t.db
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(inTenant(evidence, t.tenantId, eq(evidence.reportId, reportId), eq(evidence.kind, "file")));
+  return file!.id;
+}
+
+async function notify(t: TrackingApp, userId: string): Promise<string> {
+  const [row] = await t.db
+    .insert(notifications)
+    .values({ tenantId: t.tenantId, userId, kind: "test", title: "Thông báo thử" })
+    .returning({ id: notifications.id });
+  return row!.id;
+}
+
+async function agencyAsSaved(t: TrackingApp, agencyId: string): Promise<CallContext["agency"]> {
+  const [row] = await t.db
+    .select({ name: agencies.name, code: agencies.code, level: agencies.level, parentId: agencies.parentId })
+    .from(agencies)
+    .where(inTenant(agencies, t.tenantId, eq(agencies.id, agencyId)));
+  return row!;
 }
 
 /** A report by an agency's officer on an assignment, with an evidence file when asked; its id. */
