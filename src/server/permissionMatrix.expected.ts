@@ -65,7 +65,7 @@ export interface CallContext {
   /** The subject's agency as the directory form would send it back unchanged. */
   agency: { name: string; code: string | null; level: string; parentId: string | null };
   /** A small plan document (two tasks) under a number of its own. */
-  extraction: unknown;
+  extraction(): unknown;
 }
 
 export interface Call {
@@ -194,7 +194,7 @@ export const permissionMatrix: Record<string, Rule> = {
   updateImport: {
     own: office,
     why: "planPolicy.import",
-    call: { params: { importId: "freshImport" }, body: (c) => c.extraction },
+    call: { params: { importId: "freshImport" }, body: (c) => c.extraction() },
   },
   discardImport: { own: office, why: "planPolicy.import", call: { params: { importId: "freshImport" } } },
   commitImport: {

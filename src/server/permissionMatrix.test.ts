@@ -111,7 +111,7 @@ async function call(operationId: string, op: Operation, rule: Rule, subject: Sub
     n,
     login: world.spareLogin,
     agency: world.agencyAsSaved[subject],
-    extraction: smallExtraction(n),
+    extraction: () => smallExtraction(n),
   };
   const url = await urlOf(operationId, op, rule, subject, role, c);
   const headers: Record<string, string> = {};
