@@ -15,7 +15,10 @@ import type { Role } from "../domain/roles.ts";
  *
  * A new operation fails the test until it has a row here. Add it with the roles the product
  * allows, the rule in `why`, and, when a GET without parameters is not enough, how to call it:
- * path parameters are filled by name from the subject's ids (`SubjectIds`), or as `params` says.
+ * path parameters are filled by name from the subject's ids (`SubjectIds`), or as `params` says;
+ * a call that changes or removes what it acts on takes a fresh row (`params`) or a fresh account
+ * (`session: "fresh"`), so that the cells after it still find what they need. Cells run in the
+ * order of this table, each role and no session, first on agency A's rows, then on agency B's.
  */
 
 export type Subject = "own" | "other";
@@ -62,6 +65,8 @@ export interface CallContext {
   n: number;
   /** An account only the login and logout cells use (logging a role in again could end its session). */
   login: { username: string; password: string };
+  /** With `session: "fresh"`: the account made for this call (its password, to change it). */
+  account: { userId: string; username: string; password: string } | null;
   /** The subject's agency as the directory form would send it back unchanged. */
   agency: { name: string; code: string | null; level: string; parentId: string | null };
   /** A small plan document (two tasks) under a number of its own. */
@@ -77,8 +82,13 @@ export interface Call {
     fields: Record<string, string>;
     files: { name: string; type: string; text: string }[];
   };
-  /** The call ends the session it runs under: it runs under a new session of the spare account. */
-  ownSession?: true;
+  /**
+   * The session a call that changes it runs under, instead of the role's shared one:
+   * "spare": a new session of the account only login and logout use (the call ends a session);
+   * "fresh": a new account holding the cell's role (of agency A for agency roles), made and logged
+   * in for this call alone (the call changes the account: its password, second factor, sessions).
+   */
+  session?: "spare" | "fresh";
   /**
    * Rows of the subject a list names to whoever may see them (province-wide roles, and staff for
    * their own agency) and to no one else: proof that the list's narrowing is tested, not empty.
@@ -126,7 +136,7 @@ export const permissionMatrix: Record<string, Rule> = {
     own: everyone,
     public: true,
     why: "ends the caller's session, if any",
-    call: { ownSession: true },
+    call: { session: "spare" },
   },
   getMe: { own: everyone, why: "the caller's own account and abilities" },
 

@@ -106,17 +106,23 @@ async function urlOf(
 
 async function call(operationId: string, op: Operation, rule: Rule, subject: Subject, role: Role | null) {
   const n = world.unique();
+  const address = addressOf(n);
+  const fresh = rule.call?.session === "fresh" && role ? await world.freshAccount(role, address) : null;
   const c: CallContext = {
     ids: world.ids[subject],
     n,
     login: world.spareLogin,
+    account: fresh?.account ?? null,
     agency: world.agencyAsSaved[subject],
     extraction: () => smallExtraction(n),
   };
   const url = await urlOf(operationId, op, rule, subject, role, c);
   const headers: Record<string, string> = {};
-  if (role)
-    headers.cookie = rule.call?.ownSession ? await world.freshSession(addressOf(n)) : world.cookies[role];
+  if (role) {
+    const session = rule.call?.session;
+    headers.cookie =
+      session === "spare" ? await world.freshSession(address) : (fresh?.cookie ?? world.cookies[role]);
+  }
   let payload: string | Buffer | object | undefined;
   const form = rule.call?.form?.(c);
   if (form) {
@@ -134,7 +140,7 @@ async function call(operationId: string, op: Operation, rule: Rule, subject: Sub
     url,
     headers,
     // Each cell from an address of its own: a throttle of logins per address must not decide a cell.
-    remoteAddress: addressOf(n),
+    remoteAddress: address,
     ...(payload === undefined ? {} : { payload }),
   });
   const type = String(response.headers["content-type"] ?? "");

@@ -14,7 +14,7 @@ import {
 } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { addDays, today } from "../domain/dates.ts";
-import type { Role } from "../domain/roles.ts";
+import { agencyRoles, type Role } from "../domain/roles.ts";
 import type { Extraction } from "../ingest/extraction.ts";
 import type { CallContext, Subject, SubjectIds } from "../server/permissionMatrix.expected.ts";
 import { asTest, makeUser, TEST_PASSWORD } from "./factories.ts";
@@ -52,6 +52,11 @@ export interface PermissionWorld {
   /** An account only the login and logout cells use, and a new session of it. */
   spareLogin: { username: string; password: string };
   freshSession(remoteAddress: string): Promise<string>;
+  /** A new account holding the role (of agency A for agency roles), logged in from the address. */
+  freshAccount(
+    role: Role,
+    remoteAddress: string,
+  ): Promise<{ cookie: string; account: NonNullable<CallContext["account"]> }>;
   /** A notification addressed to the role's account (own) or to agency B's officer (other). */
   notificationId(subject: Subject, role: Role | null): string;
   /** A new open import, for a call that saves or discards it. */
@@ -162,6 +167,12 @@ export async function permissionWorld(): Promise<PermissionWorld> {
     },
     spareLogin,
     freshSession: (remoteAddress) => sessionOf(t, spareLogin, remoteAddress),
+    freshAccount: async (role, remoteAddress) => {
+      const agencyId = (agencyRoles as readonly Role[]).includes(role) ? agencyOf.own : null;
+      const made = await makeUser(t.db, t.tenantId, { roles: [role], agencyId });
+      const account = { userId: made.id, username: made.username, password: made.password };
+      return { cookie: await sessionOf(t, account, remoteAddress), account };
+    },
     notificationId: (subject, role) =>
       notificationOf.get(subject === "other" || !role ? OTHER_OFFICER : actingAs[role])!,
     freshImport,
