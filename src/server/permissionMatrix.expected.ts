@@ -19,6 +19,19 @@ import type { Role } from "../domain/roles.ts";
  * a call that changes or removes what it acts on takes a fresh row (`params`) or a fresh account
  * (`session: "fresh"`), so that the cells after it still find what they need. Cells run in the
  * order of this table, each role and no session, first on agency A's rows, then on agency B's.
+ * For example, an operation on one's own account and one of administrators on any account:
+ *
+ *   changeOwnPassword: {
+ *     own: everyone,
+ *     why: "each user changes their own password",
+ *     call: {
+ *       session: "fresh",
+ *       body: (c) => ({ currentPassword: c.account?.password, newPassword: `Mat-khau-moi-${c.n}!` }),
+ *     },
+ *   },
+ *   resetPassword: { own: admins, why: "userPolicy: administrators reset accounts" },
+ *
+ * (`{userId}` in resetPassword's path is filled with a spare officer of agency A or B.)
  */
 
 export type Subject = "own" | "other";
