@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../domain/roles.ts";
 import { roles } from "../domain/roles.ts";
@@ -13,11 +13,12 @@ import {
   type Subject,
   type SubjectIds,
 } from "./permissionMatrix.expected.ts";
+import { SESSION_COOKIE } from "./session.ts";
 
 /**
  * The permission matrix: every operation of the OpenAPI document × every role × rows of the
- * caller's agency, of another agency, and no session, against the rules of
- * permissionMatrix.expected.ts (read its header for what the outcomes mean and how to add a row).
+ * caller's agency, of another agency, and no session (no cookie, or a forged one), against the
+ * rules of permissionMatrix.expected.ts (its header says what the outcomes mean, how to add a row).
  * Agency A's staff must also never be answered with an id of agency B's rows. `MATRIX_DUMP=1`
  * prints every cell's answer.
  */
@@ -122,6 +123,9 @@ async function call(operationId: string, op: Operation, rule: Rule, subject: Sub
     const session = rule.call?.session;
     headers.cookie =
       session === "spare" ? await world.freshSession(address) : (fresh?.cookie ?? world.cookies[role]);
+  } else if (subject === "other") {
+    // Without a session, once with no cookie and once with a forged one: both are nobody.
+    headers.cookie = `${SESSION_COOKIE}=${randomBytes(32).toString("base64url")}`;
   }
   let payload: string | Buffer | object | undefined;
   const form = rule.call?.form?.(c);
@@ -163,7 +167,7 @@ async function problemsOf(operationId: string, op: Operation, rule: Rule): Promi
   const problems: string[] = [];
   for (const subject of subjects) {
     for (const role of [null, ...roles]) {
-      const who = `${role ?? "no session"} × ${subject}`;
+      const who = `${role ?? (subject === "own" ? "no session" : "forged cookie")} × ${subject}`;
       const answer = await call(operationId, op, rule, subject, role);
       const code = (answer.body as { code?: string } | null)?.code;
       const got = outcomeOf(answer.status, code);
