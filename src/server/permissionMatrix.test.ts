@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../domain/roles.ts";
-import { roles } from "../domain/roles.ts";
+import { agencyRoles, type Role, roles } from "../domain/roles.ts";
 import { type PermissionWorld, permissionWorld, smallExtraction } from "../testing/permissionWorld.ts";
 import { multipart } from "../testing/tracking.ts";
 import {
@@ -161,7 +160,7 @@ const foreignKeys: (keyof SubjectIds)[] = [
   "headReportId",
   "deadlineChangeId",
 ];
-const isStaff = (role: Role | null) => role === "agency_officer" || role === "agency_head";
+const isStaff = (role: Role | null) => !!role && (agencyRoles as readonly Role[]).includes(role);
 
 async function problemsOf(operationId: string, op: Operation, rule: Rule): Promise<string[]> {
   const problems: string[] = [];
@@ -212,8 +211,16 @@ describe("permission matrix", () => {
     expect([...missing, ...stale]).toEqual([]);
   });
 
-  it("acts as one user per role", () => {
-    for (const role of roles) expect(world.cookies[role], role).toMatch(/^dondoc_session=/);
+  it("acts as one account per role, holding that role alone; agency roles in agency A", async () => {
+    for (const role of roles) {
+      const me = await world.t.app.inject({
+        method: "GET",
+        url: "/api/me",
+        headers: { cookie: world.cookies[role] },
+      });
+      expect(me.json(), role).toMatchObject({ roles: [role] });
+      if (isStaff(role)) expect(me.json().agencyId, role).toBe(world.ids.own.agencyId);
+    }
   });
 
   for (const [operationId, rule] of Object.entries(permissionMatrix)) {
