@@ -26,7 +26,7 @@ import type { Role } from "../domain/roles.ts";
  *     why: "each user changes their own password",
  *     call: {
  *       session: "fresh",
- *       body: (c) => ({ currentPassword: c.account?.password, newPassword: `Mat-khau-moi-${c.n}!` }),
+ *       body: (c) => ({ currentPassword: c.account?.password ?? "Khong-co-phien-1!", newPassword: `Mat-khau-moi-${c.n}!` }),
  *     },
  *   },
  *   resetPassword: { own: admins, why: "userPolicy: administrators reset accounts" },
@@ -265,7 +265,7 @@ export const permissionMatrix: Record<string, Rule> = {
     why: "userPolicy.create: accounts are issued by administrators (no sign-up)",
     call: {
       body: (c) => ({
-        username: `ma-tran-${c.n}`,
+        username: `can-bo-${c.n}`,
         displayName: "Cán bộ thử ma trận",
         password: "Ma-tran-quyen-2026!",
         roles: ["agency_officer"],
@@ -274,6 +274,15 @@ export const permissionMatrix: Record<string, Rule> = {
     },
   },
   setUserDisabled: { own: admins, why: "userPolicy.create", call: { body: () => ({ disabled: true }) } },
+  changePassword: {
+    own: everyone,
+    why: "each user changes their own password (allowed while a change is owed)",
+    call: {
+      session: "fresh",
+      body: (c) => ({ currentPassword: c.account?.password ?? "Khong-co-phien-1!", newPassword: `Qv7!${c.n}pLx9-Tz` }),
+    },
+  },
+  resetUserPassword: { own: admins, why: "userPolicy: administrators reset another account's password" },
 
   // Reports (reportPolicy): the agency holding an assignment reports; its head forwards; the office reviews.
   submitReport: {
