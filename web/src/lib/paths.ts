@@ -10,6 +10,8 @@ export const paths = {
   importPreview: (importId: string) => `/nhap-van-ban/${encodeURIComponent(importId)}`,
   agencies: "/co-quan",
   users: "/tai-khoan",
+  accountSecurity: "/bao-mat-tai-khoan",
+  securitySettings: "/cai-dat-bao-mat",
 };
 
 /** Where to go after login: only a path inside this app, never another site; else the start page. */
