@@ -1,7 +1,8 @@
 // Two-factor login in a real browser: a leader sets up an authenticator from the account security
 // page (the test computes the app's codes with otplib), logs out and back in with password and
 // code, after a wrong code is refused; an administrator requires TOTP of the standing office,
-// whose next login is sent to the enrolment page; repeated wrong passwords show the lockout.
+// whose next login is sent to the enrolment page, and resets it; repeated wrong passwords show
+// the lockout.
 import { generate } from "otplib";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -86,6 +87,17 @@ describe("two-factor login", () => {
     await admin.getByLabel("Cơ quan thường trực").uncheck();
     await admin.getByRole("button", { name: "Lưu" }).click();
     await admin.getByText("Đã lưu cài đặt bảo mật.").last().waitFor();
+
+    // The administrator removes vanphong's authenticator: the next login needs only the password.
+    await admin.getByLabel("Tài khoản cần đặt lại").click();
+    await admin.keyboard.type("vanphong");
+    await admin.keyboard.press("Enter");
+    await admin.getByRole("button", { name: "Đặt lại", exact: true }).click();
+    await admin.getByRole("tooltip").getByRole("button", { name: "Đặt lại" }).click();
+    await admin.getByText('Đã đặt lại xác thực hai lớp của "vanphong".').waitFor();
+    await logOut(page);
+    await logIn(page, "vanphong");
+    await page.waitForURL((url) => url.pathname !== "/dang-nhap");
     await admin.close();
     await page.close();
   });

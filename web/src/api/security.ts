@@ -70,3 +70,13 @@ export function useSaveSecuritySettings() {
     },
   });
 }
+
+/** An administrator removes a user's authenticator (lost phone, no recovery code left). */
+export const useResetUserTotp = () =>
+  useMutation({
+    mutationFn: (userId: string) =>
+      api<Json<"/api/users/{userId}/totp/reset", "post">>(
+        `/api/users/${encodeURIComponent(userId)}/totp/reset`,
+        { method: "POST" },
+      ),
+  });

@@ -1,9 +1,15 @@
-import { Alert, App, Button, Card, Checkbox, Space, Spin, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, Popconfirm, Select, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { roles } from "../../../src/domain/roles.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
-import { type SecuritySettings, useSaveSecuritySettings, useSecuritySettings } from "../api/security.ts";
+import {
+  type SecuritySettings,
+  useResetUserTotp,
+  useSaveSecuritySettings,
+  useSecuritySettings,
+} from "../api/security.ts";
+import { useUsers } from "../api/users.ts";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { roleLabel } from "../lib/labels.ts";
@@ -68,6 +74,61 @@ export function SecuritySettingsPage() {
           </Button>
         </div>
       </Card>
+      <ResetTotp />
     </Space>
+  );
+}
+
+/** Removing a user's authenticator, for a user who lost it and has no recovery code left. */
+function ResetTotp() {
+  const users = useUsers(can.listUsers(useMe().data));
+  const reset = useResetUserTotp();
+  const { message } = App.useApp();
+  const [userId, setUserId] = useState<string>();
+  const chosen = users.data?.find((u) => u.id === userId);
+
+  const onReset = () =>
+    userId &&
+    reset.mutate(userId, {
+      onSuccess: () => {
+        message.success(`Đã đặt lại xác thực hai lớp của "${chosen?.username}".`);
+        setUserId(undefined);
+      },
+      onError: (error) => message.error(errorMessage(error)),
+    });
+
+  return (
+    <Card title="Đặt lại xác thực hai lớp của một tài khoản">
+      <Typography.Paragraph>
+        Khi người dùng mất điện thoại và không còn mã khôi phục: xóa ứng dụng xác thực đã thiết lập. Lần đăng
+        nhập sau chỉ cần mật khẩu; nếu vai trò bắt buộc, người dùng phải thiết lập lại ngay.
+      </Typography.Paragraph>
+      <Space wrap>
+        <Select
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder="Chọn tài khoản"
+          aria-label="Tài khoản cần đặt lại"
+          style={{ width: 320 }}
+          value={userId}
+          onChange={setUserId}
+          loading={users.isPending}
+          options={(users.data ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.username} · ${u.displayName}`,
+          }))}
+        />
+        <Popconfirm
+          title={`Đặt lại xác thực hai lớp của "${chosen?.username ?? ""}"?`}
+          okText="Đặt lại"
+          cancelText="Hủy"
+          onConfirm={onReset}
+          disabled={!userId}
+        >
+          <Button danger disabled={!userId} loading={reset.isPending}>
+            Đặt lại
+          </Button>
+        </Popconfirm>
+      </Space>
+    </Card>
   );
 }
