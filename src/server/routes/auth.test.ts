@@ -180,6 +180,14 @@ describe("sessions", () => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
+  it("refuses a forged cookie", async () => {
+    for (const cookie of ["dondoc_session=forged", `dondoc_session=${"A".repeat(43)}`, "dondoc_session="]) {
+      const response = await me(cookie);
+      expect(response.statusCode).toBe(401);
+      expect(response.json().code).toBe("unauthenticated");
+    }
+  });
+
   it("ends a session at its absolute lifetime however busy", async () => {
     const user = await makeUser(handle.db, tenantId, { roles: ["coordinator"] });
     const { cookie } = await login(user.username, TEST_PASSWORD, newAddress());
