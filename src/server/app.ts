@@ -28,6 +28,7 @@ import { planRoutes } from "./routes/plans.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { rollupRoutes } from "./routes/rollups.ts";
+import { securityRoutes } from "./routes/security.ts";
 import { taskEditingRoutes } from "./routes/taskEditing.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -83,6 +84,7 @@ export async function buildApp(
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(securityRoutes);
   await app.register(planRoutes);
   await app.register(rollupRoutes);
   await app.register(taskRoutes);

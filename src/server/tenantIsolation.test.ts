@@ -155,6 +155,7 @@ function urlsOf(ids: Ids) {
     "/api/agencies/export?format=csv",
     "/api/agencies/export?format=xlsx",
     "/api/users",
+    "/api/security/settings",
     "/api/imports",
     ...ids.imports.map((id) => `/api/imports/${id}`),
     // Progress is kept per province and user: a token nobody is uploading under reads null.

@@ -42,5 +42,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const search = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
     return <Navigate to={`${paths.login}${search}`} replace />;
   }
+  // The server refuses everything else (totp_enrollment_required) until a required TOTP is set up.
+  if (me.data.totpRequired && !me.data.totpEnabled && location.pathname !== paths.accountSecurity) {
+    return <Navigate to={paths.accountSecurity} replace />;
+  }
   return children;
 }
