@@ -114,8 +114,11 @@ export interface Rule {
   own: readonly Role[];
   /** Roles allowed on agency B's rows; when omitted, as `own` (the rows are the province's). */
   other?: readonly Role[];
-  /** Answered without a session too. */
-  public?: true;
+  /**
+   * Answered without a session too; "credential": the body itself is the credential (a login
+   * challenge), so a call without a valid one is 401 for everyone, with a session or not.
+   */
+  public?: true | "credential";
   /** The product rule (policy) the cells come from. */
   why: string;
   call?: Call;
@@ -151,7 +154,38 @@ export const permissionMatrix: Record<string, Rule> = {
     why: "ends the caller's session, if any",
     call: { session: "spare" },
   },
+  loginTotp: {
+    own: everyone,
+    public: "credential",
+    why: "the second login step: only the challenge a right password opened lets anyone in",
+    call: { body: (c) => ({ challenge: `thu-${c.n}`, code: "123456" }) },
+  },
   getMe: { own: everyone, why: "the caller's own account and abilities" },
+  beginTotpEnrolment: {
+    own: everyone,
+    why: "securityPolicy.manageOwnTotp: each user sets up their own authenticator",
+    call: { session: "fresh" },
+  },
+  confirmTotpEnrolment: {
+    own: everyone,
+    why: "securityPolicy.manageOwnTotp (no enrolment begun: refused by the command, not the policy)",
+    call: { session: "fresh", body: () => ({ code: "123456" }) },
+  },
+  disableTotp: {
+    own: everyone,
+    why: "securityPolicy.manageOwnTotp (none enabled: refused by the command, not the policy)",
+    call: { session: "fresh", body: () => ({ code: "123456" }) },
+  },
+  getSecuritySettings: { own: admins, why: "securityPolicy.manageSettings: which roles must use TOTP" },
+  saveSecuritySettings: {
+    own: admins,
+    why: "securityPolicy.manageSettings",
+    call: { body: () => ({ totpRequiredRoles: [] }) },
+  },
+  resetUserTotp: {
+    own: admins,
+    why: "securityPolicy.resetTotp: administrators remove another user's authenticator",
+  },
 
   // Plans and tasks (planPolicy, taskPolicy): plans are the province's; tasks follow the agencies holding them.
   listPlans: { own: everyone, why: "planPolicy.list: every account of the province reads plans" },
@@ -279,7 +313,10 @@ export const permissionMatrix: Record<string, Rule> = {
     why: "each user changes their own password (allowed while a change is owed)",
     call: {
       session: "fresh",
-      body: (c) => ({ currentPassword: c.account?.password ?? "Khong-co-phien-1!", newPassword: `Qv7!${c.n}pLx9-Tz` }),
+      body: (c) => ({
+        currentPassword: c.account?.password ?? "Khong-co-phien-1!",
+        newPassword: `Qv7!${c.n}pLx9-Tz`,
+      }),
     },
   },
   resetUserPassword: { own: admins, why: "userPolicy: administrators reset another account's password" },

@@ -64,6 +64,7 @@ function outcomeOf(status: number, code: string | undefined): Outcome | "malform
 }
 
 function expectedOutcome(rule: Rule, subject: Subject, role: Role | null): Outcome {
+  if (rule.public === "credential") return "unauthenticated";
   if (role === null) return rule.public ? "allowed" : "unauthenticated";
   const allowed = subject === "own" ? rule.own : (rule.other ?? rule.own);
   return allowed.includes(role) ? "allowed" : "denied";
