@@ -1,6 +1,13 @@
 import { foldForSearch } from "../../domain/text.ts";
 import { mapHeader, splitSquashedHeader } from "./columns.ts";
-import { crossings, findColumnStarts, lineCells, mergeUnlabelled, spacedPieces } from "./layoutColumns.ts";
+import {
+  crossings,
+  findColumnStarts,
+  lineCells,
+  mergeUnlabelled,
+  spacedPieces,
+  wordStarts,
+} from "./layoutColumns.ts";
 import { groupRows, type Mark, type PageLines, readMark } from "./layoutRows.ts";
 
 /**
@@ -88,16 +95,26 @@ function headerAt(lines: string[], start: number): Header | null {
   // The page ends where its header comes again: the next page sets its columns at its own x.
   let pageEnd = start + 1;
   const opening = norm(lines[start]);
-  while (pageEnd < lines.length && pageEnd < start + MAX_PAGE_LINES && norm(lines[pageEnd]) !== opening)
+  while (
+    pageEnd < lines.length &&
+    pageEnd < start + MAX_PAGE_LINES &&
+    norm(lines[pageEnd]) !== opening &&
+    !TABLE_END.test(foldForSearch(norm(lines[pageEnd])))
+  )
     pageEnd++;
-  const raw = findColumnStarts(lines.slice(start, pageEnd));
+  const page = lines.slice(start, pageEnd);
+  const raw = findColumnStarts(
+    page,
+    candidates.map((j) => lines[j]!),
+  );
+  const counts = wordStarts(page);
   if (!raw) return null;
   let best: Header | null = null;
   let bestFull = false;
   for (let h = 1; h <= candidates.length; h++) {
     const used = candidates.slice(0, h).map((j) => lines[j]!);
     const useful = used.filter((l) => !isColumnNumbers(l));
-    const starts = mergeUnlabelled(raw, labelsOf(useful, raw));
+    const starts = mergeUnlabelled(raw, labelsOf(useful, raw), counts);
     const labels = labelsOf(useful, starts);
     if (labels.length < 3 || !mapHeader(labels)) continue;
     const full = fullyLabels(labels);
@@ -128,12 +145,24 @@ function headerAhead(lines: string[], at: number, header: Header): number {
 
 /** The first line of the table's page that belongs to the body, per the rules of a body line. */
 function isOutside(line: string, starts: number[], mark: Mark | null): boolean {
-  const text = norm(line);
-  if (TABLE_END.test(foldForSearch(text))) return true;
   const sttText = lineCells(line, starts)[0]!;
   // The STT column holds row numbers only; a section title may run across the columns.
   if (sttText !== "" && mark === null) return true;
   return mark?.kind !== "section" && crossings(line, starts) >= 2;
+}
+
+/** The next line from `at` where the table goes on (a row's first line, a header), or -1. */
+function resumeAt(lines: string[], at: number, header: Header, starts: number[]): number {
+  for (let j = at; j < lines.length && j < at + MAX_PAGE_FOOT; j++) {
+    const line = lines[j]!;
+    if (blank(line)) continue;
+    if (TABLE_END.test(foldForSearch(norm(line)))) return -1;
+    if (repeatsHeader(lines, j, header)) return j;
+    const cells = lineCells(line, starts);
+    const mark = readMark(cells[0]!);
+    if (mark && cells.slice(1).some((c) => c !== "") && !isOutside(line, starts, mark)) return j;
+  }
+  return -1;
 }
 
 export function findLayoutTable(lines: string[], start: number): LayoutTable | null {
@@ -170,13 +199,18 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
       continue;
     }
     const mark = readMark(lineCells(line, page.starts)[0]!);
-    const pageNumber = PAGE_NUMBER.test(norm(line)) && mark === null;
-    const outside = pageNumber || isOutside(line, page.starts, mark) || blanks >= 3;
-    if (outside) {
-      const ahead = headerAhead(lines, j + 1, header);
-      if (ahead < 0 && !pageNumber) break;
-      if (ahead >= 0) j = ahead;
-      else j++;
+    const pageNumber = PAGE_NUMBER.test(norm(line)) && (mark === null || norm(line).split(" ").length === 1);
+    const stop = TABLE_END.test(foldForSearch(norm(line)));
+    if (stop) break;
+    const outside =
+      (pageNumber && headerAhead(lines, j + 1, header) >= 0) || isOutside(line, page.starts, mark);
+    if (outside || blanks >= 3) {
+      // A note across the table, a footnote, a page number: the table goes on if a row or the
+      // next page's header comes soon after.
+      const resume = resumeAt(lines, j + 1, header, page.starts);
+      if (resume < 0) break;
+      j = resume;
+      blanks = 0;
       continue;
     }
     blanks = 0;
