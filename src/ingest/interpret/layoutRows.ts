@@ -96,7 +96,7 @@ interface Grid {
   anchors: { at: number; mark: Mark }[];
 }
 
-function gridOf(pages: PageLines[], width: number): Grid {
+function gridOf(pages: PageLines[], width: number, sttAt: number): Grid {
   const cells: string[][] = [];
   const pageStarts: number[] = [];
   const anchors: Grid["anchors"] = [];
@@ -106,13 +106,13 @@ function gridOf(pages: PageLines[], width: number): Grid {
     for (const line of page.lines) {
       const row = lineCells(line, page.starts).slice(0, width);
       while (row.length < width) row.push("");
-      const mark = readMark(row[0]!);
+      const mark = readMark(row[sttAt]!);
       if (mark && plausible(mark, seq)) {
         advance(mark, seq);
         anchors.push({ at: cells.length, mark });
       }
       // What the STT column holds besides row numbers (a footnote's mark) is nobody's text.
-      row[0] = "";
+      row[sttAt] = "";
       cells.push(row);
     }
   }
@@ -185,12 +185,13 @@ function isCentred(grid: Grid): boolean {
 
 export function groupRows(pages: PageLines[], roles: (Role | null)[]): LayoutRow[] {
   const width = roles.length;
-  const grid = gridOf(pages, width);
+  const sttAt = Math.max(0, roles.indexOf("stt"));
+  const grid = gridOf(pages, width, sttAt);
   if (grid.anchors.length === 0) return [];
   const n = grid.cells.length;
   const owners: number[][] = Array.from({ length: n }, () => new Array<number>(width).fill(-1));
   if (isCentred(grid)) {
-    for (let c = 1; c < width; c++) centredOwners(grid, c, owners);
+    for (let c = 0; c < width; c++) if (c !== sttAt) centredOwners(grid, c, owners);
   } else {
     for (let i = 0; i < n; i++) owners[i]!.fill(ownerFromTop(grid, i));
   }
@@ -199,7 +200,8 @@ export function groupRows(pages: PageLines[], roles: (Role | null)[]): LayoutRow
   const titles: string[][] = grid.anchors.map(() => []);
   for (let i = 0; i < n; i++) {
     const onLine = new Map<number, string[]>();
-    for (let c = 1; c < width; c++) {
+    for (let c = 0; c < width; c++) {
+      if (c === sttAt) continue;
       const text = grid.cells[i]![c]!;
       const owner = owners[i]![c]!;
       if (text === "" || owner < 0) continue;

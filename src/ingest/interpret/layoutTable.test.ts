@@ -188,6 +188,26 @@ describe("findLayoutTable", () => {
     expect(lines.slice(table.next).filter((l) => l !== "")).toEqual(["Nơi nhận:"]);
   });
 
+  it("finds the row numbers in the STT column wherever the table puts it", () => {
+    const widths = [14, 5, 32, 16];
+    const lines = layout(widths, [
+      ["Lĩnh vực", "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+      ["Nông nghiệp", "1", "Rà soát vùng trồng", "Sở Nông nghiệp", "Quý II/2026"],
+      ["", "", "lúa chất lượng cao", "và Môi trường", ""],
+      ["Y tế", "2", "Kiện toàn trạm y tế xã", "Sở Y tế", "Năm 2026"],
+    ]);
+    expect(findLayoutTable(lines, 0)!.rows.slice(1)).toEqual([
+      [
+        "Nông nghiệp",
+        "1",
+        "Rà soát vùng trồng lúa chất lượng cao",
+        "Sở Nông nghiệp và Môi trường",
+        "Quý II/2026",
+      ],
+      ["Y tế", "2", "Kiện toàn trạm y tế xã", "Sở Y tế", "Năm 2026"],
+    ]);
+  });
+
   it("leaves prose and tables written one cell per line to the other readers", () => {
     expect(findLayoutTable(["Kế hoạch này được triển khai trong năm 2026."], 0)).toBeNull();
     expect(findLayoutTable(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"], 0)).toBeNull();
@@ -196,7 +216,14 @@ describe("findLayoutTable", () => {
 
 describe("pdftotext -layout fixtures", () => {
   const dir = join(import.meta.dirname, "../../../fixtures/shapes");
-  for (const name of ["pdf-layout-kh-nong-thon-moi", "pdf-layout-kh-y-te-co-so", "pdf-layout-kh-du-lich"]) {
+  const names = [
+    "pdf-layout-kh-nong-thon-moi",
+    "pdf-layout-kh-y-te-co-so",
+    "pdf-layout-kh-du-lich",
+    "dak-lak-1187-kh-ubnd-layout",
+    "pdf-phang-kh-chuyen-doi-so-layout",
+  ];
+  for (const name of names) {
     it(`reads ${name} as its expected answer says`, () => {
       const text = readFileSync(join(dir, `${name}.txt`), "utf8");
       const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), "utf8")) as Extraction;

@@ -94,11 +94,14 @@ function headerAt(lines: string[], start: number): Header | null {
   if (candidates.length === 0 || candidates[0] !== start) return null;
   // The page ends where its header comes again: the next page sets its columns at its own x.
   let pageEnd = start + 1;
-  const opening = norm(lines[start]);
+  // Any line of the header marks the next page: its lines may come in another order there.
+  const own = new Set(candidates.map((j) => norm(lines[j])).filter((l) => l.includes(" ")));
+  own.add(norm(lines[start]));
+  while (pageEnd <= candidates[candidates.length - 1]!) pageEnd++;
   while (
     pageEnd < lines.length &&
     pageEnd < start + MAX_PAGE_LINES &&
-    norm(lines[pageEnd]) !== opening &&
+    !own.has(norm(lines[pageEnd])) &&
     !TABLE_END.test(foldForSearch(norm(lines[pageEnd])))
   )
     pageEnd++;
@@ -144,23 +147,24 @@ function headerAhead(lines: string[], at: number, header: Header): number {
 }
 
 /** The first line of the table's page that belongs to the body, per the rules of a body line. */
-function isOutside(line: string, starts: number[], mark: Mark | null): boolean {
-  const sttText = lineCells(line, starts)[0]!;
+function isOutside(line: string, starts: number[], mark: Mark | null, sttAt: number): boolean {
+  const sttText = lineCells(line, starts)[sttAt] ?? "";
   // The STT column holds row numbers only; a section title may run across the columns.
   if (sttText !== "" && mark === null) return true;
   return mark?.kind !== "section" && crossings(line, starts) >= 2;
 }
 
 /** The next line from `at` where the table goes on (a row's first line, a header), or -1. */
-function resumeAt(lines: string[], at: number, header: Header, starts: number[]): number {
+function resumeAt(lines: string[], at: number, header: Header, starts: number[], sttAt: number): number {
   for (let j = at; j < lines.length && j < at + MAX_PAGE_FOOT; j++) {
     const line = lines[j]!;
     if (blank(line)) continue;
     if (TABLE_END.test(foldForSearch(norm(line)))) return -1;
     if (repeatsHeader(lines, j, header)) return j;
     const cells = lineCells(line, starts);
-    const mark = readMark(cells[0]!);
-    if (mark && cells.slice(1).some((c) => c !== "") && !isOutside(line, starts, mark)) return j;
+    const mark = readMark(cells[sttAt] ?? "");
+    if (mark && cells.some((c, k) => k !== sttAt && c !== "") && !isOutside(line, starts, mark, sttAt))
+      return j;
   }
   return -1;
 }
@@ -174,7 +178,9 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
   const header = headerAt(lines, start);
   if (!header) return null;
   const map = mapHeader(header.labels)!;
-  if (map.roles[0] !== "stt") return null;
+  // Rows are told apart by their numbers: without an STT column, the other readers try.
+  const sttAt = map.roles.indexOf("stt");
+  if (sttAt < 0) return null;
 
   const pages: PageLines[] = [];
   let page: PageLines = { starts: header.starts, lines: [] };
@@ -198,16 +204,16 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
       blanks = 0;
       continue;
     }
-    const mark = readMark(lineCells(line, page.starts)[0]!);
+    const mark = readMark(lineCells(line, page.starts)[sttAt] ?? "");
     const pageNumber = PAGE_NUMBER.test(norm(line)) && (mark === null || norm(line).split(" ").length === 1);
     const stop = TABLE_END.test(foldForSearch(norm(line)));
     if (stop) break;
     const outside =
-      (pageNumber && headerAhead(lines, j + 1, header) >= 0) || isOutside(line, page.starts, mark);
+      (pageNumber && headerAhead(lines, j + 1, header) >= 0) || isOutside(line, page.starts, mark, sttAt);
     if (outside || blanks >= 3) {
       // A note across the table, a footnote, a page number: the table goes on if a row or the
       // next page's header comes soon after.
-      const resume = resumeAt(lines, j + 1, header, page.starts);
+      const resume = resumeAt(lines, j + 1, header, page.starts, sttAt);
       if (resume < 0) break;
       j = resume;
       blanks = 0;
@@ -229,8 +235,10 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
   const out: string[][] = [header.labels];
   for (const row of rows) {
     if (row.kind === "section") {
-      out.push(Array.from({ length: width }, (_, k) => (k === 0 ? row.mark : k === nameAt ? row.title : "")));
-    } else out.push([row.mark, ...row.cells.slice(1)]);
+      out.push(
+        Array.from({ length: width }, (_, k) => (k === sttAt ? row.mark : k === nameAt ? row.title : "")),
+      );
+    } else out.push(row.cells.map((cell, k) => (k === sttAt ? row.mark : cell)));
   }
   return { rows: out, next: j };
 }
