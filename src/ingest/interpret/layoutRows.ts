@@ -127,40 +127,68 @@ function ownerFromTop(grid: Grid, at: number): number {
 }
 
 /**
- * Owners of column `c`'s lines when cells are centred: each run of lines is split among the
- * anchors inside it, each part as high below its anchor as above; a run without an anchor goes
- * to the anchor nearest its middle.
+ * The row owning each line when cells are centred. A row's number sits at its middle, so from a
+ * row's first line its last is as far below the number as the first is above: rows are laid
+ * down one after another from a known top (the header's end, the line under a section row), and
+ * on later pages up from the page's last line, whatever is above the first row there being the
+ * rest of the row the page break cut. Lines are shared row by row, not per column: pdftotext
+ * puts cells of different heights on lines of their own, leaving gaps inside a cell's column.
  */
-function centredOwners(grid: Grid, c: number, owners: number[][]): void {
+function centredOwners(grid: Grid): number[] {
   const n = grid.cells.length;
-  const anchorAt = grid.anchors.map((a) => a.at);
-  let s = 0;
-  while (s < n) {
-    if (grid.cells[s]![c] === "") {
-      s++;
-      continue;
-    }
-    let e = s;
-    while (e + 1 < n && grid.cells[e + 1]![c] !== "" && !grid.pageStarts.includes(e + 1)) e++;
-    const inside = anchorAt.map((a, k) => ({ a, k })).filter(({ a }) => a >= s && a <= e);
-    if (inside.length === 0) {
-      const middle = (s + e) / 2;
-      let best = -1;
-      anchorAt.forEach((a, k) => {
-        if (best < 0 || Math.abs(a - middle) < Math.abs(anchorAt[best]! - middle)) best = k;
-      });
-      for (let i = s; i <= e; i++) owners[i]![c] = best;
-    } else {
-      let from = s;
-      inside.forEach(({ a, k }, idx) => {
-        const following = inside[idx + 1];
-        const to = following ? Math.min(Math.max(2 * a - from, a), following.a - 1) : e;
-        for (let i = from; i <= to; i++) owners[i]![c] = k;
-        from = to + 1;
-      });
-    }
-    s = e + 1;
+  const owners = new Array<number>(n).fill(-1);
+  const filled = (i: number) => grid.cells[i]!.some((t) => t !== "");
+  const pageOf = (i: number) => grid.pageStarts.filter((p) => p <= i).length - 1;
+  const pageEnd = (p: number) => (grid.pageStarts[p + 1] ?? n) - 1;
+  const { anchors } = grid;
+  const single = (k: number) => anchors[k]!.mark.kind === "section" || anchors[k]!.mark.kind === "part";
+  // Blank lines between rows belong to neither: a row starts on its first line with text.
+  const firstFilled = (from: number, to: number) => {
+    let i = from;
+    while (i < to && !filled(i)) i++;
+    return i;
+  };
+  // A known top: the first row of the table, the row right under a section row.
+  const knownTop = (k: number): number | null => {
+    const a = anchors[k]!.at;
+    const previous = anchors[k - 1];
+    if (single(k)) return a;
+    if (previous && single(k - 1) && pageOf(previous.at) === pageOf(a)) return previous.at + 1;
+    if (k === 0 && pageOf(a) === 0) return 0;
+    return null;
+  };
+  const samePage = (k: number, j: number) =>
+    anchors[j] !== undefined && pageOf(anchors[j]!.at) === pageOf(anchors[k]!.at);
+  const top = new Array<number | null>(anchors.length).fill(null);
+  const bottom = new Array<number | null>(anchors.length).fill(null);
+  anchors.forEach((anchor, k) => {
+    const a = anchor.at;
+    const limit = samePage(k, k + 1) ? anchors[k + 1]!.at - 1 : pageEnd(pageOf(a));
+    const known = knownTop(k);
+    const from = known ?? (samePage(k, k - 1) && bottom[k - 1] !== null ? bottom[k - 1]! + 1 : null);
+    if (from === null) return;
+    top[k] = firstFilled(Math.min(from, a), a);
+    bottom[k] = single(k) ? a : Math.max(a, Math.min(limit, 2 * a - top[k]!));
+  });
+  // Rows not reached from a known top: laid up from the end of their page.
+  for (let k = anchors.length - 1; k >= 0; k--) {
+    if (top[k] !== null) continue;
+    const a = anchors[k]!.at;
+    let last = samePage(k, k + 1) ? top[k + 1]! - 1 : pageEnd(pageOf(a));
+    while (last > a && !filled(last)) last--;
+    bottom[k] = Math.max(a, last);
+    top[k] = Math.max(grid.pageStarts[pageOf(a)]!, Math.min(a, 2 * a - bottom[k]!));
   }
+  anchors.forEach((_, k) => {
+    for (let i = top[k]!; i <= bottom[k]!; i++) owners[i] = k;
+  });
+  // Above a page's first row: the rest of the row the break cut.
+  let previousRow = -1;
+  for (let i = 0; i < n; i++) {
+    if (owners[i]! >= 0) previousRow = owners[i]!;
+    else if (filled(i)) owners[i] = previousRow;
+  }
+  return owners;
 }
 
 /** Joins a cell's lines: a word cut at a hyphen or slash ("09-" / "KH/TU") is one word again. */
@@ -175,12 +203,24 @@ export function joinLines(parts: string[]): string {
   return text;
 }
 
-/** Whether the first page holds body text above its first row number: centred cells. */
-function isCentred(grid: Grid): boolean {
+/**
+ * Whether cells are centred: body text above the first row number, or, under a section row
+ * (one line), text outside the name column before the next row's number. Written from the top,
+ * a row's cells all open on its number's line, and a section title runs on under the name only.
+ */
+function isCentred(grid: Grid, nameAt: number): boolean {
   const first = grid.anchors[0]?.at ?? 0;
   const end = Math.min(first, grid.pageStarts[1] ?? grid.cells.length);
   for (let i = 0; i < end; i++) if (grid.cells[i]!.some((t) => t !== "")) return true;
-  return false;
+  return grid.anchors.some((anchor, k) => {
+    if (anchor.mark.kind !== "section" && anchor.mark.kind !== "part") return false;
+    const next = grid.anchors[k + 1];
+    if (!next || next.mark.kind === "section" || next.mark.kind === "part") return false;
+    for (let i = anchor.at + 1; i < next.at; i++) {
+      if (grid.cells[i]!.some((t, c) => c !== nameAt && t !== "")) return true;
+    }
+    return false;
+  });
 }
 
 export function groupRows(pages: PageLines[], roles: (Role | null)[]): LayoutRow[] {
@@ -190,8 +230,10 @@ export function groupRows(pages: PageLines[], roles: (Role | null)[]): LayoutRow
   if (grid.anchors.length === 0) return [];
   const n = grid.cells.length;
   const owners: number[][] = Array.from({ length: n }, () => new Array<number>(width).fill(-1));
-  if (isCentred(grid)) {
-    for (let c = 0; c < width; c++) if (c !== sttAt) centredOwners(grid, c, owners);
+  const named = roles.findIndex((r) => r === "title" || r === "name");
+  if (isCentred(grid, named)) {
+    const rows = centredOwners(grid);
+    for (let i = 0; i < n; i++) owners[i]!.fill(rows[i]!);
   } else {
     for (let i = 0; i < n; i++) owners[i]!.fill(ownerFromTop(grid, i));
   }

@@ -220,6 +220,7 @@ describe("pdftotext -layout fixtures", () => {
     "pdf-layout-kh-nong-thon-moi",
     "pdf-layout-kh-y-te-co-so",
     "pdf-layout-kh-du-lich",
+    "pdf-layout-kh-chuyen-doi-xanh",
     "dak-lak-1187-kh-ubnd-layout",
     "pdf-phang-kh-chuyen-doi-so-layout",
   ];
