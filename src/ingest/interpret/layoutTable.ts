@@ -29,8 +29,18 @@ const MAX_HEADER_LINES = 8;
 const MAX_PAGE_LINES = 150;
 /** Lines between a page's last row and the next page's header: footnotes, page numbers. */
 const MAX_PAGE_FOOT = 10;
-const TABLE_END = /^(noi nhan|phu luc|tm\.|kt\.)/;
+/** Read on the text as written: folding every line of every page costs more than the table. */
+const TABLE_END = /^(?:nơi nhận|phụ lục|tm\.|kt\.)/iu;
 const PAGE_NUMBER = /^(?:-\s*\d{1,3}\s*-|trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?|\d{1,3})$/i;
+
+const HEADER_WORDS = [
+  /\b(?:s ?t ?t|t ?t|st)\b/,
+  /nhiem vu|noi dung|cong viec|chi tieu|\bten\b|giai phap|hoat dong/,
+  /chu tri|phoi hop|thoi han|thoi gian|tien do|don vi|dvt|muc tieu|ket qua|san pham|ke hoach|\b20\d\d\b/,
+];
+
+/** The STT column's label, whole or cut ("ST" / "T"): rows are found by its numbers. */
+const STT_LABEL = /(?:^|\s)(?:STT|Stt|TT|ST)(?=\s|$)/u;
 
 const norm = (line: string | undefined) => (line ?? "").trim().replace(/\s+/g, " ");
 const blank = (line: string | undefined) => norm(line) === "";
@@ -66,6 +76,8 @@ interface Header {
   starts: number[];
   /** Index of the first line after the header. */
   next: number;
+  /** The header's lines as the next page repeats them. */
+  wanted: string[];
 }
 
 /** Lines from `start` up to the first row number at the left, which the header cannot hold. */
@@ -92,6 +104,9 @@ function headerCandidates(lines: string[], start: number): number[] {
 function headerAt(lines: string[], start: number): Header | null {
   const candidates = headerCandidates(lines, start);
   if (candidates.length === 0 || candidates[0] !== start) return null;
+  // Before any column search: the lines name a row number, a task or indicator, and more.
+  const words = foldForSearch(candidates.map((j) => lines[j]!).join(" "));
+  if (!HEADER_WORDS.every((re) => re.test(words))) return null;
   // The page ends where its header comes again: the next page sets its columns at its own x.
   let pageEnd = start + 1;
   // Any line of the header marks the next page: its lines may come in another order there.
@@ -102,7 +117,7 @@ function headerAt(lines: string[], start: number): Header | null {
     pageEnd < lines.length &&
     pageEnd < start + MAX_PAGE_LINES &&
     !own.has(norm(lines[pageEnd])) &&
-    !TABLE_END.test(foldForSearch(norm(lines[pageEnd])))
+    !TABLE_END.test(norm(lines[pageEnd]))
   )
     pageEnd++;
   const page = lines.slice(start, pageEnd);
@@ -112,25 +127,32 @@ function headerAt(lines: string[], start: number): Header | null {
   );
   const counts = wordStarts(page);
   if (!raw) return null;
-  let best: Header | null = null;
-  let bestFull = false;
-  for (let h = 1; h <= candidates.length; h++) {
+  // The longest run of lines that are all labels; failing that, the longest that maps.
+  let fallback: Header | null = null;
+  for (let h = candidates.length; h >= 1; h--) {
     const used = candidates.slice(0, h).map((j) => lines[j]!);
     const useful = used.filter((l) => !isColumnNumbers(l));
     const starts = mergeUnlabelled(raw, labelsOf(useful, raw), counts);
     const labels = labelsOf(useful, starts);
-    if (labels.length < 3 || !mapHeader(labels)) continue;
+    if (labels.length < 3) continue;
     const full = fullyLabels(labels);
-    if (bestFull && !full) continue;
-    best = { lines: used, labels, starts, next: candidates[h - 1]! + 1 };
-    bestFull = full;
+    if (!full && fallback) continue;
+    if (!mapHeader(labels)) continue;
+    const header = { lines: used, labels, starts, next: candidates[h - 1]! + 1, wanted: wantedLines(used) };
+    if (full) return header;
+    fallback = header;
   }
+  const best = fallback;
   return best;
 }
 
 /** A page's header again: the first two of its lines, in order, from `at`. */
+function wantedLines(header: string[]): string[] {
+  return header.map(norm).filter((l) => l !== "" && !isColumnNumbers(l));
+}
+
 function repeatsHeader(lines: string[], at: number, header: Header): boolean {
-  const wanted = header.lines.map(norm).filter((l) => l !== "" && !isColumnNumbers(l));
+  const wanted = header.wanted;
   if (wanted.length === 0 || norm(lines[at]) !== wanted[0]) return false;
   if (wanted.length === 1) return true;
   let j = at + 1;
@@ -159,7 +181,7 @@ function resumeAt(lines: string[], at: number, header: Header, starts: number[],
   for (let j = at; j < lines.length && j < at + MAX_PAGE_FOOT; j++) {
     const line = lines[j]!;
     if (blank(line)) continue;
-    if (TABLE_END.test(foldForSearch(norm(line)))) return -1;
+    if (TABLE_END.test(norm(line))) return -1;
     if (repeatsHeader(lines, j, header)) return j;
     const cells = lineCells(line, starts);
     const mark = readMark(cells[sttAt] ?? "");
@@ -175,6 +197,8 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
   // Cheap test before any column search: a header line shows three cells or more.
   const window = lines.slice(start, start + MAX_HEADER_LINES);
   if (!window.some((l) => spacedPieces(l) >= 3)) return null;
+  // …and an STT label.
+  if (!window.some((l) => STT_LABEL.test(l))) return null;
   const header = headerAt(lines, start);
   if (!header) return null;
   const map = mapHeader(header.labels)!;
@@ -206,7 +230,7 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
     }
     const mark = readMark(lineCells(line, page.starts)[sttAt] ?? "");
     const pageNumber = PAGE_NUMBER.test(norm(line)) && (mark === null || norm(line).split(" ").length === 1);
-    const stop = TABLE_END.test(foldForSearch(norm(line)));
+    const stop = TABLE_END.test(norm(line));
     if (stop) break;
     const outside =
       (pageNumber && headerAhead(lines, j + 1, header) >= 0) || isOutside(line, page.starts, mark, sttAt);
