@@ -3,6 +3,7 @@ import type { Extraction } from "./extraction.ts";
 import { assertSafeInput, detectFormat } from "./guard.ts";
 import { findLineTable } from "./interpret/flatTable.ts";
 import { interpretDocument } from "./interpret/index.ts";
+import { findLayoutTable } from "./interpret/layoutTable.ts";
 import type { RawDocument, SourceFormat } from "./model.ts";
 import type { OnProgress } from "./progress.ts";
 import { readDoc, readDocx } from "./readers/docx.ts";
@@ -43,8 +44,14 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** A text file's blocks, its tables written one cell per line found with the interpreter's rules. */
-export const readTextDocument = (text: string): RawDocument => readText(text, { lineTable: findLineTable });
+/**
+ * A text file's blocks, its tables found with the interpreter's rules: laid out with spaces
+ * (pdftotext -layout, a PDF viewer's copy) or written one cell per line.
+ */
+export const readTextDocument = (text: string): RawDocument =>
+  readText(text, {
+    lineTable: (lines, start) => findLayoutTable(lines, start) ?? findLineTable(lines, start),
+  });
 
 export interface ExtractOptions {
   onProgress?: OnProgress;

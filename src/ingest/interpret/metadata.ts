@@ -91,6 +91,9 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
     const runsOn =
       /^\p{Ll}/u.test(line) ||
       OPEN_END.test(parts[parts.length - 1] ?? "") ||
+      // "… trên địa bàn tỉnh năm" / "2027": a year cut from the word that announces it.
+      (/^(?:19|20)\d\d\b/u.test(line) &&
+        /(?<!\p{L})(?:năm|giai đoạn)$/u.test(parts[parts.length - 1] ?? "")) ||
       (isUpper(parts[0] ?? "") && isUpper(line) && !isOrgLine(line));
     if (parts.length > 0 && !runsOn) break;
     parts.push(line);
