@@ -18,7 +18,10 @@ async function writeRows(tenantId: string, count: number) {
   for (let i = 0; i < count; i++) {
     await asTest(handle.db, tenantId, (ctx) =>
       recordAudit(
-        { ...ctx, actor: { userId: null, label: "test", ip: "10.0.0.1", userAgent: 'UA "x"|y', requestId: `r${i}` } },
+        {
+          ...ctx,
+          actor: { userId: null, label: "test", ip: "10.0.0.1", userAgent: 'UA "x"|y', requestId: `r${i}` },
+        },
         {
           action: "task.update",
           entityType: "task",
@@ -54,7 +57,12 @@ describe("audit chain", () => {
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     const chain = await verifyTenantChain(handle.db, tenant);
-    expect(chain).toMatchObject({ verified: rows.length, total: rows.length, broken: null, sqlMismatches: 0 });
+    expect(chain).toMatchObject({
+      verified: rows.length,
+      total: rows.length,
+      broken: null,
+      sqlMismatches: 0,
+    });
     expect(chain.latestHash).toBe(rows.at(-1)!.hash);
   });
 
@@ -67,7 +75,10 @@ describe("audit chain", () => {
       sql`delete from audit_log where tenant_id = ${tenant}`,
       sql`truncate audit_log`,
     ]) {
-      const error = await handle.db.execute(statement).then(() => null, (e: unknown) => e);
+      const error = await handle.db.execute(statement).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refused(error)).toMatch(/append-only: (UPDATE|DELETE|TRUNCATE) refused/);
     }
     const [row] = rowsOf<{ n: number }>(
@@ -88,7 +99,12 @@ describe("audit chain", () => {
       sql`update audit_log set after = '{"title": "sửa lén"}' where tenant_id = ${tenant} and entity_id = 'e-2'`,
     );
     const chain = await verifyTenantChain(handle.db, tenant);
-    expect(chain.broken).toMatchObject({ seq: target!.seq, id: target!.id, action: "task.update", problem: "hash" });
+    expect(chain.broken).toMatchObject({
+      seq: target!.seq,
+      id: target!.id,
+      action: "task.update",
+      problem: "hash",
+    });
     expect(chain.verified).toBe(Number(target!.seq) - 1);
     expect(chain.sqlMismatches).toBe(1);
     // Another tenant's chain is untouched.

@@ -33,7 +33,8 @@ export interface ChainRow {
   hash: string;
 }
 
-const field = (value: string | null) => (value === null ? "~" : `${Buffer.byteLength(value, "utf8")}:${value}`);
+const field = (value: string | null) =>
+  value === null ? "~" : `${Buffer.byteLength(value, "utf8")}:${value}`;
 
 /** The text the hash is taken over; the same as `audit_log_canonical` in SQL. */
 export function canonicalText(row: ChainRow, prevHash: string): string {
@@ -148,9 +149,7 @@ export async function verifyTenantChain(db: Executor, tenantId: string): Promise
 /** Every tenant that has audit rows, each chain walked on its own. */
 export async function verifyAuditChains(db: Executor): Promise<TenantChain[]> {
   const tenants = rowsOf<{ tenantId: string }>(
-    await db.execute(
-      sql`select distinct tenant_id::text as "tenantId" from audit_log order by "tenantId"`,
-    ),
+    await db.execute(sql`select distinct tenant_id::text as "tenantId" from audit_log order by "tenantId"`),
   );
   const chains: TenantChain[] = [];
   for (const { tenantId } of tenants) chains.push(await verifyTenantChain(db, tenantId));
