@@ -133,6 +133,27 @@ export function registerCommands(program: Command) {
       }
     });
 
+  const audit = program.command("audit").description("Nhật ký hệ thống");
+  audit
+    .command("verify")
+    .description(
+      "Kiểm tra chuỗi mã băm của nhật ký hệ thống; in mã băm cuối của từng tỉnh để lưu giữ ở nơi khác",
+    )
+    .option("--json", "in kết quả dạng JSON")
+    .action(async (options: { json?: boolean }) => {
+      const config = loadConfig();
+      const { openDatabase } = await database();
+      const { verifyAudit } = await import("./auditVerify.ts");
+      const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const ok = await verifyAudit(handle.db, (line) => process.stdout.write(`${line}\n`), options);
+        // A broken chain is the answer, not an error: the report is on stdout, the exit code says it.
+        if (!ok) process.exitCode = 2;
+      } finally {
+        await handle.close();
+      }
+    });
+
   program
     .command("extract <file>")
     .description(
