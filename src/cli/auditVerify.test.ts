@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../commands/context.ts";
 import type { DatabaseHandle } from "../db/client.ts";
+import { rowsOf } from "../db/migrate.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { asTest, makeTenant } from "../testing/factories.ts";
 import { verifyAudit } from "./auditVerify.ts";
