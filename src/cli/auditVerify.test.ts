@@ -33,11 +33,11 @@ describe("dondoc audit verify", () => {
       /3\/3 bản ghi hợp lệ, chuỗi nguyên vẹn\. Bản ghi cuối số 3, mã băm [0-9a-f]{64}/,
     );
 
-    const [row] = (
+    const [row] = rowsOf<{ id: string }>(
       await handle.db.execute(
         sql`select id::text as id from audit_log where tenant_id = ${tenant} and seq = 2`,
-      )
-    ).rows as { id: string }[];
+      ),
+    );
     await handle.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
     await handle.db.execute(
       sql`update audit_log set actor_label = 'user:khac' where tenant_id = ${tenant} and seq = 2`,
