@@ -23,6 +23,7 @@ const abilitiesResponse = z.object({
   deadlineChange: flags("request", "decide"),
   comment: flags("add"),
   user: flags("create", "list"),
+  audit: flags("read"),
 });
 // The serializer drops what the schema does not name: an ability added to the policies must be
 // added here too, or the web app would never see it. This line stops the build until it is.
