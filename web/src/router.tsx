@@ -5,6 +5,7 @@ import { RequireAuth } from "./components/RequireAuth.tsx";
 import { can } from "./lib/can.ts";
 import { paths } from "./lib/paths.ts";
 import { AgenciesPage } from "./pages/AgenciesPage.tsx";
+import { AuditLogPage } from "./pages/AuditLogPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { ImportReviewPage } from "./pages/ImportReviewPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: "nhap-van-ban/:importId", element: <ImportReviewPage /> },
       { path: "co-quan", element: <AgenciesPage /> },
       { path: "tai-khoan", element: <UsersPage /> },
+      { path: "nhat-ky", element: <AuditLogPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -19,6 +19,7 @@ function navigation(me: Me): NonNullable<MenuProps["items"]> {
   if (can.importPlans(me)) items.push(link(paths.imports, "Nhập văn bản"));
   if (can.listAgencies(me)) items.push(link(paths.agencies, "Cơ quan, đơn vị"));
   if (can.listUsers(me)) items.push(link(paths.users, "Tài khoản"));
+  if (can.readAudit(me)) items.push(link(paths.audit, "Nhật ký hệ thống"));
   return items;
 }
 

@@ -31,4 +31,6 @@ export const can = {
   /** Accounts are issued and locked by administrators only. */
   listUsers: (me: Me | null | undefined) => ability(me, "user", "list"),
   createUsers: (me: Me | null | undefined) => ability(me, "user", "create"),
+  /** The audit log is read by administrators only. */
+  readAudit: (me: Me | null | undefined) => ability(me, "audit", "read"),
 };

@@ -10,6 +10,7 @@ export const paths = {
   importPreview: (importId: string) => `/nhap-van-ban/${encodeURIComponent(importId)}`,
   agencies: "/co-quan",
   users: "/tai-khoan",
+  audit: "/nhat-ky",
 };
 
 /** Where to go after login: only a path inside this app, never another site; else the start page. */
