@@ -47,9 +47,28 @@ export const auditEntityLabels: Record<string, string> = {
   evidence: "Minh chứng",
   import: "Văn bản tải lên",
   notification: "Thông báo",
-  operation: "Thao tác",
+  operation: "Chức năng",
   plan: "Kế hoạch",
   progress_report: "Báo cáo tiến độ",
   task: "Nhiệm vụ",
   user: "Tài khoản",
+};
+
+/** Names of the fields audit rows often carry; others are shown by their code. */
+export const auditFieldLabels: Record<string, string> = {
+  operationId: "Chức năng (API)",
+  method: "Phương thức",
+  route: "Đường dẫn",
+  params: "Tham số",
+  reason: "Lý do từ chối",
+  state: "Trạng thái",
+  version: "Phiên bản",
+  comment: "Ý kiến",
+  disabled: "Bị khóa",
+  name: "Tên",
+  shortName: "Tên viết tắt",
+  level: "Cấp",
+  parentId: "Cơ quan cấp trên",
+  title: "Tên nhiệm vụ",
+  dueOn: "Thời hạn",
 };

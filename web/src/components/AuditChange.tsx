@@ -1,4 +1,5 @@
 import { Descriptions, Table, Typography } from "antd";
+import { auditFieldLabels } from "../../../src/domain/auditActions.ts";
 import type { AuditEntry } from "../api/audit.ts";
 
 type Fields = Record<string, unknown>;
@@ -72,9 +73,40 @@ export function AuditChange({ entry }: { entry: AuditEntry }) {
         dataSource={rows}
         rowClassName={(row) => (marked(row) ? "dd-audit-changed" : "")}
         columns={[
-          { title: "Trường", dataIndex: "field", width: 180 },
-          { title: "Trước", key: "before", onCell: highlight, render: (_, row) => show(row.before) },
-          { title: "Sau", key: "after", onCell: highlight, render: (_, row) => show(row.after) },
+          {
+            title: "Trường",
+            dataIndex: "field",
+            width: 200,
+            render: (field: string) =>
+              auditFieldLabels[field] ? (
+                <>
+                  {auditFieldLabels[field]} <span className="dd-muted">({field})</span>
+                </>
+              ) : (
+                field
+              ),
+          },
+          // A creation or a refusal has only an "after", a removal only a "before": one column then.
+          ...(before == null
+            ? []
+            : [
+                {
+                  title: "Trước",
+                  key: "before",
+                  onCell: highlight,
+                  render: (_: unknown, row: FieldRow) => show(row.before),
+                },
+              ]),
+          ...(after == null
+            ? []
+            : [
+                {
+                  title: before == null ? "Nội dung" : "Sau",
+                  key: "after",
+                  onCell: highlight,
+                  render: (_: unknown, row: FieldRow) => show(row.after),
+                },
+              ]),
         ]}
       />
       {details}
