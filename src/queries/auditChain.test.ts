@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../commands/context.ts";
-import type { DatabaseHandle } from "../db/client.ts";
-import { rowsOf } from "../db/migrate.ts";
+import { type DatabaseHandle, openDatabase } from "../db/client.ts";
+import { migrate, migrationsFolder, rowsOf } from "../db/migrate.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { asTest, makeTenant } from "../testing/factories.ts";
 import { GENESIS_HASH, verifyAuditChains, verifyTenantChain } from "./auditChain.ts";
@@ -124,6 +128,22 @@ describe("audit chain", () => {
     expect(chain.sqlMismatches).toBe(0);
   });
 
+  it("chains concurrent transactions of one tenant without a gap or a fork", async () => {
+    const tenant = await makeTenant(handle.db);
+    // On PostgreSQL these run on several connections at once; the trigger's lock orders them.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        handle.db.transaction(async (tx) => {
+          const ctx = { tx, tenantId: tenant, actor: { userId: null, label: `test:${i}` } };
+          await recordAudit(ctx, { action: "x.first", entityType: "x", entityId: String(i) });
+          await tx.execute(sql`select pg_sleep(0.01)`);
+          await recordAudit(ctx, { action: "x.second", entityType: "x", entityId: String(i) });
+        }),
+      ),
+    );
+    expect(await verifyTenantChain(handle.db, tenant)).toMatchObject({ verified: 16, total: 16, broken: null });
+  });
+
   it("keeps the hash independent of the session's time zone", async () => {
     const tenant = await makeTenant(handle.db);
     await handle.db.transaction(async (tx) => {
@@ -134,5 +154,67 @@ describe("audit chain", () => {
       );
     });
     expect((await verifyTenantChain(handle.db, tenant)).broken).toBeNull();
+  });
+});
+
+describe("audit chain migration", () => {
+  it("chains the rows written before it, per tenant in the order they were written", async () => {
+    // A database at the migration before the chain, with rows of two tenants, then migrated on.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dondoc-migrations-"));
+    try {
+      const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8"));
+      const chainIndex = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith("_audit_chain"));
+      expect(chainIndex).toBeGreaterThan(0);
+      const earlier = journal.entries.slice(0, chainIndex);
+      fs.mkdirSync(path.join(folder, "meta"));
+      fs.writeFileSync(
+        path.join(folder, "meta/_journal.json"),
+        JSON.stringify({ ...journal, entries: earlier }),
+      );
+      for (const entry of earlier)
+        fs.copyFileSync(
+          path.join(migrationsFolder, `${entry.tag}.sql`),
+          path.join(folder, `${entry.tag}.sql`),
+        );
+
+      const old = await openDatabase({ dataDir: "memory://" });
+      try {
+        // biome-ignore lint/suspicious/noExplicitAny: the migrator's driver type, as in src/db/migrate.ts
+        await migratePglite(old.db as any, { migrationsFolder: folder });
+        const [x, y] = ["00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b"];
+        await old.db.execute(sql`
+          insert into audit_log (tenant_id, at, actor_label, action, entity_type, after) values
+            (${x}, '2026-01-02T00:00:00Z', 'cli', 'b', 't', '{"n": 2}'),
+            (${y}, '2026-01-01T00:00:00Z', 'cli', 'a', 't', null),
+            (${x}, '2026-01-01T00:00:00Z', 'cli', 'a', 't', '{"n": 1}')`);
+        await migrate(old);
+        const rows = rowsOf<{ tenant_id: string; seq: string; action: string }>(
+          await old.db.execute(
+            sql`select tenant_id, seq::text, action from audit_log order by tenant_id, seq`,
+          ),
+        );
+        expect(rows).toEqual([
+          { tenant_id: x, seq: "1", action: "a" },
+          { tenant_id: x, seq: "2", action: "b" },
+          { tenant_id: y, seq: "1", action: "a" },
+        ]);
+        const chains = await verifyAuditChains(old.db);
+        expect(chains.map((c) => [c.verified, c.broken, c.sqlMismatches])).toEqual([
+          [2, null, 0],
+          [1, null, 0],
+        ]);
+        // And new rows continue each chain.
+        await asTest(old.db, x, (ctx) => recordAudit(ctx, { action: "c", entityType: "t" }));
+        expect(await verifyTenantChain(old.db, x)).toMatchObject({
+          verified: 3,
+          latestSeq: "3",
+          broken: null,
+        });
+      } finally {
+        await old.close();
+      }
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -85,7 +85,10 @@ export interface TenantChain {
 
 const PAGE = 2000;
 
-/** The fields of a tenant's rows after `afterSeq`, in chain order, all as text. */
+/**
+ * The fields of a tenant's rows after `afterSeq`, in chain order, all as text. (Ordered by the
+ * column `a.seq`: a bare `seq` would name the text output column and sort 10 before 2.)
+ */
 async function chainPage(db: Executor, tenantId: string, afterSeq: number): Promise<ChainRow[]> {
   const result = await db.execute(sql`
     select id::text as "id", tenant_id::text as "tenantId", seq::text as "seq",
@@ -94,8 +97,8 @@ async function chainPage(db: Executor, tenantId: string, afterSeq: number): Prom
       entity_type as "entityType", entity_id as "entityId", before::text as "before",
       after::text as "after", ip, user_agent as "userAgent", request_id as "requestId",
       prev_hash as "prevHash", hash
-    from audit_log where tenant_id = ${tenantId} and seq > ${afterSeq}
-    order by seq limit ${PAGE}`);
+    from audit_log a where a.tenant_id = ${tenantId} and a.seq > ${afterSeq}
+    order by a.seq limit ${PAGE}`);
   return rowsOf<ChainRow>(result);
 }
 
