@@ -141,7 +141,11 @@ describe("audit chain", () => {
         }),
       ),
     );
-    expect(await verifyTenantChain(handle.db, tenant)).toMatchObject({ verified: 16, total: 16, broken: null });
+    expect(await verifyTenantChain(handle.db, tenant)).toMatchObject({
+      verified: 16,
+      total: 16,
+      broken: null,
+    });
   });
 
   it("keeps the hash independent of the session's time zone", async () => {
