@@ -39,7 +39,7 @@ const json = (value: unknown) => (value === null || value === undefined ? "" : J
 
 /** The filtered audit log as a spreadsheet, one row per entry, newest first as listed. */
 export function writeAuditLog(rows: AuditLogEntry[], format: "csv" | "xlsx", note?: string): Promise<Buffer> {
-  const records = rows.map((row) => ({
+  const records: Record<(typeof columns)[number]["key"], string | number>[] = rows.map((row) => ({
     seq: row.seq,
     at: row.at,
     actor: row.actorName ?? "",
@@ -56,6 +56,9 @@ export function writeAuditLog(rows: AuditLogEntry[], format: "csv" | "xlsx", not
     hash: row.hash,
   }));
   // A cut export says so in its last row rather than pretending to be whole.
-  if (note) records.push({ ...Object.fromEntries(columns.map((c) => [c.key, ""])), action: note } as never);
+  if (note) {
+    const blank = Object.fromEntries(columns.map((c) => [c.key, ""])) as (typeof records)[number];
+    records.push({ ...blank, action: note });
+  }
   return writeTable("Nhật ký hệ thống", columns, records, format, { inertCsv: true });
 }

@@ -203,7 +203,10 @@ async function auditRefusal(
       },
     });
   } catch (auditError) {
-    request.log.error({ err: auditError }, "could not record a refused request in the audit log");
+    // The driver's message quotes the statement and its values (the browser's name, ids): only
+    // the database's error code goes to the log.
+    const code = (auditError as { cause?: { code?: unknown }; code?: unknown }).cause?.code;
+    request.log.error({ code }, "could not record a refused request in the audit log");
   }
 }
 
