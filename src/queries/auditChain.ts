@@ -158,3 +158,11 @@ export async function verifyAuditChains(db: Executor): Promise<TenantChain[]> {
   for (const { tenantId } of tenants) chains.push(await verifyTenantChain(db, tenantId));
   return chains;
 }
+
+/** The stored hash of a tenant's row at `seq`, or null when there is no such row. */
+export async function hashAt(db: Executor, tenantId: string, seq: number): Promise<string | null> {
+  const [row] = rowsOf<{ hash: string }>(
+    await db.execute(sql`select hash from audit_log where tenant_id = ${tenantId} and seq = ${seq}`),
+  );
+  return row?.hash ?? null;
+}
