@@ -225,6 +225,8 @@ describe("dondoc CLI: the compiled runtime in dist/", { timeout: TEST_MS }, () =
     // The seed's writes are audited, and their chain holds; the anchor is printed.
     const verified = await dondoc(["audit", "verify"], env);
     expect(verified.code, verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/chuỗi nguyên vẹn\. Bản ghi cuối số \d+, mã băm [0-9a-f]{64}\./);
+    expect(verified.stdout).toMatch(
+      /chuỗi nguyên vẹn\. Bản ghi cuối số \d+, mã băm [0-9a-f]{64} \(mốc: [0-9a-f-]{36}:\d+:[0-9a-f]{64}\)\./,
+    );
   });
 });
