@@ -189,9 +189,12 @@ export async function dataTables(db: Executor): Promise<string[]> {
   return rowsOf<{ tablename: string }>(result).map((r) => r.tablename);
 }
 
-/** Empties every data table in one statement (the migration history lives in schema "drizzle"). */
+/**
+ * Empties every data table in one statement (the migration history lives in schema "drizzle"),
+ * except the audit log: it is append-only (a trigger refuses TRUNCATE) and keeps its chains.
+ */
 export async function emptyDatabase(db: Executor): Promise<void> {
-  const tables = await dataTables(db);
+  const tables = (await dataTables(db)).filter((table) => table !== "audit_log");
   if (tables.length === 0) return;
   await db.execute(
     sql.raw(`truncate table ${tables.map((t) => `"${t}"`).join(", ")} restart identity cascade`),

@@ -225,7 +225,7 @@ describe("dondoc CLI: the compiled runtime in dist/", { timeout: TEST_MS }, () =
     // NODE_DEBUG=esm names each module Node loads: the compiled CLI, never the TypeScript one.
     const result = await dondoc(["--help"], { ...process.env, NODE_DEBUG: "esm" });
     expect(result.code).toBe(0);
-    for (const command of ["serve", "migrate", "seed", "user", "extract", "dev"]) {
+    for (const command of ["serve", "migrate", "seed", "user", "audit", "extract", "dev"]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     }
     expect(result.stderr).toContain("dist/main.js");
@@ -244,5 +244,11 @@ describe("dondoc CLI: the compiled runtime in dist/", { timeout: TEST_MS }, () =
     const env = await childEnv();
     const seeded = await dondoc(["seed"], env);
     expect(seeded.stdout, seeded.stderr).toMatch(/Đã nạp dữ liệu mẫu/);
+    // The seed's writes are audited, and their chain holds; the anchor is printed.
+    const verified = await dondoc(["audit", "verify"], env);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(
+      /chuỗi nguyên vẹn\. Bản ghi cuối số \d+, mã băm [0-9a-f]{64} \(mốc: [0-9a-f-]{36}:\d+:[0-9a-f]{64}\)\./,
+    );
   });
 });

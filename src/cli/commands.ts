@@ -134,6 +134,39 @@ export function registerCommands(program: Command) {
       }
     });
 
+  const audit = program.command("audit").description("Nhật ký hệ thống");
+  audit
+    .command("verify")
+    .description(
+      "Kiểm tra chuỗi mã băm của nhật ký hệ thống; in mã băm cuối của từng tỉnh để lưu giữ ở nơi khác",
+    )
+    .option("--json", "in kết quả dạng JSON")
+    .option(
+      "--anchor <mốc...>",
+      "mốc đã lưu từ lần kiểm tra trước (<mã tỉnh>:<số thứ tự>:<mã băm>), phải vẫn còn và khớp",
+    )
+    .action(async (options: { json?: boolean; anchor?: string[] }) => {
+      const config = loadConfig();
+      const { openDatabase } = await database();
+      const { parseAnchor, verifyAudit } = await import("./auditVerify.ts");
+      const anchors = (options.anchor ?? []).map((text) => {
+        const anchor = parseAnchor(text);
+        if (!anchor) throw new StartupError(`Mốc "${text}" không đúng dạng <mã tỉnh>:<số thứ tự>:<mã băm>.`);
+        return anchor;
+      });
+      const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const ok = await verifyAudit(handle.db, (line) => process.stdout.write(`${line}\n`), {
+          json: options.json,
+          anchors,
+        });
+        // A broken chain is the answer, not an error: the report is on stdout, the exit code says it.
+        if (!ok) process.exitCode = 2;
+      } finally {
+        await handle.close();
+      }
+    });
+
   program
     .command("extract <file>")
     .description(

@@ -493,10 +493,16 @@ describe("commitImport: a re-import", () => {
     const [plan] = await db.select().from(plans).where(eq(plans.id, planPlanId));
     expect(plan!.cutoffDay).toBe(12);
     const audit = await db
-      .select({ action: auditLog.action })
+      .select({ action: auditLog.action, before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.entityId, planPlanId), eq(auditLog.action, "plan.update_from_extraction")));
     expect(audit).toHaveLength(1);
+    // The row says what the settings and the document were, beside what they became.
+    expect(audit[0]!.before).toMatchObject({
+      settings: { cutoffDay: 10 },
+      document: { number: expect.any(String) },
+    });
+    expect(audit[0]!.after).toMatchObject({ settings: { cutoffDay: 12 } });
 
     // Links were recomputed: V.32 still duplicates letter task 2.
     const v32Links = await db

@@ -41,7 +41,8 @@ export async function markNotificationRead(ctx: CommandContext, raw: MarkNotific
       action: "notification.read",
       entityType: "notification",
       entityId: input.notificationId ?? null,
-      after: { count: marked.length },
+      before: { read: false },
+      after: { read: true, count: marked.length },
     });
   }
   return { marked: marked.length };

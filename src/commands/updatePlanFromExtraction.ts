@@ -87,6 +87,20 @@ export async function updatePlanFromExtraction(
     .where(inTenant(plans, tenantId, eq(plans.id, planId)))
     .for("update");
   if (!plan) throw notFound("kế hoạch");
+  // What the audit row says the document and the settings were before this version.
+  const [previousDocument] = await tx
+    .select({
+      number: documents.number,
+      type: documents.type,
+      issuer: documents.issuer,
+      date: documents.issuedOn,
+      title: documents.title,
+    })
+    .from(documents)
+    .where(inTenant(documents, tenantId, eq(documents.id, plan.documentId)));
+  const previousSettings = Object.fromEntries(
+    Object.keys(settings).map((key) => [key, plan[key as keyof typeof settings]]),
+  );
 
   await tx
     .update(documents)
@@ -303,7 +317,11 @@ export async function updatePlanFromExtraction(
     action: "plan.update_from_extraction",
     entityType: "plan",
     entityId: planId,
-    before: { tasks: saved.filter((t) => t.removedAt === null).length },
+    before: {
+      document: previousDocument,
+      settings: previousSettings,
+      tasks: saved.filter((t) => t.removedAt === null).length,
+    },
     after: {
       document: meta,
       settings,

@@ -6,7 +6,7 @@ import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { invalid } from "../errors.ts";
 import { nameOwner } from "../queries/agencies.ts";
-import { type CommandContext, recordAudit } from "./context.ts";
+import { type CommandContext, changedFields, recordAudit } from "./context.ts";
 
 /**
  * Creates or updates agencies by code, parents before children, with aliases and group members.
@@ -18,10 +18,24 @@ export async function upsertAgencyTree(
 ): Promise<Map<string, string>> {
   const idByCode = new Map<string, string>();
   const existing = await ctx.tx
-    .select({ id: agencies.id, code: agencies.code })
+    .select({
+      id: agencies.id,
+      code: agencies.code,
+      name: agencies.name,
+      shortName: agencies.shortName,
+      level: agencies.level,
+      parentId: agencies.parentId,
+    })
     .from(agencies)
     .where(inTenant(agencies, ctx.tenantId));
   for (const row of existing) if (row.code) idByCode.set(row.code, row.id);
+  const previous = new Map(existing.filter((row) => row.code).map((row) => [row.code!, row]));
+  // What the audit row says: agencies created, and for those that existed, the fields that changed.
+  const created: string[] = [];
+  const changed: { before: Record<string, unknown>; after: Record<string, unknown> } = {
+    before: {},
+    after: {},
+  };
 
   // A group may name agencies that come later in the file only as members, so they are checked
   // here rather than by the database, with a message naming the group.
@@ -65,6 +79,26 @@ export async function upsertAgencyTree(
       })
       .returning({ id: agencies.id });
     idByCode.set(seed.code, row!.id);
+    const old = previous.get(seed.code);
+    if (!old) created.push(seed.code);
+    else {
+      const pick = (a: {
+        name: string;
+        shortName: string | null;
+        level: string;
+        parentId: string | null;
+      }) => ({
+        name: a.name,
+        shortName: a.shortName,
+        level: a.level,
+        parentId: a.parentId,
+      });
+      const diff = changedFields(pick(old), pick(values));
+      if (diff) {
+        changed.before[seed.code] = diff.before;
+        changed.after[seed.code] = diff.after;
+      }
+    }
 
     const aliases = [seed.shortName, ...(seed.aliases ?? [])].filter((a): a is string => !!a);
     for (const alias of aliases) {
@@ -106,7 +140,8 @@ export async function upsertAgencyTree(
   await recordAudit(ctx, {
     action: "agency.upsert_tree",
     entityType: "agency",
-    after: { count: tree.length, codes: tree.map((a) => a.code) },
+    before: Object.keys(changed.before).length ? { changed: changed.before } : null,
+    after: { count: tree.length, created, changed: changed.after },
   });
   return idByCode;
 }

@@ -1,4 +1,5 @@
 import { agencyPolicy } from "./agency.ts";
+import { auditPolicy } from "./audit.ts";
 import { commentPolicy } from "./comment.ts";
 import { deadlineChangePolicy } from "./deadlineChange.ts";
 import { planPolicy } from "./plan.ts";
@@ -43,6 +44,7 @@ export function abilities(p: Principal) {
     comment: { add: commentPolicy.add(p).allowed },
     user: { create: userPolicy.create(p).allowed, list: userPolicy.list(p).allowed },
     security: { manage: securityPolicy.manageSettings(p).allowed },
+    audit: { read: auditPolicy.read(p).allowed },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -4,6 +4,7 @@ import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyLevelLabels, parseAgencyLevel } from "../domain/agencyLevels.ts";
 import { foldForSearch, normalizeText } from "../domain/text.ts";
 import { invalid } from "../errors.ts";
+import { writeTable } from "./table.ts";
 
 /**
  * The agency directory as a spreadsheet (CSV or XLSX) with Vietnamese headers, one agency per
@@ -41,21 +42,13 @@ function toRow(agency: AgencySeed): Record<ColumnKey, string> {
   };
 }
 
-function workbookOf(tree: AgencySeed[]) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Cơ quan, đơn vị");
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.key === "name" ? 50 : 22 }));
-  sheet.getRow(1).font = { bold: true };
-  for (const agency of tree) sheet.addRow(toRow(agency));
-  return workbook;
-}
-
-export async function writeAgencyDirectory(tree: AgencySeed[], format: "csv" | "xlsx"): Promise<Buffer> {
-  const workbook = workbookOf(tree);
-  if (format === "xlsx") return Buffer.from(await workbook.xlsx.writeBuffer());
-  // A byte-order mark so Excel opens the UTF-8 CSV with Vietnamese letters intact.
-  const csv = Buffer.from(await workbook.csv.writeBuffer({ formatterOptions: { writeBOM: true } }));
-  return csv;
+export function writeAgencyDirectory(tree: AgencySeed[], format: "csv" | "xlsx"): Promise<Buffer> {
+  return writeTable(
+    "Cơ quan, đơn vị",
+    columns.map((c) => ({ ...c, width: c.key === "name" ? 50 : 22 })),
+    tree.map(toRow),
+    format,
+  );
 }
 
 /** Reads a directory file back into agencies; every problem names its row. */

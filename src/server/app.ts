@@ -16,6 +16,7 @@ import type { DatabaseHandle } from "../db/client.ts";
 import "../validation.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { commentRoutes } from "./routes/comments.ts";
 import { deadlineChangeRoutes } from "./routes/deadlineChanges.ts";
@@ -99,6 +100,7 @@ export async function buildApp(
   await app.register(commentRoutes);
   await app.register(notificationRoutes);
   await app.register(evidenceRoutes);
+  await app.register(auditRoutes);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

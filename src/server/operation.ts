@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteOptions } from "fastify";
 import type { z } from "zod";
-import type { CommandContext } from "../commands/context.ts";
+import { type CommandContext, writeAuditRow } from "../commands/context.ts";
 import type { Executor } from "../db/client.ts";
-import { forbidden, notFound } from "../errors.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
 import type { Decision } from "../policies/decision.ts";
 import type { Principal } from "../policies/principal.ts";
 import { actorOf } from "./actor.ts";
@@ -166,6 +166,50 @@ export function query<S extends OperationSchema, Subject = undefined>(
   });
 }
 
+/** `reportId` → "progress_report": the entity types the commands write for the same things. */
+const entityTypeOfParam: Record<string, string> = { report: "progress_report" };
+
+/**
+ * Leaves a trace of a refused request (`access.denied`): who, from where, which operation, on
+ * what, and the policy's reason. Written on the pool after the command's transaction has rolled
+ * back, so the row stays although the work does not. A failure to write it is logged, and the
+ * refusal still answers.
+ */
+async function auditRefusal(
+  db: Executor,
+  request: FastifyRequest,
+  spec: { schema: OperationSchema; method: HTTPMethods; url: string },
+  error: AppError,
+): Promise<void> {
+  const principal = request.principal;
+  if (!principal) return;
+  // The first id in the path names what the operation was about (`/api/tasks/:taskId/comments`).
+  const params = Object.entries((request.params ?? {}) as Record<string, unknown>).filter(
+    ([name, value]) => name.endsWith("Id") && typeof value === "string",
+  ) as [string, string][];
+  const [subject] = params;
+  const subjectType = subject?.[0].slice(0, -2).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  try {
+    await writeAuditRow(db, principal.tenantId, actorOf(request, principal), {
+      action: "access.denied",
+      entityType: subjectType ? (entityTypeOfParam[subjectType] ?? subjectType) : "operation",
+      entityId: subject?.[1] ?? null,
+      after: {
+        operationId: spec.schema.operationId,
+        method: spec.method,
+        route: spec.url,
+        params: Object.fromEntries(params),
+        reason: error.message,
+      },
+    });
+  } catch (auditError) {
+    // The driver's message quotes the statement and its values (the browser's name, ids): only
+    // the database's error code goes to the log.
+    const code = (auditError as { cause?: { code?: unknown }; code?: unknown }).cause?.code;
+    request.log.error({ code }, "could not record a refused request in the audit log");
+  }
+}
+
 /**
  * The route as Fastify takes it. The schemas are zod (the app's validator and serializer
  * compilers read them); the handler's types come from OperationInput, not from Fastify's
@@ -176,12 +220,21 @@ function register<S extends OperationSchema, Ctx, Subject, Prepared>(
   spec: OperationSpec<S, Ctx, Subject, Prepared>,
   handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>,
 ): void {
+  const { db } = app.deps.handle;
   const route: RouteOptions = {
     ...spec.options,
     method: spec.method,
     url: spec.url,
     schema: spec.schema,
-    handler,
+    handler: async (request, reply) => {
+      try {
+        return await handler(request, reply);
+      } catch (error) {
+        // Every 403 of an operation is a policy's refusal (enforce): it is audited.
+        if (error instanceof AppError && error.status === 403) await auditRefusal(db, request, spec, error);
+        throw error;
+      }
+    },
   };
   app.route(route);
 }

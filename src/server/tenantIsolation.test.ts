@@ -156,6 +156,11 @@ function urlsOf(ids: Ids) {
     "/api/agencies/export?format=xlsx",
     "/api/users",
     "/api/security/settings",
+    // The audit log by actions nothing does while B is made: a read refused to a role (403)
+    // writes A's own `access.denied` rows between the two readings.
+    "/api/audit?action=task.&limit=200",
+    "/api/audit?action=report.&limit=200",
+    "/api/audit/export?format=csv&action=report.",
     "/api/imports",
     ...ids.imports.map((id) => `/api/imports/${id}`),
     // Progress is kept per province and user: a token nobody is uploading under reads null.

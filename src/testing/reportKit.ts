@@ -3,7 +3,6 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import {
-  auditLog,
   evidence,
   notifications,
   progressReports,
@@ -12,6 +11,7 @@ import {
   users,
 } from "../db/schema/index.ts";
 import {
+  auditCounts,
   type FormFile,
   findAssignment,
   login,
@@ -113,7 +113,7 @@ export function reportKit(app: () => TrackingApp, cookies: Record<string, string
       evidence: await rowCount(db, evidence),
       storedFiles: await rowCount(db, storedFiles),
       periods: await rowCount(db, reportingPeriods),
-      audit: await rowCount(db, auditLog),
+      audit: (await auditCounts(db)).writes,
       notifications: await rowCount(db, notifications),
       files: (await store.list()).length,
       staging: stagingLeftovers().length,

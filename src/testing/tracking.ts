@@ -3,13 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { count, eq, type Logger, type sql } from "drizzle-orm";
+import { count, eq, type Logger, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
 import { DEMO_PASSWORD, seedDemo } from "../cli/demo.ts";
 import { loadConfig } from "../config.ts";
 import type { Database, DatabaseHandle } from "../db/client.ts";
-import { agencies, assignments, documents, plans, tasks } from "../db/schema/index.ts";
+import { agencies, assignments, auditLog, documents, plans, tasks } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { buildApp } from "../server/app.ts";
@@ -89,6 +89,20 @@ export async function findAssignment(
 export async function rowCount(db: Database, table: PgTable): Promise<number> {
   const [row] = await db.select({ n: count() }).from(table);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Audit rows of writes, and of refused requests (`access.denied`) apart: a refusal writes
+ * nothing but its own trace.
+ */
+export async function auditCounts(db: Database): Promise<{ writes: number; refusals: number }> {
+  const [row] = await db
+    .select({
+      writes: sql<number>`count(*) filter (where ${auditLog.action} <> 'access.denied')`,
+      refusals: sql<number>`count(*) filter (where ${auditLog.action} = 'access.denied')`,
+    })
+    .from(auditLog);
+  return { writes: Number(row?.writes ?? 0), refusals: Number(row?.refusals ?? 0) };
 }
 
 export async function exec<T = Record<string, unknown>>(

@@ -6,6 +6,7 @@ import { can } from "./lib/can.ts";
 import { paths } from "./lib/paths.ts";
 import { AccountSecurityPage } from "./pages/AccountSecurityPage.tsx";
 import { AgenciesPage } from "./pages/AgenciesPage.tsx";
+import { AuditLogPage } from "./pages/AuditLogPage.tsx";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { ImportReviewPage } from "./pages/ImportReviewPage.tsx";
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: "tai-khoan", element: <UsersPage /> },
       { path: "bao-mat-tai-khoan", element: <AccountSecurityPage /> },
       { path: "cai-dat-bao-mat", element: <SecuritySettingsPage /> },
+      { path: "nhat-ky", element: <AuditLogPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

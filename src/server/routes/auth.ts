@@ -39,6 +39,7 @@ const abilitiesResponse = z.object({
   comment: flags("add"),
   user: flags("create", "list"),
   security: flags("manage"),
+  audit: flags("read"),
 });
 // The serializer drops what the schema does not name: an ability added to the policies must be
 // added here too, or the web app would never see it. This line stops the build until it is.

@@ -11,7 +11,14 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { addDays, today } from "../../domain/dates.ts";
-import { findAssignment, login, rowCount, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
+import {
+  auditCounts,
+  findAssignment,
+  login,
+  rowCount,
+  type TrackingApp,
+  trackingApp,
+} from "../../testing/tracking.ts";
 
 let t: TrackingApp;
 const cookies: Record<string, string> = {};
@@ -67,7 +74,7 @@ describe("deadline changes", () => {
   const wanted = addDays(today(), 30);
 
   it("refuses a date in the past, before the plan's document, or from another agency, writing nothing", async () => {
-    const before = { changes: await rowCount(t.db, deadlineChanges), audit: await rowCount(t.db, auditLog) };
+    const before = { changes: await rowCount(t.db, deadlineChanges), audit: await auditCounts(t.db) };
     const past = await request("congan", { requestedDueOn: addDays(today(), -1), reason: "Chậm" });
     expect(past.statusCode).toBe(400);
     expect(past.json()).toMatchObject({ code: "deadline_in_past", message: expect.stringMatching(/đã qua/) });
@@ -101,7 +108,25 @@ describe("deadline changes", () => {
       expect((await request(user, { requestedDueOn: wanted, reason: "Thử" })).statusCode, user).toBe(403);
     }
     expect(await rowCount(t.db, deadlineChanges)).toBe(before.changes);
-    expect(await rowCount(t.db, auditLog)).toBe(before.audit);
+    // Nothing written; each of the three refusals leaves its own trace, with the policy's reason.
+    expect(await auditCounts(t.db)).toEqual({
+      writes: before.audit.writes,
+      refusals: before.audit.refusals + 3,
+    });
+    const refusals = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityId, target.assignmentId)));
+    expect(refusals.map((r) => r.actorLabel).sort()).toEqual([
+      "user:lanhdao",
+      "user:taichinh",
+      "user:vanphong",
+    ]);
+    expect(refusals[0]).toMatchObject({
+      entityType: "assignment",
+      after: { operationId: expect.any(String), route: "/api/assignments/:assignmentId/deadline-changes" },
+    });
+    expect((refusals[0]!.after as { reason: string }).reason).toMatch(/\p{L}/u);
   });
 
   it("lets the lead agency ask with a reason, and tells the standing office", async () => {
@@ -169,7 +194,10 @@ describe("deadline changes", () => {
     expect(police.status).not.toBe("overdue");
 
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, changeId));
+    // The two refused decisions are recorded too, on the same request.
     expect(audits.map((a) => a.action).sort()).toEqual([
+      "access.denied",
+      "access.denied",
       "deadline_change.approve",
       "deadline_change.request",
     ]);

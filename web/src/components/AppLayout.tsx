@@ -20,6 +20,7 @@ function navigation(me: Me): NonNullable<MenuProps["items"]> {
   if (can.listAgencies(me)) items.push(link(paths.agencies, "Cơ quan, đơn vị"));
   if (can.listUsers(me)) items.push(link(paths.users, "Tài khoản"));
   if (can.manageSecurity(me)) items.push(link(paths.securitySettings, "Cài đặt bảo mật"));
+  if (can.readAudit(me)) items.push(link(paths.audit, "Nhật ký hệ thống"));
   return items;
 }
 

@@ -33,4 +33,6 @@ export const can = {
   createUsers: (me: Me | null | undefined) => ability(me, "user", "create"),
   /** Which roles must use TOTP: administrators. */
   manageSecurity: (me: Me | null | undefined) => ability(me, "security", "manage"),
+  /** The audit log is read by administrators only. */
+  readAudit: (me: Me | null | undefined) => ability(me, "audit", "read"),
 };

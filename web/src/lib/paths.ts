@@ -13,6 +13,7 @@ export const paths = {
   changePassword: "/doi-mat-khau",
   accountSecurity: "/bao-mat-tai-khoan",
   securitySettings: "/cai-dat-bao-mat",
+  audit: "/nhat-ky",
 };
 
 /** Where to go after login: only a path inside this app, never another site; else the start page. */
