@@ -15,6 +15,10 @@ const exceptions: Record<string, string> = {
   "linkUpstreamTasks.ts":
     "a step of createTask, updateTask and the plan commands, whose rows carry the links",
   "notify.ts": "notifications follow a command that has written its own audit row",
+  "sweepSessions.ts":
+    "removes sessions already ended by time (idle or past their lifetime): housekeeping, no one acts",
+  "touchSession.ts":
+    "moves a session's last-seen time forward at most once a minute: a read, not a change of data",
   "syncPlanIndicators.ts": "a step of updatePlanFromExtraction, whose row carries the indicator changes",
 };
 

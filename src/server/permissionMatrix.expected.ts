@@ -176,6 +176,12 @@ export const permissionMatrix: Record<string, Rule> = {
     why: "securityPolicy.manageOwnTotp (none enabled: refused by the command, not the policy)",
     call: { session: "fresh", body: () => ({ code: "123456" }) },
   },
+  listAuditLog: { own: admins, why: "auditPolicy.read: administrators read the audit log" },
+  exportAuditLog: {
+    own: admins,
+    why: "auditPolicy.read",
+    call: { query: () => ({ format: "csv" }) },
+  },
   getSecuritySettings: { own: admins, why: "securityPolicy.manageSettings: which roles must use TOTP" },
   saveSecuritySettings: {
     own: admins,
