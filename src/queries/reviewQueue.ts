@@ -12,6 +12,7 @@ import {
 } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { isAgencyHead } from "../domain/agencyStaff.ts";
+import { INT4_MAX } from "../domain/inputSafety.ts";
 import type { Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
@@ -22,7 +23,11 @@ import { periodLabel, userNames } from "./reports.ts";
  * that its microseconds survive (a JavaScript Date would cut them and repeat the last row).
  */
 const queueCursor = z.tuple([
-  z.string().regex(/^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)$/),
+  z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)$/)
+    // A well-formed but impossible time (month 13) would fail the statement's ::timestamptz.
+    .refine((time) => !Number.isNaN(Date.parse(time.replace(" ", "T")))),
   z.uuid(),
 ]);
 const readQueueCursor = (after: string | undefined) => decodeCursor(after, queueCursor);
@@ -31,7 +36,7 @@ const readQueueCursor = (after: string | undefined) => decodeCursor(after, queue
 export const reviewQueuePage = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
     /** Keyset pagination: the `nextCursor` of the previous page (then `offset` is ignored). */
     after: z.string().max(200).optional(),
   })

@@ -1,6 +1,7 @@
 // An account as the administrator issues it (createUser). It imports nothing of the server: the web form
 // validates with this same schema and shows the same Vietnamese messages.
 import { z } from "zod";
+import { bidiControlMessage, hasBidiControl } from "../../domain/inputSafety.ts";
 import { roles } from "../../domain/roles.ts";
 
 const usernameRule = "Tên đăng nhập chỉ gồm chữ không dấu, số và . _ - (3–64 ký tự)";
@@ -12,7 +13,12 @@ export const createUserInput = z.object({
     .toLowerCase()
     .max(64, usernameRule)
     .regex(/^[a-z0-9._-]{3,64}$/, usernameRule),
-  displayName: z.string().trim().min(1, "Cần có họ tên").max(200),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, "Cần có họ tên")
+    .max(200)
+    .refine((name) => !hasBidiControl(name), `Họ tên ${bidiControlMessage}`),
   email: z.email("Địa chỉ thư điện tử không hợp lệ").optional(),
   password: z.string().min(10, "Mật khẩu phải có ít nhất 10 ký tự").max(200),
   roles: z.array(z.enum(roles)).min(1, "Cần ít nhất một vai trò"),
