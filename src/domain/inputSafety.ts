@@ -27,24 +27,41 @@ export interface UnsafeText {
   problem: TextProblem;
 }
 
+/** A step down into a value, linked to the step above: paths are built only for what is reported. */
+interface Step {
+  up: Step | null;
+  key: string | number;
+}
+
+function pathOf(step: Step | null): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let s = step; s; s = s.up) path.push(s.key);
+  return path.reverse();
+}
+
 /**
  * The first string (value or key) in a parsed body, query or form that cannot be stored.
- * Walks with its own stack: a deeply nested JSON body must not overflow the call stack.
+ * Walks with its own stack and shares path steps: a deeply nested JSON body costs time in
+ * proportion to its size, and cannot overflow the call stack.
  */
 export function findUnsafeText(value: unknown): UnsafeText | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  const stack: { value: unknown; at: Step | null }[] = [{ value, at: null }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const { value: current, at } = stack.pop()!;
     if (typeof current === "string") {
       const problem = textProblem(current);
-      if (problem) return { path, problem };
+      if (problem) return { path: pathOf(at), problem };
     } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], at: { up: at, key: i } });
     } else if (current !== null && typeof current === "object") {
-      for (const [key, inner] of Object.entries(current)) {
+      const entries = Object.entries(current);
+      for (const [key] of entries) {
         const problem = textProblem(key);
-        if (problem) return { path: [...path, key], problem };
-        stack.push({ value: inner, path: [...path, key] });
+        if (problem) return { path: pathOf({ up: at, key }), problem };
+      }
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, inner] = entries[i]!;
+        stack.push({ value: inner, at: { up: at, key } });
       }
     }
   }

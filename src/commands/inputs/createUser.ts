@@ -21,7 +21,7 @@ export const createUserInput = z.object({
     .refine((name) => !hasBidiControl(name), `Họ tên ${bidiControlMessage}`),
   email: z.email("Địa chỉ thư điện tử không hợp lệ").optional(),
   password: z.string().min(10, "Mật khẩu phải có ít nhất 10 ký tự").max(200),
-  roles: z.array(z.enum(roles)).min(1, "Cần ít nhất một vai trò"),
+  roles: z.array(z.enum(roles)).min(1, "Cần ít nhất một vai trò").max(roles.length),
   agencyId: z.uuid().nullable().optional(),
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
