@@ -18,7 +18,7 @@ describe("findUnsafeText", () => {
       path: ["b", 1, "c"],
       problem: "nul",
     });
-    expect(findUnsafeText({ ["k\uD800"]: 1 })).toEqual({ path: ["k\uD800"], problem: "surrogate" });
+    expect(findUnsafeText({ "k\uD800": 1 })).toEqual({ path: ["k\uD800"], problem: "surrogate" });
     expect(findUnsafeText("\u0000")).toEqual({ path: [], problem: "nul" });
     expect(findUnsafeText({ n: 1, b: true, z: null, u: undefined })).toBeNull();
   });

@@ -145,7 +145,7 @@ describe("cross-site request forgery", () => {
 
   it("falls back on Referer, then Sec-Fetch-Site, and refuses an opaque origin", async () => {
     const target = await policeTask("3", PLAN_CV);
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { referer: `${EVIL}/trang.html` },
       { "sec-fetch-site": "same-site" },
       { "sec-fetch-site": "cross-site" },
@@ -153,7 +153,8 @@ describe("cross-site request forgery", () => {
       // Same host, another scheme or port: another origin.
       { origin: "https://localhost" },
       { origin: "http://localhost:3000" },
-    ]) {
+    ];
+    for (const headers of refused) {
       const response = await submitReport(target.assignmentId, headers);
       expect(response.statusCode, JSON.stringify(headers)).toBe(403);
     }
