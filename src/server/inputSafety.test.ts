@@ -139,6 +139,29 @@ describe("text the database cannot store", () => {
   });
 });
 
+describe("a directory file's cells", () => {
+  it("refuses NUL and direction controls in names read from a file, storing nothing", async () => {
+    const upload = (csv: string) => {
+      const body = multipart({}, [
+        { field: "file", name: "danh-muc.csv", type: "text/csv", bytes: Buffer.from(csv) },
+      ]);
+      return t.app.inject({
+        method: "POST",
+        url: "/api/agencies/import",
+        headers: { cookie: cookies.admin!, ...body.headers },
+        payload: body.payload,
+      });
+    };
+    const header = 'Mã,"Tên cơ quan, đơn vị",Cấp,Mã cơ quan cấp trên\n';
+    const before = await rowCount(t.db, agencies);
+    expectInvalidText(await upload(`${header}x-nul,Xã\u0000 Một,Xã,ubnd-tinh\n`), "x-nul.name");
+    const bidi = await upload(`${header}x-rtl,Xã \u202EaiB,Xã,ubnd-tinh\n`);
+    expect(bidi.statusCode).toBe(400);
+    expect(bidi.json().message).toMatch(/hướng viết/);
+    expect(await rowCount(t.db, agencies)).toBe(before);
+  });
+});
+
 describe("numbers", () => {
   it("refuses a version beyond an integer column", async () => {
     const response = await send("vanphong", "POST", `/api/reports/${crypto.randomUUID()}/review`, {
