@@ -18,6 +18,7 @@ export async function registerRequestSecurity(app: FastifyInstance, config: Conf
         defaultSrc: ["'self'"],
         // The Vite build loads every script from /assets (no inline script in index.html).
         scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
         // Ant Design writes its styles at run time (CSS-in-JS <style> elements) and React sets
         // style attributes; a nonce cannot cover attributes, so inline styles stay allowed.
         // Styles cannot run script; what injected CSS could leak is bounded by connect-src,
