@@ -184,6 +184,13 @@ describe("cross-site request forgery", () => {
     expect((await logout(OWN)).statusCode).toBe(403);
   });
 
+  it("behind a TLS proxy, takes the scheme from the proxy only when it is trusted", async () => {
+    const headers = { origin: "https://localhost", "x-forwarded-proto": "https" };
+    const logout = (app: FastifyInstance) => app.inject({ method: "POST", url: "/api/auth/logout", headers });
+    expect((await logout(await appWith({}))).statusCode).toBe(403);
+    expect((await logout(await appWith({ DONDOC_TRUST_PROXY: "127.0.0.1" }))).statusCode).toBe(200);
+  });
+
   it("checks logins too: a login form on another site cannot log a victim into its account", async () => {
     const response = await t.app.inject({
       method: "POST",

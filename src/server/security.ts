@@ -112,9 +112,17 @@ function originCheck(publicOrigins: string[]) {
     } else {
       return;
     }
-    if (!claimed || !ownOrigins(request, publicOrigins).includes(claimed)) {
+    const own = ownOrigins(request, publicOrigins);
+    if (!claimed || !own.includes(claimed)) {
+      // Our own host under another scheme is a deployment mistake, not an attack: TLS ends at a
+      // proxy that is not trusted, so the request looks like plain HTTP. The log says so (without
+      // the values themselves).
+      const claimedHost = claimed ? new URL(claimed).host : null;
+      const proxyHint = own.some((o) => new URL(o).host === claimedHost)
+        ? "same host, other scheme: set DONDOC_TRUST_PROXY to the TLS proxy's address, or DONDOC_PUBLIC_URL"
+        : undefined;
       request.log.warn(
-        { route: request.routeOptions.url, hasSession: SESSION_COOKIE in request.cookies },
+        { route: request.routeOptions.url, hasSession: SESSION_COOKIE in request.cookies, hint: proxyHint },
         "cross-origin write refused",
       );
       throw csrfRefusal();
