@@ -185,7 +185,8 @@ describe("cross-site request forgery", () => {
   });
 
   it("behind a TLS proxy, takes the scheme from the proxy only when it is trusted", async () => {
-    const headers = { origin: "https://localhost", "x-forwarded-proto": "https" };
+    // As nginx forwards it: Host without a port, the scheme in X-Forwarded-Proto.
+    const headers = { host: "localhost", origin: "https://localhost", "x-forwarded-proto": "https" };
     const logout = (app: FastifyInstance) => app.inject({ method: "POST", url: "/api/auth/logout", headers });
     expect((await logout(await appWith({}))).statusCode).toBe(403);
     expect((await logout(await appWith({ DONDOC_TRUST_PROXY: "127.0.0.1" }))).statusCode).toBe(200);
