@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
 /**
- * The controls every request passes before its route (docs/decisions/0009-request-hardening.md):
+ * The controls every request passes before its route (docs/decisions/0011-request-hardening.md):
  * security headers on every answer, the origin of a state-changing request, text that the
  * database can store. Registered once by buildApp, before the routes.
  */
