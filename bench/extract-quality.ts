@@ -28,6 +28,7 @@ const folders = [
     "fixtures/holdout",
     "fixtures/holdout2",
     "fixtures/holdout3",
+    "fixtures/holdout4",
   ].map((f) => join(root, f)),
   ...args.filter((a) => !a.startsWith("--")).map((a) => resolve(a)),
 ];

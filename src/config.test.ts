@@ -49,4 +49,17 @@ describe("loadConfig", () => {
       loadConfig({ DONDOC_ADMIN_USER: "admin", DONDOC_ADMIN_PASSWORD: "a-long-password" }).admin?.username,
     ).toBe("admin");
   });
+
+  it("reads the session limits and a secret key, refusing a key of the wrong size", () => {
+    expect(loadConfig({}).session).toEqual({ idleMinutes: 30, maxHours: 12, maxPerUser: 5 });
+    const config = loadConfig({
+      DONDOC_SESSION_IDLE_MINUTES: "15",
+      DONDOC_SESSION_MAX_HOURS: "8",
+      DONDOC_SECRET_KEY: "ab".repeat(32),
+    });
+    expect(config.session.idleMinutes).toBe(15);
+    expect(config.secretKey?.length).toBe(32);
+    expect(() => loadConfig({ DONDOC_SECRET_KEY: "short" })).toThrow(/DONDOC_SECRET_KEY/);
+    expect(() => loadConfig({ DONDOC_SESSION_IDLE_MINUTES: "0" })).toThrow(/DONDOC_SESSION_IDLE_MINUTES/);
+  });
 });

@@ -58,6 +58,18 @@ const publicUrl = z
   }, "phải là danh sách địa chỉ http(s)://tên-miền[:cổng] cách nhau bởi dấu phẩy")
   .transform((value) => new URL(value).origin);
 
+const minutes = z.coerce
+  .number({ message: "phải là một số (phút)" })
+  .int("phải là số nguyên")
+  .min(1, "phải lớn hơn 0");
+
+/** A 256-bit key written as base64 or hex, or null when it is neither. */
+function secretKeyBytes(value: string): Buffer | null {
+  const hex = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : null;
+  const key = hex ?? Buffer.from(value, "base64");
+  return key.length === 32 ? key : null;
+}
+
 const envSchema = z
   .object({
     PORT: port.default(3000),
@@ -86,7 +98,32 @@ const envSchema = z
       .regex(/^[a-z0-9-]+$/, "chỉ gồm chữ thường không dấu, số và dấu -")
       .default("lam-dong"),
     DONDOC_TENANT_NAME: z.string().min(1).default("Tỉnh Lâm Đồng"),
-    DONDOC_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    DONDOC_SESSION_IDLE_MINUTES: minutes.max(24 * 60, "không được quá 1440 phút").default(30),
+    DONDOC_SESSION_MAX_HOURS: z.coerce
+      .number({ message: "phải là một số (giờ)" })
+      .int("phải là số nguyên")
+      .min(1, "phải từ 1 đến 720 giờ")
+      .max(720, "phải từ 1 đến 720 giờ")
+      .default(12),
+    DONDOC_SESSION_MAX_PER_USER: z.coerce
+      .number({ message: "phải là một số" })
+      .int("phải là số nguyên")
+      .min(1, "phải từ 1 đến 100")
+      .max(100, "phải từ 1 đến 100")
+      .default(5),
+    DONDOC_LOGIN_RATE_PER_MINUTE: z.coerce
+      .number({ message: "phải là một số" })
+      .int("phải là số nguyên")
+      .min(1, "phải từ 1 đến 10000")
+      .max(10000, "phải từ 1 đến 10000")
+      .default(30),
+    DONDOC_SECRET_KEY: z
+      .string()
+      .refine(
+        (value) => secretKeyBytes(value) !== null,
+        "phải là 32 byte ngẫu nhiên viết dạng base64 hoặc hex (openssl rand -base64 32)",
+      )
+      .optional(),
     DONDOC_EVIDENCE_MAX_MB: z.coerce
       .number({ message: "phải là một số" })
       .positive("phải lớn hơn 0")
@@ -132,7 +169,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ? { username: e.DONDOC_ADMIN_USER, password: e.DONDOC_ADMIN_PASSWORD! }
       : undefined,
     tenant: { code: e.DONDOC_TENANT, name: e.DONDOC_TENANT_NAME },
-    sessionDays: e.DONDOC_SESSION_DAYS,
+    session: {
+      /** A session unused this long ends. */
+      idleMinutes: e.DONDOC_SESSION_IDLE_MINUTES,
+      /** A session ends this long after login, however busy. */
+      maxHours: e.DONDOC_SESSION_MAX_HOURS,
+      /** Opening one more ends the user's oldest. */
+      maxPerUser: e.DONDOC_SESSION_MAX_PER_USER,
+    },
+    /** Login requests one address may send per minute before 429 (a flood guard, per process). */
+    loginRatePerMinute: e.DONDOC_LOGIN_RATE_PER_MINUTE,
+    /** Encrypts stored TOTP secrets (AES-256-GCM); without it they are stored as they are. */
+    secretKey: e.DONDOC_SECRET_KEY ? (secretKeyBytes(e.DONDOC_SECRET_KEY) ?? undefined) : undefined,
     /** Largest evidence file accepted, in bytes. */
     evidenceMaxBytes: Math.round(e.DONDOC_EVIDENCE_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,

@@ -101,6 +101,14 @@ describe("dondoc CLI: bad environment", { timeout: TEST_MS }, () => {
     }
   });
 
+  it("refuses a weak first administrator's password in one line", async () => {
+    const env = await childEnv({ DONDOC_ADMIN_USER: "chief", DONDOC_ADMIN_PASSWORD: "1234567890" });
+    expectOneClearLine(
+      await dondoc(["serve"], env),
+      /^Lỗi: DONDOC_ADMIN_PASSWORD không dùng được: .*dãy ký tự/,
+    );
+  });
+
   it("explains an occupied port", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "0.0.0.0", resolve));
@@ -116,15 +124,25 @@ describe("dondoc CLI: bad environment", { timeout: TEST_MS }, () => {
 
 describe("dondoc CLI: accounts and serving", { timeout: TEST_MS }, () => {
   it("migrates, adds a user from the command line, and keeps data across restarts", async () => {
-    const env = await childEnv({ DONDOC_ADMIN_USER: "chief", DONDOC_ADMIN_PASSWORD: "chief-password-1" });
+    const env = await childEnv({
+      DONDOC_ADMIN_USER: "chief",
+      DONDOC_ADMIN_PASSWORD: "Doi-thong-hai-mo-1975",
+    });
     expect((await dondoc(["migrate"], env)).stdout).toMatch(/Đã áp dụng (\d+)\/\1 /);
 
     const added = await dondoc(
       ["user", "add", "thuky", "--name", "Thư ký", "--role", "coordinator", "--password-stdin"],
       env,
-      "thuky-password-1\n",
+      "Ho-Xuan-Huong-1975\n",
     );
     expect(added.stdout).toMatch(/Đã cấp tài khoản thuky/);
+    // The password rules hold on the command line too, with the same sentence as the forms.
+    const weak = await dondoc(
+      ["user", "add", "thuky2", "--name", "Thư ký", "--role", "coordinator", "--password-stdin"],
+      env,
+      "thuky2-2026\n",
+    );
+    expectOneClearLine(weak, /Mật khẩu không được chứa tên đăng nhập/);
     const duplicate = await dondoc(
       ["user", "add", "thuky", "--name", "X", "--role", "leader", "--password-stdin"],
       env,
@@ -136,8 +154,8 @@ describe("dondoc CLI: accounts and serving", { timeout: TEST_MS }, () => {
       const server = await serve(env);
       try {
         for (const [username, password] of [
-          ["chief", "chief-password-1"],
-          ["thuky", "thuky-password-1"],
+          ["chief", "Doi-thong-hai-mo-1975"],
+          ["thuky", "Ho-Xuan-Huong-1975"],
         ]) {
           const response = await fetch(`${server.url}/api/auth/login`, {
             method: "POST",
@@ -145,6 +163,10 @@ describe("dondoc CLI: accounts and serving", { timeout: TEST_MS }, () => {
             body: JSON.stringify({ username, password }),
           });
           expect(response.status, `${username} round ${round}`).toBe(200);
+          // Both passwords were chosen by someone else (the environment, the operator): issued ones.
+          const cookie = response.headers.getSetCookie()[0]!.split(";")[0]!;
+          const me = await fetch(`${server.url}/api/me`, { headers: { cookie } });
+          expect((await me.json()).mustChangePassword, username).toBe(true);
         }
       } finally {
         expect(await server.stop()).toBe(0);

@@ -118,6 +118,7 @@ export function registerCommands(program: Command) {
               roles: options.role as never,
               agencyId,
             },
+            { mustChangePassword: true },
           );
         });
         process.stdout.write(`Đã cấp tài khoản ${created.username}.\n`);

@@ -75,13 +75,18 @@ export async function seedDemo(db: Database, tenantId: string): Promise<{ create
         .from(users)
         .where(and(eq(users.username, user.username)));
       if (exists[0]) continue;
-      await createUser(ctx, {
-        username: user.username,
-        displayName: user.displayName,
-        password: DEMO_PASSWORD,
-        roles: user.roles,
-        agencyId: user.agency ? agencyIds.get(user.agency) : null,
-      });
+      await createUser(
+        ctx,
+        {
+          username: user.username,
+          displayName: user.displayName,
+          password: DEMO_PASSWORD,
+          roles: user.roles,
+          agencyId: user.agency ? agencyIds.get(user.agency) : null,
+        },
+        // The demo's password is published: forcing a change would only lock visitors out.
+        { mustChangePassword: false },
+      );
     }
     for (const name of demoPlanFiles) await createPlanFromExtraction(ctx, loadDemoExtraction(name));
     return { created: true };

@@ -9,8 +9,17 @@ import { agencyRequiredMessage, type CreateUserInput, createUserInput } from "./
 
 export { type CreateUserInput, createUserInput };
 
+export interface CreateUserOptions {
+  /**
+   * True for a password someone other than its owner chose (an administrator, `dondoc user
+   * add`, the environment's first administrator): the owner must replace it at first login.
+   * False only for accounts whose password is published anyway (the demo) and for tests.
+   */
+  mustChangePassword: boolean;
+}
+
 /** Issues an account (administrators only; checked by the caller's policy). */
-export async function createUser(ctx: CommandContext, raw: CreateUserInput) {
+export async function createUser(ctx: CommandContext, raw: CreateUserInput, options: CreateUserOptions) {
   const input = createUserInput.parse(raw);
   if (needsAgency(input.roles) && !input.agencyId) {
     throw invalid("agency_required", agencyRequiredMessage);
@@ -34,6 +43,8 @@ export async function createUser(ctx: CommandContext, raw: CreateUserInput) {
       displayName: input.displayName,
       email: input.email ?? null,
       passwordHash,
+      mustChangePassword: options.mustChangePassword,
+      passwordChangedAt: new Date(),
       agencyId: input.agencyId ?? null,
     })
     .returning({ id: users.id, username: users.username });
@@ -49,6 +60,7 @@ export async function createUser(ctx: CommandContext, raw: CreateUserInput) {
       displayName: input.displayName,
       roles: input.roles,
       agencyId: input.agencyId,
+      mustChangePassword: options.mustChangePassword,
     },
   });
   return user!;

@@ -354,6 +354,14 @@ export function looksLikeDeadline(input: string): boolean {
   return strange.length <= 1;
 }
 
+/** A deadline and nothing else: every word but the numbers is one deadlines are written with. */
+export function isDeadlineOnly(input: string): boolean {
+  if (!looksLikeDeadline(input)) return false;
+  return foldKeepingOffsets(normalizeText(input))
+    .split(/[^a-z0-9]+/)
+    .every((w) => w === "" || /^\d+$/.test(w) || DEADLINE_WORDS.has(w));
+}
+
 const HIDDEN_TRIGGER =
   /(hoan thanh|xong|ket thuc|thoi han|han chot|cham nhat|truoc ngay|truoc thang|trong (thang|quy|nam))/g;
 

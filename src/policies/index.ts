@@ -4,6 +4,7 @@ import { deadlineChangePolicy } from "./deadlineChange.ts";
 import { planPolicy } from "./plan.ts";
 import type { Principal } from "./principal.ts";
 import { reportPolicy } from "./report.ts";
+import { securityPolicy } from "./security.ts";
 import { taskScope } from "./task.ts";
 import { userPolicy } from "./user.ts";
 
@@ -41,6 +42,7 @@ export function abilities(p: Principal) {
     },
     comment: { add: commentPolicy.add(p).allowed },
     user: { create: userPolicy.create(p).allowed, list: userPolicy.list(p).allowed },
+    security: { manage: securityPolicy.manageSettings(p).allowed },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -1,4 +1,4 @@
-import { decide } from "./decision.ts";
+import { allOf, allow, decide } from "./decision.ts";
 import { hasRole, type Principal } from "./principal.ts";
 
 const ADMIN_ONLY = "Chỉ quản trị viên được quản lý tài khoản.";
@@ -7,4 +7,20 @@ const ADMIN_ONLY = "Chỉ quản trị viên được quản lý tài khoản.";
 export const userPolicy = {
   create: (p: Principal) => decide(hasRole(p, "admin"), ADMIN_ONLY),
   list: (p: Principal) => decide(hasRole(p, "admin"), ADMIN_ONLY),
+  /** Everyone signed in changes their own password, knowing the current one. */
+  changeOwnPassword: (_p: Principal) => allow,
+  /**
+   * An administrator of the account's province (the load finds it only there) resets anyone's
+   * password but their own: their own goes through the change, which asks for the current one,
+   * so a borrowed administrator session cannot take the account over. A locked account may be
+   * reset: resetting before unlocking is the safe order after a compromise.
+   */
+  resetPassword: (p: Principal, target: { id: string }) =>
+    allOf(
+      decide(hasRole(p, "admin"), ADMIN_ONLY),
+      decide(
+        target.id !== p.userId,
+        "Không tự đặt lại mật khẩu của chính mình: hãy dùng chức năng Đổi mật khẩu.",
+      ),
+    ),
 };

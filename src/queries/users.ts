@@ -12,6 +12,7 @@ export async function userProfile(db: Executor, principal: Principal) {
       displayName: users.displayName,
       agencyId: users.agencyId,
       agencyName: agencies.name,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .leftJoin(agencies, tenantJoin(agencies.id, users.agencyId))
@@ -30,6 +31,7 @@ export async function listUsers(db: Executor, tenantId: string) {
       agencyId: users.agencyId,
       agencyName: agencies.name,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
       lastLoginAt: users.lastLoginAt,
       createdAt: users.createdAt,
     })
@@ -47,4 +49,13 @@ export async function listUsers(db: Executor, tenantId: string) {
     createdAt: row.createdAt.toISOString(),
     roles: roleRows.filter((r) => r.userId === row.id).map((r) => r.role as Role),
   }));
+}
+
+/** An account of the province, for the operations an administrator runs on it; null when absent. */
+export async function findUser(db: Executor, tenantId: string, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, username: users.username, disabled: users.disabled })
+    .from(users)
+    .where(inTenant(users, tenantId, eq(users.id, userId)));
+  return row ?? null;
 }

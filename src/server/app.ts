@@ -23,10 +23,12 @@ import { evidenceRoutes } from "./routes/evidence.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
+import { passwordRoutes } from "./routes/password.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { rollupRoutes } from "./routes/rollups.ts";
+import { securityRoutes } from "./routes/security.ts";
 import { taskEditingRoutes } from "./routes/taskEditing.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -87,6 +89,7 @@ export async function buildApp(
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(securityRoutes);
   await app.register(planRoutes);
   await app.register(rollupRoutes);
   await app.register(taskRoutes);
@@ -94,6 +97,7 @@ export async function buildApp(
   await app.register(taskEditingRoutes);
   await app.register(agencyRoutes);
   await app.register(userRoutes);
+  await app.register(passwordRoutes);
   await app.register(reportRoutes);
   await app.register(reviewRoutes);
   await app.register(deadlineChangeRoutes);

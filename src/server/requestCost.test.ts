@@ -119,7 +119,11 @@ describe("a burst of failed logins", () => {
         .inject({
           method: "POST",
           url: "/api/auth/login",
-          payload: { username: i % 2 ? "congan" : "khong-co", password: `sai-mat-khau-${i}` },
+          // From many addresses and mostly unknown names: one address or one account would be
+          // locked (or refused by the flood guard) long before thirty tries, which is tested in
+          // routes/auth.test.ts; here the point is where the password checks run.
+          payload: { username: i % 8 ? `khong-co-${i}` : "congan", password: `sai-mat-khau-${i}` },
+          remoteAddress: `10.9.0.${i + 1}`,
         })
         .then((response) => {
           expect(response.statusCode).toBe(401);

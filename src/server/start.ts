@@ -5,6 +5,7 @@ import { type Config, StartupError } from "../config.ts";
 import { type Database, type DatabaseHandle, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { buildApp } from "./app.ts";
+import { startSessionSweeper } from "./sessionSweeper.ts";
 
 export interface Running {
   app: FastifyInstance;
@@ -56,6 +57,12 @@ export async function startServer(config: Config, options: StartOptions = {}) {
         throw new StartupError(`Không được phép mở cổng ${config.port}. Hãy đặt PORT lớn hơn 1024.`);
       throw error;
     }
+    if (!config.secretKey) {
+      app.log.warn(
+        "DONDOC_SECRET_KEY chưa được đặt: khóa bí mật xác thực hai lớp được lưu không mã hóa trong cơ sở dữ liệu.",
+      );
+    }
+    const stopSweeper = startSessionSweeper(handle.db, config.session.idleMinutes, app.log);
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     let stopped = false;
@@ -67,6 +74,7 @@ export async function startServer(config: Config, options: StartOptions = {}) {
       async stop() {
         if (stopped) return;
         stopped = true;
+        await stopSweeper();
         await app.close();
         await handle.close();
       },

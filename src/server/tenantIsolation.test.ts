@@ -155,6 +155,7 @@ function urlsOf(ids: Ids) {
     "/api/agencies/export?format=csv",
     "/api/agencies/export?format=xlsx",
     "/api/users",
+    "/api/security/settings",
     "/api/imports",
     ...ids.imports.map((id) => `/api/imports/${id}`),
     // Progress is kept per province and user: a token nobody is uploading under reads null.
@@ -372,13 +373,17 @@ async function seedProvinceB(): Promise<Province> {
     const agencyIds = await upsertAgencyTree(ctx, lamDongAgencies);
     for (const [who, spec] of Object.entries(whoRoles)) {
       const username = `qt-${who}`;
-      await createUser(ctx, {
-        username,
-        displayName: `Người ${who} ${MARKER}`,
-        password: DEMO_PASSWORD,
-        roles: spec.roles,
-        agencyId: spec.agency ? agencyIds.get(spec.agency) : null,
-      });
+      await createUser(
+        ctx,
+        {
+          username,
+          displayName: `Người ${who} ${MARKER}`,
+          password: DEMO_PASSWORD,
+          roles: spec.roles,
+          agencyId: spec.agency ? agencyIds.get(spec.agency) : null,
+        },
+        { mustChangePassword: false },
+      );
       usernames[who as Who] = username;
     }
     for (const name of ["lam-dong-3450-kh-ubnd", "lam-dong-1535-cv-tu"]) {

@@ -35,13 +35,18 @@ export async function makeUser(
 ) {
   const username = options.username ?? `u-${suffix()}`;
   const user = await asTest(db, tenantId, (ctx) =>
-    createUser(ctx, {
-      username,
-      displayName: `Người dùng ${username}`,
-      password: TEST_PASSWORD,
-      roles: options.roles,
-      agencyId: options.agencyId ?? null,
-    }),
+    createUser(
+      ctx,
+      {
+        username,
+        displayName: `Người dùng ${username}`,
+        password: TEST_PASSWORD,
+        roles: options.roles,
+        agencyId: options.agencyId ?? null,
+      },
+      // Tests log in as these accounts and go straight to work.
+      { mustChangePassword: false },
+    ),
   );
   return { ...user, password: TEST_PASSWORD };
 }

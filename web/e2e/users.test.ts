@@ -1,6 +1,6 @@
 // Accounts in a real browser: the administrator issues an officer account for Sở Tài chính, the
-// new user logs in with it and lands on the agency's own tasks; the administrator then locks it
-// after confirming. The standing office does not see the accounts page at all.
+// new user logs in with it, replaces the issued password and lands on the agency's own tasks; the
+// administrator then locks it after confirming. The standing office does not see the accounts page.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, logOut, openAs, setUpBrowserTests, textOf } from "./harness.ts";
@@ -65,9 +65,14 @@ describe("accounts", () => {
     await dialog.getByRole("button", { name: "Hủy" }).click();
     await dialog.waitFor({ state: "hidden" });
 
-    // The new user logs in and lands on their agency's tasks.
+    // The new user logs in, replaces the issued password, and lands on their agency's tasks.
     await logOut(page);
     await logIn(page, "tc.nguyenan", "TaiChinh@2026");
+    await page.waitForURL((url) => url.pathname === "/doi-mat-khau");
+    await page.getByLabel("Mật khẩu hiện tại").fill("TaiChinh@2026");
+    await page.getByLabel("Mật khẩu mới", { exact: true }).fill("Ngan-sach-tinh-2026");
+    await page.getByLabel("Nhập lại mật khẩu mới").fill("Ngan-sach-tinh-2026");
+    await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
     await page.waitForURL((url) => url.pathname === "/cua-toi");
     const header = await textOf(page.getByTestId("current-user"));
     expect(header).toContain("Nguyễn Văn An (Sở Tài chính)");

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import viVN from "antd/locale/vi_VN";
 import dayjs from "dayjs";
@@ -6,7 +6,7 @@ import "dayjs/locale/vi";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
-import { ApiError, isUnauthorized } from "./api/client.ts";
+import { ApiError, isPasswordChangeRequired, isUnauthorized } from "./api/client.ts";
 import { meKey } from "./api/queries.ts";
 import { router } from "./router.tsx";
 import { theme } from "./theme.ts";
@@ -19,6 +19,14 @@ const queryClient: QueryClient = new QueryClient({
     // A session that expires mid-work: forget the account, and the guard sends the user to login.
     onError: (error, query) => {
       if (isUnauthorized(error) && query.queryKey[0] !== meKey[0]) queryClient.setQueryData(meKey, null);
+      if (isPasswordChangeRequired(error) && query.queryKey[0] !== meKey[0]) void refreshMe();
+    },
+  }),
+  // An issued password to replace: the account, read again, says so and the guard sends the
+  // user to the change page.
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      if (isPasswordChangeRequired(error)) void refreshMe();
     },
   }),
   defaultOptions: {
@@ -31,6 +39,10 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+function refreshMe() {
+  return queryClient.invalidateQueries({ queryKey: meKey });
+}
 
 const root = document.getElementById("root");
 if (!root) throw new Error("Thiếu phần tử #root trong index.html");

@@ -4,7 +4,9 @@ import { AppLayout } from "./components/AppLayout.tsx";
 import { RequireAuth } from "./components/RequireAuth.tsx";
 import { can } from "./lib/can.ts";
 import { paths } from "./lib/paths.ts";
+import { AccountSecurityPage } from "./pages/AccountSecurityPage.tsx";
 import { AgenciesPage } from "./pages/AgenciesPage.tsx";
+import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { ImportReviewPage } from "./pages/ImportReviewPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
@@ -13,6 +15,7 @@ import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
 import { PlansPage } from "./pages/PlansPage.tsx";
 import { ReviewQueuePage } from "./pages/ReviewQueuePage.tsx";
+import { SecuritySettingsPage } from "./pages/SecuritySettingsPage.tsx";
 import { TaskPage } from "./pages/TaskPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
 
@@ -24,6 +27,7 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: paths.login, element: <LoginPage /> },
+  { path: paths.changePassword, element: <ChangePasswordPage /> },
   {
     path: "/",
     element: (
@@ -42,6 +46,8 @@ export const router = createBrowserRouter([
       { path: "nhap-van-ban/:importId", element: <ImportReviewPage /> },
       { path: "co-quan", element: <AgenciesPage /> },
       { path: "tai-khoan", element: <UsersPage /> },
+      { path: "bao-mat-tai-khoan", element: <AccountSecurityPage /> },
+      { path: "cai-dat-bao-mat", element: <SecuritySettingsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

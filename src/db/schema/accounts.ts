@@ -29,6 +29,8 @@ export const users = pgTable(
     /** The agency the user works for; officers and heads see only what it holds. */
     agencyId: uuid("agency_id"),
     disabled: boolean("disabled").notNull().default(false),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

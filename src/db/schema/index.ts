@@ -6,5 +6,6 @@ export * from "./imports.ts";
 export * from "./indicators.ts";
 export * from "./plans.ts";
 export * from "./reporting.ts";
+export * from "./security.ts";
 export * from "./statusFacts.ts";
 export * from "./tenancy.ts";

@@ -113,3 +113,39 @@ describe("indicator headers with two columns saying chỉ tiêu", () => {
     }
   });
 });
+
+describe("holdout shapes: flattened source labels and target years", () => {
+  it("reads 'Căn cứ giao' as one source label when a header is flattened", () => {
+    const found = splitSquashedHeader(
+      "TT Nội dung công việc Căn cứ giao Cơ quan chủ trì Cơ quan phối hợp Thời gian thực hiện Sản phẩm đầu ra",
+    )!;
+    expect(found.labels).toEqual([
+      "TT",
+      "Nội dung công việc",
+      "Căn cứ giao",
+      "Cơ quan chủ trì",
+      "Cơ quan phối hợp",
+      "Thời gian thực hiện",
+      "Sản phẩm đầu ra",
+    ]);
+    expect(mapHeader(found.labels)?.roles).toEqual([
+      "stt",
+      "title",
+      "source",
+      "lead",
+      "coordinator",
+      "deadline",
+      "output",
+    ]);
+  });
+
+  it("tells apart indicator headers of the same columns aiming at different years", () => {
+    const year = mapHeader(["TT", "Chỉ tiêu", "Đơn vị tính", "2027", "Cơ quan theo dõi"])!;
+    const plain = mapHeader(["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Cơ quan chủ trì theo dõi"])!;
+    expect(year.roles).toEqual(plain.roles);
+    expect(year.signature).not.toBe(plain.signature);
+    expect(mapHeader(["TT", "Chỉ tiêu", "Đơn vị tính", "2027", "Cơ quan theo dõi"])!.signature).toBe(
+      year.signature,
+    );
+  });
+});

@@ -213,11 +213,13 @@ function indicatorMap(cells: string[]): ColumnMap | null {
   const hasName =
     roles.includes("name") && (measured || cells.some((c) => hasAny(tokens(c), ["chi tieu", "tieu chi"])));
   if (!hasName || !roles.some((r) => r === "target" || r === "unit") || distinct(roles) < 3) return null;
+  const years = cells.map((c, i) => (roles[i] === "target" ? headerYear(c) : null));
   return {
     kind: "indicator",
     roles,
-    years: cells.map((c, i) => (roles[i] === "target" ? headerYear(c) : null)),
-    signature: `indicator#${signatureOf(roles, cells)}`,
+    years,
+    // Targets for another year ("2027" then "Mục tiêu") make another table, of the same columns.
+    signature: `indicator#${signatureOf(roles, cells)}#${years.join(",")}`,
   };
 }
 
@@ -258,7 +260,7 @@ const SQUASHED_LABELS: RegExp[] = [
   /stt|sott|sothutu|thutu|tt/y,
   // "Nhiệm vụ, giải pháp", "Nội dung công việc", "Tên đề án, dự án", "Nhiệm vụ cụ thể"
   /(?:ten|noidung)?(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)(?:nhiemvu|congviec|hoatdong|giaiphap|dean|duan)*(?:cuthe|trongtam|chuyeu)?|noidung(?:thuchien)?/y,
-  /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu/y,
+  /vanban(?:giao(?:nhiemvu)?|nguon|chidao|cancu)?|cancu(?:giao(?:nhiemvu)?|phaply)?/y,
   /nguoidungdau(?:chiutrachnhiem)?|nguoi(?:chiutrachnhiem|phutrach)|lanhdao(?:ubnd|uybannhandan)?(?:tinh|thanhpho|huyen|xa)?(?:chiutrachnhiem|phutrach|chidao)/y,
   /(?:coquan,?donvi|coquan|donvi)?chutri(?:thuchien)?(?:theodoi,?danhgia|theodoi)?/y,
   /(?:coquan,?donvi|coquan|donvi)?(?:thuchien\/?)?phoihop(?:thuchien)?/y,

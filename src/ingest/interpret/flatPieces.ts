@@ -61,12 +61,22 @@ export function cellStarts(line: string, next = ""): number[] {
   return starts;
 }
 
-/** Pieces of the lines; `everyWord` lets a cell start at any word. */
-export function toPieces(lines: string[], everyWord = false): Piece[] {
+/**
+ * Pieces of the lines. `starts`: "every" lets a cell start at any word, "capital" at any word
+ * opening with a capital or a digit (a row whose cells each gave one line, side by side, before a
+ * page break cut it: "Hỗ trợ thương nhân tại Ban Quản Hải quan cửa Thường Thủ tục"), "usual" where
+ * cells usually open.
+ */
+export function toPieces(lines: string[], starts: "usual" | "every" | "capital" = "usual"): Piece[] {
   const pieces: Piece[] = [];
   lines.forEach((line, index) => {
     const words = line.split(" ").filter(Boolean);
-    const inner = everyWord ? words.map((_, k) => k).slice(1) : cellStarts(line, lines[index + 1]);
+    const inner =
+      starts === "every"
+        ? words.map((_, k) => k).slice(1)
+        : starts === "capital"
+          ? words.map((_, k) => k).filter((k) => k > 0 && /^[\p{Lu}\d]/u.test(words[k]!))
+          : cellStarts(line, lines[index + 1]);
     const cuts = [0, ...inner, words.length];
     for (let c = 0; c + 1 < cuts.length; c++) {
       pieces.push({ text: words.slice(cuts[c], cuts[c + 1]).join(" "), line: index, first: c === 0 });

@@ -1,5 +1,5 @@
 import { isAgencyGroup, splitAgencies, startsLikeAgency } from "../../domain/agencyNames.ts";
-import { looksLikeDeadline } from "../../domain/deadline.ts";
+import { isDeadlineOnly, looksLikeDeadline } from "../../domain/deadline.ts";
 import { findDocumentNumbers } from "../../domain/documentNumber.ts";
 import {
   isCutAgencyName,
@@ -71,6 +71,7 @@ export function emptyPenalty(role: Role | null): number {
 export function maxLines(role: Role | null, max: number): number {
   switch (role) {
     case "deadline":
+      return 8;
     case "unit":
     case "target":
       return 4;
@@ -116,7 +117,8 @@ function agencyScore(text: string, context: RowContext): number {
  */
 function sourceScore(text: string): number {
   const numbers = findDocumentNumbers(text);
-  if (numbers.length === 0 && !SOURCE_START.test(foldForSearch(text))) return -1;
+  // Citing no document at all, the text is the tail of the cell before it ("… tại" / "Lào Cai").
+  if (numbers.length === 0 && !SOURCE_START.test(foldForSearch(text))) return -3;
   let end = 0;
   for (const m of text.matchAll(DATE)) end = Math.max(end, m.index + m[0].length);
   for (const n of numbers) {
@@ -132,6 +134,9 @@ function wholeDeadline(text: string): boolean {
   const words = text.split(" ");
   return words.length <= 6 && looksLikeDeadline(text) && !/^\d/.test(text) && words.length >= 2;
 }
+
+/** A deadline whose time went to the next line: "… hoàn thành trước ngày" / "30/11/2026". */
+const DEADLINE_CUT = /(?:^|\s)(?:ngay|truoc|den|tu|trong|thang|quy|nam|cuoi|dau)$/;
 
 /** A date's word with its date cut off: "… 57-NQ/TW ngày". */
 const DATE_CUT = /\sngày$/u;
@@ -160,8 +165,12 @@ export function roleScore(
     case "deadline":
       // One expression, usually on one line: "4/2026" above it ends the product text.
       if (!looksLikeDeadline(text())) return -4;
-      if (!context.open && /[-,]$/.test(text())) return 2;
-      return lineCount === 2 && wholeDeadline(text()) ? 4 : 4 - 1.5 * (lineCount - 1);
+      if (!context.open && (/[-,]$/.test(text()) || DEADLINE_CUT.test(foldForSearch(text())))) return 1;
+      if (lineCount === 2 && wholeDeadline(text())) return 4;
+      // A narrow column wraps a deadline of words only ("Thường" / "xuyên;" / "hoàn thành" /
+      // "trước ngày" / "30/11/2026") over many lines; other text below it is no deadline.
+      if (lineCount > 2 && isDeadlineOnly(text())) return 4 - 0.3 * (lineCount - 1);
+      return 4 - 1.5 * (lineCount - 1);
     case "unit":
       return lineCount === 1 && text().length <= 20 ? 1 : -2;
     case "target":

@@ -82,7 +82,7 @@ function continuationSplit(
   const lines = rowLines.slice(0, MAX_LINES);
   // The run-over parts of cells start anywhere, lower case included: any word may start one.
   const words = lines.reduce((n, line) => n + line.split(" ").length, 0);
-  const pieces = toPieces(lines, words <= MAX_CONTINUATION_WORDS);
+  const pieces = toPieces(lines, words <= MAX_CONTINUATION_WORDS ? "every" : "usual");
   return { pieces, split: bestSplit(pieces, roles, { widths, allowed, before: cells }) };
 }
 
@@ -112,7 +112,8 @@ export function segmentOpenRow(
   widths?: Widths,
 ): { row: Segmented; continuation: string[] } {
   const context: RowContext = { open: true };
-  const pieces = toPieces(foldedLines(rowLines));
+  // Cut after its first line, the row is the first line of each cell side by side.
+  const pieces = toPieces(foldedLines(rowLines), rowLines.length === 1 ? "capital" : "usual");
   const best = bestSplit(pieces, roles, { widths, context }).starts;
   const candidates = [best];
   for (let j = 1; j < best.length; j++) {

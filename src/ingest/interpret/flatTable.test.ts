@@ -153,4 +153,10 @@ describe("joinContinued", () => {
     expect(joinContinued("Năm 2026-", "2027")).toBe("Năm 2026-2027");
     expect(joinContinued("Sở Tài chính -", "Sở Xây dựng")).toBe("Sở Tài chính - Sở Xây dựng");
   });
+
+  it("closes up a date cut inside its year by a narrow column, and nothing else", () => {
+    expect(joinContinued("trước ngày 30/10/20", "26")).toBe("trước ngày 30/10/2026");
+    expect(joinContinued("Trước ngày 31/10/202", "6")).toBe("Trước ngày 31/10/2026");
+    expect(joinContinued("ngày 30/10/2026", "15 hồ sơ")).toBe("ngày 30/10/2026 15 hồ sơ");
+  });
 });

@@ -362,7 +362,8 @@ function segmentRows(
       }
       const after = pending[index + 1];
       const open = after?.kind === "continuation" && after.lines.length > 0;
-      const exact = exactCells(row, roles.length) ?? nameOnly(row, roles);
+      // A row of one line cut by a page break holds the first line of every cell, not a heading.
+      const exact = exactCells(row, roles.length) ?? (open ? null : nameOnly(row, roles));
       let result: Segmented;
       if (exact) {
         result = { cells: exact, counts: exact.map((c) => (c === "" ? 0 : 1)), parts: exact.map((c) => [c]) };

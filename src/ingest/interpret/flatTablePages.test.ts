@@ -133,3 +133,118 @@ describe("findLineTable: sections and page breaks", () => {
     ]);
   });
 });
+
+describe("findLineTable: narrow columns copied out of a PDF", () => {
+  const narrow = [
+    "TT Nội dung công việc",
+    "Căn cứ",
+    "giao",
+    "Cơ quan",
+    "chủ trì",
+    "Cơ quan",
+    "phối hợp",
+    "Thời gian",
+    "thực hiện",
+    "Sản phẩm",
+    "đầu ra",
+  ];
+
+  it("finds the table under a header whose source column is 'Căn cứ giao'", () => {
+    const table = findLineTable(
+      [
+        ...narrow,
+        "1",
+        "Số hóa hồ sơ đất đai",
+        "Kế hoạch",
+        "số 12-",
+        "KH/TU",
+        "Sở Nông",
+        "nghiệp và",
+        "Môi trường",
+        "Sở Tài chính",
+        "Quý",
+        "III/2026",
+        "Cơ sở dữ",
+        "liệu đất đai",
+      ],
+      0,
+    )!;
+    expect(table.rows[1]).toEqual([
+      "1",
+      "Số hóa hồ sơ đất đai",
+      "Kế hoạch số 12-KH/TU",
+      "Sở Nông nghiệp và Môi trường",
+      "Sở Tài chính",
+      "Quý III/2026",
+      "Cơ sở dữ liệu đất đai",
+    ]);
+  });
+
+  it("gives a deadline wrapped over many short lines to the deadline column", () => {
+    const table = findLineTable(
+      [
+        ...narrow,
+        "1",
+        "Rà soát quy chế",
+        "bảo mật",
+        "Nghị quyết",
+        "số 71/NQ-",
+        "CP",
+        "Công an",
+        "tỉnh",
+        "Các sở, ban,",
+        "ngành",
+        "Thường",
+        "xuyên;",
+        "hoàn thành",
+        "trước ngày",
+        "31/10/2026",
+        "Quy chế",
+        "được ban",
+        "hành",
+      ],
+      0,
+    )!;
+    expect(table.rows[1]![4]).toBe("Các sở, ban, ngành");
+    expect(table.rows[1]![5]).toBe("Thường xuyên; hoàn thành trước ngày 31/10/2026");
+  });
+
+  it("splits a row cut by a page break after its first line: each cell's first line side by side", () => {
+    const table = findLineTable(
+      [
+        ...narrow,
+        "1",
+        "Lập bản đồ số",
+        "Kế hoạch",
+        "số 12-",
+        "KH/TU",
+        "Sở Xây dựng",
+        "Sở Tài chính",
+        "Quý",
+        "II/2026",
+        "Bản đồ số",
+        "2 Hỗ trợ hợp tác xã bán Ban Quản Sở Công Thường Gian hàng",
+        ...narrow,
+        "hàng trên sàn thương",
+        "mại điện tử",
+        "lý các khu",
+        "công nghiệp",
+        "Thương",
+        "xuyên",
+        "trực tuyến",
+      ],
+      0,
+    )!;
+    const row = table.rows.find((r) => r[0] === "2")!;
+    expect(row.slice(1)).toEqual(["Hỗ trợ hợp tác xã bán", "", "Ban Quản", "Sở Công", "Thường", "Gian hàng"]);
+    const rest = table.rows[table.rows.indexOf(row) + 2]!;
+    expect(rest.slice(1)).toEqual([
+      "hàng trên sàn thương mại điện tử",
+      "",
+      "lý các khu công nghiệp",
+      "Thương",
+      "xuyên",
+      "trực tuyến",
+    ]);
+  });
+});

@@ -365,4 +365,30 @@ describe("group rows naming a period under a header with two 'chỉ tiêu' colum
       ["2", "Số xã đạt chuẩn nông thôn mới nâng cao", [[2030, "≥ 20"]]],
     ]);
   });
+
+  it("starts a new table where a header of the same columns names another year, so its period rows count", () => {
+    const out = interpret(
+      doc(
+        ...planHeading("Cần Thơ, ngày 02 tháng 7 năm 2026", "Kế hoạch phát triển đô thị thông minh"),
+        para("1. Chỉ tiêu đến năm 2027"),
+        table(
+          row("TT", "Chỉ tiêu", "Đơn vị tính", "2027", "Cơ quan theo dõi"),
+          row("1", "Tỷ lệ hồ sơ trực tuyến", "%", "≥ 80", "Văn phòng UBND tỉnh"),
+        ),
+        para("2. Chỉ tiêu đến năm 2030 và tầm nhìn đến năm 2045"),
+        table(
+          row("TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Cơ quan chủ trì theo dõi"),
+          mergedRow("Đến năm 2030", 5),
+          row("2", "Tỷ lệ hộ có cáp quang", "%", "≥ 95", "Sở Khoa học và Công nghệ"),
+          mergedRow("Tầm nhìn 2045", 5),
+          row("3", "Tỷ lệ dân số có kỹ năng số", "%", "100", "Sở Khoa học và Công nghệ"),
+        ),
+      ),
+    );
+    expect(out.indicators.map((i) => [i.ref, i.targets.map((t) => t.year)])).toEqual([
+      ["1", [2027]],
+      ["2", [2030]],
+      ["3", [2045]],
+    ]);
+  });
 });

@@ -425,3 +425,27 @@ describe("a body in prose with its task list in an appendix", () => {
     ]);
   });
 });
+
+describe("group rows merged across the table", () => {
+  it("takes a group row merged across the table above 1.1, 1.2 for a heading, not a task", () => {
+    const out = interpret(
+      doc(
+        table(
+          row("STT", "Tên nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian thực hiện"),
+          row("1", ...Array<string>(4).fill("Hạ tầng số")),
+          row("1.1", "Phủ sóng 5G tại trung tâm các xã", "Sở Khoa học và Công nghệ", "", "Quý III/2026"),
+          row("1.2", "Nâng cấp mạng diện rộng của tỉnh", "Văn phòng UBND tỉnh", "", "Năm 2026"),
+          row("2", ...Array<string>(4).fill("Dữ liệu số")),
+          row(
+            "2.1",
+            "Xây dựng kho dữ liệu dùng chung",
+            "Sở Khoa học và Công nghệ",
+            "Các sở, ngành",
+            "30/6/2026",
+          ),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => t.ref)).toEqual(["1.1", "1.2", "2.1"]);
+  });
+});

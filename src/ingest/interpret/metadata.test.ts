@@ -45,6 +45,23 @@ describe("extractMetadata", () => {
     });
   });
 
+  it("brings a notice's subject in capitals over a lower-case rest to sentence case", () => {
+    const front = [
+      "TỈNH ỦY SƠN LA",
+      "*",
+      "Số 274-TB/TU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Sơn La, ngày 08 tháng 7 năm 2026",
+      "THÔNG BÁO",
+      "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY",
+      "về công tác cải cách hành chính năm 2026",
+      "Ngày 02/7/2026, Ban Thường vụ Tỉnh ủy họp nghe báo cáo.",
+    ];
+    expect(extractMetadata(front, front).title).toBe(
+      "Kết luận của Ban Thường vụ Tỉnh ủy về công tác cải cách hành chính năm 2026",
+    );
+  });
+
   it("finds the place line of the issuer past the motto column read in between", () => {
     const front = [
       "ỦY BAN NHÂN DÂN",

@@ -98,7 +98,13 @@ function titleOf(lines: string[], casing: Map<string, string>): string | null {
   }
   if (parts.length === 0) return null;
   const title = withoutPreamble(normalizeText(parts.join(" ")));
-  return isUpper(title) ? fromCapitals(title, casing) : title;
+  if (isUpper(title)) return fromCapitals(title, casing);
+  // A notice's subject in capitals over its lower-case rest ("KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" /
+  // "về …") reads as one sentence: its lines in capitals are brought to sentence case.
+  if (!isUpper(parts[0]!)) return title;
+  return withoutPreamble(
+    normalizeText(parts.map((p) => (isUpper(p) ? fromCapitals(normalizeText(p), casing) : p)).join(" ")),
+  );
 }
 
 /**

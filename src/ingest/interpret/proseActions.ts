@@ -28,7 +28,10 @@ export function isExplanation(text: string): boolean {
 /** A clause of the work: what it asks and whether it says by when. */
 interface Clause {
   text: string;
+  /** A time the work must be done by. */
   deadline: boolean;
+  /** A rhythm with no end ("thường xuyên", "hằng quý"): it paces the work, it does not close it. */
+  rhythm: boolean;
   /** Something is left once the deadline is cut out ("hoàn thành trước ngày …" alone is not work). */
   work: boolean;
   explanation: boolean;
@@ -38,7 +41,8 @@ interface Clause {
  * The actions of one sentence's work. Clauses are cut at semicolons and full stops outside
  * brackets; a clause that states a deadline closes an action, clauses without one join the action
  * they stand in, and a clause that is only a deadline or an explanation belongs to the action
- * before it. The work splits only when two or more actions each carry their own deadline; a
+ * before it; a rhythm ("thường xuyên", "hằng quý") does not close one. The work splits only when
+ * two or more actions each carry their own deadline; a
  * recurring clause and a final date in one clause ("thực hiện thường xuyên, hoàn thành chỉ tiêu
  * trước ngày 31/12/2026") stay one deadline.
  */
@@ -47,27 +51,31 @@ export function splitActions(work: string, year: number | undefined): string[] {
   const clauses = clausesOf(work).map((text): Clause => {
     const found = findDeadline(text, year);
     const rest = tidy(withoutDeadline(text, found));
+    const rhythm = found !== null && found.deadline.kind === "recurring" && found.deadline.due === null;
     return {
       text,
-      deadline: found !== null,
+      deadline: found !== null && !rhythm,
+      rhythm,
       work: !deadlineOnly(rest),
       explanation: isExplanation(text),
     };
   });
-  const actions: { parts: string[]; closed: boolean }[] = [];
+  const actions: { parts: string[]; closed: boolean; paced: boolean }[] = [];
   for (const clause of clauses) {
     const last = actions[actions.length - 1];
     const joins = last !== undefined && (!last.closed || clause.explanation || !clause.work);
     if (joins) {
       last.parts.push(clause.text);
       if (clause.deadline) last.closed = true;
+      if (clause.rhythm) last.paced = true;
     } else {
-      actions.push({ parts: [clause.text], closed: clause.deadline });
+      actions.push({ parts: [clause.text], closed: clause.deadline, paced: clause.rhythm });
     }
   }
-  // Work after the last deadline has none of its own: it belongs to the action before.
+  // Work after the last deadline has none of its own: it belongs to the action before. Work
+  // paced after a dated one ("…; định kỳ hằng tháng cập nhật tiến độ") is an action of its own.
   const tail = actions[actions.length - 1];
-  if (actions.length > 1 && tail && !tail.closed) {
+  if (actions.length > 1 && tail && !tail.closed && !tail.paced) {
     actions.pop();
     actions[actions.length - 1]!.parts.push(...tail.parts);
   }

@@ -235,13 +235,22 @@ function followChain(text: string, tokens: Token[], first: AgencySpan): Chain {
     // "Đảng ủy Sở Khoa học và Công nghệ lãnh đạo, chỉ đạo Sở …": the bare noun is the body A leads.
     const body = party ? span.raw.slice(party[0].length).replace(/[\s,;:.]+$/, "") : "";
     const repeated = party !== null && folded(text.slice(tokens[k]!.start)).startsWith(folded(body));
-    if (party && !repeated && BACK_REFERENCE.has(tokens[k]!.key) && !startsUpper(tokens[k + 1]?.raw ?? "x")) {
+    const next = agencySpanAt(text, tokens, k);
+    // A bare noun is a back reference; one heading a name that runs on ("UBND các xã, phường:",
+    // closed by the colon) names a body of its own.
+    const named = next?.colon === true && next.end > k + 1;
+    if (
+      party &&
+      !repeated &&
+      !named &&
+      BACK_REFERENCE.has(tokens[k]!.key) &&
+      !startsUpper(tokens[k + 1]?.raw ?? "x")
+    ) {
       out.leadName = body;
       out.end = k + 1;
       break;
     }
-    const next = agencySpanAt(text, tokens, k);
-    if (!next || isGenericAgency(next.raw)) {
+    if (!next || (isGenericAgency(next.raw) && !named)) {
       // A party committee leads through the body it sits in: "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo
       // các cơ quan, đơn vị liên quan …" is work for the UBND tỉnh, which the group supports; the
       // formula of party leadership is no part of the work.

@@ -369,3 +369,29 @@ describe("the closing courtesy of letters and notices", () => {
     expect(tasks.map((t) => t.leads.join("; "))).toContain("Văn phòng Ủy ban nhân dân tỉnh");
   });
 });
+
+describe("rhythms and bodies named by a party committee", () => {
+  it("keeps a duty paced by rhythms ('thường xuyên …; … hằng quý') as one task", () => {
+    const task = only(
+      "2.4. Giao Văn phòng Tỉnh ủy thường xuyên theo dõi, đôn đốc việc thực hiện Kết luận; tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy hằng quý.",
+    );
+    expect(task.leads).toEqual(["Văn phòng Tỉnh ủy"]);
+    expect(task.title).toMatch(/tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy hằng quý/);
+    expect(task.deadline.kind).toBe("recurring");
+  });
+
+  it("still splits a dated action from the paced one after it", () => {
+    const tasks = tasksOf(
+      "1. Giao Sở Nội vụ hoàn thiện quy chế phối hợp, hoàn thành trước ngày 30/6/2026; định kỳ hằng tháng cập nhật tiến độ lên Hệ thống theo dõi.",
+    );
+    expect(tasks.map((t) => t.deadline.kind)).toEqual(["date", "recurring"]);
+  });
+
+  it("gives the work to the body a party committee names before its colon, group names included", () => {
+    const tasks = tasksOf(
+      "2.5. Đảng ủy các xã, phường lãnh đạo, chỉ đạo UBND các xã, phường:",
+      "- Bố trí công chức phụ trách chuyển đổi số; hoàn thành trước ngày 31/8/2026.",
+    );
+    expect(tasks.map((t) => t.leads)).toEqual([["UBND các xã, phường"]]);
+  });
+});

@@ -263,11 +263,16 @@ export function draftsOf(
   return nameRole === "title" ? dropGroupHeadings(drafts, nameRole, dataRoles) : drafts;
 }
 
-/** "1 | Nhóm nhiệm vụ về thể chế" with nothing else, followed by 1.1, 1.2: a heading, not a task. */
+/**
+ * "1 | Nhóm nhiệm vụ về thể chế" with nothing else (or merged across the row), followed by 1.1, 1.2:
+ * a heading, not a task.
+ */
 function dropGroupHeadings(drafts: Draft[], nameRole: Role, dataRoles: Role[]): Draft[] {
   return drafts.filter((d, i) => {
     const next = drafts[i + 1];
-    const empty = dataRoles.every((r) => !d.texts[r]) && d.footnotes.length === 0;
+    // A heading merged across the row repeats its name in every column.
+    const empty =
+      dataRoles.every((r) => !d.texts[r] || d.texts[r] === d.texts[nameRole]) && d.footnotes.length === 0;
     const parent =
       next !== undefined &&
       next.section === d.section &&

@@ -17,6 +17,7 @@ const userRow = z.object({
   agencyId: z.string().nullable(),
   agencyName: z.string().nullable(),
   disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   roles: z.array(z.enum(roles)),
@@ -50,7 +51,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ id: z.string(), username: z.string() }), ...errorResponses },
     },
     authorize: (principal) => userPolicy.create(principal),
-    run: (ctx, { body }) => createUser(ctx, body),
+    run: (ctx, { body }) => createUser(ctx, body, { mustChangePassword: true }),
   });
 
   command(app, {

@@ -84,3 +84,7 @@ export function errorMessage(error: unknown): string {
 export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
 
 export const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;
+
+/** The server's refusal of anything but a password change until an issued password is replaced. */
+export const isPasswordChangeRequired = (error: unknown) =>
+  error instanceof ApiError && error.code === "password_change_required";

@@ -1,4 +1,4 @@
-import { LogoutOutlined } from "@ant-design/icons";
+import { KeyOutlined, LogoutOutlined, SafetyOutlined } from "@ant-design/icons";
 import { App, Button, Layout, Menu, type MenuProps, Tag, Tooltip } from "antd";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
@@ -19,6 +19,7 @@ function navigation(me: Me): NonNullable<MenuProps["items"]> {
   if (can.importPlans(me)) items.push(link(paths.imports, "Nhập văn bản"));
   if (can.listAgencies(me)) items.push(link(paths.agencies, "Cơ quan, đơn vị"));
   if (can.listUsers(me)) items.push(link(paths.users, "Tài khoản"));
+  if (can.manageSecurity(me)) items.push(link(paths.securitySettings, "Cài đặt bảo mật"));
   return items;
 }
 
@@ -72,6 +73,16 @@ export function AppLayout() {
               {roleLabel(role)}
             </Tag>
           ))}
+          <Tooltip title={`Đổi mật khẩu của tài khoản ${me.username}`}>
+            <Button icon={<KeyOutlined />} onClick={() => navigate(paths.changePassword)}>
+              Đổi mật khẩu
+            </Button>
+          </Tooltip>
+          <Tooltip title="Xác thực hai lớp của tài khoản">
+            <Button icon={<SafetyOutlined />} onClick={() => navigate(paths.accountSecurity)}>
+              Bảo mật tài khoản
+            </Button>
+          </Tooltip>
           <Tooltip title={`Đăng xuất khỏi tài khoản ${me.username}`}>
             <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
               Đăng xuất

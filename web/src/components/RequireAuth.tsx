@@ -1,11 +1,14 @@
 import { Button, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router-dom";
-import { errorMessage } from "../api/client.ts";
+import { errorMessage, isPasswordChangeRequired } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { paths } from "../lib/paths.ts";
 
-/** Shows its children only to a signed-in user; anyone else goes to login and comes back after. */
+/**
+ * Shows its children only to a signed-in user; anyone else goes to login and comes back after.
+ * The owner of an issued password goes to change it first.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
@@ -16,6 +19,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
         <Spin size="large" />
       </div>
     );
+  }
+  if (me.data?.mustChangePassword || isPasswordChangeRequired(me.error)) {
+    return <Navigate to={paths.changePassword} replace />;
   }
   if (me.isError) {
     return (
@@ -35,6 +41,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     const search = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
     return <Navigate to={`${paths.login}${search}`} replace />;
+  }
+  // The server refuses everything else (totp_enrollment_required) until a required TOTP is set up.
+  if (me.data.totpRequired && !me.data.totpEnabled && location.pathname !== paths.accountSecurity) {
+    return <Navigate to={paths.accountSecurity} replace />;
   }
   return children;
 }

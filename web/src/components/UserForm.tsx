@@ -4,6 +4,7 @@ import {
   type CreateUserInput,
   createUserInput,
 } from "../../../src/commands/inputs/createUser.ts";
+import { PASSWORD_MIN_LENGTH } from "../../../src/domain/passwordRules.ts";
 import { needsAgency, type Role, roles } from "../../../src/domain/roles.ts";
 import type { Agency } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
@@ -96,8 +97,9 @@ export function UserForm(props: { open: boolean; agencies: Agency[]; onClose(): 
         </Form.Item>
         <Form.Item
           name="password"
+          dependencies={["username"]}
           label="Mật khẩu ban đầu"
-          extra={`Ít nhất ${fields.password.minLength} ký tự. Gửi mật khẩu cho người dùng qua kênh an toàn.`}
+          extra={`Ít nhất ${PASSWORD_MIN_LENGTH} ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến. Gửi cho người dùng qua kênh an toàn; họ phải đổi mật khẩu này ở lần đăng nhập đầu.`}
           rules={[rule("password")]}
         >
           <Input.Password

@@ -31,4 +31,6 @@ export const can = {
   /** Accounts are issued and locked by administrators only. */
   listUsers: (me: Me | null | undefined) => ability(me, "user", "list"),
   createUsers: (me: Me | null | undefined) => ability(me, "user", "create"),
+  /** Which roles must use TOTP: administrators. */
+  manageSecurity: (me: Me | null | undefined) => ability(me, "security", "manage"),
 };

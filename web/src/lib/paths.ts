@@ -10,6 +10,9 @@ export const paths = {
   importPreview: (importId: string) => `/nhap-van-ban/${encodeURIComponent(importId)}`,
   agencies: "/co-quan",
   users: "/tai-khoan",
+  changePassword: "/doi-mat-khau",
+  accountSecurity: "/bao-mat-tai-khoan",
+  securitySettings: "/cai-dat-bao-mat",
 };
 
 /** Where to go after login: only a path inside this app, never another site; else the start page. */

@@ -1,4 +1,4 @@
-import { LockOutlined, PlusOutlined, UnlockOutlined } from "@ant-design/icons";
+import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -15,8 +15,9 @@ import { useMemo, useState } from "react";
 import { useAgencies } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
-import { type UserAccount, useSetUserDisabled, useUsers } from "../api/users.ts";
+import { type UserAccount, useResetPassword, useSetUserDisabled, useUsers } from "../api/users.ts";
 import { SearchBox } from "../components/SearchBox.tsx";
+import { TemporaryPasswordDialog } from "../components/TemporaryPasswordDialog.tsx";
 import { UserForm } from "../components/UserForm.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
@@ -29,8 +30,8 @@ const matches = (user: UserAccount, folded: string) =>
   );
 
 /**
- * "Tài khoản": administrators list the accounts, issue new ones (there is no sign-up) and lock
- * or unlock them. Everyone else is told the page is not theirs; the server refuses them anyway.
+ * "Tài khoản": administrators list the accounts, issue new ones (there is no sign-up), lock
+ * or unlock them and reset a forgotten password. Everyone else is told the page is not theirs; the server refuses them anyway.
  */
 export function UsersPage() {
   useDocumentTitle("Tài khoản");
@@ -39,6 +40,8 @@ export function UsersPage() {
   const users = useUsers(allowed);
   const agencies = useAgencies(allowed && can.createUsers(me));
   const setDisabled = useSetUserDisabled();
+  const resetPassword = useResetPassword();
+  const [issued, setIssued] = useState<{ username: string; password: string } | null>(null);
   const { message } = App.useApp();
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
@@ -54,6 +57,12 @@ export function UsersPage() {
   const onToggle = (user: UserAccount) =>
     setDisabled.mutateAsync({ id: user.id, disabled: !user.disabled }).then(
       () => message.success(user.disabled ? `Đã mở khóa "${user.username}".` : `Đã khóa "${user.username}".`),
+      (error) => message.error(errorMessage(error)),
+    );
+
+  const onReset = (user: UserAccount) =>
+    resetPassword.mutateAsync(user.id).then(
+      (result) => setIssued({ username: user.username, password: result.temporaryPassword }),
       (error) => message.error(errorMessage(error)),
     );
 
@@ -102,8 +111,16 @@ export function UsersPage() {
         { text: "Đã khóa", value: true },
       ],
       onFilter: (value, u) => u.disabled === value,
-      render: (_, u) =>
-        u.disabled ? <Tag color="default">Đã khóa</Tag> : <Tag color="green">Hoạt động</Tag>,
+      render: (_, u) => (
+        <>
+          {u.disabled ? <Tag color="default">Đã khóa</Tag> : <Tag color="green">Hoạt động</Tag>}
+          {u.mustChangePassword && (
+            <Tag color="orange" title="Mật khẩu do quản trị viên cấp, người dùng chưa đổi">
+              Chờ đổi mật khẩu
+            </Tag>
+          )}
+        </>
+      ),
     },
     {
       title: "Lần đăng nhập cuối",
@@ -116,32 +133,46 @@ export function UsersPage() {
     {
       title: "",
       key: "actions",
-      width: 120,
+      width: 260,
       render: (_, u) =>
         u.id === me?.userId ? (
           <span className="dd-muted">Tài khoản của bạn</span>
         ) : (
-          <Popconfirm
-            title={u.disabled ? `Mở khóa tài khoản "${u.username}"?` : `Khóa tài khoản "${u.username}"?`}
-            description={
-              u.disabled
-                ? "Người dùng sẽ đăng nhập lại được."
-                : "Người dùng bị đăng xuất ngay và không đăng nhập được cho đến khi mở khóa."
-            }
-            okText={u.disabled ? "Mở khóa" : "Khóa"}
-            okButtonProps={{ danger: !u.disabled }}
-            cancelText="Hủy"
-            onConfirm={() => onToggle(u)}
-          >
-            <Button
-              size="small"
-              danger={!u.disabled}
-              icon={u.disabled ? <UnlockOutlined /> : <LockOutlined />}
-              aria-label={u.disabled ? `Mở khóa ${u.username}` : `Khóa ${u.username}`}
+          <Space size={4}>
+            <Popconfirm
+              title={`Đặt lại mật khẩu của "${u.username}"?`}
+              description="Người dùng bị đăng xuất ngay, mật khẩu cũ hết hiệu lực; mật khẩu tạm thời phải được đổi ở lần đăng nhập tới."
+              okText="Đặt lại"
+              okButtonProps={{ danger: true }}
+              cancelText="Hủy"
+              onConfirm={() => onReset(u)}
             >
-              {u.disabled ? "Mở khóa" : "Khóa"}
-            </Button>
-          </Popconfirm>
+              <Button size="small" icon={<KeyOutlined />} aria-label={`Đặt lại mật khẩu ${u.username}`}>
+                Đặt lại mật khẩu
+              </Button>
+            </Popconfirm>
+            <Popconfirm
+              title={u.disabled ? `Mở khóa tài khoản "${u.username}"?` : `Khóa tài khoản "${u.username}"?`}
+              description={
+                u.disabled
+                  ? "Người dùng sẽ đăng nhập lại được."
+                  : "Người dùng bị đăng xuất ngay và không đăng nhập được cho đến khi mở khóa."
+              }
+              okText={u.disabled ? "Mở khóa" : "Khóa"}
+              okButtonProps={{ danger: !u.disabled }}
+              cancelText="Hủy"
+              onConfirm={() => onToggle(u)}
+            >
+              <Button
+                size="small"
+                danger={!u.disabled}
+                icon={u.disabled ? <UnlockOutlined /> : <LockOutlined />}
+                aria-label={u.disabled ? `Mở khóa ${u.username}` : `Khóa ${u.username}`}
+              >
+                {u.disabled ? "Mở khóa" : "Khóa"}
+              </Button>
+            </Popconfirm>
+          </Space>
         ),
     },
   ];
@@ -191,6 +222,7 @@ export function UsersPage() {
       {can.createUsers(me) && (
         <UserForm open={creating} agencies={agencies.data ?? []} onClose={() => setCreating(false)} />
       )}
+      <TemporaryPasswordDialog issued={issued} onClose={() => setIssued(null)} />
     </Card>
   );
 }

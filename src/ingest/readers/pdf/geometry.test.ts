@@ -44,6 +44,10 @@ describe("joining wrapped lines", () => {
     expect(join(["Thông báo số 17-TB/", 99], ["CQTTBCĐ", 50])).toBe("Thông báo số 17-TB/CQTTBCĐ");
   });
 
+  it("never glues a figure closed by a percent sign to the word on the next line", () => {
+    expect(join(["1,5%", 99], ["GRDP", 30])).toBe("1,5% GRDP");
+  });
+
   it("does not glue a full word to a lower-case syllable", () => {
     expect(join(["05/01/2026", 99], ["của Văn phòng", 70])).toBe("05/01/2026 của Văn phòng");
   });

@@ -147,7 +147,8 @@ export function lineBreak(prev: Line, next: Line, measure: Measure): Break {
   if (GLUE_AFTER.test(prev.text) && !/\s-$/.test(prev.text)) return "";
   // Only long unbreakable tokens (document numbers, codes) are cut mid-word, and only when they
   // fill the line; a next line opening with a lower-case syllable is a new word.
-  const singleToken = !/\s/.test(prev.text) && !/[;,:)]$/.test(prev.text);
+  // A percent sign closes its number ("1,5%" / "GRDP"): nothing of the token runs on after it.
+  const singleToken = !/\s/.test(prev.text) && !/[;,:)%]$/.test(prev.text);
   const filled = width - used < 2 * charWidth;
   const nextToken = /^\S+/.exec(next.text)?.[0] ?? "";
   if (singleToken && filled && !/^\p{Ll}+[,.;:]?$/u.test(nextToken)) return "";
