@@ -71,7 +71,14 @@ describe("request controls in the browser", () => {
     await page.goto(`${harness.url}/dang-nhap`);
     await logIn(page, "vanphong");
     await page.waitForURL((url) => !url.pathname.startsWith("/dang-nhap"));
-    for (const path of ["/ke-hoach", "/cua-toi", "/duyet-bao-cao", "/nhap-van-ban", "/co-quan"]) {
+    for (const path of [
+      "/ke-hoach",
+      "/cua-toi",
+      "/duyet-bao-cao",
+      "/nhap-van-ban",
+      "/co-quan",
+      "/bao-mat-tai-khoan",
+    ]) {
       await page.goto(`${harness.url}${path}`);
       await page.getByTestId("current-user").waitFor();
       await page.waitForLoadState("networkidle");
