@@ -3,7 +3,8 @@ import { defineConfig } from "vite";
 
 // The web app lives in web/ and builds to web/dist, which the API server serves in production.
 // In development (`npm run dev`) Vite serves the app and forwards API calls to the server.
-const api = process.env.DONDOC_API ?? "http://localhost:3001";
+// 127.0.0.1, where the server listens by default ("localhost" may resolve to ::1 first).
+const api = process.env.DONDOC_API ?? "http://127.0.0.1:3001";
 
 export default defineConfig({
   root: "web",

@@ -7,6 +7,27 @@ describe("loadConfig", () => {
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir.endsWith("data")).toBe(true);
+    // Closed by default: loopback only, no proxy believed, the request's own origin.
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.trustProxy).toBe(false);
+    expect(config.publicOrigins).toEqual([]);
+  });
+
+  it("reads the trusted proxies and the public addresses as lists", () => {
+    const config = loadConfig({
+      DONDOC_TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1,loopback",
+      DONDOC_PUBLIC_URL: "https://dondoc.lamdong.gov.vn/, http://10.1.2.3:8080",
+    });
+    expect(config.trustProxy).toEqual(["127.0.0.1", "10.0.0.0/8", "::1", "loopback"]);
+    expect(config.publicOrigins).toEqual(["https://dondoc.lamdong.gov.vn", "http://10.1.2.3:8080"]);
+  });
+
+  it("refuses a proxy that is not an address or a block, and a public address that is not a URL", () => {
+    for (const bad of ["*", "true", "10.0.0.0/33", "example.org", "1.2.3.4/8/1"]) {
+      expect(() => loadConfig({ DONDOC_TRUST_PROXY: bad }), bad).toThrow(/DONDOC_TRUST_PROXY/);
+    }
+    expect(() => loadConfig({ DONDOC_PUBLIC_URL: "dondoc.lamdong.gov.vn" })).toThrow(/DONDOC_PUBLIC_URL/);
+    expect(() => loadConfig({ DONDOC_PUBLIC_URL: "ftp://x.vn" })).toThrow(/DONDOC_PUBLIC_URL/);
   });
 
   it("names each bad value in one Vietnamese line", () => {

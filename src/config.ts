@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -19,6 +20,44 @@ const extractTimeoutS = z.coerce
   .max(3600, "không được quá 3600 giây")
   .default(60);
 
+/** A comma-separated list in one variable, blanks dropped. */
+const list = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1, "không được để trống"));
+
+// What proxy-addr (Fastify's trustProxy) understands: an address, a CIDR block, or one of its
+// named ranges. Anything else would be silently ignored by it, so it is refused here.
+const proxyAddress = z.string().refine((value) => {
+  if (["loopback", "linklocal", "uniquelocal"].includes(value)) return true;
+  const [address, bits, extra] = value.split("/");
+  const family = net.isIP(address ?? "");
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}, "phải là danh sách địa chỉ IP hoặc dải CIDR cách nhau bởi dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8)");
+
+// The address users type in their browser: its origin is what a state-changing request's
+// Origin header must be (src/server/security.ts).
+const publicUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.origin !== "null";
+    } catch {
+      return false;
+    }
+  }, "phải là danh sách địa chỉ http(s)://tên-miền[:cổng] cách nhau bởi dấu phẩy")
+  .transform((value) => new URL(value).origin);
+
 const minutes = z.coerce
   .number({ message: "phải là một số (phút)" })
   .int("phải là số nguyên")
@@ -34,7 +73,10 @@ function secretKeyBytes(value: string): Buffer | null {
 const envSchema = z
   .object({
     PORT: port.default(3000),
-    HOST: z.string().min(1).default("0.0.0.0"),
+    // Loopback only until the operator opens it (HOST=0.0.0.0) or puts a proxy in front.
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DONDOC_TRUST_PROXY: list(proxyAddress).optional(),
+    DONDOC_PUBLIC_URL: list(publicUrl).optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "phải có dạng postgres://người_dùng@máy:cổng/cơ_sở_dữ_liệu")
@@ -112,6 +154,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     port: e.PORT,
     host: e.HOST,
+    /**
+     * Proxies whose X-Forwarded-For/-Proto/-Host are believed (addresses or CIDR blocks);
+     * false: none, the socket's own address and protocol count.
+     */
+    trustProxy: e.DONDOC_TRUST_PROXY ?? (false as const),
+    /** Origins the app is reached at; unset: the request's own Host and protocol. */
+    publicOrigins: e.DONDOC_PUBLIC_URL ?? [],
     databaseUrl: e.DATABASE_URL,
     /** Connections to PostgreSQL per app instance; the embedded database always has one. */
     databasePoolSize: e.DATABASE_POOL_SIZE,

@@ -195,7 +195,7 @@ export function registerCommands(program: Command) {
         ["node_modules/vite/bin/vite.js", "--port", process.env.PORT ?? "3000"],
         {
           stdio: "inherit",
-          env: { ...process.env, DONDOC_API: `http://localhost:${process.env.API_PORT ?? "3001"}` },
+          env: { ...process.env, DONDOC_API: `http://127.0.0.1:${process.env.API_PORT ?? "3001"}` },
         },
       );
       const stop = () => {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { agencies } from "../db/schema/index.ts";
 import { inTenant } from "../db/tenancy.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
+import { findParentCycle } from "../domain/agencyTree.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { type AgencyInput, agencyInput } from "./inputs/saveAgency.ts";
@@ -23,10 +24,11 @@ export async function saveAgency(ctx: CommandContext, raw: AgencyInput, agencyId
     if (input.parentId === agencyId)
       throw invalid("agency_parent_self", "Cơ quan không thể là cấp trên của chính nó.");
     const [parent] = await ctx.tx
-      .select({ id: agencies.id })
+      .select({ id: agencies.id, name: agencies.name })
       .from(agencies)
       .where(inTenant(agencies, ctx.tenantId, eq(agencies.id, input.parentId)));
     if (!parent) throw invalid("agency_parent_missing", "Cơ quan cấp trên không tồn tại.");
+    if (agencyId) await refuseCycle(ctx, agencyId, parent);
   }
   const values = {
     name: input.name,
@@ -68,4 +70,20 @@ export async function saveAgency(ctx: CommandContext, raw: AgencyInput, agencyId
     after,
   });
   return after!;
+}
+
+/** The directory import refuses a loop of parents; moving one agency under another must too. */
+async function refuseCycle(ctx: CommandContext, agencyId: string, parent: { id: string; name: string }) {
+  const rows = await ctx.tx
+    .select({ id: agencies.id, parentId: agencies.parentId })
+    .from(agencies)
+    .where(inTenant(agencies, ctx.tenantId));
+  const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
+  parentOf.set(agencyId, parent.id);
+  if (findParentCycle(parentOf, [agencyId])) {
+    throw invalid(
+      "agency_parent_cycle",
+      `Không thể đặt "${parent.name}" làm cấp trên: đơn vị này đang trực thuộc chính cơ quan được sửa.`,
+    );
+  }
 }

@@ -4,6 +4,7 @@ import { inTenant } from "../db/tenancy.ts";
 import { aliasStep } from "../domain/agencyAliases.ts";
 import type { AgencySeed } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
+import { findParentCycle } from "../domain/agencyTree.ts";
 import { invalid } from "../errors.ts";
 import { nameOwner } from "../queries/agencies.ts";
 import { type CommandContext, changedFields, recordAudit } from "./context.ts";
@@ -124,6 +125,8 @@ export async function upsertAgencyTree(
     }
   }
 
+  await refuseCycles(ctx);
+
   for (const seed of tree) {
     const members = seed.group?.members;
     if (!members?.length) continue;
@@ -144,4 +147,23 @@ export async function upsertAgencyTree(
     after: { count: tree.length, created, changed: changed.after },
   });
   return idByCode;
+}
+
+/**
+ * The file's own loops are refused when it is read (agencyDirectoryFile.ts); a file can still
+ * close one through agencies it does not list (B under A in the file, A already under B), so the
+ * whole directory is checked once written, inside the transaction that rolls it back.
+ */
+async function refuseCycles(ctx: CommandContext) {
+  const rows = await ctx.tx
+    .select({ id: agencies.id, parentId: agencies.parentId, name: agencies.name })
+    .from(agencies)
+    .where(inTenant(agencies, ctx.tenantId));
+  const cycle = findParentCycle(new Map(rows.map((row) => [row.id, row.parentId])));
+  if (!cycle) return;
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  throw invalid(
+    "directory_cycle",
+    `Các cơ quan ${cycle.map((id) => `"${names.get(id)}"`).join(", ")} nằm trong một vòng cấp trên – cấp dưới.`,
+  );
 }

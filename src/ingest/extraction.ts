@@ -67,7 +67,8 @@ export const extractedTaskSchema = z.object({
 export type ExtractedTask = z.input<typeof extractedTaskSchema>;
 
 export const indicatorTargetSchema = z.object({
-  year: z.number().int(),
+  // Stored as a smallint: a larger year would fail the import's commit.
+  year: z.number().int().min(-32_768).max(32_767),
   text: z.string(),
   op: z.enum(targetOps).nullable(),
   value: z.union([z.number(), z.boolean()]).nullable(),

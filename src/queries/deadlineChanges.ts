@@ -4,6 +4,7 @@ import type { Executor } from "../db/client.ts";
 import { agencies, assignments, deadlineChanges, plans, tasks } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { deadlineChangeStates } from "../domain/assignments.ts";
+import { INT4_MAX } from "../domain/inputSafety.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { userNames } from "./reports.ts";
 import { agencyInScope } from "./scopeSql.ts";
@@ -12,7 +13,7 @@ export const deadlineChangeFilters = z.object({
   state: z.enum(deadlineChangeStates).optional(),
   taskId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
 });
 export type DeadlineChangeFilters = z.infer<typeof deadlineChangeFilters>;
 

@@ -3,11 +3,12 @@ import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import { notifications } from "../db/schema/index.ts";
 import { inTenant } from "../db/tenancy.ts";
+import { INT4_MAX } from "../domain/inputSafety.ts";
 
 export const notificationFilters = z.object({
   unreadOnly: z.stringbool().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
 });
 export type NotificationFilters = z.infer<typeof notificationFilters>;
 

@@ -12,6 +12,7 @@ import {
 } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { isAgencyHead } from "../domain/agencyStaff.ts";
+import { INT4_MAX } from "../domain/inputSafety.ts";
 import type { Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
@@ -21,17 +22,32 @@ import { periodLabel, userNames } from "./reports.ts";
  * The queue's sort key: submission time, then id. The time travels as PostgreSQL's own text so
  * that its microseconds survive (a JavaScript Date would cut them and repeat the last row).
  */
-const queueCursor = z.tuple([
-  z.string().regex(/^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)$/),
-  z.uuid(),
-]);
+const queueCursor = z.tuple([z.string().refine(isTimestamp), z.uuid()]);
+
+/**
+ * PostgreSQL's text of a timestamptz ("2026-12-03 12:45:47.123456+00") naming a time that
+ * exists: a well-formed but impossible one (month 13) would fail the statement's ::timestamptz.
+ */
+function isTimestamp(text: string): boolean {
+  const parts = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(\.\d{1,6})?(Z|[+-]\d\d(:?\d\d)?)$/.exec(text);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as number[];
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return (
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day! &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second! < 60
+  );
+}
 const readQueueCursor = (after: string | undefined) => decodeCursor(after, queueCursor);
 
 /** A page of the queue; shared by the API and the web. */
 export const reviewQueuePage = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
     /** Keyset pagination: the `nextCursor` of the previous page (then `offset` is ignored). */
     after: z.string().max(200).optional(),
   })

@@ -1,12 +1,32 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { deadlineChanges, documents, planSections, plans, taskLinks, tasks } from "../db/schema/index.ts";
+import {
+  assignments,
+  deadlineChanges,
+  documents,
+  planSections,
+  plans,
+  taskLinks,
+  tasks,
+} from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { IsoDate } from "../domain/dates.ts";
+import type { TaskScope } from "../policies/task.ts";
 import { loadAssignmentStatuses } from "./assignmentStatus.ts";
+import { agencyInScope } from "./scopeSql.ts";
 
-/** One task with its plan, section, every assignment's status as of a day, links and deadline history. */
-export async function getTask(db: Executor, tenantId: string, taskId: string, asOf: IsoDate) {
+/**
+ * One task with its plan, section, every assignment's status as of a day, links and deadline
+ * history. The history is the scope's own agencies' only, as in the list of deadline changes
+ * (listDeadlineChanges): another agency's reasons for asking more time are not shown to it.
+ */
+export async function getTask(
+  db: Executor,
+  tenantId: string,
+  taskId: string,
+  asOf: IsoDate,
+  scope: TaskScope,
+) {
   const [task] = await db
     .select({
       id: tasks.id,
@@ -47,10 +67,19 @@ export async function getTask(db: Executor, tenantId: string, taskId: string, as
   const ids = new Set(assignmentStatuses.map((a) => a.assignmentId));
   const changes = ids.size
     ? await db
-        .select()
+        .select({ change: deadlineChanges })
         .from(deadlineChanges)
-        .where(inTenant(deadlineChanges, tenantId, inArray(deadlineChanges.assignmentId, [...ids])))
+        .innerJoin(assignments, tenantJoin(assignments.id, deadlineChanges.assignmentId))
+        .where(
+          inTenant(
+            deadlineChanges,
+            tenantId,
+            inArray(deadlineChanges.assignmentId, [...ids]),
+            agencyInScope(scope, assignments.agencyId),
+          ),
+        )
         .orderBy(asc(deadlineChanges.requestedAt))
+        .then((rows) => rows.map((row) => row.change))
     : [];
   return {
     ...task,

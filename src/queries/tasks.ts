@@ -5,6 +5,7 @@ import { rowsOf } from "../db/migrate.ts";
 import { uuidList } from "../db/sqlLists.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { type IsoDate, vietnamDate } from "../domain/dates.ts";
+import { INT4_MAX } from "../domain/inputSafety.ts";
 import { type AssignmentStatus, assignmentStatuses, DUE_SOON_DAYS } from "../domain/status.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { deadlineKindSchema } from "../ingest/extraction.ts";
@@ -49,7 +50,7 @@ export const taskFilters = z
     /** position: the plan's order; overdue: "quá hạn lâu nhất" first. */
     sort: z.enum(taskSorts).default("position"),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
     /** Keyset pagination: the `nextCursor` of the previous page (then `offset` is ignored). */
     after: z.string().max(200).optional(),
   })
@@ -338,8 +339,9 @@ export interface TaskListItem extends TaskStatusSummary {
 type Cursor = (string | number)[];
 
 const cursorShapes = {
-  overdue: z.tuple([z.number().int(), z.uuid()]),
-  position: z.tuple([z.uuid(), z.number().int(), z.uuid()]),
+  // Compared with integer columns in SQL: a larger number would fail the statement.
+  overdue: z.tuple([z.number().int().min(-INT4_MAX).max(INT4_MAX), z.uuid()]),
+  position: z.tuple([z.uuid(), z.number().int().min(-INT4_MAX).max(INT4_MAX), z.uuid()]),
 };
 
 function taskCursor(sort: TaskFilters["sort"], row: RawTaskRow): string {

@@ -122,4 +122,60 @@ describe("agency directory", () => {
     });
     expect(taken.statusCode).toBe(409);
   });
+
+  it("refuses to make an agency its own ancestor, by the form or by a file", async () => {
+    const save = (id: string, payload: Record<string, unknown>) =>
+      app.inject({ method: "PUT", url: `/api/agencies/${id}`, headers: { cookie: admin }, payload });
+    const csv = Buffer.from(
+      'Mã,"Tên cơ quan, đơn vị",Cấp,Mã cơ quan cấp trên\nx-cha,Xã Cha,Xã,ubnd-tinh\nx-con,Thôn Con,Xã,x-cha\nx-chau,Thôn Cháu,Xã,x-con\n',
+    );
+    expect((await upload(admin, "cay.csv", csv)).json()).toEqual({ count: 3 });
+    const items = (await app.inject({ url: "/api/agencies", headers: { cookie: admin } })).json().items as {
+      id: string;
+      code: string;
+      parentId: string | null;
+    }[];
+    const byCode = (code: string) => items.find((a) => a.code === code)!;
+    const [father, grandchild] = [byCode("x-cha"), byCode("x-chau")];
+
+    // The form: "Xã Cha" under its own grandchild.
+    const looped = await save(father.id, {
+      name: "Xã Cha",
+      code: "x-cha",
+      level: "commune",
+      parentId: grandchild.id,
+    });
+    expect(looped.statusCode, looped.body).toBe(400);
+    expect(looped.json()).toMatchObject({
+      code: "agency_parent_cycle",
+      message: expect.stringContaining("Thôn Cháu"),
+    });
+    const self = await save(father.id, {
+      name: "Xã Cha",
+      code: "x-cha",
+      level: "commune",
+      parentId: father.id,
+    });
+    expect(self.statusCode).toBe(400);
+
+    // A file that lists only "Xã Cha", under its grandchild: the loop closes through the database.
+    const file = Buffer.from('Mã,"Tên cơ quan, đơn vị",Cấp,Mã cơ quan cấp trên\nx-cha,Xã Cha,Xã,x-chau\n');
+    const imported = await upload(admin, "vong.csv", file);
+    expect(imported.statusCode, imported.body).toBe(400);
+    expect(imported.json().code).toBe("directory_cycle");
+
+    const after = (await app.inject({ url: "/api/agencies", headers: { cookie: admin } })).json().items as {
+      id: string;
+      parentId: string | null;
+    }[];
+    expect(after.find((a) => a.id === father.id)?.parentId).toBe(father.parentId);
+    // Moving it elsewhere in the tree still works.
+    const moved = await save(grandchild.id, {
+      name: "Thôn Cháu",
+      code: "x-chau",
+      level: "commune",
+      parentId: father.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+  });
 });

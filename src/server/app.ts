@@ -14,7 +14,7 @@ import {
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import "../validation.ts";
-import { errorHandler, notFoundHandler } from "./errors.ts";
+import { errorHandler, logSerializers, notFoundHandler } from "./errors.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -33,6 +33,7 @@ import { securityRoutes } from "./routes/security.ts";
 import { taskEditingRoutes } from "./routes/taskEditing.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { userRoutes } from "./routes/users.ts";
+import { registerRequestSecurity } from "./security.ts";
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -53,9 +54,12 @@ export async function buildApp(
   deps: AppDeps,
   options: { logger?: boolean | object } = {},
 ): Promise<FastifyInstance> {
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: true,
+    logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers: logSerializers },
+    // Only the configured proxies may say who the client is and whether it came over TLS: the
+    // address goes into the audit log and the protocol decides the cookie's Secure flag.
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });
@@ -65,6 +69,7 @@ export async function buildApp(
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifyCookie);
+  await registerRequestSecurity(app, deps.config);
   // Uploads (plan files, evidence, directories): each route reads its parts and applies its own
   // size limit; this is the ceiling for any single file.
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 20, fields: 50 } });

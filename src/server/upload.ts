@@ -1,7 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { findUnsafeText, textProblem } from "../domain/inputSafety.ts";
 import { AppError, invalid } from "../errors.ts";
 import { UploadStaging, UploadTooLarge } from "../storage/staging.ts";
+import { invalidText } from "./security.ts";
 
 export interface UploadRules {
   /** The folder under which each request stages its files. */
@@ -99,6 +101,9 @@ async function readParts(
           part.file.resume();
           continue;
         }
+        // The file's name is stored with its evidence: the same rule as any text field.
+        const problem = textProblem(part.filename);
+        if (problem) throw invalidText("form", { path: [part.fieldname], problem });
         await staging.add(
           part.file,
           { fileName: part.filename, declaredType: part.mimetype },
@@ -115,6 +120,10 @@ async function readParts(
   }
   const body: Record<string, unknown> = {};
   for (const [name, values] of fields) body[name] = convert(kinds.get(name)!, values);
+  // Fields of a form are read here rather than by Fastify, so the global check (security.ts) did
+  // not see them; after conversion, so that a JSON-encoded list is checked as its items.
+  const unsafe = findUnsafeText(body);
+  if (unsafe) throw invalidText("form", unsafe);
   return body;
 }
 

@@ -1,6 +1,7 @@
 // The agency head's decision on an officer's report (approveReportAsHead). It imports nothing of the server:
 // the web form validates with this same schema and shows the same Vietnamese messages.
 import { z } from "zod";
+import { INT4_MAX } from "../../domain/inputSafety.ts";
 import { reviewDecisions } from "../../domain/reports.ts";
 import { normalizeLines } from "../../domain/text.ts";
 
@@ -9,7 +10,7 @@ export const approveReportAsHeadInput = z
     reportId: z.uuid(),
     decision: z.enum(reviewDecisions, "Quyết định phải là approve (chuyển đi) hoặc return (trả lại)"),
     comment: z.string().max(10_000, "Ý kiến tối đa 10.000 ký tự").transform(normalizeLines).default(""),
-    version: z.number().int().positive().optional(),
+    version: z.number().int().positive().max(INT4_MAX).optional(),
   })
   .superRefine((input, issue) => {
     if (input.decision === "return" && !input.comment) {

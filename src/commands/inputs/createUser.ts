@@ -1,6 +1,7 @@
 // An account as the administrator issues it (createUser). It imports nothing of the server: the web form
 // validates with this same schema and shows the same Vietnamese messages.
 import { z } from "zod";
+import { bidiControlMessage, hasBidiControl } from "../../domain/inputSafety.ts";
 import { PASSWORD_MAX_LENGTH, passwordMessage } from "../../domain/passwordRules.ts";
 import { roles } from "../../domain/roles.ts";
 
@@ -14,11 +15,16 @@ export const createUserInput = z
       .toLowerCase()
       .max(64, usernameRule)
       .regex(/^[a-z0-9._-]{3,64}$/, usernameRule),
-    displayName: z.string().trim().min(1, "Cần có họ tên").max(200),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, "Cần có họ tên")
+      .max(200)
+      .refine((name) => !hasBidiControl(name), `Họ tên ${bidiControlMessage}`),
     email: z.email("Địa chỉ thư điện tử không hợp lệ").optional(),
     // The password rules need the username, so they are checked on the whole input below.
     password: z.string().max(PASSWORD_MAX_LENGTH),
-    roles: z.array(z.enum(roles)).min(1, "Cần ít nhất một vai trò"),
+    roles: z.array(z.enum(roles)).min(1, "Cần ít nhất một vai trò").max(roles.length),
     agencyId: z.uuid().nullable().optional(),
   })
   .superRefine((input, ctx) => {

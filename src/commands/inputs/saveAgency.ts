@@ -2,12 +2,24 @@
 // validates with this same schema and shows the same Vietnamese messages.
 import { z } from "zod";
 import { agencyLevels } from "../../domain/agencyLevels.ts";
+import { bidiControlMessage, hasBidiControl } from "../../domain/inputSafety.ts";
 
 const codeRule = "Mã chỉ gồm chữ thường không dấu, số và dấu - (2–60 ký tự)";
 
 export const agencyInput = z.object({
-  name: z.string().trim().min(2, "Tên cơ quan cần ít nhất 2 ký tự").max(300),
-  shortName: z.string().trim().max(100).nullable().optional(),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Tên cơ quan cần ít nhất 2 ký tự")
+    .max(300)
+    .refine((name) => !hasBidiControl(name), `Tên cơ quan ${bidiControlMessage}`),
+  shortName: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((name) => !hasBidiControl(name), `Tên viết tắt ${bidiControlMessage}`)
+    .nullable()
+    .optional(),
   code: z
     .string()
     .trim()

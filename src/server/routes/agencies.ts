@@ -5,12 +5,14 @@ import { agencyInput, saveAgency } from "../../commands/saveAgency.ts";
 import { upsertAgencyTree } from "../../commands/upsertAgencyTree.ts";
 import type { AgencySeed } from "../../domain/agencyDirectory.ts";
 import { agencyLevels } from "../../domain/agencyLevels.ts";
+import { bidiControlMessage, findUnsafeText, hasBidiControl } from "../../domain/inputSafety.ts";
 import { invalid } from "../../errors.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
 import { directoryAsSeeds, listAgencyDirectory } from "../../queries/agencies.ts";
 import { readAgencyDirectory, writeAgencyDirectory } from "../../reports/agencyDirectoryFile.ts";
 import { command, query } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
+import { invalidText } from "../security.ts";
 import { requireSession } from "../session.ts";
 
 const agencyEntry = z.object({
@@ -159,7 +161,16 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
       const bytes = await file.toBuffer().catch(() => {
         throw invalid("file_too_large", "Tệp danh mục quá lớn (tối đa 5 MB).");
       });
-      return readAgencyDirectory(bytes, /\.csv$/i.test(file.filename) ? "csv" : "xlsx");
+      const tree = await readAgencyDirectory(bytes, /\.csv$/i.test(file.filename) ? "csv" : "xlsx");
+      // A file's cells become names like a form's fields: the same rule (security.ts).
+      for (const seed of tree) {
+        const unsafe = findUnsafeText(seed);
+        if (unsafe) throw invalidText("form", { ...unsafe, path: [seed.code, ...unsafe.path] });
+        if ([seed.name, seed.shortName ?? "", ...(seed.aliases ?? [])].some(hasBidiControl)) {
+          throw invalid("invalid_name", `Tên của cơ quan mã "${seed.code}" ${bidiControlMessage}.`);
+        }
+      }
+      return tree;
     },
     run: async (ctx, _input, _none, tree) => {
       await upsertAgencyTree(ctx, tree);

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  agencies,
   assignments,
   auditLog,
   deadlineChanges,
@@ -281,5 +282,55 @@ describe("directive comments", () => {
     expect(await rowCount(t.db, directiveComments)).toBe(before);
     expect((await get("taichinh", url)).statusCode).toBe(403);
     expect((await get("lanhdao", url)).json().items).toHaveLength(2);
+  });
+});
+
+describe("a task's deadline history", () => {
+  it("shows an agency its own requests on a shared task, not another agency's reasons", async () => {
+    // A task of the demo held by both Công an tỉnh and Sở Tài chính.
+    const [shared] = await t.db
+      .select({ taskId: assignments.taskId })
+      .from(assignments)
+      .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
+      .where(inArray(agencies.code, ["cong-an", "so-tai-chinh"]))
+      .groupBy(assignments.taskId)
+      .having(sql`count(distinct ${assignments.agencyId}) = 2`)
+      .limit(1);
+    expect(shared, "a task shared by Công an tỉnh and Sở Tài chính").toBeDefined();
+    const held = await t.db
+      .select({ id: assignments.id, code: agencies.code })
+      .from(assignments)
+      .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
+      .where(eq(assignments.taskId, shared!.taskId));
+    const police = held.find((a) => a.code === "cong-an")!;
+    const finance = held.find((a) => a.code === "so-tai-chinh")!;
+    const reason = "Chờ kết quả điều tra, không công bố";
+    await t.db.insert(deadlineChanges).values({
+      tenantId: t.tenantId,
+      assignmentId: police.id,
+      requestedDueOn: addDays(today(), 40),
+      reason,
+      requestedBy: (await t.db.select({ id: users.id }).from(users).where(eq(users.username, "congan")))[0]!
+        .id,
+    });
+
+    const url = `/api/tasks/${shared!.taskId}`;
+    const asFinance = await get("taichinh", url);
+    expect(asFinance.statusCode).toBe(200);
+    expect(asFinance.json().assignments.map((a: { assignmentId: string }) => a.assignmentId)).toContain(
+      finance.id,
+    );
+    expect(asFinance.body).not.toContain(reason);
+    expect(asFinance.json().deadlineChanges).toEqual([]);
+    // As the list does: GET /api/deadline-changes?taskId= hides it from Sở Tài chính too.
+    expect((await get("taichinh", `/api/deadline-changes?taskId=${shared!.taskId}`)).json().total).toBe(0);
+
+    for (const user of ["congan", "vanphong"]) {
+      const changes = (await get(user, url)).json().deadlineChanges as { reason: string }[];
+      expect(
+        changes.map((c) => c.reason),
+        user,
+      ).toEqual([reason]);
+    }
   });
 });

@@ -13,6 +13,7 @@ import { discardImport } from "../../commands/discardImport.ts";
 import { updateImport } from "../../commands/updateImport.ts";
 import { importState } from "../../db/schema/index.ts";
 import { assignmentRoles } from "../../domain/assignments.ts";
+import { textProblem } from "../../domain/inputSafety.ts";
 import { AppError, found, invalid, notFound } from "../../errors.ts";
 import { extractionSchema } from "../../ingest/extraction.ts";
 import type { ExtractionProgress } from "../../ingest/progress.ts";
@@ -21,9 +22,11 @@ import { allOf, allow } from "../../policies/decision.ts";
 import { planPolicy } from "../../policies/plan.ts";
 import type { Principal } from "../../policies/principal.ts";
 import { getImportRow, importPreview, listOpenImports } from "../../queries/imports.ts";
+import { errorFacts } from "../errors.ts";
 import { forgetProgress, progressOf, reportProgress } from "../importProgress.ts";
 import { command, query, type ReadContext } from "../operation.ts";
 import { errorBody, errorResponses } from "../schemas.ts";
+import { invalidText } from "../security.ts";
 import { requireSession } from "../session.ts";
 
 const MB = 1024 * 1024;
@@ -104,7 +107,12 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteOptions> = async (ap
       try {
         const extraction = await extractUpload(bytes, fileName, {
           extract: options.extract,
-          onUnexpected: (error) => request.log.error({ err: error, fileName }, "extraction failed"),
+          // The file's name and the error's message may quote the document: neither is logged.
+          onUnexpected: (error) =>
+            request.log.error(
+              { err: errorFacts(error), route: request.routeOptions.url },
+              "extraction failed",
+            ),
           // OCR of a scan takes tens of seconds: the page polls GET /api/imports/progress/:token.
           ...(token ? { onProgress: (p: ExtractionProgress) => reportProgress(principal, token, p) } : {}),
         });
@@ -279,9 +287,18 @@ async function readPlanFile(request: FastifyRequest): Promise<{ bytes: Buffer; f
   }
   const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
   if (!file) throw invalid("file_missing", "Chưa chọn tệp kế hoạch để nhập.");
+  // Cut by characters, not UTF-16 units, so that the cut never leaves half an emoji.
+  const fileName = Array.from((file.filename || "tep-tai-len").normalize("NFC"))
+    .slice(0, 255)
+    .join("");
+  // The name is stored with the import: the same rule as any text field (security.ts).
+  const problem = textProblem(fileName);
+  if (problem) {
+    file.file.resume();
+    throw invalidText("form", { path: ["file"], problem });
+  }
   try {
-    const bytes = await file.toBuffer();
-    return { bytes, fileName: (file.filename || "tep-tai-len").normalize("NFC").slice(0, 255) };
+    return { bytes: await file.toBuffer(), fileName };
   } catch (error) {
     if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
       throw new AppError(

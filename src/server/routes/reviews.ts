@@ -3,6 +3,7 @@ import { z } from "zod";
 import { approveReportAsHead } from "../../commands/approveReportAsHead.ts";
 import { reopenReport } from "../../commands/reopenReport.ts";
 import { reviewDecisions, reviewReport } from "../../commands/reviewReport.ts";
+import { INT4_MAX } from "../../domain/inputSafety.ts";
 import { reportStates } from "../../domain/reports.ts";
 import { found } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
@@ -14,7 +15,13 @@ import { requireSession } from "../session.ts";
 
 const params = z.object({ reportId: z.uuid() });
 const comment = z.string().max(10_000).optional().describe("Ý kiến (bắt buộc khi trả lại)");
-const version = z.number().int().positive().optional().describe("Phiên bản báo cáo đã xem (chống ghi đè)");
+const version = z
+  .number()
+  .int()
+  .positive()
+  .max(INT4_MAX)
+  .optional()
+  .describe("Phiên bản báo cáo đã xem (chống ghi đè)");
 
 const reportState = z.enum(reportStates);
 const decided = z.object({ id: z.string(), state: reportState, version: z.number() });

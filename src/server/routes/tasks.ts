@@ -134,7 +134,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: z.object({ asOf: asOfDate.optional() }),
       response: { 200: taskDetail, ...errorResponses },
     },
-    load: (ctx, { params, query }) => getTask(ctx.db, ctx.tenantId, params.taskId, query.asOf ?? today()),
+    load: (ctx, { params, query }) =>
+      getTask(ctx.db, ctx.tenantId, params.taskId, query.asOf ?? today(), taskScope(ctx.principal)),
     missing: "nhiệm vụ",
     authorize: (principal, task) =>
       taskPolicy.read(
