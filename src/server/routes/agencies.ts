@@ -10,6 +10,7 @@ import { invalid } from "../../errors.ts";
 import { agencyPolicy } from "../../policies/agency.ts";
 import { directoryAsSeeds, listAgencyDirectory } from "../../queries/agencies.ts";
 import { readAgencyDirectory, writeAgencyDirectory } from "../../reports/agencyDirectoryFile.ts";
+import { sendTableFile } from "../download.ts";
 import { command, query } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
 import { invalidText } from "../security.ts";
@@ -136,16 +137,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
     run: async (ctx, { query }) => {
       const seeds = directoryAsSeeds(await listAgencyDirectory(ctx.db, ctx.tenantId));
       const body = await writeAgencyDirectory(seeds, query.format);
-      ctx.reply
-        .header(
-          "content-type",
-          query.format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        .header("content-disposition", `attachment; filename="danh-muc-co-quan.${query.format}"`);
-      // A file is sent as it is, never serialised against the (error) response schemas.
-      return body as never;
+      return sendTableFile(ctx.reply, body, query.format, "danh-muc-co-quan");
     },
   });
 

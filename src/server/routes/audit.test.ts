@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditLogRow } from "../../queries/auditLog.ts";
 import { login, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
 
 let t: TrackingApp;
@@ -16,20 +17,7 @@ afterAll(async () => {
 const get = (user: string, url: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: "GET", url, headers: { cookie: cookies[user]!, ...headers } });
 
-interface Entry {
-  id: string;
-  seq: number;
-  at: string;
-  actorLabel: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  userAgent: string | null;
-}
+type Entry = AuditLogRow;
 const list = async (query: string) => {
   const response = await get("admin", `/api/audit?${query}`);
   expect(response.statusCode, response.body).toBe(200);

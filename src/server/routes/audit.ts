@@ -9,6 +9,7 @@ import {
   listAuditLog,
 } from "../../queries/auditLog.ts";
 import { writeAuditLog } from "../../reports/auditLogFile.ts";
+import { sendTableFile } from "../download.ts";
 import { query } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
 import { requireSession } from "../session.ts";
@@ -69,16 +70,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         ? `Chỉ xuất ${AUDIT_EXPORT_LIMIT.toLocaleString("vi-VN")} dòng mới nhất; hãy thu hẹp khoảng thời gian để xuất phần còn lại.`
         : undefined;
       const body = await writeAuditLog(rows, query.format, note);
-      ctx.reply
-        .header(
-          "content-type",
-          query.format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        .header("content-disposition", `attachment; filename="nhat-ky-he-thong.${query.format}"`);
-      // A file is sent as it is, never serialised against the (error) response schemas.
-      return body as never;
+      return sendTableFile(ctx.reply, body, query.format, "nhat-ky-he-thong");
     },
   });
 };
