@@ -6,7 +6,7 @@
 import { generate } from "otplib";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { logIn, logOut, openAs, setUpBrowserTests, textOf } from "./harness.ts";
+import { accountMenu, logIn, logOut, openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
 const harness = setUpBrowserTests();
 
@@ -32,7 +32,7 @@ describe("two-factor login", () => {
   it("a leader enrols, then logs in with password and code; a wrong code is refused", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "lanhdao", "/ke-hoach");
-    await page.getByRole("button", { name: "Bảo mật tài khoản" }).click();
+    await accountMenu(page, "Bảo mật tài khoản");
     await page.waitForURL(/\/bao-mat-tai-khoan/);
     await page.getByText("Chưa bật").waitFor();
     const { secret, codes } = await enrol(page);

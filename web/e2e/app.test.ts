@@ -3,7 +3,7 @@
 // Needs the built app (web/dist): run `npx vite build` first.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fold, logIn, PASSWORD, setUpBrowserTests, textOf } from "./harness.ts";
+import { accountMenu, fold, logIn, PASSWORD, setUpBrowserTests, textOf } from "./harness.ts";
 
 const harness = setUpBrowserTests();
 
@@ -79,7 +79,7 @@ describe("web app", () => {
 
     // The filtered view is a link: it opens the same way, and survives logging out and in again.
     const shared = page.url();
-    await page.getByRole("button", { name: /Đăng xuất/ }).click();
+    await accountMenu(page, /Đăng xuất/);
     await page.waitForURL(/\/dang-nhap$/);
     await page.goto(shared);
     await page.waitForURL(/\/dang-nhap\?next=/);

@@ -126,9 +126,15 @@ export async function openAs(page: Page, baseUrl: string, username: string, path
   await page.waitForURL((url) => url.pathname === pathname.split("?")[0]);
 }
 
-/** Logs out through the header button and waits for the login page. */
+/** Picks an item of the account menu in the header (đổi mật khẩu, bảo mật tài khoản, đăng xuất). */
+export async function accountMenu(page: Page, item: string | RegExp) {
+  await page.getByRole("button", { name: /^Tài khoản .*đăng xuất/ }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+/** Logs out through the account menu and waits for the login page. */
 export async function logOut(page: Page) {
-  await page.getByRole("button", { name: /Đăng xuất/ }).click();
+  await accountMenu(page, /Đăng xuất/);
   await page.waitForURL(/\/dang-nhap/);
 }
 

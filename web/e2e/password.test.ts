@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { passwordMessages } from "../../src/domain/passwordRules.ts";
-import { logIn, openAs, setUpBrowserTests, textOf } from "./harness.ts";
+import { accountMenu, logIn, logOut, openAs, setUpBrowserTests, textOf } from "./harness.ts";
 
 const harness = setUpBrowserTests();
 
@@ -126,7 +126,7 @@ describe("passwords", () => {
   it("anyone changes their own password from the header, and the old one stops working", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "taichinh", "/cua-toi");
-    await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await accountMenu(page, "Đổi mật khẩu");
     await page.waitForURL((url) => url.pathname === "/doi-mat-khau");
     expect(await page.getByText(FORCED).count()).toBe(0);
 
@@ -139,8 +139,7 @@ describe("passwords", () => {
 
     await fillChange(page, "DonDoc@2026", "Nui-Langbiang-xanh");
     await page.waitForURL((url) => url.pathname === "/cua-toi");
-    await page.getByRole("button", { name: /Đăng xuất/ }).click();
-    await page.waitForURL(/\/dang-nhap/);
+    await logOut(page);
     await logIn(page, "taichinh");
     await page.getByRole("alert").getByText("Tên đăng nhập hoặc mật khẩu không đúng").waitFor();
     await logIn(page, "taichinh", "Nui-Langbiang-xanh");

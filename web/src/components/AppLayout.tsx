@@ -1,5 +1,5 @@
-import { KeyOutlined, LogoutOutlined, SafetyOutlined } from "@ant-design/icons";
-import { App, Button, Layout, Menu, type MenuProps, Tag, Tooltip } from "antd";
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
+import { App, Button, Dropdown, Layout, Menu, type MenuProps, Tag } from "antd";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { useLogout, useMe } from "../api/queries.ts";
@@ -74,21 +74,26 @@ export function AppLayout() {
               {roleLabel(role)}
             </Tag>
           ))}
-          <Tooltip title={`Đổi mật khẩu của tài khoản ${me.username}`}>
-            <Button icon={<KeyOutlined />} onClick={() => navigate(paths.changePassword)}>
-              Đổi mật khẩu
+          <Dropdown
+            trigger={["click"]}
+            menu={{
+              items: [
+                { key: paths.changePassword, icon: <KeyOutlined />, label: "Đổi mật khẩu" },
+                { key: paths.accountSecurity, icon: <SafetyOutlined />, label: "Bảo mật tài khoản" },
+                { type: "divider" },
+                { key: "logout", icon: <LogoutOutlined />, label: "Đăng xuất" },
+              ],
+              onClick: ({ key }) => (key === "logout" ? onLogout() : navigate(key)),
+            }}
+          >
+            <Button
+              icon={<UserOutlined />}
+              loading={logout.isPending}
+              aria-label={`Tài khoản ${me.username}: đổi mật khẩu, bảo mật, đăng xuất`}
+            >
+              <DownOutlined />
             </Button>
-          </Tooltip>
-          <Tooltip title="Xác thực hai lớp của tài khoản">
-            <Button icon={<SafetyOutlined />} onClick={() => navigate(paths.accountSecurity)}>
-              Bảo mật tài khoản
-            </Button>
-          </Tooltip>
-          <Tooltip title={`Đăng xuất khỏi tài khoản ${me.username}`}>
-            <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
-              Đăng xuất
-            </Button>
-          </Tooltip>
+          </Dropdown>
         </div>
       </Layout.Header>
       <Layout.Content className="dd-content">
