@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../cli/demo.ts";
@@ -126,6 +126,17 @@ describe("cross-site request forgery", () => {
     expect(forged.statusCode).toBe(403);
     expect(forged.json()).toMatchObject({ code: "csrf_origin", message: expect.stringMatching(/từ chối/) });
     expect(await snapshot()).toEqual(before);
+    // The refusal itself is on record, under the officer whose session the forged request rode on.
+    const [refusal] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access.denied"), eq(auditLog.entityType, "operation")))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    expect(refusal).toMatchObject({
+      actorLabel: "user:congan",
+      after: { reason: "csrf_origin", claimedOrigin: EVIL },
+    });
 
     const same = await submitReport(target.assignmentId, { origin: OWN });
     expect(same.statusCode, same.body).toBe(201);

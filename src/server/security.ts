@@ -1,8 +1,11 @@
 import fastifyHelmet from "@fastify/helmet";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { writeAuditRow } from "../commands/context.ts";
 import type { Config } from "../config.ts";
 import { findUnsafeText, type UnsafeText } from "../domain/inputSafety.ts";
 import { AppError } from "../errors.ts";
+import { principalFromToken } from "../queries/sessions.ts";
+import { actorOf } from "./actor.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
 /**
@@ -49,7 +52,7 @@ export async function registerRequestSecurity(app: FastifyInstance, config: Conf
     // policy (evidence downloads) keeps it; the app's static assets keep their caching.
     if (isApi(request) && !reply.hasHeader("cache-control")) reply.header("Cache-Control", "no-store");
   });
-  app.addHook("onRequest", originCheck(config.publicOrigins));
+  app.addHook("onRequest", originCheck(app, config.publicOrigins));
   app.addHook("preValidation", textCheck);
 }
 
@@ -98,7 +101,11 @@ const csrfRefusal = () =>
  * current browser) must say same-origin. A request with none of the three is not from a browser
  * (the CLI, scripts, tests): it cannot have been forged by a page, so it passes, session or not.
  */
-function originCheck(publicOrigins: string[]) {
+function originCheck(app: FastifyInstance, publicOrigins: string[]) {
+  const refuse = async (request: FastifyRequest, claimed: string | null | undefined) => {
+    await auditForgedWrite(app, request, claimed ?? null);
+    return csrfRefusal();
+  };
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (SAFE_METHODS.has(request.method)) return;
     const { origin, referer } = request.headers;
@@ -108,7 +115,7 @@ function originCheck(publicOrigins: string[]) {
     else if (referer !== undefined) claimed = originOf(referer);
     else if (site !== undefined) {
       if (site === "same-origin") return;
-      throw csrfRefusal();
+      throw await refuse(request, null);
     } else {
       return;
     }
@@ -125,9 +132,40 @@ function originCheck(publicOrigins: string[]) {
         { route: request.routeOptions.url, hasSession: SESSION_COOKIE in request.cookies, hint: proxyHint },
         "cross-origin write refused",
       );
-      throw csrfRefusal();
+      throw await refuse(request, claimed);
     }
   };
+}
+
+/**
+ * A refused cross-origin write leaves an `access.denied` row like any refusal: in the province
+ * and under the name of the session the forged request carried, if it carried one (the person
+ * an attack used), else as anonymous in the server's province. The row is written before the
+ * refusal is sent; a failure to write it is logged by its database code and the refusal stands.
+ */
+async function auditForgedWrite(app: FastifyInstance, request: FastifyRequest, claimed: string | null) {
+  const { handle, tenantId } = app.deps;
+  try {
+    const principal = await principalFromToken(handle.db, request.cookies[SESSION_COOKIE]);
+    await writeAuditRow(
+      handle.db,
+      principal?.tenantId ?? tenantId,
+      actorOf(request, principal ?? undefined),
+      {
+        action: "access.denied",
+        entityType: "operation",
+        after: {
+          method: request.method,
+          route: request.routeOptions.url ?? null,
+          claimedOrigin: claimed,
+          reason: "csrf_origin",
+        },
+      },
+    );
+  } catch (error) {
+    const code = (error as { cause?: { code?: unknown }; code?: unknown }).cause?.code;
+    request.log.error({ code }, "could not record a refused cross-origin write in the audit log");
+  }
 }
 
 const PROBLEM_WORDS: Record<UnsafeText["problem"], string> = {
