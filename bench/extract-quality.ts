@@ -29,6 +29,7 @@ const folders = [
     "fixtures/holdout2",
     "fixtures/holdout3",
     "fixtures/holdout4",
+    "fixtures/holdout5",
   ].map((f) => join(root, f)),
   ...args.filter((a) => !a.startsWith("--")).map((a) => resolve(a)),
 ];
