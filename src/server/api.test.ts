@@ -6,6 +6,7 @@ import type { DatabaseHandle } from "../db/client.ts";
 import { migrationStatus } from "../db/migrate.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { makeTenant } from "../testing/factories.ts";
+import { attemptLogin } from "../testing/tracking.ts";
 import { buildApp } from "./app.ts";
 
 let handle: DatabaseHandle;
@@ -23,13 +24,7 @@ afterAll(async () => {
 });
 
 async function login(username: string, password = DEMO_PASSWORD) {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password },
-  });
-  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
-  return { response, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+  return attemptLogin(app, username, password);
 }
 
 const get = (url: string, cookie: string) => app.inject({ method: "GET", url, headers: { cookie } });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../cli/demo.ts";
-import { type TrackingApp, trackingApp } from "../testing/tracking.ts";
+import { attemptLogin, type TrackingApp, trackingApp } from "../testing/tracking.ts";
 
 let demo: TrackingApp;
 let app: FastifyInstance;
@@ -14,13 +14,7 @@ afterAll(() => demo.close());
 
 /** Logs in and reports the status too: these tests also check refused logins. */
 async function login(username: string, password = DEMO_PASSWORD) {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password },
-  });
-  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
-  return { status: response.statusCode, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+  return attemptLogin(app, username, password);
 }
 
 describe("accounts issued by administrators", () => {

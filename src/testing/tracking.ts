@@ -48,15 +48,30 @@ export async function trackingApp(options: { evidenceMaxMb?: number; logger?: Lo
 }
 export type TrackingApp = Awaited<ReturnType<typeof trackingApp>>;
 
-export async function login(app: FastifyInstance, username: string): Promise<string> {
+/**
+ * One login attempt: the answer, its status, and the session cookie it set ("" when refused).
+ * `remoteAddress` lets a test stand for another client (the lockout counts per address).
+ */
+export async function attemptLogin(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+  options: { remoteAddress?: string; headers?: Record<string, string> } = {},
+) {
   const response = await app.inject({
     method: "POST",
     url: "/api/auth/login",
-    payload: { username, password: DEMO_PASSWORD },
+    payload: { username, password },
+    ...options,
   });
   const cookie = response.cookies.find((c) => c.name === "dondoc_session");
+  return { response, status: response.statusCode, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+}
+
+export async function login(app: FastifyInstance, username: string): Promise<string> {
+  const { response, cookie } = await attemptLogin(app, username);
   if (!cookie) throw new Error(`login failed for ${username}: ${response.body}`);
-  return `${cookie.name}=${cookie.value}`;
+  return cookie;
 }
 
 /** The assignment of an agency on a task of a demo plan, by document number and task ref. */

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "../../db/client.ts";
 import { auditLog, loginThrottles, sessions, users } from "../../db/schema/index.ts";
 import { createTestDatabase } from "../../testing/database.ts";
 import { makeTenant, makeUser, TEST_PASSWORD } from "../../testing/factories.ts";
+import { attemptLogin } from "../../testing/tracking.ts";
 import { buildApp } from "../app.ts";
 
 let handle: DatabaseHandle;
@@ -28,15 +29,7 @@ afterAll(async () => {
 const newAddress = () => `10.1.${Math.floor(++address / 250)}.${(address % 250) + 1}`;
 
 async function login(username: string, password: string, remoteAddress: string) {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password },
-    remoteAddress,
-    headers: { "user-agent": "auth-test" },
-  });
-  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
-  return { response, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+  return attemptLogin(app, username, password, { remoteAddress, headers: { "user-agent": "auth-test" } });
 }
 
 const me = (cookie: string) => app.inject({ url: "/api/me", headers: { cookie } });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../cli/demo.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import { passwordMessages } from "../../domain/passwordRules.ts";
-import { type TrackingApp, trackingApp } from "../../testing/tracking.ts";
+import { attemptLogin, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
 
 let demo: TrackingApp;
 let app: FastifyInstance;
@@ -19,13 +19,7 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 async function login(username: string, password = DEMO_PASSWORD) {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password },
-  });
-  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
-  return { status: response.statusCode, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+  return attemptLogin(app, username, password);
 }
 
 const me = (cookie: string) => app.inject({ url: "/api/me", headers: { cookie } });

@@ -8,6 +8,7 @@ import type { DatabaseHandle } from "../../db/client.ts";
 import { auditLog, totpRecoveryCodes, userTotp } from "../../db/schema/index.ts";
 import { createTestDatabase } from "../../testing/database.ts";
 import { makeTenant, makeUser, TEST_PASSWORD } from "../../testing/factories.ts";
+import { attemptLogin } from "../../testing/tracking.ts";
 import { buildApp } from "../app.ts";
 
 let handle: DatabaseHandle;
@@ -32,14 +33,7 @@ afterAll(async () => {
 });
 
 async function login(username: string, password = TEST_PASSWORD) {
-  const response = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password },
-    remoteAddress: newAddress(),
-  });
-  const cookie = response.cookies.find((c) => c.name === "dondoc_session");
-  return { response, cookie: cookie ? `${cookie.name}=${cookie.value}` : "" };
+  return attemptLogin(app, username, password, { remoteAddress: newAddress() });
 }
 
 async function secondStep(challenge: string, answer: { code?: string; recoveryCode?: string }) {
