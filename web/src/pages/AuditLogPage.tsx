@@ -116,6 +116,7 @@ export function AuditLogPage() {
 
   return (
     <Card
+      className="dd-audit-card"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
           Nhật ký hệ thống
@@ -205,6 +206,7 @@ export function AuditLogPage() {
       )}
       <Table<AuditEntry>
         className="dd-audit-table"
+        scroll={{ x: 900 }}
         size="small"
         bordered
         rowKey="id"
