@@ -5,6 +5,7 @@ import { usePlanSummary } from "../api/tracking.ts";
 import { formatDate, formatNumber, formatPercent } from "../lib/format.ts";
 import { STATUS_HEX, STATUS_LABELS } from "../lib/labels.ts";
 import type { StatusFilter } from "../lib/useTaskFilters.ts";
+import { isUpdating } from "./Loading.tsx";
 
 /**
  * The plan at a glance (getPlanSummary): assignments of lead agencies by status, completion rate
@@ -27,7 +28,9 @@ export function PlanSummaryStrip(props: {
   return (
     <Card
       size="small"
-      className="dd-summary"
+      // Figures of another day or from before a change stay dimmed until the new ones arrive.
+      className={isUpdating(summary) ? "dd-summary dd-updating" : "dd-summary"}
+      aria-busy={isUpdating(summary) || undefined}
       data-testid="plan-summary"
       style={{ marginBottom: 16 }}
       title={`Tình hình thực hiện đến ngày ${formatDate(asOf)}`}

@@ -7,6 +7,7 @@ import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { AgencyForm } from "../components/AgencyForm.tsx";
 import { AliasEditor } from "../components/AliasEditor.tsx";
+import { Count, emptyText, isUpdating } from "../components/Loading.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
@@ -146,7 +147,11 @@ export function AgenciesPage() {
           Cơ quan, đơn vị
         </Typography.Title>
       }
-      extra={<span className="dd-muted">{formatNumber(all.length)} cơ quan, đơn vị và nhóm</span>}
+      extra={
+        <span className="dd-muted" data-testid="agency-count">
+          <Count value={agencies.data?.length} updating={isUpdating(agencies)} /> cơ quan, đơn vị và nhóm
+        </span>
+      }
     >
       {agencies.isError && (
         <Alert type="error" showIcon title={errorMessage(agencies.error)} style={{ marginBottom: 12 }} />
@@ -204,6 +209,7 @@ export function AgenciesPage() {
         columns={columns}
         dataSource={data}
         loading={agencies.isPending}
+        locale={{ emptyText: emptyText(agencies.isPending, "Không có cơ quan, đơn vị nào khớp.") }}
         pagination={false}
         expandable={{ defaultExpandAllRows: true }}
         key={folded ? "flat" : `tree-${all.length > 0}`}

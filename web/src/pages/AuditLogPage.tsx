@@ -21,6 +21,7 @@ import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { useUsers } from "../api/users.ts";
 import { AuditChange } from "../components/AuditChange.tsx";
+import { emptyText } from "../components/Loading.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";
@@ -216,7 +217,7 @@ export function AuditLogPage() {
         pagination={false}
         rowClassName={() => "dd-audit-row"}
         expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} /> }}
-        locale={{ emptyText: "Không có bản ghi nào khớp bộ lọc." }}
+        locale={{ emptyText: emptyText(log.isPending, "Không có bản ghi nào khớp bộ lọc.") }}
       />
       {log.hasNextPage && (
         <div style={{ textAlign: "center", marginTop: 12 }}>

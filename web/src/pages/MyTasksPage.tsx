@@ -7,6 +7,7 @@ import { errorMessage } from "../api/client.ts";
 import { useMe, usePlans, useTasks } from "../api/queries.ts";
 import type { TaskRow } from "../api/types.ts";
 import { DeadlineCell } from "../components/DeadlineCell.tsx";
+import { Count, isUpdating } from "../components/Loading.tsx";
 import { LeadProgress, StatusTag } from "../components/StatusTag.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { formatNumber } from "../lib/format.ts";
@@ -79,6 +80,13 @@ export function MyTasksPage() {
     counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
     if (t.dueSoon) counts.set("due_soon", (counts.get("due_soon") ?? 0) + 1);
   }
+  // Counts wait for the list they count: a spinner, never "Tất cả (0)", before it arrives.
+  const roleCount = (which?: AssignmentRole) => (
+    <Count
+      value={all.data ? mine.filter((t) => !which || t.role === which).length : undefined}
+      updating={isUpdating(all)}
+    />
+  );
   const planName = new Map((plans.data ?? []).map((p) => [p.id, p.documentNumber ?? p.name]));
 
   const columns: TableColumnsType<Mine> = [
@@ -153,15 +161,9 @@ export function MyTasksPage() {
           value={role ?? "all"}
           onChange={(value) => set("vaitro", value === "all" ? null : String(value))}
           options={[
-            { value: "all", label: `Tất cả (${formatNumber(mine.length)})` },
-            {
-              value: "lead",
-              label: `Chủ trì (${formatNumber(mine.filter((t) => t.role === "lead").length)})`,
-            },
-            {
-              value: "coordinator",
-              label: `Phối hợp (${formatNumber(mine.filter((t) => t.role === "coordinator").length)})`,
-            },
+            { value: "all", label: <>Tất cả ({roleCount()})</> },
+            { value: "lead", label: <>Chủ trì ({roleCount("lead")})</> },
+            { value: "coordinator", label: <>Phối hợp ({roleCount("coordinator")})</> },
           ]}
         />
         <div className="dd-status-chips" role="toolbar" aria-label="Lọc theo trạng thái">

@@ -3,12 +3,12 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { useMe, usePlan, usePlans, useTasks } from "../api/queries.ts";
+import { Count } from "../components/Loading.tsx";
 import { PlanHeader } from "../components/PlanHeader.tsx";
 import { PlanSummaryStrip } from "../components/PlanSummaryStrip.tsx";
 import { TaskFilters } from "../components/TaskFilters.tsx";
 import { TaskTable } from "../components/TaskTable.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
-import { formatNumber } from "../lib/format.ts";
 import { paths } from "../lib/paths.ts";
 import { PAGE_SIZES, useTaskFilters } from "../lib/useTaskFilters.ts";
 
@@ -93,7 +93,7 @@ export function PlanPage() {
           tasks.data && (
             <span data-testid="task-total" className="dd-muted">
               {active ? "Tìm thấy " : ""}
-              {formatNumber(tasks.data.total)} nhiệm vụ
+              <Count value={tasks.data.total} updating={tasks.isPlaceholderData} /> nhiệm vụ
               {ownAgencyOnly && " đơn vị chủ trì hoặc phối hợp"}
             </span>
           )

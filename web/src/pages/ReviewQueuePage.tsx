@@ -6,6 +6,7 @@ import { useMe } from "../api/queries.ts";
 import { useDeadlineChanges, useReviewQueue } from "../api/tracking.ts";
 import type { DeadlineChange, QueueItem } from "../api/trackingTypes.ts";
 import { DeadlineDecision } from "../components/DeadlineDecision.tsx";
+import { Count, isUpdating } from "../components/Loading.tsx";
 import { ReviewActions } from "../components/ReviewActions.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
@@ -34,7 +35,7 @@ export function ReviewQueuePage() {
   const reviewer = can.review(me);
   const queue = useReviewQueue(reviewer || can.headApprove(me));
   const queueItems = queue.data?.pages.flatMap((page) => page.items) ?? [];
-  const queueTotal = queue.data?.pages[0]?.total ?? 0;
+  const queueTotal = queue.data?.pages[0]?.total;
   const changes = useDeadlineChanges({ state: "pending" }, reviewer);
   const [params, setParams] = useSearchParams();
   const tab = params.get("muc") === "gia-han" && reviewer ? "gia-han" : "bao-cao";
@@ -163,7 +164,7 @@ export function ReviewQueuePage() {
       {queue.hasNextPage && (
         <div style={{ textAlign: "center", marginTop: 12 }}>
           <Button onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
-            Xem thêm ({formatNumber(queueTotal - queueItems.length)} báo cáo nữa)
+            Xem thêm ({formatNumber((queueTotal ?? 0) - queueItems.length)} báo cáo nữa)
           </Button>
         </div>
       )}
@@ -203,14 +204,22 @@ export function ReviewQueuePage() {
         items={[
           {
             key: "bao-cao",
-            label: `Báo cáo chờ duyệt (${formatNumber(queueTotal)})`,
+            label: (
+              <>
+                Báo cáo chờ duyệt (<Count value={queueTotal} updating={isUpdating(queue)} />)
+              </>
+            ),
             children: reportsTab,
           },
           ...(reviewer
             ? [
                 {
                   key: "gia-han",
-                  label: `Đề nghị gia hạn (${formatNumber(changes.data?.total ?? 0)})`,
+                  label: (
+                    <>
+                      Đề nghị gia hạn (<Count value={changes.data?.total} updating={isUpdating(changes)} />)
+                    </>
+                  ),
                   children: (
                     <>
                       {changes.isError && <Alert type="error" showIcon title={errorMessage(changes.error)} />}

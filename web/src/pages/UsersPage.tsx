@@ -16,12 +16,13 @@ import { useAgencies } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { type UserAccount, useResetPassword, useSetUserDisabled, useUsers } from "../api/users.ts";
+import { Count, emptyText, isUpdating } from "../components/Loading.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { TemporaryPasswordDialog } from "../components/TemporaryPasswordDialog.tsx";
 import { UserForm } from "../components/UserForm.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
-import { compareVietnamese, foldForSearch, formatDateTime, formatNumber } from "../lib/format.ts";
+import { compareVietnamese, foldForSearch, formatDateTime } from "../lib/format.ts";
 import { roleLabel } from "../lib/labels.ts";
 
 const matches = (user: UserAccount, folded: string) =>
@@ -184,7 +185,11 @@ export function UsersPage() {
           Tài khoản
         </Typography.Title>
       }
-      extra={<span className="dd-muted">{formatNumber(all.length)} tài khoản</span>}
+      extra={
+        <span className="dd-muted">
+          <Count value={users.data?.length} updating={isUpdating(users)} /> tài khoản
+        </span>
+      }
     >
       {users.isError && (
         <Alert type="error" showIcon title={errorMessage(users.error)} style={{ marginBottom: 12 }} />
@@ -216,6 +221,7 @@ export function UsersPage() {
         columns={columns}
         dataSource={data}
         loading={users.isPending}
+        locale={{ emptyText: emptyText(users.isPending, "Không có tài khoản nào khớp.") }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         rowClassName={(u) => (u.disabled ? "dd-user-row dd-user-disabled" : "dd-user-row")}
       />
