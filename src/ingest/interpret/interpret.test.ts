@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readTextDocument } from "../extract.ts";
 import { withoutDoubts } from "../testing/doubts.ts";
-import { doc, interpret, para, row, table } from "../testing/rawDocument.ts";
+import { doc, interpret, mergedRow, para, row, table } from "../testing/rawDocument.ts";
 import { interpretDocument } from "./index.ts";
 
 describe("headers in other words, orders and subsets", () => {
@@ -224,6 +224,40 @@ describe("sections, numbering and continuations", () => {
       ),
     );
     expect(out.tasks.map((t) => t.ref)).toEqual(["I.1", "I.2"]);
+  });
+
+  it("finds the header under a sheet's long title block", () => {
+    const title = [
+      "ỦY BAN NHÂN DÂN TỈNH",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "",
+      "DANH MỤC NHIỆM VỤ",
+      "Triển khai chuyển đổi số năm 2026",
+      "(Kèm theo Kế hoạch số 15/KH-UBND ngày 10/01/2026 của UBND tỉnh)",
+      "",
+      "Cập nhật đến ngày 30/6/2026",
+      "Đơn vị tổng hợp: Sở Khoa học và Công nghệ",
+      "Người lập: Phòng Chuyển đổi số",
+      "Điện thoại: 0263 123 456",
+      "Ghi chú: các nhiệm vụ tô màu là nhiệm vụ trọng tâm",
+      "",
+    ].map((line) => (line ? mergedRow(line, 5) : row("", "", "", "", "")));
+    const out = interpret(
+      doc(
+        table(
+          row("ỦY BAN NHÂN DÂN TỈNH", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ""),
+          ...title,
+          row("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"),
+          row("1", "Số hóa hồ sơ đất đai", "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "30/9/2026"),
+          row("2", "Vận hành trung tâm điều hành thông minh", "Sở Khoa học và Công nghệ", "", "Quý IV/2026"),
+        ),
+      ),
+    );
+    expect(out.tasks.map((t) => [t.ref, t.leads, t.deadline.due])).toEqual([
+      ["1", ["Sở Nông nghiệp và Môi trường"], "2026-09-30"],
+      ["2", ["Sở Khoa học và Công nghệ"], "2026-12-31"],
+    ]);
   });
 
   it("does not take a list of documents for a task table", () => {

@@ -43,10 +43,17 @@ export interface CollectedDocument {
 }
 
 const HEADER_SEARCH_ROWS = 12;
+/** A title block's row fills at most this many cells (the issuer beside the national motto). */
+const TITLE_ROW_CELLS = 2;
 const PERIOD_MAX = 100;
 
 function texts(row: RawRow): string[] {
   return row.cells.map((c) => cellText(c));
+}
+
+/** Distinct texts of a row: a cell merged across columns comes once per column and counts once. */
+function filledCells(row: RawRow): number {
+  return new Set(texts(row).map((text) => text.trim()).filter((text) => text !== "")).size;
 }
 
 /** A header, possibly over two rows ("Cơ quan thực hiện" above "Chủ trì" | "Phối hợp"). */
@@ -153,10 +160,13 @@ export function collectTables(doc: RawDocument): CollectedDocument {
     let afterBreak = true;
     let lastPage: number | undefined;
     let headerSeen = false;
+    // A sheet's title block (issuer, motto, heading, "Kèm theo …", one merged cell a line) can run
+    // past the first rows; the header is still searched for while nothing above looked like data.
+    let titleBlockOnly = true;
     for (let i = 0; i < block.rows.length; i++) {
       const row = block.rows[i]!;
       if (!row || !Array.isArray(row.cells) || isEmptyRow(row)) continue;
-      if (i < HEADER_SEARCH_ROWS || headerSeen || current) {
+      if (i < HEADER_SEARCH_ROWS || headerSeen || current || titleBlockOnly) {
         const header = headerAt(block.rows, i);
         if (header) {
           if (!current || current.map.signature !== header.map.signature) {
@@ -173,6 +183,7 @@ export function collectTables(doc: RawDocument): CollectedDocument {
           continue;
         }
       }
+      if (filledCells(row) > TITLE_ROW_CELLS) titleBlockOnly = false;
       // A sheet's caption row ("Phụ lục II: …" merged across) starts another table, as a caption
       // paragraph does, even when the new table has the width of the last one.
       if (!headerSeen && current && opensNewPart(row, captions)) current = null;
