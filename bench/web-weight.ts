@@ -69,6 +69,9 @@ interface Target {
   selector: string;
 }
 
+/** How the scripts came: br when the server's precompressed files were sent. */
+const scriptEncodings = new Set<string>();
+
 /** Counts every response's bytes on the wire from now on. */
 async function watchNetwork(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
@@ -76,11 +79,10 @@ async function watchNetwork(context: BrowserContext, page: Page) {
   const types = new Map<string, string>();
   const inFlight = new Set<string>();
   const totals = { jsBytes: 0, jsFiles: 0, totalBytes: 0 };
-  const encodings = new Set<string>();
   cdp.on("Network.requestWillBeSent", (e) => inFlight.add(e.requestId));
   cdp.on("Network.responseReceived", (e) => {
     types.set(e.requestId, e.type);
-    if (e.type === "Script") encodings.add(e.response.headers["content-encoding"] ?? "không nén");
+    if (e.type === "Script") scriptEncodings.add(e.response.headers["content-encoding"] ?? "không nén");
   });
   cdp.on("Network.loadingFailed", (e) => inFlight.delete(e.requestId));
   cdp.on("Network.loadingFinished", (e) => {
@@ -91,7 +93,7 @@ async function watchNetwork(context: BrowserContext, page: Page) {
       totals.jsFiles += 1;
     }
   });
-  return { totals, inFlight, encodings };
+  return { totals, inFlight };
 }
 
 /** Waits for the main element, then for 500 ms of quiet, and reads the page's marks. */
@@ -262,6 +264,7 @@ async function main(): Promise<void> {
     const flows: Load[] = [];
     for (let i = 0; i < runs; i++) flows.push(await loginFlowOnce(browser, url, "congan", rows));
     print("đăng nhập → trang đầu", flows);
+    process.stdout.write(`\nJavaScript nhận được dạng: ${[...scriptEncodings].join(", ")}\n`);
   } finally {
     await browser.close();
     child.kill("SIGTERM");
