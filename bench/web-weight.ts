@@ -98,14 +98,20 @@ async function watchNetwork(context: BrowserContext, page: Page) {
 
 /** Waits for the main element, then for 500 ms of quiet, and reads the page's marks. */
 async function settle(page: Page, inFlight: Set<string>): Promise<{ readyMs: number; ttiMs: number }> {
-  await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, null, {
-    timeout: 120_000,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __readyAt?: number }).__readyAt !== undefined,
+    null,
+    {
+      timeout: 120_000,
+      polling: 100,
+    },
+  );
   let quietSince = Date.now();
   let lastLongTasks = -1;
   for (;;) {
-    const count = await page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks.length);
+    const count = await page.evaluate(
+      () => (window as unknown as { __longTasks: unknown[] }).__longTasks.length,
+    );
     if (count !== lastLongTasks || inFlight.size > 0) {
       lastLongTasks = count;
       quietSince = Date.now();
@@ -190,9 +196,17 @@ async function freePort(): Promise<number> {
 
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DONDOC_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DONDOC_DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+  };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [bin, "serve", "--demo"], { env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [bin, "serve", "--demo"], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
@@ -200,7 +214,13 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   const url = `http://127.0.0.1:${port}`;
   for (const until = Date.now() + 300_000; ; ) {
     if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
-    if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > until) throw new Error(`serve did not become ready: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -232,7 +252,13 @@ async function main(): Promise<void> {
   const { url, child } = await startServer(dataDir);
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
   });
   try {
     const plans = await apiJson<{ items: { id: string }[] }>(url, "vanphong", "/api/plans");

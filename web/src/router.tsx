@@ -33,7 +33,10 @@ const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage.tsx"), "NotFoun
 const PlanPage = lazyPage(() => import("./pages/PlanPage.tsx"), "PlanPage");
 const PlansPage = lazyPage(() => import("./pages/PlansPage.tsx"), "PlansPage");
 const ReviewQueuePage = lazyPage(() => import("./pages/ReviewQueuePage.tsx"), "ReviewQueuePage");
-const SecuritySettingsPage = lazyPage(() => import("./pages/SecuritySettingsPage.tsx"), "SecuritySettingsPage");
+const SecuritySettingsPage = lazyPage(
+  () => import("./pages/SecuritySettingsPage.tsx"),
+  "SecuritySettingsPage",
+);
 const TaskPage = lazyPage(() => import("./pages/TaskPage.tsx"), "TaskPage");
 const UsersPage = lazyPage(() => import("./pages/UsersPage.tsx"), "UsersPage");
 
