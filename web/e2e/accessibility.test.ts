@@ -96,6 +96,29 @@ describe("accessibility of the main pages (axe-core)", () => {
     expect(found).toEqual(noViolations(found));
   });
 
+  it("a keyboard reaches a table row's link, shows where it is, and opens it with Enter", async () => {
+    const page = await harness.newPage();
+    await openAs(page, harness.url, "vanphong", "/ke-hoach");
+    await page.locator(".ant-table-row a").first().waitFor();
+    let focused = { inRow: false, outline: "none", href: "" };
+    for (let presses = 0; presses < 60 && !focused.inRow; presses++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return {
+          inRow: Boolean(element?.matches(".ant-table-row a")),
+          outline: element ? getComputedStyle(element).outlineStyle : "none",
+          href: element?.getAttribute("href") ?? "",
+        };
+      });
+    }
+    expect(focused.inRow).toBe(true);
+    expect(focused.outline).not.toBe("none");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === focused.href);
+    await page.close();
+  });
+
   it("an officer's own tasks", async () => {
     const found = await check("congan", [{ path: "/cua-toi", ready: rows }]);
     expect(found).toEqual(noViolations(found));
