@@ -175,6 +175,27 @@ describe("dondoc CLI: accounts and serving", { timeout: TEST_MS }, () => {
   });
 });
 
+describe("dondoc CLI: a start without demo data, and the demo's reset", { timeout: TEST_MS }, () => {
+  it("starts on an empty data directory and says how to make the first administrator", async () => {
+    const server = await serve(await childEnv());
+    try {
+      await expect
+        .poll(server.stderr, { timeout: CHILD_MS, interval: 200 })
+        .toMatch(/Chưa có tài khoản nào.*DONDOC_ADMIN_USER=.*dondoc user add <tên> .*--role admin/);
+      const plans = await fetch(`${server.url}/api/plans`);
+      expect(plans.status).toBe(401);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("asks before a reset, and without a terminal to ask on wants --yes", async () => {
+    const env = await childEnv({ DATABASE_URL: "" });
+    expectOneClearLine(await dondoc(["demo", "reset"], env, ""), /^Lỗi: Thêm --yes để xác nhận/);
+    expect(fs.existsSync(path.join(env.DONDOC_DATA_DIR!, "pglite"))).toBe(false);
+  });
+});
+
 /** Starts `dondoc serve` on a free port and waits until /ready answers. */
 async function serve(env: NodeJS.ProcessEnv) {
   const port = await freePort();
@@ -199,6 +220,8 @@ async function serve(env: NodeJS.ProcessEnv) {
   }
   return {
     url,
+    /** What the server has printed so far. */
+    stderr: () => stderr,
     stop: () =>
       new Promise<number | null>((resolve) => {
         child.once("exit", (code) => resolve(code));

@@ -32,6 +32,9 @@ export function registerCommands(program: Command) {
         process.stderr.write(
           `Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.username).join(", ")}.\n`,
         );
+      } else {
+        const { hasAnyUser, noAccountHelp } = await import("./demoReset.ts");
+        if (!(await hasAnyUser(running.handle.db, running.tenantId))) process.stderr.write(noAccountHelp);
       }
       const shutdown = async (signal: string) => {
         process.stderr.write(`Nhận ${signal}, đang dừng…\n`);
@@ -81,6 +84,25 @@ export function registerCommands(program: Command) {
       } finally {
         await handle.close();
       }
+    });
+
+  program
+    .command("demo")
+    .description("Dữ liệu mẫu")
+    .command("reset")
+    .description(
+      "Xóa toàn bộ dữ liệu trong thư mục dữ liệu (CSDL nhúng, tệp minh chứng) rồi nạp lại dữ liệu mẫu",
+    )
+    .option("--yes", "không hỏi lại")
+    .action(async (options: { yes?: boolean }) => {
+      const config = loadConfig();
+      const { resetDemo } = await import("./demoReset.ts");
+      const { reset } = await resetDemo(config, (dataDir) =>
+        options.yes ? Promise.resolve(true) : askToReset(dataDir),
+      );
+      process.stdout.write(
+        reset ? "Đã xóa dữ liệu cũ và nạp lại dữ liệu mẫu.\n" : "Đã hủy: dữ liệu giữ nguyên.\n",
+      );
     });
 
   const user = program.command("user").description("Quản lý tài khoản");
@@ -233,4 +255,21 @@ async function agencyIdByCode(tx: import("../db/client.ts").Transaction, tenantI
     .where(inTenant(agencies, tenantId, eq(agencies.code, code)));
   if (!row) throw new StartupError(`Không có cơ quan, đơn vị mã "${code}".`);
   return row.id;
+}
+
+/** Asks on the terminal; with no terminal to ask on, `--yes` is required. */
+async function askToReset(dataDir: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    throw new StartupError("Thêm --yes để xác nhận xóa dữ liệu (không có bàn phím để hỏi lại).");
+  }
+  const { createInterface } = await import("node:readline/promises");
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await prompt.question(
+      `Xóa toàn bộ dữ liệu trong ${dataDir} (cơ sở dữ liệu, tệp minh chứng) rồi nạp lại dữ liệu mẫu? Gõ "có" để tiếp tục: `,
+    );
+    return ["có", "co", "c", "yes", "y"].includes(answer.trim().toLowerCase());
+  } finally {
+    prompt.close();
+  }
 }

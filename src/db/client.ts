@@ -110,9 +110,10 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<DatabaseHan
 
 /**
  * PGlite is a single-process database: two processes on one directory would corrupt it, so the
- * second one is refused with a clear message instead.
+ * second one is refused with a clear message instead. Returns the release; the same process may
+ * take it again (`dondoc demo reset` holds it while it empties the directory, then opens it).
  */
-function acquireLock(dataDir: string): () => void {
+export function acquireLock(dataDir: string): () => void {
   const lockPath = path.join(dataDir, "dondoc.lock");
   try {
     fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });

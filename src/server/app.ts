@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
@@ -48,6 +49,18 @@ declare module "fastify" {
 }
 
 export const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/**
+ * Files under assets/ carry a hash of their content in their name, so a browser may keep them for
+ * good; index.html names the current ones and is checked on every load; the rest (the icon)
+ * for an hour.
+ */
+export function webCacheControl(filePath: string): string {
+  const relative = path.relative(webDist, filePath).split(path.sep);
+  if (relative[0] === "assets") return "public, max-age=31536000, immutable";
+  if (relative[0]?.startsWith("index.html")) return "no-cache";
+  return "public, max-age=3600";
+}
 
 /** Builds the HTTP app: thin routes over commands and queries, OpenAPI from the same zod schemas. */
 export async function buildApp(
@@ -110,7 +123,14 @@ export async function buildApp(
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (fs.existsSync(`${webDist}/index.html`)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // The build writes .br and .gz beside each file (vite.config.ts): sent as they are.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => void reply.header("cache-control", webCacheControl(filePath)),
+    });
     // The web app routes in the browser: any non-API GET gets index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === "GET" && !request.url.startsWith("/api/")) return reply.sendFile("index.html");

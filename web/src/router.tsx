@@ -1,24 +1,61 @@
+import { Spin } from "antd";
+import { type ComponentType, lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router-dom";
 import { useMe } from "./api/queries.ts";
-import { AppLayout } from "./components/AppLayout.tsx";
 import { RequireAuth } from "./components/RequireAuth.tsx";
 import { can } from "./lib/can.ts";
 import { paths } from "./lib/paths.ts";
-import { AccountSecurityPage } from "./pages/AccountSecurityPage.tsx";
-import { AgenciesPage } from "./pages/AgenciesPage.tsx";
-import { AuditLogPage } from "./pages/AuditLogPage.tsx";
-import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
-import { ImportPage } from "./pages/ImportPage.tsx";
-import { ImportReviewPage } from "./pages/ImportReviewPage.tsx";
-import { LoginPage } from "./pages/LoginPage.tsx";
-import { MyTasksPage } from "./pages/MyTasksPage.tsx";
-import { NotFoundPage } from "./pages/NotFoundPage.tsx";
-import { PlanPage } from "./pages/PlanPage.tsx";
-import { PlansPage } from "./pages/PlansPage.tsx";
-import { ReviewQueuePage } from "./pages/ReviewQueuePage.tsx";
-import { SecuritySettingsPage } from "./pages/SecuritySettingsPage.tsx";
-import { TaskPage } from "./pages/TaskPage.tsx";
-import { UsersPage } from "./pages/UsersPage.tsx";
+
+/**
+ * Each page is its own chunk, fetched when first opened: the login page and the first page after
+ * it load only what they use, not the whole app (issue 11, part 8).
+ */
+function lazyPage<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): ComponentType {
+  return lazy(async () => {
+    const Page: ComponentType = (await load())[name];
+    return { default: Page };
+  });
+}
+
+const AppLayout = lazyPage(() => import("./components/AppLayout.tsx"), "AppLayout");
+const AccountSecurityPage = lazyPage(() => import("./pages/AccountSecurityPage.tsx"), "AccountSecurityPage");
+const AgenciesPage = lazyPage(() => import("./pages/AgenciesPage.tsx"), "AgenciesPage");
+const AuditLogPage = lazyPage(() => import("./pages/AuditLogPage.tsx"), "AuditLogPage");
+const ChangePasswordPage = lazyPage(() => import("./pages/ChangePasswordPage.tsx"), "ChangePasswordPage");
+const ImportPage = lazyPage(() => import("./pages/ImportPage.tsx"), "ImportPage");
+const ImportReviewPage = lazyPage(() => import("./pages/ImportReviewPage.tsx"), "ImportReviewPage");
+const LoginPage = lazyPage(() => import("./pages/LoginPage.tsx"), "LoginPage");
+const MyTasksPage = lazyPage(() => import("./pages/MyTasksPage.tsx"), "MyTasksPage");
+const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage.tsx"), "NotFoundPage");
+const PlanPage = lazyPage(() => import("./pages/PlanPage.tsx"), "PlanPage");
+const PlansPage = lazyPage(() => import("./pages/PlansPage.tsx"), "PlansPage");
+const ReviewQueuePage = lazyPage(() => import("./pages/ReviewQueuePage.tsx"), "ReviewQueuePage");
+const SecuritySettingsPage = lazyPage(
+  () => import("./pages/SecuritySettingsPage.tsx"),
+  "SecuritySettingsPage",
+);
+const TaskPage = lazyPage(() => import("./pages/TaskPage.tsx"), "TaskPage");
+const UsersPage = lazyPage(() => import("./pages/UsersPage.tsx"), "UsersPage");
+
+/** While a page's code arrives: a spinner, never an empty or zero-filled page. */
+function PageLoading() {
+  return (
+    <div style={{ padding: 96, textAlign: "center" }}>
+      <Spin size="large" description="Đang tải…" />
+    </div>
+  );
+}
+
+function page(Page: ComponentType) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+}
 
 /** The start page: agency staff start from their own tasks, everyone else from the plans. */
 function Home() {
@@ -27,30 +64,26 @@ function Home() {
 }
 
 export const router = createBrowserRouter([
-  { path: paths.login, element: <LoginPage /> },
-  { path: paths.changePassword, element: <ChangePasswordPage /> },
+  { path: paths.login, element: page(LoginPage) },
+  { path: paths.changePassword, element: page(ChangePasswordPage) },
   {
     path: "/",
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    element: <RequireAuth>{page(AppLayout)}</RequireAuth>,
     children: [
       { index: true, element: <Home /> },
-      { path: "ke-hoach", element: <PlansPage /> },
-      { path: "ke-hoach/:planId", element: <PlanPage /> },
-      { path: "nhiem-vu/:taskId", element: <TaskPage /> },
-      { path: "cua-toi", element: <MyTasksPage /> },
-      { path: "duyet-bao-cao", element: <ReviewQueuePage /> },
-      { path: "nhap-van-ban", element: <ImportPage /> },
-      { path: "nhap-van-ban/:importId", element: <ImportReviewPage /> },
-      { path: "co-quan", element: <AgenciesPage /> },
-      { path: "tai-khoan", element: <UsersPage /> },
-      { path: "bao-mat-tai-khoan", element: <AccountSecurityPage /> },
-      { path: "cai-dat-bao-mat", element: <SecuritySettingsPage /> },
-      { path: "nhat-ky", element: <AuditLogPage /> },
-      { path: "*", element: <NotFoundPage /> },
+      { path: "ke-hoach", element: page(PlansPage) },
+      { path: "ke-hoach/:planId", element: page(PlanPage) },
+      { path: "nhiem-vu/:taskId", element: page(TaskPage) },
+      { path: "cua-toi", element: page(MyTasksPage) },
+      { path: "duyet-bao-cao", element: page(ReviewQueuePage) },
+      { path: "nhap-van-ban", element: page(ImportPage) },
+      { path: "nhap-van-ban/:importId", element: page(ImportReviewPage) },
+      { path: "co-quan", element: page(AgenciesPage) },
+      { path: "tai-khoan", element: page(UsersPage) },
+      { path: "bao-mat-tai-khoan", element: page(AccountSecurityPage) },
+      { path: "cai-dat-bao-mat", element: page(SecuritySettingsPage) },
+      { path: "nhat-ky", element: page(AuditLogPage) },
+      { path: "*", element: page(NotFoundPage) },
     ],
   },
 ]);

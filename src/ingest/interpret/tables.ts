@@ -53,7 +53,11 @@ function texts(row: RawRow): string[] {
 
 /** Distinct texts of a row: a cell merged across columns comes once per column and counts once. */
 function filledCells(row: RawRow): number {
-  return new Set(texts(row).map((text) => text.trim()).filter((text) => text !== "")).size;
+  return new Set(
+    texts(row)
+      .map((text) => text.trim())
+      .filter((text) => text !== ""),
+  ).size;
 }
 
 /** A header, possibly over two rows ("Cơ quan thực hiện" above "Chủ trì" | "Phối hợp"). */

@@ -1,10 +1,10 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { App, Input, Popconfirm, Tag } from "antd";
 import { useState } from "react";
 import { aliasInput } from "../../../src/commands/inputs/addAgencyAlias.ts";
 import { type Agency, useAddAlias, useRemoveAlias } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { firstProblem, maxLengthOf } from "../lib/schemaRules.ts";
+import { PlusOutlined } from "./icons.tsx";
 
 /**
  * Another name for an agency ("Sở KH&CN", "Công an tỉnh Lâm Đồng"): remembered so that the next

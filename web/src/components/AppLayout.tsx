@@ -1,4 +1,3 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { App, Button, Dropdown, Layout, Menu, type MenuProps, Tag } from "antd";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
@@ -7,6 +6,7 @@ import type { Me } from "../api/types.ts";
 import { can } from "../lib/can.ts";
 import { roleLabel } from "../lib/labels.ts";
 import { paths } from "../lib/paths.ts";
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "./icons.tsx";
 import { NotificationBell } from "./NotificationBell.tsx";
 
 /** The navigation, built from what the account may do: nobody sees a page they cannot use. */

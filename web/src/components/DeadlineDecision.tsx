@@ -1,4 +1,3 @@
-import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
 import { decideDeadlineChangeInput } from "../../../src/commands/inputs/decideDeadlineChange.ts";
@@ -7,6 +6,7 @@ import { errorMessage, isConflict } from "../api/client.ts";
 import { useDecideDeadlineChange } from "../api/tracking.ts";
 import { formatDate } from "../lib/format.ts";
 import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
+import { CheckOutlined, CloseOutlined } from "./icons.tsx";
 
 /** The standing office approves or refuses a deadline change; refusing needs a comment. */
 export function DeadlineDecision(props: { id: string; requestedDueOn: string; subject: string }) {

@@ -1,4 +1,3 @@
-import { SendOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, List } from "antd";
 import { addDirectiveCommentInput } from "../../../src/commands/inputs/addDirectiveComment.ts";
 import { errorMessage } from "../api/client.ts";
@@ -6,6 +5,7 @@ import { useAddComment, useDirectiveComments } from "../api/tracking.ts";
 import { formatDateTime } from "../lib/format.ts";
 import { roleLabel } from "../lib/labels.ts";
 import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
+import { SendOutlined } from "./icons.tsx";
 
 /** Ý kiến chỉ đạo: leaders' and the standing office's directions on the task, oldest first. */
 export function DirectiveComments(props: { taskId: string; canComment: boolean }) {

@@ -1,6 +1,6 @@
-import { ExclamationCircleOutlined } from "@ant-design/icons";
 import { Tooltip } from "antd";
 import type { ReactNode } from "react";
+import { ExclamationCircleOutlined } from "./icons.tsx";
 
 /**
  * A cell of the import preview the engine doubts: tinted, marked with an icon whose tooltip gives

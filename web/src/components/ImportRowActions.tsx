@@ -1,3 +1,4 @@
+import { Button, Dropdown, type MenuProps } from "antd";
 import {
   DeleteOutlined,
   MergeCellsOutlined,
@@ -5,8 +6,7 @@ import {
   PlusOutlined,
   ScissorOutlined,
   SwapOutlined,
-} from "@ant-design/icons";
-import { Button, Dropdown, type MenuProps } from "antd";
+} from "./icons.tsx";
 
 export type RowAction = "delete" | "add" | "split" | "merge" | "move";
 

@@ -1,4 +1,3 @@
-import { WarningOutlined } from "@ant-design/icons";
 import { Table, type TableColumnsType, Tooltip } from "antd";
 import { parseDeadline } from "../../../src/domain/deadline.ts";
 import type { ExtractedTask } from "../api/imports.ts";
@@ -7,6 +6,7 @@ import { DeadlineCell } from "./DeadlineCell.tsx";
 import { EditableList, EditableText } from "./EditableCell.tsx";
 import { ConfidenceTag, DoubtCell } from "./ImportDoubt.tsx";
 import { ImportRowActions, type RowAction } from "./ImportRowActions.tsx";
+import { WarningOutlined } from "./icons.tsx";
 
 type Row = ExtractedTask & { index: number; reasons: Map<string, string[]> };
 

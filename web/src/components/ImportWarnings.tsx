@@ -1,7 +1,7 @@
-import { CheckCircleOutlined, WarningOutlined } from "@ant-design/icons";
 import { Card, List } from "antd";
 import type { ExtractionWarning } from "../api/imports.ts";
 import { formatNumber } from "../lib/format.ts";
+import { CheckCircleOutlined, WarningOutlined } from "./icons.tsx";
 
 /**
  * What the extraction was unsure of. A warning about a row leads to it: the row is shown,

@@ -1,7 +1,7 @@
-import { LoadingOutlined } from "@ant-design/icons";
 import { Empty, Spin } from "antd";
 import type { ReactNode } from "react";
 import { formatNumber } from "../lib/format.ts";
+import { LoadingOutlined } from "./icons.tsx";
 
 /**
  * A count that is never a false zero: a spinner while the data it counts has not arrived, and the
@@ -12,7 +12,7 @@ export function Count(props: { value: number | undefined; updating?: boolean; su
   if (props.value === undefined) {
     return (
       <span className="dd-count" aria-busy="true" data-loading="true">
-        <Spin size="small" indicator={<LoadingOutlined aria-hidden />} />
+        <Spin size="small" indicator={<LoadingOutlined />} />
         <span className="dd-visually-hidden">Đang tải</span>
       </span>
     );

@@ -1,10 +1,10 @@
-import { BellOutlined } from "@ant-design/icons";
 import { Badge, Button, Dropdown, Empty, List, Spin } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useMarkNotificationRead, useNotifications } from "../api/tracking.ts";
 import type { Notification } from "../api/trackingTypes.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";
+import { BellOutlined } from "./icons.tsx";
 
 /** Links in notifications come from the server; only paths inside the app are followed. */
 const insideApp = (link: string | null): link is string =>

@@ -1,8 +1,8 @@
-import { FileOutlined, FileTextOutlined, LinkOutlined, LockOutlined } from "@ant-design/icons";
 import { Card, Descriptions, type DescriptionsProps, Progress, Space, Tag, Typography } from "antd";
 import type { Evidence, Report } from "../api/trackingTypes.ts";
 import { formatBytes, formatDateTime } from "../lib/format.ts";
 import { REPORT_STATE_LABELS } from "../lib/labels.ts";
+import { FileOutlined, FileTextOutlined, LinkOutlined, LockOutlined } from "./icons.tsx";
 import { ReviewActions } from "./ReviewActions.tsx";
 
 /** Only http(s) links become clickable: a "javascript:" URL in evidence must never run. */

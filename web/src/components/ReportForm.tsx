@@ -1,4 +1,3 @@
-import { UploadOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -19,6 +18,7 @@ import { useSubmitReport } from "../api/tracking.ts";
 import type { ReportAssignment } from "../api/trackingTypes.ts";
 import { ROLE_IN_TASK_LABELS } from "../lib/labels.ts";
 import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
+import { UploadOutlined } from "./icons.tsx";
 
 interface Values {
   assignmentId: string;

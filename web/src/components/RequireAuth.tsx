@@ -1,4 +1,4 @@
-import { Button, Result, Spin } from "antd";
+import { Alert, Button, Spin } from "antd";
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router-dom";
 import { errorMessage, isPasswordChangeRequired } from "../api/client.ts";
@@ -25,16 +25,20 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (me.isError) {
     return (
-      <Result
-        status="warning"
-        title="Không tải được thông tin tài khoản"
-        subTitle={errorMessage(me.error)}
-        extra={
-          <Button type="primary" onClick={() => me.refetch()}>
-            Thử lại
-          </Button>
-        }
-      />
+      // An Alert, not a Result: Result carries its illustrations into the first chunk of every page.
+      <div style={{ maxWidth: 640, margin: "96px auto", padding: "0 16px" }}>
+        <Alert
+          type="warning"
+          showIcon
+          title="Không tải được thông tin tài khoản"
+          description={errorMessage(me.error)}
+          action={
+            <Button type="primary" onClick={() => me.refetch()}>
+              Thử lại
+            </Button>
+          }
+        />
+      </div>
     );
   }
   if (!me.data) {

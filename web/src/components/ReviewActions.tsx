@@ -1,4 +1,3 @@
-import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
 import { approveReportAsHeadInput } from "../../../src/commands/inputs/approveReportAsHead.ts";
@@ -7,6 +6,7 @@ import type { ReviewDecision } from "../../../src/domain/reports.ts";
 import { errorMessage, isConflict } from "../api/client.ts";
 import { useHeadDecision, useReviewReport } from "../api/tracking.ts";
 import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
+import { CheckOutlined, RollbackOutlined } from "./icons.tsx";
 
 /**
  * Approve or return a report: by the standing office (review) or by the agency's head (head).

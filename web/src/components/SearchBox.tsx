@@ -1,6 +1,6 @@
-import { SearchOutlined } from "@ant-design/icons";
 import { Input } from "antd";
 import { useEffect, useRef, useState } from "react";
+import { SearchOutlined } from "./icons.tsx";
 
 /**
  * A text box that reports what was typed after a short pause, so the server is not asked on

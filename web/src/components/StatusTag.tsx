@@ -1,8 +1,8 @@
-import { ClockCircleOutlined } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
 import type { AssignmentStatus } from "../../../src/domain/status.ts";
 import { formatNumber } from "../lib/format.ts";
 import { STATUS_COLORS, STATUS_LABELS } from "../lib/labels.ts";
+import { ClockCircleOutlined } from "./icons.tsx";
 
 /** "Sắp đến hạn": an overlay on not started / in progress, never a status of its own. */
 export function DueSoonBadge({ daysLeft }: { daysLeft?: number | null }) {

@@ -1,4 +1,3 @@
-import { ClearOutlined } from "@ant-design/icons";
 import { Button, DatePicker, Select } from "antd";
 import dayjs from "dayjs";
 import { type DeadlineKind, deadlineKinds } from "../../../src/domain/deadline.ts";
@@ -7,6 +6,7 @@ import type { PlanDetail } from "../api/types.ts";
 import { compareVietnamese, matchesFolded } from "../lib/format.ts";
 import { DEADLINE_KIND_LABELS, STATUS_LABELS } from "../lib/labels.ts";
 import type { StatusFilter, TaskFilterState } from "../lib/useTaskFilters.ts";
+import { ClearOutlined } from "./icons.tsx";
 import { SearchBox } from "./SearchBox.tsx";
 
 const search = {

@@ -1,4 +1,3 @@
-import { CopyOutlined, DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, Space, Steps, Tag, Typography } from "antd";
 import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
@@ -6,6 +5,7 @@ import { totpCodeInput } from "../../../src/commands/inputs/twoFactor.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { useBeginTotpEnrolment, useConfirmTotpEnrolment, useDisableTotp } from "../api/security.ts";
+import { CopyOutlined, DownloadOutlined, SafetyCertificateOutlined } from "../components/icons.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { schemaRule } from "../lib/schemaRules.ts";
 

@@ -1,4 +1,3 @@
-import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography, Upload } from "antd";
 import { useMemo, useState } from "react";
 import { agencyLevels } from "../../../src/domain/agencyLevels.ts";
@@ -7,6 +6,7 @@ import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { AgencyForm } from "../components/AgencyForm.tsx";
 import { AliasEditor } from "../components/AliasEditor.tsx";
+import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "../components/icons.tsx";
 import { Count, emptyText, isUpdating } from "../components/Loading.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";

@@ -1,4 +1,3 @@
-import { DownloadOutlined, FilterOutlined } from "@ant-design/icons";
 import {
   Alert,
   Button,
@@ -21,6 +20,7 @@ import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { useUsers } from "../api/users.ts";
 import { AuditChange } from "../components/AuditChange.tsx";
+import { DownloadOutlined, FilterOutlined } from "../components/icons.tsx";
 import { emptyText } from "../components/Loading.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";

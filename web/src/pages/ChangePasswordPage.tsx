@@ -1,4 +1,3 @@
-import { LockOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, Space, Spin, Typography } from "antd";
 import { useMemo } from "react";
@@ -12,6 +11,7 @@ import { errorMessage, isPasswordChangeRequired } from "../api/client.ts";
 import { meKey, useLogout, useMe } from "../api/queries.ts";
 import type { Me } from "../api/types.ts";
 import { useChangePassword } from "../api/users.ts";
+import { LockOutlined } from "../components/icons.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { paths } from "../lib/paths.ts";
 import { schemaRule } from "../lib/schemaRules.ts";

@@ -1,4 +1,3 @@
-import { InboxOutlined } from "@ant-design/icons";
 import { Alert, Card, Result, Spin, Table, Typography, Upload } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
@@ -11,6 +10,7 @@ import {
   useUploadImport,
 } from "../api/imports.ts";
 import { useMe } from "../api/queries.ts";
+import { InboxOutlined } from "../components/icons.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";

@@ -1,4 +1,3 @@
-import { DeleteOutlined, SaveOutlined, UndoOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -36,6 +35,7 @@ import { ImportIndicatorTable } from "../components/ImportIndicatorTable.tsx";
 import { ImportResult } from "../components/ImportResult.tsx";
 import { ImportTaskTable, importRowId } from "../components/ImportTaskTable.tsx";
 import { ImportWarnings } from "../components/ImportWarnings.tsx";
+import { DeleteOutlined, SaveOutlined, UndoOutlined } from "../components/icons.tsx";
 import { PlanSettingsForm } from "../components/PlanSettingsForm.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { useImportRowOperations } from "../components/useImportRowOperations.tsx";

@@ -1,4 +1,3 @@
-import { KeyOutlined, LockOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
@@ -7,6 +6,7 @@ import { totpCodeInput } from "../../../src/commands/inputs/twoFactor.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { useLogin, useMe } from "../api/queries.ts";
 import { useLoginTotp } from "../api/security.ts";
+import { KeyOutlined, LockOutlined, SafetyOutlined, UserOutlined } from "../components/icons.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { safeNext } from "../lib/paths.ts";
 import { schemaRule } from "../lib/schemaRules.ts";

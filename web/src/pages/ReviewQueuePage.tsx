@@ -1,4 +1,3 @@
-import { ReloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
@@ -6,6 +5,7 @@ import { useMe } from "../api/queries.ts";
 import { useDeadlineChanges, useReviewQueue } from "../api/tracking.ts";
 import type { DeadlineChange, QueueItem } from "../api/trackingTypes.ts";
 import { DeadlineDecision } from "../components/DeadlineDecision.tsx";
+import { ReloadOutlined } from "../components/icons.tsx";
 import { Count, isUpdating } from "../components/Loading.tsx";
 import { ReviewActions } from "../components/ReviewActions.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";

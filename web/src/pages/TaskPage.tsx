@@ -1,4 +1,3 @@
-import { CalendarOutlined, CommentOutlined, FormOutlined } from "@ant-design/icons";
 import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
@@ -9,6 +8,7 @@ import { AssignmentList } from "../components/AssignmentList.tsx";
 import { DeadlineChangeForm } from "../components/DeadlineChangeForm.tsx";
 import { DeadlineChangeHistory } from "../components/DeadlineChangeHistory.tsx";
 import { DirectiveComments } from "../components/DirectiveComments.tsx";
+import { CalendarOutlined, CommentOutlined, FormOutlined } from "../components/icons.tsx";
 import { ReportCard } from "../components/ReportCard.tsx";
 import { ReportForm } from "../components/ReportForm.tsx";
 import { TaskFields } from "../components/TaskFields.tsx";

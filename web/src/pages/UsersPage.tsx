@@ -1,4 +1,3 @@
-import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -16,6 +15,7 @@ import { useAgencies } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { type UserAccount, useResetPassword, useSetUserDisabled, useUsers } from "../api/users.ts";
+import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from "../components/icons.tsx";
 import { Count, emptyText, isUpdating } from "../components/Loading.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { TemporaryPasswordDialog } from "../components/TemporaryPasswordDialog.tsx";
