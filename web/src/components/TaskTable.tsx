@@ -193,9 +193,27 @@ function TaskCardList(props: TaskTableProps) {
   );
 }
 
+/** Shares of the sheet's width (A4 landscape), the title taking the most as on the document. */
+const PRINT_WIDTHS: Record<string, string> = {
+  ref: "6%",
+  title: "29%",
+  leads: "16%",
+  coordinators: "15%",
+  output: "13%",
+  deadline: "10%",
+  status: "11%",
+};
+
 /** The whole list for paper: every column, no paging, no sideways scrolling. */
 export function PrintTaskTable(props: { tasks: TaskRow[]; sections: PlanSection[]; asOf?: string }) {
-  const columns = useMemo(() => columnsFor(undefined, props.asOf), [props.asOf]);
+  const columns = useMemo(
+    () =>
+      columnsFor(undefined, props.asOf).map((column) => ({
+        ...column,
+        width: PRINT_WIDTHS[String(column.key)],
+      })),
+    [props.asOf],
+  );
   return (
     <Table<Row>
       className="dd-task-table dd-print-table"

@@ -123,6 +123,12 @@ export function PlanPage() {
           <Alert type="error" showIcon title={errorMessage(tasks.error)} style={{ marginBottom: 12 }} />
         )}
         <div className="dd-screen-tasks">
+          {tasks.data && tasks.data.items.length < tasks.data.total && (
+            <p className="dd-print-only dd-muted">
+              Bản in chỉ gồm {formatNumber(tasks.data.items.length)} trong {formatNumber(tasks.data.total)}{" "}
+              nhiệm vụ của trang đang xem; để in toàn bộ danh sách, dùng nút “In danh sách”.
+            </p>
+          )}
           <TaskTable
             tasks={tasks.data?.items ?? []}
             sections={plan.data.sections}
