@@ -44,6 +44,16 @@ describe("on a phone", () => {
     // The desktop menu is not there to collapse: navigation is the drawer's.
     expect(await page.locator(".ant-menu-horizontal").count()).toBe(0);
 
+    // The notifications panel fits the screen too.
+    await page.getByTestId("notification-bell").click();
+    const panel = page.locator(".dd-notifications");
+    await panel.waitFor();
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await page.getByTestId("notification-bell").click();
+    await panel.waitFor({ state: "hidden" });
+
     await openDrawer(page);
     const entries = await drawer(page)
       .getByRole("menu", { name: "Điều hướng chính" })
