@@ -3,7 +3,7 @@
 // tasks show as cards, and logging out works from the drawer. Needs the built app: `npx vite build`.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { logIn, setUpBrowserTests } from "./harness.ts";
+import { logIn, openAs, setUpBrowserTests } from "./harness.ts";
 
 const harness = setUpBrowserTests();
 const PHONE = { width: 390, height: 844 };
@@ -99,6 +99,37 @@ describe("on a phone", () => {
       .click();
     await page.waitForURL(/\/dang-nhap/);
     await page.getByLabel("Tên đăng nhập").waitFor();
+    await page.close();
+  });
+
+  it("reports with a thumb: full-width buttons, a photo from the camera joins the chosen files", async () => {
+    const page = await harness.newPage({ viewport: PHONE });
+    await openAs(page, harness.url, "congan", "/cua-toi?vaitro=lead");
+    await page.getByTestId("task-card").first().locator("a[href^='/nhiem-vu/']").click();
+    await page.getByTestId("task-heading").waitFor();
+    await page.getByRole("button", { name: "Báo cáo tiến độ" }).click();
+    const dialog = page.getByRole("dialog");
+    const camera = dialog.locator("input[type=file][capture=environment]");
+    expect(await camera.getAttribute("accept")).toBe("image/*");
+    await camera.setInputFiles({
+      name: "cong-van-giay.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from("ảnh"),
+    });
+    await dialog.locator("input[type=file]:not([capture])").setInputFiles({
+      name: "bao-cao.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Báo cáo"),
+    });
+    await dialog.getByText("cong-van-giay.jpg").waitFor();
+    await dialog.getByText("bao-cao.txt").waitFor();
+
+    const form = (await dialog.locator("form").boundingBox())!;
+    for (const name of ["Chụp ảnh minh chứng", "Chọn tệp minh chứng", "Gửi báo cáo", "Hủy"]) {
+      const button = (await dialog.getByRole("button", { name }).boundingBox())!;
+      expect(button.width, name).toBeGreaterThanOrEqual(form.width - 1);
+    }
+    expect(await overflow(page)).toEqual({ page: new URL(page.url()).pathname, extra: 0 });
     await page.close();
   });
 
