@@ -21,8 +21,11 @@ export interface Harness {
   readonly url: string;
   /** Messages of uncaught errors in any page: a test ends by expecting none. */
   readonly pageErrors: string[];
-  /** A page in a browser context of its own: its own cookies, as another person on another computer. */
-  newPage(): Promise<Page>;
+  /**
+   * A page in a browser context of its own: its own cookies, as another person on another computer;
+   * a desktop window unless a viewport is given (a phone's, say).
+   */
+  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
   /** A new temporary directory, removed after the file's tests. */
   tempDir(prefix: string): string;
 }
@@ -94,9 +97,9 @@ export function setUpBrowserTests(options: { defaultTimeout?: number } = {}): Ha
       return server.url;
     },
     pageErrors,
-    async newPage() {
+    async newPage(pageOptions = {}) {
       const context = await browser!.newContext({
-        viewport: { width: 1400, height: 900 },
+        viewport: pageOptions.viewport ?? { width: 1400, height: 900 },
         locale: "vi-VN",
         timezoneId: "Asia/Ho_Chi_Minh",
         acceptDownloads: true,

@@ -66,7 +66,7 @@ async function report(
     .first()
     .fill("Đề nghị Sở Tài chính bố trí kinh phí năm 2027.");
   if (input.file) {
-    await dialog.locator("input[type=file]").setInputFiles({
+    await dialog.locator("input[type=file]:not([capture])").setInputFiles({
       name: input.file.name,
       mimeType: "text/plain",
       buffer: Buffer.from(input.file.body, "utf8"),

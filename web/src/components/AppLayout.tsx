@@ -1,4 +1,4 @@
-import { App, Button, Dropdown, Layout, Menu, type MenuProps, Tag } from "antd";
+import { App, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Tag } from "antd";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { useLogout, useMe } from "../api/queries.ts";
@@ -6,7 +6,8 @@ import type { Me } from "../api/types.ts";
 import { can } from "../lib/can.ts";
 import { roleLabel } from "../lib/labels.ts";
 import { paths } from "../lib/paths.ts";
-import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "./icons.tsx";
+import { DownOutlined, UserOutlined } from "./icons.tsx";
+import { accountItems, NavigationDrawer } from "./NavigationDrawer.tsx";
 import { NotificationBell } from "./NotificationBell.tsx";
 
 /** The navigation, built from what the account may do: nobody sees a page they cannot use. */
@@ -24,12 +25,27 @@ function navigation(me: Me): NonNullable<MenuProps["items"]> {
   return items;
 }
 
+function Brand({ short }: { short: boolean }) {
+  return (
+    <Link to={paths.plans} className="dd-brand">
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      <span>
+        <div className="dd-brand-name">Đôn Đốc</div>
+        {!short && <div className="dd-brand-tagline">Theo dõi, đôn đốc thực hiện nhiệm vụ</div>}
+      </span>
+    </Link>
+  );
+}
+
 export function AppLayout() {
   const me = useMe().data;
   const logout = useLogout();
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  // Below md (768 px) the horizontal menu has no room: the navigation moves into a drawer.
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
   if (!me) return null;
 
   const items = navigation(me);
@@ -45,61 +61,64 @@ export function AppLayout() {
         navigate(paths.login, { replace: true });
       },
     });
+  const onAccount = (key: string) => (key === "logout" ? onLogout() : navigate(key));
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header className="dd-header">
-        <Link to={paths.plans} className="dd-brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>
-            <div className="dd-brand-name">Đôn Đốc</div>
-            <div className="dd-brand-tagline">Theo dõi, đôn đốc thực hiện nhiệm vụ</div>
-          </span>
-        </Link>
-        <Menu
-          mode="horizontal"
-          items={items}
-          selectedKeys={selected}
-          style={{ flex: 1, minWidth: 0, borderBottom: "none", lineHeight: "54px" }}
-          aria-label="Điều hướng chính"
-        />
-        <NotificationBell />
-        <div className="dd-user" data-testid="current-user">
-          <div style={{ textAlign: "right" }}>
-            <div className="dd-user-name">{me.displayName}</div>
-            {me.agencyName && <div className="dd-user-agency">{me.agencyName}</div>}
-          </div>
-          {me.roles.map((role) => (
-            <Tag key={role} color="red" variant="outlined" style={{ marginInlineEnd: 0 }}>
-              {roleLabel(role)}
-            </Tag>
-          ))}
-          <Dropdown
-            trigger={["click"]}
-            menu={{
-              items: [
-                { key: paths.changePassword, icon: <KeyOutlined />, label: "Đổi mật khẩu" },
-                { key: paths.accountSecurity, icon: <SafetyOutlined />, label: "Bảo mật tài khoản" },
-                { type: "divider" },
-                { key: "logout", icon: <LogoutOutlined />, label: "Đăng xuất" },
-              ],
-              onClick: ({ key }) => (key === "logout" ? onLogout() : navigate(key)),
-            }}
-          >
-            <Button
-              icon={<UserOutlined />}
-              loading={logout.isPending}
-              aria-label={`Tài khoản ${me.username}: đổi mật khẩu, bảo mật, đăng xuất`}
-            >
-              <DownOutlined />
-            </Button>
-          </Dropdown>
-        </div>
+      <Layout.Header className={phone ? "dd-header dd-header-phone dd-no-print" : "dd-header dd-no-print"}>
+        <Brand short={phone} />
+        {phone ? (
+          <>
+            <span className="dd-header-spacer" />
+            <NotificationBell />
+            <NavigationDrawer
+              me={me}
+              items={items}
+              selected={selected}
+              loggingOut={logout.isPending}
+              onAccount={onAccount}
+            />
+          </>
+        ) : (
+          <>
+            <Menu
+              mode="horizontal"
+              items={items}
+              selectedKeys={selected}
+              style={{ flex: 1, minWidth: 0, borderBottom: "none", lineHeight: "54px" }}
+              aria-label="Điều hướng chính"
+            />
+            <NotificationBell />
+            <div className="dd-user" data-testid="current-user">
+              <div style={{ textAlign: "right" }}>
+                <div className="dd-user-name">{me.displayName}</div>
+                {me.agencyName && <div className="dd-user-agency">{me.agencyName}</div>}
+              </div>
+              {me.roles.map((role) => (
+                <Tag key={role} color="red" variant="outlined" style={{ marginInlineEnd: 0 }}>
+                  {roleLabel(role)}
+                </Tag>
+              ))}
+              <Dropdown
+                trigger={["click"]}
+                menu={{ items: accountItems, onClick: ({ key }) => onAccount(key) }}
+              >
+                <Button
+                  icon={<UserOutlined />}
+                  loading={logout.isPending}
+                  aria-label={`Tài khoản ${me.username}: đổi mật khẩu, bảo mật, đăng xuất`}
+                >
+                  <DownOutlined />
+                </Button>
+              </Dropdown>
+            </div>
+          </>
+        )}
       </Layout.Header>
       <Layout.Content className="dd-content">
         <Outlet />
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: "center", padding: "12px 24px" }} className="dd-muted">
+      <Layout.Footer style={{ textAlign: "center", padding: "12px 24px" }} className="dd-muted dd-no-print">
         Đôn Đốc · phần mềm nguồn mở theo dõi, đôn đốc thực hiện nhiệm vụ của Ban Chỉ đạo
       </Layout.Footer>
     </Layout>

@@ -84,6 +84,7 @@ export function NotificationBell() {
       trigger={["click"]}
       popupRender={() => panel}
       placement="bottomRight"
+      rootClassName="dd-notifications-root"
     >
       <Button
         type="text"

@@ -18,7 +18,7 @@ import { useSubmitReport } from "../api/tracking.ts";
 import type { ReportAssignment } from "../api/trackingTypes.ts";
 import { ROLE_IN_TASK_LABELS } from "../lib/labels.ts";
 import { maxLengthOf, schemaRule } from "../lib/schemaRules.ts";
-import { UploadOutlined } from "./icons.tsx";
+import { CameraOutlined, UploadOutlined } from "./icons.tsx";
 
 interface Values {
   assignmentId: string;
@@ -101,11 +101,13 @@ export function ReportForm(props: {
       cancelText="Hủy"
       okButtonProps={{ loading: submit.isPending, htmlType: "submit", form: "report-form" }}
       onCancel={close}
+      className="dd-thumb-modal"
       destroyOnHidden
       maskClosable={false}
     >
       <Form<Values>
         id="report-form"
+        className="dd-thumb"
         form={form}
         layout="vertical"
         onFinish={onFinish}
@@ -159,16 +161,32 @@ export function ReportForm(props: {
             aria-label="Đề xuất, kiến nghị"
           />
         </Form.Item>
-        <Form.Item label="Tệp minh chứng" extra="PDF, Word, Excel, ảnh, văn bản; chọn được nhiều tệp.">
-          <Upload
-            multiple
-            accept={ACCEPT}
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList)}
-          >
-            <Button icon={<UploadOutlined />}>Chọn tệp minh chứng</Button>
-          </Upload>
+        <Form.Item
+          label="Tệp minh chứng"
+          extra="PDF, Word, Excel, ảnh, văn bản; chọn được nhiều tệp. Trên điện thoại, chụp ảnh văn bản giấy làm minh chứng."
+        >
+          <div className="dd-upload-buttons">
+            {/* Phones open the camera for a photo of a paper document; both buttons fill one list. */}
+            <Upload
+              accept="image/*"
+              capture="environment"
+              fileList={files}
+              showUploadList={false}
+              beforeUpload={() => false}
+              onChange={({ fileList }) => setFiles(fileList)}
+            >
+              <Button icon={<CameraOutlined />}>Chụp ảnh minh chứng</Button>
+            </Upload>
+            <Upload
+              multiple
+              accept={ACCEPT}
+              fileList={files}
+              beforeUpload={() => false}
+              onChange={({ fileList }) => setFiles(fileList)}
+            >
+              <Button icon={<UploadOutlined />}>Chọn tệp minh chứng</Button>
+            </Upload>
+          </div>
         </Form.Item>
         <Form.Item
           name="links"

@@ -1,4 +1,4 @@
-import { Table, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { Grid, Pagination, Spin, Table, type TableColumnsType, type TablePaginationConfig } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router-dom";
 import type { PlanSection, TaskRow } from "../api/types.ts";
@@ -7,6 +7,7 @@ import { paths } from "../lib/paths.ts";
 import { DeadlineCell } from "./DeadlineCell.tsx";
 import { Highlight } from "./Highlight.tsx";
 import { LeadProgress, StatusTag } from "./StatusTag.tsx";
+import { TaskCard } from "./TaskCard.tsx";
 
 /** A task, or the heading of the section the following tasks belong to, as in the document. */
 type Row =
@@ -156,16 +157,89 @@ export interface TaskTableProps {
   onPageChange(page: number, pageSize: number): void;
 }
 
+const totalText = (total: number, [from, to]: [number, number]) =>
+  `${formatNumber(from)}–${formatNumber(to)} trong ${formatNumber(total)} nhiệm vụ`;
+
+/** On a phone, the tasks as cards under their section headings, paged like the table. */
+function TaskCardList(props: TaskTableProps) {
+  const rows = withSectionHeadings(props.tasks, props.sections);
+  return (
+    <Spin spinning={props.loading}>
+      <div className="dd-task-cards">
+        {rows.length === 0 && <div className="dd-task-cards-empty">{props.empty}</div>}
+        {rows.map((row) =>
+          row.kind === "section" ? (
+            <div key={row.key} className="dd-section-heading dd-task-cards-section">
+              {row.section.numeral}. {row.section.title}
+            </div>
+          ) : (
+            <TaskCard key={row.key} task={row.task} to={taskLink(row.task, props.asOf)} query={props.query} />
+          ),
+        )}
+      </div>
+      {props.total > 0 && (
+        <Pagination
+          simple
+          align="center"
+          style={{ marginTop: 12 }}
+          current={props.page}
+          pageSize={props.pageSize}
+          total={props.total}
+          showTotal={totalText}
+          onChange={props.onPageChange}
+        />
+      )}
+    </Spin>
+  );
+}
+
+/** Shares of the sheet's width (A4 landscape), the title taking the most as on the document. */
+const PRINT_WIDTHS: Record<string, string> = {
+  ref: "6%",
+  title: "29%",
+  leads: "16%",
+  coordinators: "15%",
+  output: "13%",
+  deadline: "10%",
+  status: "11%",
+};
+
+/** The whole list for paper: every column, no paging, no sideways scrolling. */
+export function PrintTaskTable(props: { tasks: TaskRow[]; sections: PlanSection[]; asOf?: string }) {
+  const columns = useMemo(
+    () =>
+      columnsFor(undefined, props.asOf).map((column) => ({
+        ...column,
+        width: PRINT_WIDTHS[String(column.key)],
+      })),
+    [props.asOf],
+  );
+  return (
+    <Table<Row>
+      className="dd-task-table dd-print-table"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={withSectionHeadings(props.tasks, props.sections)}
+      rowKey="key"
+      rowClassName={(row) => (row.kind === "section" ? "dd-section-row" : "dd-task-row")}
+      pagination={false}
+      tableLayout="fixed"
+    />
+  );
+}
+
 export function TaskTable(props: TaskTableProps) {
   const columns = useMemo(() => columnsFor(props.query, props.asOf), [props.query, props.asOf]);
+  const phone = Grid.useBreakpoint().md === false;
+  if (phone) return <TaskCardList {...props} />;
   const pagination: TablePaginationConfig = {
     current: props.page,
     pageSize: props.pageSize,
     total: props.total,
     pageSizeOptions: props.pageSizes.map(String),
     showSizeChanger: true,
-    showTotal: (total, [from, to]) =>
-      `${formatNumber(from)}–${formatNumber(to)} trong ${formatNumber(total)} nhiệm vụ`,
+    showTotal: totalText,
     onChange: props.onPageChange,
     position: ["bottomRight"],
   };

@@ -5,6 +5,7 @@
 import {
   BellOutlined as AntBellOutlined,
   CalendarOutlined as AntCalendarOutlined,
+  CameraOutlined as AntCameraOutlined,
   CheckCircleOutlined as AntCheckCircleOutlined,
   CheckOutlined as AntCheckOutlined,
   ClearOutlined as AntClearOutlined,
@@ -27,9 +28,11 @@ import {
   LoadingOutlined as AntLoadingOutlined,
   LockOutlined as AntLockOutlined,
   LogoutOutlined as AntLogoutOutlined,
+  MenuOutlined as AntMenuOutlined,
   MergeCellsOutlined as AntMergeCellsOutlined,
   MoreOutlined as AntMoreOutlined,
   PlusOutlined as AntPlusOutlined,
+  PrinterOutlined as AntPrinterOutlined,
   ReloadOutlined as AntReloadOutlined,
   RollbackOutlined as AntRollbackOutlined,
   SafetyCertificateOutlined as AntSafetyCertificateOutlined,
@@ -96,3 +99,6 @@ export const UnlockOutlined = decorative(AntUnlockOutlined);
 export const UploadOutlined = decorative(AntUploadOutlined);
 export const UserOutlined = decorative(AntUserOutlined);
 export const WarningOutlined = decorative(AntWarningOutlined);
+export const CameraOutlined = decorative(AntCameraOutlined);
+export const MenuOutlined = decorative(AntMenuOutlined);
+export const PrinterOutlined = decorative(AntPrinterOutlined);

@@ -1,4 +1,15 @@
-import { Alert, Card, Empty, Segmented, Table, type TableColumnsType, Tag, Typography } from "antd";
+import {
+  Alert,
+  Card,
+  Empty,
+  Grid,
+  List,
+  Segmented,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { AssignmentRole } from "../../../src/domain/assignments.ts";
@@ -9,6 +20,7 @@ import type { TaskRow } from "../api/types.ts";
 import { DeadlineCell } from "../components/DeadlineCell.tsx";
 import { Count, isUpdating } from "../components/Loading.tsx";
 import { LeadProgress, StatusTag } from "../components/StatusTag.tsx";
+import { TaskCard } from "../components/TaskCard.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { formatNumber } from "../lib/format.ts";
 import { ROLE_IN_TASK_LABELS, STATUS_HEX, STATUS_LABELS } from "../lib/labels.ts";
@@ -41,6 +53,7 @@ export function MyTasksPage() {
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const plans = usePlans();
+  const phone = Grid.useBreakpoint().md === false;
   const all = useTasks({ agencyId: me?.agencyId ?? undefined, limit: MAX, offset: 0 });
   const role = params.get("vaitro") as AssignmentRole | null;
   const statusParam = params.get("trangthai");
@@ -127,6 +140,7 @@ export function MyTasksPage() {
   ];
 
   const error = all.error;
+  const empty = <Empty description="Không có nhiệm vụ phù hợp." image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const statusChips: { key: string; label: string; hex: string }[] = [
     ...assignmentStatuses.map((s) => ({ key: s, label: STATUS_LABELS[s], hex: STATUS_HEX[s] })),
     { key: "due_soon", label: "Sắp đến hạn", hex: "#d4b106" },
@@ -183,24 +197,45 @@ export function MyTasksPage() {
             ))}
         </div>
       </div>
-      <Table<Mine>
-        className="dd-task-table dd-my-tasks"
-        size="small"
-        bordered
-        rowKey="id"
-        columns={columns}
-        dataSource={shown}
-        loading={all.isFetching}
-        rowClassName={() => "dd-task-row"}
-        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        locale={{
-          emptyText: all.isPending ? (
-            " "
-          ) : (
-            <Empty description="Không có nhiệm vụ phù hợp." image={Empty.PRESENTED_IMAGE_SIMPLE} />
-          ),
-        }}
-      />
+      {phone ? (
+        <List<Mine>
+          dataSource={shown}
+          loading={all.isFetching}
+          rowKey="id"
+          split={false}
+          pagination={shown.length > 50 ? { pageSize: 50, simple: true, align: "center" } : false}
+          locale={{ emptyText: all.isPending ? " " : empty }}
+          renderItem={(t) => (
+            <List.Item style={{ padding: "4px 0", display: "block" }}>
+              <TaskCard
+                task={t}
+                to={paths.task(t.id)}
+                context={planName.get(t.planId)}
+                extra={
+                  <Tag color={t.role === "lead" ? "volcano" : "default"} style={{ marginTop: 4 }}>
+                    {ROLE_IN_TASK_LABELS[t.role]}
+                  </Tag>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Mine>
+          className="dd-task-table dd-my-tasks"
+          size="small"
+          bordered
+          rowKey="id"
+          columns={columns}
+          dataSource={shown}
+          loading={all.isFetching}
+          rowClassName={() => "dd-task-row"}
+          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          locale={{
+            emptyText: all.isPending ? " " : empty,
+          }}
+        />
+      )}
     </Card>
   );
 }

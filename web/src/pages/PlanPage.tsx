@@ -6,9 +6,11 @@ import { useMe, usePlan, usePlans, useTasks } from "../api/queries.ts";
 import { Count } from "../components/Loading.tsx";
 import { PlanHeader } from "../components/PlanHeader.tsx";
 import { PlanSummaryStrip } from "../components/PlanSummaryStrip.tsx";
+import { PrintTaskList } from "../components/PrintTaskList.tsx";
 import { TaskFilters } from "../components/TaskFilters.tsx";
 import { TaskTable } from "../components/TaskTable.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
+import { formatNumber } from "../lib/format.ts";
 import { paths } from "../lib/paths.ts";
 import { PAGE_SIZES, useTaskFilters } from "../lib/useTaskFilters.ts";
 
@@ -18,7 +20,8 @@ export function PlanPage() {
   const plan = usePlan(planId);
   const summary = usePlans().data?.find((p) => p.id === planId);
   const { filters, update, clear, active } = useTaskFilters();
-  const tasks = useTasks({
+  // The list the filters select; the table shows one page of it, "In danh sách" prints all of it.
+  const listQuery = {
     planId,
     section: filters.section,
     leadAgencyId: filters.leadAgencyId,
@@ -27,6 +30,9 @@ export function PlanPage() {
     dueSoon: filters.status === "due_soon" ? "true" : undefined,
     asOf: filters.asOf,
     q: filters.q.trim() || undefined,
+  };
+  const tasks = useTasks({
+    ...listQuery,
     limit: filters.pageSize,
     offset: (filters.page - 1) * filters.pageSize,
   });
@@ -81,24 +87,33 @@ export function PlanPage() {
         ]}
       />
       <PlanHeader plan={plan.data} taskCount={summary?.taskCount} />
-      <PlanSummaryStrip
-        planId={plan.data.id}
-        asOf={filters.asOf}
-        status={filters.status}
-        onStatus={(status) => update({ status })}
-      />
+      <div className="dd-no-print">
+        <PlanSummaryStrip
+          planId={plan.data.id}
+          asOf={filters.asOf}
+          status={filters.status}
+          onStatus={(status) => update({ status })}
+        />
+      </div>
       <Card
         title="Danh mục nhiệm vụ"
+        className="dd-task-list-card"
         extra={
           tasks.data && (
-            <span data-testid="task-total" className="dd-muted">
-              {active ? "Tìm thấy " : ""}
-              <Count value={tasks.data.total} updating={tasks.isPlaceholderData} /> nhiệm vụ
-              {ownAgencyOnly && " đơn vị chủ trì hoặc phối hợp"}
+            <span className="dd-card-extra">
+              <span data-testid="task-total" className="dd-muted">
+                {active ? "Tìm thấy " : ""}
+                <Count value={tasks.data.total} updating={tasks.isPlaceholderData} /> nhiệm vụ
+                {ownAgencyOnly && " đơn vị chủ trì hoặc phối hợp"}
+              </span>
+              {tasks.data.total > 0 && (
+                <PrintTaskList query={listQuery} sections={plan.data.sections} asOf={filters.asOf} />
+              )}
             </span>
           )
         }
       >
+        <div className="dd-print-slot" />
         <TaskFilters plan={plan.data} filters={filters} active={active} onChange={update} onClear={clear} />
         {section && (
           <div className="dd-section-heading" style={{ marginBottom: 8 }}>
@@ -108,21 +123,29 @@ export function PlanPage() {
         {tasks.isError && (
           <Alert type="error" showIcon title={errorMessage(tasks.error)} style={{ marginBottom: 12 }} />
         )}
-        <TaskTable
-          tasks={tasks.data?.items ?? []}
-          sections={plan.data.sections}
-          total={tasks.data?.total ?? 0}
-          page={filters.page}
-          pageSize={filters.pageSize}
-          pageSizes={PAGE_SIZES}
-          loading={tasks.isFetching}
-          query={filters.q}
-          asOf={filters.asOf}
-          empty={tasks.isPending ? " " : empty}
-          onPageChange={(page, pageSize) =>
-            update(pageSize !== filters.pageSize ? { page: 1, pageSize } : { page })
-          }
-        />
+        <div className="dd-screen-tasks">
+          {tasks.data && tasks.data.items.length < tasks.data.total && (
+            <p className="dd-print-only dd-muted">
+              Bản in chỉ gồm {formatNumber(tasks.data.items.length)} trong {formatNumber(tasks.data.total)}{" "}
+              nhiệm vụ của trang đang xem; để in toàn bộ danh sách, dùng nút “In danh sách”.
+            </p>
+          )}
+          <TaskTable
+            tasks={tasks.data?.items ?? []}
+            sections={plan.data.sections}
+            total={tasks.data?.total ?? 0}
+            page={filters.page}
+            pageSize={filters.pageSize}
+            pageSizes={PAGE_SIZES}
+            loading={tasks.isFetching}
+            query={filters.q}
+            asOf={filters.asOf}
+            empty={tasks.isPending ? " " : empty}
+            onPageChange={(page, pageSize) =>
+              update(pageSize !== filters.pageSize ? { page: 1, pageSize } : { page })
+            }
+          />
+        </div>
       </Card>
     </>
   );

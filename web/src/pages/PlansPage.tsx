@@ -1,4 +1,4 @@
-import { Alert, Card, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Card, Empty, Grid, Skeleton, Table, type TableColumnsType, Typography } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { usePlans } from "../api/queries.ts";
@@ -53,10 +53,35 @@ const columns: TableColumnsType<PlanSummary> = [
   },
 ];
 
+/** On a phone, each plan as a card: its number (the link), type, title, issuer, date, task count. */
+function PlanCards({ plans }: { plans: PlanSummary[] }) {
+  const sorted = [...plans].sort((a, b) => (b.issuedOn ?? "").localeCompare(a.issuedOn ?? ""));
+  if (sorted.length === 0) return <Empty description="Chưa có kế hoạch nào." />;
+  return (
+    <div className="dd-task-cards dd-plans-table">
+      {sorted.map((plan) => (
+        <article key={plan.id} className="dd-task-card" data-testid="plan-card">
+          <Link to={paths.plan(plan.id)} className="dd-plan-link">
+            {plan.documentNumber ?? plan.name}
+          </Link>
+          {plan.documentType && <span className="dd-muted"> · {plan.documentType}</span>}
+          <div>{plan.title ?? plan.name}</div>
+          <div className="dd-muted">
+            {[plan.issuer, plan.issuedOn && `ngày ${formatDate(plan.issuedOn)}`].filter(Boolean).join(", ")}
+            {" · "}
+            {formatNumber(plan.taskCount)} nhiệm vụ
+          </div>
+        </article>
+      ))}
+    </div>
+  );
+}
+
 export function PlansPage() {
   useDocumentTitle("Kế hoạch");
   const plans = usePlans();
   const navigate = useNavigate();
+  const phone = Grid.useBreakpoint().md === false;
 
   return (
     <Card
@@ -70,22 +95,30 @@ export function PlansPage() {
       {plans.isError && (
         <Alert type="error" showIcon title={errorMessage(plans.error)} style={{ marginBottom: 12 }} />
       )}
-      <Table<PlanSummary>
-        className="dd-plans-table"
-        size="small"
-        bordered
-        rowKey="id"
-        columns={columns}
-        dataSource={plans.data ?? []}
-        loading={plans.isPending}
-        pagination={false}
-        showSorterTooltip={false}
-        locale={{ emptyText: plans.isPending ? " " : "Chưa có kế hoạch nào." }}
-        onRow={(plan) => ({
-          onClick: () => navigate(paths.plan(plan.id)),
-          style: { cursor: "pointer" },
-        })}
-      />
+      {phone ? (
+        plans.data ? (
+          <PlanCards plans={plans.data} />
+        ) : (
+          !plans.isError && <Skeleton active />
+        )
+      ) : (
+        <Table<PlanSummary>
+          className="dd-plans-table"
+          size="small"
+          bordered
+          rowKey="id"
+          columns={columns}
+          dataSource={plans.data ?? []}
+          loading={plans.isPending}
+          pagination={false}
+          showSorterTooltip={false}
+          locale={{ emptyText: plans.isPending ? " " : "Chưa có kế hoạch nào." }}
+          onRow={(plan) => ({
+            onClick: () => navigate(paths.plan(plan.id)),
+            style: { cursor: "pointer" },
+          })}
+        />
+      )}
     </Card>
   );
 }
