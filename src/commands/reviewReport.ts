@@ -5,6 +5,7 @@ import { inTenant } from "../db/tenancy.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { awaitingDecisionBy } from "../domain/reportLock.ts";
 import { reviewDecisions } from "../domain/reports.ts";
+import { sentenceStart } from "../domain/taskLabel.ts";
 import { conflict, isUniqueViolation, notFound } from "../errors.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
@@ -94,10 +95,12 @@ export async function reviewReport(
     kind: approve ? "report_approved" : "report_returned",
     title: approve
       ? completedOn
-        ? `Xác nhận hoàn thành ${task.short} (ngày ${formatVietnameseDate(completedOn)})`
+        ? `${sentenceStart(task.short)} được xác nhận hoàn thành ngày ${formatVietnameseDate(completedOn)}`
         : `Báo cáo ${task.short} đã được duyệt`
       : `Báo cáo ${task.short} bị trả lại`,
-    body: [task.full, input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : ""].filter(Boolean).join(". "),
+    body: [task.full, input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : ""]
+      .filter(Boolean)
+      .join(". "),
     link: notificationLinks.task(assignment.taskId),
   });
 

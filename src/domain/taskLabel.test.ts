@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excerpt, taskLabel, taskShortLabel } from "./taskLabel.ts";
+import { excerpt, sentenceStart, taskLabel, taskShortLabel } from "./taskLabel.ts";
 
 const naming = {
   ref: "II.9",
@@ -28,6 +28,8 @@ describe("taskLabel", () => {
       "nhiệm vụ II.9 (số 3450/KH-UBND) “Rà soát thủ tục”",
     );
     expect(taskLabel({ ...naming, title: "" })).toBe("nhiệm vụ II.9 (số 3450/KH-UBND)");
+    expect(taskLabel({ ...naming, title: "Rà soát." })).toBe("nhiệm vụ II.9 (số 3450/KH-UBND) “Rà soát”");
+    expect(sentenceStart(taskShortLabel(naming))).toBe("Nhiệm vụ II.9 (số 3450/KH-UBND)");
   });
 });
 

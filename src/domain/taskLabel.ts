@@ -15,7 +15,11 @@ export const TITLE_EXCERPT_LENGTH = 60;
 
 /** The start of a text cut at a word boundary, with "…" when something was cut. */
 export function excerpt(text: string, max = TITLE_EXCERPT_LENGTH): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // A closing full stop would double the sentence's own after the quote.
+  const flat = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.;,:]+$/, "");
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(" ");
@@ -40,3 +44,6 @@ export function taskLabel(naming: TaskNaming): string {
   const title = excerpt(naming.title);
   return title ? `${taskShortLabel(naming)} “${title}”` : taskShortLabel(naming);
 }
+
+/** The same text opening a sentence: "Nhiệm vụ II.9 …". */
+export const sentenceStart = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
