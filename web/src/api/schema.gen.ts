@@ -634,6 +634,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/review-decisions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Báo cáo đã quyết định (duyệt hoặc trả lại), mới nhất trước: mọi quyết định (cơ quan thường trực) hoặc quyết định về báo cáo của đơn vị mình (lãnh đạo đơn vị) */
+    get: operations["listReviewDecisions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/review-queue": {
     parameters: {
       query?: never;
@@ -2228,7 +2245,10 @@ export interface operations {
   };
   downloadEvidence: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 1: hiển thị ngay trong trang (chỉ ảnh PNG/JPEG và PDF; tệp khác vẫn tải về) */
+        inline?: "1";
+      };
       header?: never;
       path: {
         evidenceId: string;
@@ -4542,6 +4562,143 @@ export interface operations {
       };
     };
   };
+  listReviewDecisions: {
+    parameters: {
+      query?: {
+        after?: string;
+        agencyId?: string;
+        /** @description Người quyết định */
+        deciderId?: string;
+        /** @description approve: đã duyệt; return: đã trả lại */
+        decision?: "approve" | "return";
+        /** @description Từ ngày (theo giờ Việt Nam) */
+        from?: string;
+        limit?: number;
+        planId?: string;
+        /** @description office: cơ quan thường trực; head: lãnh đạo đơn vị */
+        stage?: "office" | "head";
+        /** @description Đến ngày (theo giờ Việt Nam) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            deciders: {
+              displayName: string;
+              id: string;
+            }[];
+            items: {
+              agencyId: string;
+              agencyName: string;
+              assignmentId: string;
+              claimsCompletion: boolean;
+              comment: string;
+              completedOn: string | null;
+              decidedAt: string;
+              decidedBy: {
+                displayName: string;
+                id: string;
+              } | null;
+              /** @enum {string} */
+              decision: "approve" | "return";
+              dueOn: string | null;
+              evidence: {
+                documentNumber: string | null;
+                downloadUrl: string | null;
+                fileName: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "file" | "link" | "document_number";
+                mimeType: string | null;
+                preview: ("image" | "pdf") | null;
+                previewUrl: string | null;
+                size: number | null;
+                url: string | null;
+              }[];
+              key: string;
+              narrative: string;
+              nothingToReport: boolean;
+              percent: number | null;
+              periodLabel: string | null;
+              planId: string;
+              planName: string;
+              planNumber: string | null;
+              reportId: string;
+              /** @enum {string} */
+              stage: "office" | "head";
+              /** @enum {string} */
+              state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
+              submittedAt: string | null;
+              submittedBy: {
+                displayName: string;
+                id: string;
+              } | null;
+              taskId: string;
+              taskRef: string;
+              taskTitle: string;
+              version: number;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listReviewQueue: {
     parameters: {
       query?: {
@@ -4568,6 +4725,19 @@ export interface operations {
               assignmentId: string;
               claimsCompletion: boolean;
               dueOn: string | null;
+              evidence: {
+                documentNumber: string | null;
+                downloadUrl: string | null;
+                fileName: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "file" | "link" | "document_number";
+                mimeType: string | null;
+                preview: ("image" | "pdf") | null;
+                previewUrl: string | null;
+                size: number | null;
+                url: string | null;
+              }[];
               evidenceCount: number;
               id: string;
               narrative: string;
@@ -5439,6 +5609,8 @@ export interface operations {
                 /** @enum {string} */
                 kind: "file" | "link" | "document_number";
                 mimeType: string | null;
+                preview: ("image" | "pdf") | null;
+                previewUrl: string | null;
                 size: number | null;
                 url: string | null;
               }[];
