@@ -5118,6 +5118,7 @@ export interface operations {
                   | "done_late"
                   | "recurring"
                   | "no_deadline";
+                unreported: boolean;
               } | null;
               planId: string;
               ref: string;
@@ -5134,6 +5135,8 @@ export interface operations {
                 | "recurring"
                 | "no_deadline";
               title: string;
+              /** @description Quá hạn mà chưa có báo cáo nào (không kể báo cáo bị trả lại) */
+              unreported: boolean;
             }[];
             nextCursor: string | null;
             total: number;
@@ -5228,6 +5231,8 @@ export interface operations {
                 | "done_late"
                 | "recurring"
                 | "no_deadline";
+              /** @description Quá hạn mà chưa có báo cáo nào (không kể báo cáo bị trả lại) */
+              unreported: boolean;
               viaGroupId: string | null;
             }[];
             coordinators: string[];
