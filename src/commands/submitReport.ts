@@ -4,7 +4,7 @@ import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { inTenant } from "../db/tenancy.ts";
 import { formatVietnameseDate, type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
-import { periodContaining } from "../domain/periods.ts";
+import { periodContaining, periodInSentence } from "../domain/periods.ts";
 import { isPeriodClosed } from "../domain/reportLock.ts";
 import { AppError, conflict, invalid, isUniqueViolation } from "../errors.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
@@ -184,7 +184,7 @@ export async function submitReport(
   });
 
   const task = await taskLabelsOf(ctx, assignment.taskId);
-  const what = `${assignment.agencyName} báo cáo ${task.full} (${period.label})`;
+  const what = `${assignment.agencyName} báo cáo ${task.full} (kỳ ${periodInSentence(period.label)})`;
   const link = notificationLinks.task(assignment.taskId);
   if (awaitingHead) {
     await notify(ctx, await usersOfAgencies(ctx, [assignment.agencyId], ["agency_head"]), {
@@ -214,7 +214,7 @@ export async function submitReport(
 const pendingConflict = (label: string) =>
   conflict(
     "report_pending",
-    `Đã có báo cáo kỳ ${label} của nhiệm vụ này đang chờ duyệt; hãy chờ kết quả trước khi gửi báo cáo khác.`,
+    `Đã có báo cáo kỳ ${periodInSentence(label)} của nhiệm vụ này đang chờ duyệt; hãy chờ kết quả trước khi gửi báo cáo khác.`,
   );
 
 async function insertReport(ctx: CommandContext, values: typeof progressReports.$inferInsert, label: string) {

@@ -2323,6 +2323,8 @@ export interface operations {
             items: {
               createdAt: string;
               createdBy: string;
+              /** @description Tên hiển thị của người nhập */
+              createdByName: string;
               documentNumber: string | null;
               fileName: string;
               id: string;

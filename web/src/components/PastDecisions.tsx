@@ -12,6 +12,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { periodInSentence } from "../../../src/domain/periods.ts";
 import { useAgencies } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
 import { usePlans } from "../api/queries.ts";
@@ -46,7 +47,7 @@ const columns: TableColumnsType<PastDecision> = [
     render: (_, item) => (
       <>
         <div>{item.agencyName}</div>
-        {item.periodLabel && <div className="dd-muted">Kỳ {item.periodLabel}</div>}
+        {item.periodLabel && <div className="dd-muted">Kỳ {periodInSentence(item.periodLabel)}</div>}
         {item.submittedBy && (
           <div className="dd-muted">
             {item.submittedBy.displayName} · gửi {formatDateTime(item.submittedAt)}

@@ -1,5 +1,6 @@
 import { LockOutlined } from "@ant-design/icons";
 import { Card, Descriptions, type DescriptionsProps, Progress, Space, Tag, Typography } from "antd";
+import { periodInSentence } from "../../../src/domain/periods.ts";
 import type { Report } from "../api/trackingTypes.ts";
 import { formatDateTime } from "../lib/format.ts";
 import { REPORT_STATE_LABELS } from "../lib/labels.ts";
@@ -87,7 +88,7 @@ export function ReportCard({ report, subject }: { report: Report; subject: strin
       title={
         <Space wrap size={[8, 0]}>
           <span>{report.agencyName}</span>
-          {report.period && <span className="dd-muted">Kỳ {report.period.label}</span>}
+          {report.period && <span className="dd-muted">Kỳ {periodInSentence(report.period.label)}</span>}
           <Tag color={state.color} className="dd-report-state">
             {state.label}
           </Tag>

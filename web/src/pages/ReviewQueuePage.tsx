@@ -1,6 +1,7 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
+import { periodInSentence } from "../../../src/domain/periods.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { useDeadlineChanges, useReviewQueue } from "../api/tracking.ts";
@@ -41,7 +42,7 @@ export function ReviewQueuePage() {
       render: (_, item) => (
         <>
           <div>{item.agencyName}</div>
-          {item.periodLabel && <div className="dd-muted">Kỳ {item.periodLabel}</div>}
+          {item.periodLabel && <div className="dd-muted">Kỳ {periodInSentence(item.periodLabel)}</div>}
           {item.dueOn && <div className="dd-muted">Hạn {formatDate(item.dueOn)}</div>}
         </>
       ),
