@@ -88,7 +88,9 @@ export async function decideDeadlineChange(
     title: approve
       ? `Đồng ý điều chỉnh thời hạn ${task.short} đến ${formatVietnameseDate(decided.requestedDueOn)}`
       : `Không đồng ý điều chỉnh thời hạn ${task.short}`,
-    body: [task.full, input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : ""].filter(Boolean).join(". "),
+    body: [task.full, input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : ""]
+      .filter(Boolean)
+      .join(". "),
     link: notificationLinks.task(request.taskId),
   });
 

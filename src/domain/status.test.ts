@@ -155,7 +155,10 @@ describe("status wording", () => {
     // A report submitted after the day read does not count on that day.
     expect(assignmentStatus(task({ activeReportDates: ["2026-09-01"] }), "2026-08-28").unreported).toBe(true);
     // Not overdue: never qualified, whatever was reported.
-    expect(assignmentStatus(task(), "2026-03-01")).toMatchObject({ status: "not_started", unreported: false });
+    expect(assignmentStatus(task(), "2026-03-01")).toMatchObject({
+      status: "not_started",
+      unreported: false,
+    });
     expect(statusText("not_started", true)).toBe("Chưa thực hiện");
   });
 
