@@ -4,7 +4,7 @@ import { inTenant } from "../db/tenancy.ts";
 import { notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { type AddDirectiveCommentInput, addDirectiveCommentInput } from "./inputs/addDirectiveComment.ts";
-import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
+import { notificationLinks, notify, taskLabelsOf, usersOfAgencies } from "./notify.ts";
 
 export { type AddDirectiveCommentInput, addDirectiveCommentInput };
 
@@ -45,6 +45,7 @@ export async function addDirectiveComment(
     .where(
       inTenant(assignments, ctx.tenantId, eq(assignments.taskId, task.id), eq(assignments.role, "lead")),
     );
+  const labels = await taskLabelsOf(ctx, task.id);
   await notify(
     ctx,
     await usersOfAgencies(
@@ -53,8 +54,8 @@ export async function addDirectiveComment(
     ),
     {
       kind: "directive_comment",
-      title: `Ý kiến chỉ đạo về nhiệm vụ ${task.ref}`,
-      body: input.body,
+      title: `Ý kiến chỉ đạo về ${labels.short}`,
+      body: `${labels.full}: ${input.body}`,
       link: notificationLinks.task(task.id),
     },
   );

@@ -8,7 +8,7 @@ import { conflict, notFound } from "../errors.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { type ApproveReportAsHeadInput, approveReportAsHeadInput } from "./inputs/approveReportAsHead.ts";
-import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
+import { notificationLinks, notify, taskLabelsOf, usersOfAgencies, usersWithRoles } from "./notify.ts";
 
 export { type ApproveReportAsHeadInput, approveReportAsHeadInput };
 
@@ -76,24 +76,24 @@ export async function approveReportAsHead(
   });
 
   const link = notificationLinks.task(assignment.taskId);
-  const taskRef = assignment.taskRef;
+  const task = await taskLabelsOf(ctx, assignment.taskId);
   if (approve) {
     await notify(ctx, await usersWithRoles(ctx, ["coordinator"]), {
       kind: "report_submitted",
-      title: `Báo cáo mới chờ xét duyệt: ${taskRef}`,
-      body: `${assignment.agencyName} báo cáo nhiệm vụ ${taskRef}${updated.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""} (lãnh đạo đơn vị đã duyệt). ${assignment.taskTitle}`,
+      title: `Báo cáo mới chờ xét duyệt: ${task.short}`,
+      body: `${assignment.agencyName} báo cáo ${task.full}${updated.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""} (lãnh đạo đơn vị đã duyệt).`,
       link,
     });
     await notify(ctx, [updated.submittedBy], {
       kind: "report_head_approved",
-      title: `Lãnh đạo đơn vị đã duyệt và gửi báo cáo nhiệm vụ ${taskRef}`,
+      title: `Lãnh đạo đơn vị đã duyệt và gửi báo cáo ${task.short}`,
       body: input.comment,
       link,
     });
   } else {
     await notify(ctx, [updated.submittedBy, ...(await usersOfAgencies(ctx, [assignment.agencyId]))], {
       kind: "report_head_returned",
-      title: `Lãnh đạo đơn vị trả lại báo cáo nhiệm vụ ${taskRef}`,
+      title: `Lãnh đạo đơn vị trả lại báo cáo ${task.short}`,
       body: `Ý kiến: ${input.comment}`,
       link,
     });

@@ -6,7 +6,7 @@ import { formatVietnameseDate } from "../domain/dates.ts";
 import { conflict, notFound } from "../errors.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { type DecideDeadlineChangeInput, decideDeadlineChangeInput } from "./inputs/decideDeadlineChange.ts";
-import { notificationLinks, notify } from "./notify.ts";
+import { notificationLinks, notify, taskLabelsOf } from "./notify.ts";
 
 export { type DecideDeadlineChangeInput, decideDeadlineChangeInput };
 
@@ -33,7 +33,6 @@ export async function decideDeadlineChange(
       state: deadlineChanges.state,
       currentDueOn: assignments.dueOn,
       taskId: tasks.id,
-      taskRef: tasks.ref,
     })
     .from(deadlineChanges)
     .innerJoin(assignments, tenantJoin(assignments.id, deadlineChanges.assignmentId))
@@ -83,12 +82,15 @@ export async function decideDeadlineChange(
     },
   });
 
+  const task = await taskLabelsOf(ctx, request.taskId);
   await notify(ctx, [request.requestedBy], {
     kind: "deadline_change_decided",
     title: approve
-      ? `Đồng ý điều chỉnh thời hạn nhiệm vụ ${request.taskRef} đến ${formatVietnameseDate(decided.requestedDueOn)}`
-      : `Không đồng ý điều chỉnh thời hạn nhiệm vụ ${request.taskRef}`,
-    body: input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : "",
+      ? `Đồng ý điều chỉnh thời hạn ${task.short} đến ${formatVietnameseDate(decided.requestedDueOn)}`
+      : `Không đồng ý điều chỉnh thời hạn ${task.short}`,
+    body: [task.full, input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : ""]
+      .filter(Boolean)
+      .join(". "),
     link: notificationLinks.task(request.taskId),
   });
 

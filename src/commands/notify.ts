@@ -1,6 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
-import { notifications, userRoles, users } from "../db/schema/index.ts";
+import { documents, notifications, plans, tasks, userRoles, users } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
+import { type TaskNaming, taskLabel, taskShortLabel } from "../domain/taskLabel.ts";
+import { notFound } from "../errors.ts";
 import type { Role } from "../policies/principal.ts";
 import type { CommandContext } from "./context.ts";
 
@@ -44,6 +46,23 @@ export async function notify(
     })),
   );
   return ids.size;
+}
+
+/**
+ * How every notification names a task: "nhiệm vụ II.9 (số 3450/KH-UBND)" for a title, the same
+ * with the title's start for a body (src/domain/taskLabel.ts). Read from the database in the
+ * caller's transaction, so that each command names the task the same way.
+ */
+export async function taskLabelsOf(ctx: CommandContext, taskId: string) {
+  const [row] = await ctx.tx
+    .select({ ref: tasks.ref, title: tasks.title, planNumber: documents.number, planName: plans.name })
+    .from(tasks)
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .where(inTenant(tasks, ctx.tenantId, eq(tasks.id, taskId)));
+  if (!row) throw notFound("nhiệm vụ");
+  const naming: TaskNaming = row;
+  return { short: taskShortLabel(naming), full: taskLabel(naming) };
 }
 
 /** Active accounts of the tenant holding one of these roles. */

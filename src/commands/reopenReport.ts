@@ -9,7 +9,7 @@ import { normalizeLines } from "../domain/text.ts";
 import { conflict } from "../errors.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
-import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
+import { notificationLinks, notify, taskLabelsOf, usersOfAgencies } from "./notify.ts";
 
 export const reopenReportInput = z.object({
   reportId: z.uuid(),
@@ -104,12 +104,13 @@ export async function reopenReport(
     },
   });
 
+  const task = await taskLabelsOf(ctx, assignment.taskId);
   await notify(ctx, [report.submittedBy, ...(await usersOfAgencies(ctx, [assignment.agencyId]))], {
     kind: "report_reopened",
     title: approved
-      ? `Cơ quan thường trực mở lại báo cáo đã duyệt của nhiệm vụ ${assignment.taskRef}`
-      : `Cơ quan thường trực mở lại báo cáo kỳ đã khóa của nhiệm vụ ${assignment.taskRef}`,
-    body: `Lý do: ${input.reason}`,
+      ? `Cơ quan thường trực mở lại báo cáo đã duyệt của ${task.short}`
+      : `Cơ quan thường trực mở lại báo cáo kỳ đã khóa của ${task.short}`,
+    body: `${task.full}. Lý do: ${input.reason}`,
     link: notificationLinks.task(assignment.taskId),
   });
 

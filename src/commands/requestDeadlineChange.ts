@@ -9,7 +9,7 @@ import {
   type RequestDeadlineChangeInput,
   requestDeadlineChangeInput,
 } from "./inputs/requestDeadlineChange.ts";
-import { notificationLinks, notify, usersWithRoles } from "./notify.ts";
+import { notificationLinks, notify, taskLabelsOf, usersWithRoles } from "./notify.ts";
 
 export { type RequestDeadlineChangeInput, requestDeadlineChangeInput };
 
@@ -98,10 +98,11 @@ export async function requestDeadlineChange(
   });
 
   const from = assignment.dueOn ? formatVietnameseDate(assignment.dueOn) : "chưa xác định";
+  const task = await taskLabelsOf(ctx, assignment.taskId);
   await notify(ctx, await usersWithRoles(ctx, ["coordinator"]), {
     kind: "deadline_change_requested",
-    title: `${assignment.agencyName} đề nghị điều chỉnh thời hạn nhiệm vụ ${assignment.taskRef}`,
-    body: `Từ ${from} sang ${formatVietnameseDate(wanted)}. Lý do: ${input.reason}`,
+    title: `${assignment.agencyName} đề nghị điều chỉnh thời hạn ${task.short}`,
+    body: `${task.full}: từ ${from} sang ${formatVietnameseDate(wanted)}. Lý do: ${input.reason}`,
     link: notificationLinks.task(assignment.taskId),
   });
 

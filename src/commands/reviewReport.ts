@@ -5,11 +5,12 @@ import { inTenant } from "../db/tenancy.ts";
 import { formatVietnameseDate, vietnamDate } from "../domain/dates.ts";
 import { awaitingDecisionBy } from "../domain/reportLock.ts";
 import { reviewDecisions } from "../domain/reports.ts";
+import { sentenceStart } from "../domain/taskLabel.ts";
 import { conflict, isUniqueViolation, notFound } from "../errors.ts";
 import type { ReportContext } from "../queries/reports.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { type ReviewReportInput, reviewReportInput } from "./inputs/reviewReport.ts";
-import { notificationLinks, notify, usersOfAgencies } from "./notify.ts";
+import { notificationLinks, notify, taskLabelsOf, usersOfAgencies } from "./notify.ts";
 
 export { type ReviewReportInput, reviewDecisions, reviewReportInput };
 
@@ -89,15 +90,17 @@ export async function reviewReport(
     after: { state: updated.state, version: updated.version, comment: input.comment, completedOn },
   });
 
-  const taskRef = assignment.taskRef;
+  const task = await taskLabelsOf(ctx, assignment.taskId);
   await notify(ctx, [updated.submittedBy, ...(await usersOfAgencies(ctx, [assignment.agencyId]))], {
     kind: approve ? "report_approved" : "report_returned",
     title: approve
       ? completedOn
-        ? `Nhiệm vụ ${taskRef} được xác nhận hoàn thành (ngày ${formatVietnameseDate(completedOn)})`
-        : `Báo cáo nhiệm vụ ${taskRef} đã được duyệt`
-      : `Báo cáo nhiệm vụ ${taskRef} bị trả lại`,
-    body: input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : "",
+        ? `${sentenceStart(task.short)} được xác nhận hoàn thành ngày ${formatVietnameseDate(completedOn)}`
+        : `Báo cáo ${task.short} đã được duyệt`
+      : `Báo cáo ${task.short} bị trả lại`,
+    body: [task.full, input.comment ? `Ý kiến của cơ quan thường trực: ${input.comment}` : ""]
+      .filter(Boolean)
+      .join(". "),
     link: notificationLinks.task(assignment.taskId),
   });
 

@@ -4,7 +4,7 @@ import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { inTenant } from "../db/tenancy.ts";
 import { formatVietnameseDate, type IsoDate, vietnamDate } from "../domain/dates.ts";
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
-import { periodContaining } from "../domain/periods.ts";
+import { periodContaining, periodInSentence } from "../domain/periods.ts";
 import { isPeriodClosed } from "../domain/reportLock.ts";
 import { AppError, conflict, invalid, isUniqueViolation } from "../errors.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
@@ -13,7 +13,7 @@ import type { EvidenceStore } from "../storage/store.ts";
 import { type StoredEvidence, storeEvidenceFiles } from "../storage/storeEvidence.ts";
 import { type CommandContext, recordAudit } from "./context.ts";
 import { type SubmitReportInput, submitReportInput } from "./inputs/submitReport.ts";
-import { notificationLinks, notify, usersOfAgencies, usersWithRoles } from "./notify.ts";
+import { notificationLinks, notify, taskLabelsOf, usersOfAgencies, usersWithRoles } from "./notify.ts";
 
 export { type SubmitReportInput, submitReportInput };
 
@@ -183,20 +183,21 @@ export async function submitReport(
     },
   });
 
-  const what = `${assignment.agencyName} báo cáo nhiệm vụ ${assignment.taskRef} (${period.label})`;
+  const task = await taskLabelsOf(ctx, assignment.taskId);
+  const what = `${assignment.agencyName} báo cáo ${task.full} (kỳ ${periodInSentence(period.label)})`;
   const link = notificationLinks.task(assignment.taskId);
   if (awaitingHead) {
     await notify(ctx, await usersOfAgencies(ctx, [assignment.agencyId], ["agency_head"]), {
       kind: "report_awaiting_head",
-      title: `Báo cáo chờ lãnh đạo đơn vị duyệt: ${assignment.taskRef}`,
-      body: `${what}${input.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""}. ${assignment.taskTitle}`,
+      title: `Báo cáo chờ lãnh đạo đơn vị duyệt: ${task.short}`,
+      body: `${what}${input.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""}.`,
       link,
     });
   } else {
     await notify(ctx, await usersWithRoles(ctx, ["coordinator"]), {
       kind: "report_submitted",
-      title: `Báo cáo mới chờ xét duyệt: ${assignment.taskRef}`,
-      body: `${what}${input.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""}. ${assignment.taskTitle}`,
+      title: `Báo cáo mới chờ xét duyệt: ${task.short}`,
+      body: `${what}${input.claimsCompletion ? ", đề nghị xác nhận hoàn thành" : ""}.`,
       link,
     });
   }
@@ -213,7 +214,7 @@ export async function submitReport(
 const pendingConflict = (label: string) =>
   conflict(
     "report_pending",
-    `Đã có báo cáo kỳ ${label} của nhiệm vụ này đang chờ duyệt; hãy chờ kết quả trước khi gửi báo cáo khác.`,
+    `Đã có báo cáo kỳ ${periodInSentence(label)} của nhiệm vụ này đang chờ duyệt; hãy chờ kết quả trước khi gửi báo cáo khác.`,
   );
 
 async function insertReport(ctx: CommandContext, values: typeof progressReports.$inferInsert, label: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodContaining, periodReportStatus, periodsBetween } from "./periods.ts";
+import { periodContaining, periodInSentence, periodReportStatus, periodsBetween } from "./periods.ts";
 
 describe("reporting periods", () => {
   it("builds months and quarters with a cut-off in the next month", () => {
@@ -36,5 +36,14 @@ describe("reporting periods", () => {
     expect(periodReportStatus(april, [], "2026-05-11")).toBe("missing");
     expect(periodReportStatus(april, [], "2026-05-10")).toBe("open");
     expect(periodReportStatus(april, ["2026-05-11"], "2026-05-10")).toBe("open");
+  });
+});
+
+describe("periodInSentence", () => {
+  it("writes a period's label in lower case inside a sentence, leaving the label alone", () => {
+    const month = periodContaining("2026-12-03", "month", 10);
+    expect(month.label).toBe("Tháng 12/2026");
+    expect(`kỳ ${periodInSentence(month.label)}`).toBe("kỳ tháng 12/2026");
+    expect(periodInSentence(periodContaining("2026-12-03", "quarter", 10).label)).toBe("quý IV/2026");
   });
 });

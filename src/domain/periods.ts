@@ -36,6 +36,12 @@ export function periodContaining(date: IsoDate, kind: PeriodKind, cutoffDay: num
   };
 }
 
+/**
+ * A period's label inside a sentence: "kỳ tháng 12/2026", "kỳ quý IV/2026". The label itself
+ * ("Tháng 12/2026") stays capitalised where it stands alone (a column, a tag, a heading).
+ */
+export const periodInSentence = (label: string) => label.charAt(0).toLocaleLowerCase("vi") + label.slice(1);
+
 /** Every period overlapping [from, to], in order. */
 export function periodsBetween(
   from: IsoDate,

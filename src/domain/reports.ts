@@ -12,3 +12,17 @@ export type ReviewDecision = (typeof reviewDecisions)[number];
 /** Minh chứng: a stored file, a link or a cited document number (evidence_kind). */
 export const evidenceKinds = ["file", "link", "document_number"] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
+
+/**
+ * How a stored evidence file may be shown in the page: raster images and PDFs are previewed
+ * (the browser renders them without running anything of theirs); every other type, and SVG
+ * above all (it can carry script), is only ever downloaded.
+ */
+export type EvidencePreview = "image" | "pdf";
+
+export function evidencePreview(mimeType: string | null | undefined): EvidencePreview | null {
+  const type = mimeType?.split(";")[0]?.trim().toLowerCase();
+  if (type === "image/png" || type === "image/jpeg") return "image";
+  if (type === "application/pdf") return "pdf";
+  return null;
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type AssignmentFacts, assignmentStatus, dueOn, statusTotals, taskStatus } from "./status.ts";
+import {
+  type AssignmentFacts,
+  assignmentStatus,
+  dueOn,
+  latenessText,
+  statusText,
+  statusTotals,
+  taskStatus,
+} from "./status.ts";
 
 const task = (overrides: Partial<AssignmentFacts> = {}): AssignmentFacts => ({
   deadlineKind: "date",
@@ -133,5 +141,34 @@ describe("task status and totals", () => {
     expect(totals.completionRate).toBeCloseTo(3 / 4);
     expect(totals.onTimeRate).toBeCloseTo(2 / 3);
     expect(totals.byStatus.overdue).toBe(1);
+  });
+});
+
+describe("status wording", () => {
+  it("names the overdue case with no report apart, and only that case", () => {
+    const never = assignmentStatus(task(), "2026-08-28");
+    expect(never).toMatchObject({ status: "overdue", unreported: true });
+    expect(statusText(never.status, never.unreported)).toBe("Quá hạn, chưa báo cáo");
+    const reported = assignmentStatus(task({ activeReportDates: ["2026-02-10"] }), "2026-08-28");
+    expect(reported).toMatchObject({ status: "overdue", unreported: false });
+    expect(statusText(reported.status, reported.unreported)).toBe("Đang thực hiện quá hạn");
+    // A report submitted after the day read does not count on that day.
+    expect(assignmentStatus(task({ activeReportDates: ["2026-09-01"] }), "2026-08-28").unreported).toBe(true);
+    // Not overdue: never qualified, whatever was reported.
+    expect(assignmentStatus(task(), "2026-03-01")).toMatchObject({
+      status: "not_started",
+      unreported: false,
+    });
+    expect(statusText("not_started", true)).toBe("Chưa thực hiện");
+  });
+
+  it("says how late a late completion was, counted to its submission, not to today", () => {
+    const facts = task({ completion: { submittedOn: "2026-05-12", approvedOn: "2026-05-20" } });
+    const result = assignmentStatus(facts, "2027-05-01");
+    expect(result.daysOverdue).toBe(12);
+    expect(latenessText(result.status, result.daysOverdue)).toBe("hoàn thành chậm 12 ngày so với hạn");
+    expect(latenessText("overdue", 1200)).toBe("quá hạn 1.200 ngày");
+    expect(latenessText("done_on_time", null)).toBeNull();
+    expect(latenessText("overdue", 0)).toBeNull();
   });
 });

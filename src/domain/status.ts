@@ -26,6 +26,30 @@ export const statusLabels: Record<AssignmentStatus, string> = {
   no_deadline: "Chưa xác định thời hạn",
 };
 
+/** "Quá hạn, chưa báo cáo": the overdue case where nothing was ever reported (PRODUCT.md §3). */
+export const UNREPORTED_OVERDUE_LABEL = "Quá hạn, chưa báo cáo";
+
+/** A status as users read it, with the no-report case of overdue named apart. */
+export function statusText(status: AssignmentStatus, unreported = false): string {
+  return status === "overdue" && unreported ? UNREPORTED_OVERDUE_LABEL : statusLabels[status];
+}
+
+/**
+ * The days past due as a phrase: still overdue counts until today ("quá hạn 120 ngày"); done
+ * late counts until the completion report was submitted ("hoàn thành chậm 12 ngày"), never
+ * since the due date until today.
+ */
+export function latenessText(
+  status: AssignmentStatus,
+  daysOverdue: number | null | undefined,
+): string | null {
+  if (!daysOverdue || daysOverdue <= 0) return null;
+  const days = daysOverdue.toLocaleString("vi-VN");
+  if (status === "overdue") return `quá hạn ${days} ngày`;
+  if (status === "done_late") return `hoàn thành chậm ${days} ngày so với hạn`;
+  return null;
+}
+
 /** The colours users know: green on time, blue in progress, orange late, red overdue, grey not started. */
 export const statusColors: Record<AssignmentStatus, string> = {
   not_started: "default",
@@ -59,6 +83,12 @@ export interface StatusResult {
   dueSoon: boolean;
   /** Days until due (0 = due today), while not done. */
   daysLeft: number | null;
+  /**
+   * Overdue with no report at all by asOf (none submitted, or every one returned): a qualifier
+   * of `overdue`, read "Quá hạn, chưa báo cáo", not a status of its own, so that the counts of
+   * PRODUCT.md §3 stay the seven statuses the Government Office's reports use.
+   */
+  unreported: boolean;
 }
 
 /** The due date in force on a day: the latest change approved by then, else the original. */
@@ -98,6 +128,7 @@ export function assignmentStatus(
       daysOverdue: late ? daysBetween(due, completion.submittedOn) : null,
       dueSoon: false,
       daysLeft: null,
+      unreported: false,
     };
   }
 
@@ -108,22 +139,40 @@ export function assignmentStatus(
       daysOverdue: null,
       dueSoon: false,
       daysLeft: null,
+      unreported: false,
     };
   }
 
   const daysLeft = daysBetween(asOf, due);
-  if (daysLeft < 0) return { status: "overdue", due, daysOverdue: -daysLeft, dueSoon: false, daysLeft };
+  const reported = facts.activeReportDates.some((date) => date <= asOf);
+  if (daysLeft < 0) {
+    return {
+      status: "overdue",
+      due,
+      daysOverdue: -daysLeft,
+      dueSoon: false,
+      daysLeft,
+      unreported: !reported,
+    };
+  }
   if (facts.deadlineKind === "recurring") {
     // A recurring task with a final date is judged period by period until then.
-    return { status: "recurring", due, daysOverdue: null, dueSoon: daysLeft <= dueSoonDays, daysLeft };
+    return {
+      status: "recurring",
+      due,
+      daysOverdue: null,
+      dueSoon: daysLeft <= dueSoonDays,
+      daysLeft,
+      unreported: false,
+    };
   }
-  const reported = facts.activeReportDates.some((date) => date <= asOf);
   return {
     status: reported ? "in_progress" : "not_started",
     due,
     daysOverdue: null,
     dueSoon: daysLeft <= dueSoonDays,
     daysLeft,
+    unreported: false,
   };
 }
 

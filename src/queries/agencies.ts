@@ -3,7 +3,7 @@ import type { Executor } from "../db/client.ts";
 import { agencies, agencyAliases, agencyGroupMembers } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { NameOwner } from "../domain/agencyAliases.ts";
-import type { AgencySeed } from "../domain/agencyDirectory.ts";
+import { type AgencySeed, groupMemberIds } from "../domain/agencyDirectory.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 
 export interface ResolvedAgency {
@@ -72,7 +72,13 @@ export async function groupMembers(
   const levels = [...new Set(groups.flatMap((g) => g.rule?.levels ?? []))];
   if (levels.length > 0) {
     const byLevel = await db
-      .select({ id: agencies.id, level: agencies.level, parentId: agencies.parentId })
+      .select({
+        id: agencies.id,
+        level: agencies.level,
+        parentId: agencies.parentId,
+        isGroup: agencies.isGroup,
+        active: agencies.active,
+      })
       .from(agencies)
       .where(
         inTenant(
@@ -85,14 +91,8 @@ export async function groupMembers(
       )
       .orderBy(asc(agencies.position));
     for (const group of groups) {
-      const wanted = new Set(group.rule?.levels ?? []);
-      const parents = group.rule?.parentIds ? new Set(group.rule.parentIds) : null;
       const list = members.get(group.id)!;
-      for (const agency of byLevel) {
-        if (!wanted.has(agency.level) || list.includes(agency.id)) continue;
-        if (parents && !(agency.parentId && parents.has(agency.parentId))) continue;
-        list.push(agency.id);
-      }
+      members.set(group.id, groupMemberIds({ ...group.rule, memberIds: list }, byLevel));
     }
   }
   return members;

@@ -5,7 +5,14 @@ import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { DUE_SOON_DAYS, type StatusResult } from "../domain/status.ts";
-import { daysLeftSql, daysOverdueSql, dueAsOfSql, dueSoonSql, statusSql } from "./statusSql.ts";
+import {
+  daysLeftSql,
+  daysOverdueSql,
+  dueAsOfSql,
+  dueSoonSql,
+  statusSql,
+  unreportedSql,
+} from "./statusSql.ts";
 
 export interface AssignmentWithStatus extends StatusResult {
   assignmentId: string;
@@ -31,6 +38,7 @@ export const statusColumns = (asOf: IsoDate, dueSoonDays: number | SQL = DUE_SOO
   daysOverdue: daysOverdueSql(asOf),
   dueSoon: dueSoonSql(asOf, dueSoonDays),
   daysLeft: daysLeftSql(asOf),
+  unreported: unreportedSql(asOf),
 });
 
 /** Every selected assignment with its status as of a day, in one query over the status facts. */
@@ -68,14 +76,17 @@ export async function loadAssignmentStatuses(
 }
 
 /** Drivers return day differences as strings or numbers; the API speaks numbers. */
-export function normalizeStatusRow<T extends { daysOverdue: unknown; daysLeft: unknown; dueSoon: unknown }>(
+export function normalizeStatusRow<
+  T extends { daysOverdue: unknown; daysLeft: unknown; dueSoon: unknown; unreported?: unknown },
+>(
   row: T,
-): T & { daysOverdue: number | null; daysLeft: number | null; dueSoon: boolean } {
+): T & { daysOverdue: number | null; daysLeft: number | null; dueSoon: boolean; unreported: boolean } {
   return {
     ...row,
     daysOverdue: row.daysOverdue === null ? null : Number(row.daysOverdue),
     daysLeft: row.daysLeft === null ? null : Number(row.daysLeft),
     dueSoon: row.dueSoon === true || row.dueSoon === "t",
+    unreported: row.unreported === true || row.unreported === "t",
   };
 }
 

@@ -1,6 +1,6 @@
 import { desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { agencies, documents, type importState, imports, plans } from "../db/schema/index.ts";
+import { agencies, documents, type importState, imports, plans, users } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { agencyKey } from "../domain/agencyKey.ts";
 import { isAgencyGroup } from "../domain/agencyNames.ts";
@@ -47,14 +47,21 @@ export async function listOpenImports(db: Executor, tenantId: string) {
       fileName: imports.fileName,
       createdAt: imports.createdAt,
       createdBy: imports.createdBy,
+      createdByName: users.displayName,
       documentNumber: sql<string | null>`${imports.extraction} -> 'document' ->> 'number'`,
       taskCount: sql<number>`jsonb_array_length(${imports.extraction} -> 'tasks')`,
     })
     .from(imports)
+    .leftJoin(users, tenantJoin(users.id, imports.createdBy))
     .where(inTenant(imports, tenantId, eq(imports.state, "previewed")))
     .orderBy(desc(imports.createdAt))
     .limit(200);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), taskCount: Number(r.taskCount) }));
+  return rows.map((r) => ({
+    ...r,
+    createdByName: r.createdByName ?? "",
+    createdAt: r.createdAt.toISOString(),
+    taskCount: Number(r.taskCount),
+  }));
 }
 
 /** Every distinct agency name of the extraction (leads, coordinators, indicator monitors), in order of appearance. */

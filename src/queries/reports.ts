@@ -20,6 +20,7 @@ import { reportActions, reportLock } from "../domain/reportLock.ts";
 import { deadlineChangePolicy } from "../policies/deadlineChange.ts";
 import type { Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
+import { evidenceOfReports } from "./evidence.ts";
 
 /** An assignment with what reporting on it needs: its task, plan rules, and every agency holding the task. */
 export async function assignmentContext(db: Executor, tenantId: string, assignmentId: string) {
@@ -166,23 +167,7 @@ export async function listTaskReports(
         .orderBy(desc(progressReports.createdAt))
     : [];
   const reportIds = reportRows.map((r) => r.report.id);
-  const evidenceRows = reportIds.length
-    ? await db
-        .select({
-          id: evidence.id,
-          reportId: evidence.reportId,
-          kind: evidence.kind,
-          fileName: evidence.fileName,
-          url: evidence.url,
-          documentNumber: evidence.documentNumber,
-          size: storedFiles.size,
-          mimeType: storedFiles.mimeType,
-        })
-        .from(evidence)
-        .leftJoin(storedFiles, tenantJoin(storedFiles.sha256, evidence.sha256))
-        .where(inTenant(evidence, tenantId, inArray(evidence.reportId, reportIds)))
-        .orderBy(asc(evidence.createdAt), asc(evidence.id))
-    : [];
+  const evidenceByReport = await evidenceOfReports(db, tenantId, reportIds);
   const names = await userNames(
     db,
     tenantId,
@@ -247,18 +232,7 @@ export async function listTaskReports(
         reopenedAt: report.reopenedAt?.toISOString() ?? null,
         reopenReason: report.reopenReason,
         lock,
-        evidence: evidenceRows
-          .filter((e) => e.reportId === report.id)
-          .map((e) => ({
-            id: e.id,
-            kind: e.kind,
-            fileName: e.fileName,
-            size: e.size,
-            mimeType: e.mimeType,
-            url: e.url,
-            documentNumber: e.documentNumber,
-            downloadUrl: e.kind === "file" ? `/api/evidence/${e.id}` : null,
-          })),
+        evidence: evidenceByReport.get(report.id) ?? [],
         can: {
           headDecide:
             allowed.headDecide && reportPolicy.approveAsHead(principal, assignment.agencyId).allowed,

@@ -1,10 +1,9 @@
-import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
 import {
   agencies,
   assignments,
-  evidence,
   plans,
   progressReports,
   reportingPeriods,
@@ -15,6 +14,7 @@ import { isAgencyHead } from "../domain/agencyStaff.ts";
 import { INT4_MAX } from "../domain/inputSafety.ts";
 import type { Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
+import { evidenceOfReports } from "./evidence.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import { periodLabel, userNames } from "./reports.ts";
 
@@ -28,7 +28,7 @@ const queueCursor = z.tuple([z.string().refine(isTimestamp), z.uuid()]);
  * PostgreSQL's text of a timestamptz ("2026-12-03 12:45:47.123456+00") naming a time that
  * exists: a well-formed but impossible one (month 13) would fail the statement's ::timestamptz.
  */
-function isTimestamp(text: string): boolean {
+export function isTimestamp(text: string): boolean {
   const parts = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(\.\d{1,6})?(Z|[+-]\d\d(:?\d\d)?)$/.exec(text);
   if (!parts) return false;
   const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as number[];
@@ -121,15 +121,11 @@ export async function listReviewQueue(
     .offset(cursor ? 0 : page.offset);
   const total = await queueSize(db, tenantId, reviews, headOf);
 
-  const ids = rows.map((r) => r.id);
-  const evidenceCounts = ids.length
-    ? await db
-        .select({ reportId: evidence.reportId, n: count() })
-        .from(evidence)
-        .where(inTenant(evidence, tenantId, inArray(evidence.reportId, ids)))
-        .groupBy(evidence.reportId)
-    : [];
-  const counts = new Map(evidenceCounts.map((e) => [e.reportId, Number(e.n)]));
+  const evidenceByReport = await evidenceOfReports(
+    db,
+    tenantId,
+    rows.map((r) => r.id),
+  );
   const names = await userNames(
     db,
     tenantId,
@@ -165,7 +161,8 @@ export async function listReviewQueue(
         r.periodKind && r.periodStartsOn
           ? periodLabel({ kind: r.periodKind, startsOn: r.periodStartsOn })
           : null,
-      evidenceCount: counts.get(r.id) ?? 0,
+      evidenceCount: evidenceByReport.get(r.id)?.length ?? 0,
+      evidence: evidenceByReport.get(r.id) ?? [],
     })),
   };
 }

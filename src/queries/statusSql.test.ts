@@ -29,6 +29,7 @@ import {
   mayBeDueSoonSql,
   mayBeOverdueSql,
   statusSql,
+  unreportedSql,
 } from "./statusSql.ts";
 
 /**
@@ -239,7 +240,8 @@ async function sqlStatuses(assignmentId: string) {
   const result = await handle.db.execute(sql`
     select d.day::date::text as "asOf", ${statusSql(asOf)} as status, ${dueAsOfSql(asOf)}::text as due,
            ${daysOverdueSql(asOf)} as "daysOverdue", ${dueSoonSql(asOf, 7)} as "dueSoon",
-           ${daysLeftSql(asOf)} as "daysLeft", ${mayBeOverdueSql(asOf)} as "mayBeOverdue",
+           ${daysLeftSql(asOf)} as "daysLeft", ${unreportedSql(asOf)} as unreported,
+           ${mayBeOverdueSql(asOf)} as "mayBeOverdue",
            ${mayBeDueSoonSql(asOf, 7)} as "mayBeDueSoon"
     from ${assignmentStatusFacts}
     cross join generate_series(${dayOf(-5)}::date, ${dayOf(WINDOW + 30)}::date, interval '1 day') as d(day)
@@ -253,6 +255,7 @@ async function sqlStatuses(assignmentId: string) {
     daysOverdue: number | string | null;
     dueSoon: boolean;
     daysLeft: number | string | null;
+    unreported: boolean;
     mayBeOverdue: boolean;
     mayBeDueSoon: boolean;
   }>(result).map((r) => ({
@@ -262,6 +265,7 @@ async function sqlStatuses(assignmentId: string) {
     daysOverdue: r.daysOverdue === null ? null : Number(r.daysOverdue),
     dueSoon: r.dueSoon,
     daysLeft: r.daysLeft === null ? null : Number(r.daysLeft),
+    unreported: r.unreported,
     mayBeOverdue: r.mayBeOverdue,
     mayBeDueSoon: r.mayBeDueSoon,
   }));
@@ -287,6 +291,7 @@ describe("status in SQL", () => {
             daysOverdue: expected.daysOverdue,
             dueSoon: expected.dueSoon,
             daysLeft: expected.daysLeft,
+            unreported: expected.unreported,
           });
         }
       }),

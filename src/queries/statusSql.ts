@@ -78,6 +78,17 @@ export function daysOverdueSql(asOf: AsOf): SQL<number | null> {
   end)`;
 }
 
+/**
+ * Overdue with no report by asOf ("Quá hạn, chưa báo cáo"): the qualifier `unreported` of the
+ * domain's result. first_reported_on is the first report that was not returned, as the domain's
+ * activeReportDates are.
+ */
+export function unreportedSql(asOf: AsOf): SQL<boolean> {
+  const d = day(asOf);
+  return sql<boolean>`coalesce(${notDoneBy(asOf)} and ${dueAsOfSql(asOf)} < ${d}
+    and (${f.firstReportedOn} is null or ${f.firstReportedOn} > ${d}), false)`;
+}
+
 /** Days until due (0 = today, negative when overdue) while not done. */
 export function daysLeftSql(asOf: AsOf): SQL<number | null> {
   return sql<number | null>`(case

@@ -22,6 +22,7 @@ import {
   ownTaskStatusSql,
   statusSql,
   taskStatusAggregateSql,
+  unreportedSql,
 } from "./statusSql.ts";
 
 /** Days a status can be asked about: wide enough for any plan, narrow enough to catch typos. */
@@ -72,6 +73,8 @@ export interface TaskStatusSummary {
   status: AssignmentStatus;
   dueSoon: boolean;
   daysOverdue: number | null;
+  /** Overdue and nothing reported: "Quá hạn, chưa báo cáo". */
+  unreported: boolean;
   /** How many lead agencies are in each status ("3/26 đơn vị hoàn thành"). */
   leadStatusCounts: Partial<Record<AssignmentStatus, number>>;
   /** The viewer's agency's own assignment, for agency staff ("Nhiệm vụ của tôi"). */
@@ -82,6 +85,7 @@ export interface TaskStatusSummary {
     due: string | null;
     daysOverdue: number | null;
     dueSoon: boolean;
+    unreported: boolean;
   } | null;
 }
 
@@ -177,7 +181,8 @@ function taskRowsSql(
   const viewer = scope.kind === "agencies" ? scope.agencyIds : [];
   const leadFacts = (where: SQL) => sql`
     select assignment_status_facts.task_id, ${statusSql(asOf)} as status,
-           ${dueSoonSql(asOf, DUE_SOON_DAYS)} as due_soon, ${daysOverdueSql(asOf)} as days_overdue
+           ${dueSoonSql(asOf, DUE_SOON_DAYS)} as due_soon, ${daysOverdueSql(asOf)} as days_overdue,
+           ${unreportedSql(asOf)} as unreported
     from assignment_status_facts
     where ${where} and assignment_status_facts.role = 'lead'
     -- offset 0 keeps the planner from copying the status expression into every use below.
@@ -186,6 +191,7 @@ function taskRowsSql(
     ${taskStatusAggregateSql(sql`y.status`)} as status,
     bool_or(y.due_soon) as due_soon,
     nullif(max(coalesce(y.days_overdue, 0)), 0) as days_overdue,
+    coalesce(bool_and(y.unreported) filter (where y.status = 'overdue'), false) as unreported,
     ${statusCountsJson(sql`y.status`)} as counts`;
   const leads =
     aggregate === "perTask"
@@ -210,6 +216,9 @@ function taskRowsSql(
            case when leads.n > 0 then leads.due_soon else ${ownDueSoon(asOf)} end as "dueSoon",
            case when leads.n > 0 then leads.days_overdue
                 when t.due_on < ${asOf}::date then ${asOf}::date - t.due_on end as "daysOverdue",
+           -- Overdue with nothing reported by any overdue lead; a task no agency leads has no report.
+           case when leads.n > 0 then leads.unreported
+                else coalesce(t.due_on < ${asOf}::date, false) end as "unreported",
            leads.counts as "leadStatusCounts",
            ${viewer.length ? sql`own.assignment` : sql`null::jsonb`} as "ownAssignment"
     from tasks t
@@ -258,7 +267,8 @@ const ownAssignmentJoin = (asOf: IsoDate, viewer: string[]) => sql`
                'status', ${statusSql(asOf)},
                'due', ${dueAsOfSql(asOf)},
                'daysOverdue', ${daysOverdueSql(asOf)},
-               'dueSoon', ${dueSoonSql(asOf, DUE_SOON_DAYS)}) as assignment
+               'dueSoon', ${dueSoonSql(asOf, DUE_SOON_DAYS)},
+               'unreported', ${unreportedSql(asOf)}) as assignment
       from assignment_status_facts
       where assignment_status_facts.tenant_id = t.tenant_id and assignment_status_facts.task_id = t.id
         and assignment_status_facts.agency_id in ${uuidList(viewer)}

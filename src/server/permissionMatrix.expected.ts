@@ -359,6 +359,10 @@ export const permissionMatrix: Record<string, Rule> = {
     own: ["admin", "coordinator", "agency_head"],
     why: "reportPolicy.reviewQueue: reviewers, and heads for their agency's reports",
   },
+  listReviewDecisions: {
+    own: ["admin", "coordinator", "agency_head"],
+    why: "reportPolicy.reviewQueue: the past decisions are scoped as the queue is",
+  },
 
   // Deadline changes (deadlineChangePolicy): the lead agency asks, the office decides.
   requestDeadlineChange: {

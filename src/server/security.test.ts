@@ -89,7 +89,10 @@ describe("security headers", () => {
     const download = await t.app.inject({ url: file.downloadUrl, headers: { cookie: cookies.congan! } });
     expect(download.statusCode).toBe(200);
     expect(download.headers["cache-control"]).toBe("private, no-store");
-    expect(download.headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
+    expect(download.headers["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    );
+    expect(download.headers["x-frame-options"]).toBe("DENY");
   });
 
   it.skipIf(!fs.existsSync(`${webDist}/index.html`))(

@@ -149,6 +149,9 @@ function urlsOf(ids: Ids) {
     "/api/deadline-changes",
     "/api/deadline-changes?state=pending",
     "/api/review-queue",
+    "/api/review-decisions",
+    `/api/review-decisions?decision=approve&stage=office&from=${addDays(ASOF, -400)}&to=${addDays(ASOF, 400)}`,
+    `/api/review-decisions?agencyId=${police}`,
     "/api/notifications",
     "/api/notifications?unreadOnly=true",
     "/api/agencies",
@@ -165,7 +168,7 @@ function urlsOf(ids: Ids) {
     ...ids.imports.map((id) => `/api/imports/${id}`),
     // Progress is kept per province and user: a token nobody is uploading under reads null.
     "/api/imports/progress/00000000-0000-4000-8000-000000000000",
-    ...ids.evidence.map((id) => `/api/evidence/${id}`),
+    ...ids.evidence.flatMap((id) => [`/api/evidence/${id}`, `/api/evidence/${id}?inline=1`]),
   ];
 }
 

@@ -143,7 +143,11 @@ describe("deadline changes", () => {
     });
     const changeId = response.json().id;
     expect(await notificationsOf("vanphong", "deadline_change_requested")).toEqual([
-      expect.objectContaining({ body: expect.stringContaining("Chờ hướng dẫn của Bộ Công an") }),
+      expect.objectContaining({
+        // Two plans number their tasks alike: the plan's số hiệu names which task.
+        title: expect.stringContaining("nhiệm vụ 16 (số 1535-CV/TU)"),
+        body: expect.stringContaining("Chờ hướng dẫn của Bộ Công an"),
+      }),
     ]);
     const again = await request("truongcongan", { requestedDueOn: addDays(wanted, 10), reason: "Thêm" });
     expect(again.statusCode).toBe(409);
@@ -184,7 +188,10 @@ describe("deadline changes", () => {
     expect(twice.json().code).toBe("deadline_change_decided");
 
     expect(await notificationsOf("congan", "deadline_change_decided")).toEqual([
-      expect.objectContaining({ title: expect.stringMatching(/Đồng ý điều chỉnh thời hạn/) }),
+      expect.objectContaining({
+        title: expect.stringMatching(/^Đồng ý điều chỉnh thời hạn nhiệm vụ \d+ \(số 1535-CV\/TU\) đến /),
+        body: expect.stringMatching(/^nhiệm vụ \d+ \(số 1535-CV\/TU\) “.+”/),
+      }),
     ]);
     const task = (await get("vanphong", `/api/tasks/${target.taskId}`)).json();
     expect(task.deadlineChanges).toEqual([
@@ -247,7 +254,9 @@ describe("directive comments", () => {
     expect(response.statusCode, response.body).toBe(201);
     expect((await post("vanphong", url, { body: "Văn phòng theo dõi." })).statusCode).toBe(201);
     for (const user of ["congan", "truongcongan"]) {
-      expect(await notificationsOf(user, "directive_comment"), user).toHaveLength(2);
+      const told = await notificationsOf(user, "directive_comment");
+      expect(told, user).toHaveLength(2);
+      expect(told[0]!.title).toBe("Ý kiến chỉ đạo về nhiệm vụ 16 (số 1535-CV/TU)");
     }
     expect(await notificationsOf("taichinh", "directive_comment")).toEqual([]);
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, response.json().id));

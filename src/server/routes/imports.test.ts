@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.ts";
-import { agencies, auditLog, imports, plans } from "../../db/schema/index.ts";
+import { agencies, auditLog, imports, plans, users } from "../../db/schema/index.ts";
 import type { Extraction } from "../../ingest/extraction.ts";
 import { login, multipart, type TrackingApp, trackingApp } from "../../testing/tracking.ts";
 
@@ -180,6 +180,13 @@ describe("the import flow", () => {
     expect(got.json()).toEqual(preview);
     const list = (await call("GET", "/api/imports", coordinator)).json().items;
     expect(list.map((i: { id: string }) => i.id)).toContain(importId);
+    // The drafts list names who imported, as people read it, not by an account id.
+    const [importer] = await handle.db.select().from(users).where(eq(users.username, "vanphong"));
+    expect(list.find((i: { id: string }) => i.id === importId)).toMatchObject({
+      createdBy: importer!.id,
+      createdByName: importer!.displayName,
+    });
+    expect(importer!.displayName).not.toBe("");
   });
 
   it("marks the cells naming an agency the directory does not hold, once, and derives doubts again on save", async () => {

@@ -146,6 +146,7 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteOptions> = async (ap
               fileName: z.string(),
               createdAt: z.string(),
               createdBy: z.string(),
+              createdByName: z.string().describe("Tên hiển thị của người nhập"),
               documentNumber: z.string().nullable(),
               taskCount: z.number(),
             }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openReportApp, reportKit } from "../../testing/reportKit.ts";
+import { openReportApp, PLAN_CV, reportKit } from "../../testing/reportKit.ts";
 import type { TrackingApp } from "../../testing/tracking.ts";
 
 /** Each user's notifications: listed unread first, marked read one by one or all at once. */
@@ -24,6 +24,17 @@ describe("notifications", () => {
       ).toBe(200);
     }
     const first = (await get("congan", "/api/notifications")).json();
+    // Every message names the plan by its số hiệu, the task by its ref and its title's start.
+    const titles = first.items.map((n: { title: string }) => n.title);
+    expect(titles).toContain(`Báo cáo nhiệm vụ 3 (số ${PLAN_CV}) bị trả lại`);
+    expect(titles).toContain(`Báo cáo nhiệm vụ 3 (số ${PLAN_CV}) đã được duyệt`);
+    for (const item of first.items) expect(item.body).toMatch(/^nhiệm vụ 3 \(số 1535-CV\/TU\) “[^”]{5,}”/);
+    const office = (await get("vanphong", "/api/notifications")).json().items;
+    expect(office[0]).toMatchObject({
+      kind: "report_submitted",
+      title: `Báo cáo mới chờ xét duyệt: nhiệm vụ 3 (số ${PLAN_CV})`,
+      body: expect.stringMatching(/^Công an tỉnh báo cáo nhiệm vụ 3 \(số 1535-CV\/TU\) “.+” \(/),
+    });
     expect(first.unread).toBeGreaterThan(2);
     expect(first.items.every((n: { readAt: string | null }) => n.readAt === null)).toBe(true);
     const target = first.items[0];

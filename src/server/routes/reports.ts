@@ -52,6 +52,21 @@ const submitReportForm = z.object({
     .describe("Tệp minh chứng (.pdf, .docx, .xlsx, .doc, .xls, .jpg, .png, .txt, .csv); tên trường tùy ý"),
 });
 
+/** One evidence item as every list of reports shows it (the task's reports, the review queue). */
+export const evidenceItem = z.object({
+  id: z.string(),
+  kind: z.enum(evidenceKinds),
+  fileName: z.string().nullable(),
+  size: z.number().nullable(),
+  mimeType: z.string().nullable(),
+  url: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  downloadUrl: z.string().nullable(),
+  /** Images and PDFs: the same file sent to be shown in the page (`?inline=1`). */
+  previewUrl: z.string().nullable(),
+  preview: z.enum(["image", "pdf"]).nullable(),
+});
+
 const person = z.object({ id: z.string(), displayName: z.string() }).nullable();
 const period = z
   .object({
@@ -97,18 +112,7 @@ const reportItem = z.object({
   reopenedAt: z.string().nullable(),
   reopenReason: z.string().nullable(),
   lock: z.enum(["approved", "period_closed"]).nullable(),
-  evidence: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(evidenceKinds),
-      fileName: z.string().nullable(),
-      size: z.number().nullable(),
-      mimeType: z.string().nullable(),
-      url: z.string().nullable(),
-      documentNumber: z.string().nullable(),
-      downloadUrl: z.string().nullable(),
-    }),
-  ),
+  evidence: z.array(evidenceItem),
   can: z.object({ headDecide: z.boolean(), review: z.boolean(), reopen: z.boolean() }),
 });
 

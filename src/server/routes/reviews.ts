@@ -8,10 +8,12 @@ import { reportStates } from "../../domain/reports.ts";
 import { found } from "../../errors.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { reportContext } from "../../queries/reports.ts";
+import { decisionStages, listReviewDecisions, reviewDecisionsQuery } from "../../queries/reviewDecisions.ts";
 import { listReviewQueue, reviewQueuePage } from "../../queries/reviewQueue.ts";
 import { command, query, type WriteContext } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
 import { requireSession } from "../session.ts";
+import { evidenceItem } from "./reports.ts";
 
 const params = z.object({ reportId: z.uuid() });
 const comment = z.string().max(10_000).optional().describe("Ý kiến (bắt buộc khi trả lại)");
@@ -47,6 +49,41 @@ const queueItem = z.object({
   planName: z.string(),
   periodLabel: z.string().nullable(),
   evidenceCount: z.number(),
+  evidence: z.array(evidenceItem),
+});
+
+const personRef = z.object({ id: z.string(), displayName: z.string() });
+
+const decisionItem = z.object({
+  /** Report id and stage: a report decided by its head and then the office is two rows. */
+  key: z.string(),
+  reportId: z.string(),
+  stage: z.enum(decisionStages),
+  decision: z.enum(reviewDecisions),
+  decidedBy: personRef.nullable(),
+  decidedAt: z.string(),
+  comment: z.string(),
+  state: reportState,
+  version: z.number(),
+  percent: z.number().nullable(),
+  narrative: z.string(),
+  nothingToReport: z.boolean(),
+  claimsCompletion: z.boolean(),
+  submittedBy: personRef.nullable(),
+  submittedAt: z.string().nullable(),
+  assignmentId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  dueOn: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  taskId: z.string(),
+  taskRef: z.string(),
+  taskTitle: z.string(),
+  planId: z.string(),
+  planName: z.string(),
+  planNumber: z.string().nullable(),
+  periodLabel: z.string().nullable(),
+  evidence: z.array(evidenceItem),
 });
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -129,5 +166,27 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     authorize: (principal) => reportPolicy.reviewQueue(principal),
     run: (ctx, { query }) => listReviewQueue(ctx.db, ctx.tenantId, ctx.principal, query),
+  });
+
+  query(app, {
+    method: "GET",
+    url: "/api/review-decisions",
+    schema: {
+      operationId: "listReviewDecisions",
+      tags: ["reports"],
+      summary:
+        "Báo cáo đã quyết định (duyệt hoặc trả lại), mới nhất trước: mọi quyết định (cơ quan thường trực) hoặc quyết định về báo cáo của đơn vị mình (lãnh đạo đơn vị)",
+      querystring: reviewDecisionsQuery,
+      response: {
+        200: z.object({
+          nextCursor: z.string().nullable(),
+          items: z.array(decisionItem),
+          deciders: z.array(personRef),
+        }),
+        ...errorResponses,
+      },
+    },
+    authorize: (principal) => reportPolicy.reviewQueue(principal),
+    run: (ctx, { query }) => listReviewDecisions(ctx.db, ctx.tenantId, ctx.principal, query),
   });
 };

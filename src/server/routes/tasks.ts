@@ -38,6 +38,7 @@ const taskRow = z.object({
   status,
   dueSoon: z.boolean(),
   daysOverdue: z.number().nullable(),
+  unreported: z.boolean().describe("Quá hạn mà chưa có báo cáo nào (không kể báo cáo bị trả lại)"),
   leadStatusCounts: countsBy(assignmentStatuses).partial(),
   ownAssignment: z
     .object({
@@ -47,6 +48,7 @@ const taskRow = z.object({
       due: z.string().nullable(),
       daysOverdue: z.number().nullable(),
       dueSoon: z.boolean(),
+      unreported: z.boolean(),
     })
     .nullable(),
 });
@@ -63,6 +65,7 @@ const assignmentStatusRow = z.object({
   daysOverdue: z.number().nullable(),
   dueSoon: z.boolean(),
   daysLeft: z.number().nullable(),
+  unreported: z.boolean().describe("Quá hạn mà chưa có báo cáo nào (không kể báo cáo bị trả lại)"),
 });
 
 const taskDetail = z.object({

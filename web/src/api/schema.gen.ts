@@ -634,6 +634,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/review-decisions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Báo cáo đã quyết định (duyệt hoặc trả lại), mới nhất trước: mọi quyết định (cơ quan thường trực) hoặc quyết định về báo cáo của đơn vị mình (lãnh đạo đơn vị) */
+    get: operations["listReviewDecisions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/review-queue": {
     parameters: {
       query?: never;
@@ -2228,7 +2245,10 @@ export interface operations {
   };
   downloadEvidence: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 1: hiển thị ngay trong trang (chỉ ảnh PNG/JPEG và PDF; tệp khác vẫn tải về) */
+        inline?: "1";
+      };
       header?: never;
       path: {
         evidenceId: string;
@@ -2303,6 +2323,8 @@ export interface operations {
             items: {
               createdAt: string;
               createdBy: string;
+              /** @description Tên hiển thị của người nhập */
+              createdByName: string;
               documentNumber: string | null;
               fileName: string;
               id: string;
@@ -4542,6 +4564,143 @@ export interface operations {
       };
     };
   };
+  listReviewDecisions: {
+    parameters: {
+      query?: {
+        after?: string;
+        agencyId?: string;
+        /** @description Người quyết định */
+        deciderId?: string;
+        /** @description approve: đã duyệt; return: đã trả lại */
+        decision?: "approve" | "return";
+        /** @description Từ ngày (theo giờ Việt Nam) */
+        from?: string;
+        limit?: number;
+        planId?: string;
+        /** @description office: cơ quan thường trực; head: lãnh đạo đơn vị */
+        stage?: "office" | "head";
+        /** @description Đến ngày (theo giờ Việt Nam) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            deciders: {
+              displayName: string;
+              id: string;
+            }[];
+            items: {
+              agencyId: string;
+              agencyName: string;
+              assignmentId: string;
+              claimsCompletion: boolean;
+              comment: string;
+              completedOn: string | null;
+              decidedAt: string;
+              decidedBy: {
+                displayName: string;
+                id: string;
+              } | null;
+              /** @enum {string} */
+              decision: "approve" | "return";
+              dueOn: string | null;
+              evidence: {
+                documentNumber: string | null;
+                downloadUrl: string | null;
+                fileName: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "file" | "link" | "document_number";
+                mimeType: string | null;
+                preview: ("image" | "pdf") | null;
+                previewUrl: string | null;
+                size: number | null;
+                url: string | null;
+              }[];
+              key: string;
+              narrative: string;
+              nothingToReport: boolean;
+              percent: number | null;
+              periodLabel: string | null;
+              planId: string;
+              planName: string;
+              planNumber: string | null;
+              reportId: string;
+              /** @enum {string} */
+              stage: "office" | "head";
+              /** @enum {string} */
+              state: "draft" | "awaiting_head" | "submitted" | "approved" | "returned";
+              submittedAt: string | null;
+              submittedBy: {
+                displayName: string;
+                id: string;
+              } | null;
+              taskId: string;
+              taskRef: string;
+              taskTitle: string;
+              version: number;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listReviewQueue: {
     parameters: {
       query?: {
@@ -4568,6 +4727,19 @@ export interface operations {
               assignmentId: string;
               claimsCompletion: boolean;
               dueOn: string | null;
+              evidence: {
+                documentNumber: string | null;
+                downloadUrl: string | null;
+                fileName: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "file" | "link" | "document_number";
+                mimeType: string | null;
+                preview: ("image" | "pdf") | null;
+                previewUrl: string | null;
+                size: number | null;
+                url: string | null;
+              }[];
               evidenceCount: number;
               id: string;
               narrative: string;
@@ -4948,6 +5120,7 @@ export interface operations {
                   | "done_late"
                   | "recurring"
                   | "no_deadline";
+                unreported: boolean;
               } | null;
               planId: string;
               ref: string;
@@ -4964,6 +5137,8 @@ export interface operations {
                 | "recurring"
                 | "no_deadline";
               title: string;
+              /** @description Quá hạn mà chưa có báo cáo nào (không kể báo cáo bị trả lại) */
+              unreported: boolean;
             }[];
             nextCursor: string | null;
             total: number;
@@ -5058,6 +5233,8 @@ export interface operations {
                 | "done_late"
                 | "recurring"
                 | "no_deadline";
+              /** @description Quá hạn mà chưa có báo cáo nào (không kể báo cáo bị trả lại) */
+              unreported: boolean;
               viaGroupId: string | null;
             }[];
             coordinators: string[];
@@ -5439,6 +5616,8 @@ export interface operations {
                 /** @enum {string} */
                 kind: "file" | "link" | "document_number";
                 mimeType: string | null;
+                preview: ("image" | "pdf") | null;
+                previewUrl: string | null;
                 size: number | null;
                 url: string | null;
               }[];

@@ -17,7 +17,15 @@ const enc = encodeURIComponent;
 
 /** After any report, review or deadline decision: statuses change everywhere. */
 function refreshTracking(client: QueryClient) {
-  for (const key of ["task", "taskReports", "tasks", "planSummary", "reviewQueue", "deadlineChanges"]) {
+  for (const key of [
+    "task",
+    "taskReports",
+    "tasks",
+    "planSummary",
+    "reviewQueue",
+    "reviewDecisions",
+    "deadlineChanges",
+  ]) {
     void client.invalidateQueries({ queryKey: [key] });
   }
   void client.invalidateQueries({ queryKey: ["notifications"] });
@@ -177,6 +185,24 @@ export function useReviewQueue(enabled: boolean) {
       api<Json<"/api/review-queue">>("/api/review-queue", {
         signal,
         query: { limit: 50, ...(pageParam ? { after: pageParam } : {}) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+  });
+}
+
+/** Filters of the past decisions, as the route takes them (the page cursor aside). */
+export type DecisionFilters = Omit<Query<"/api/review-decisions">, "after" | "limit">;
+
+/** Reports already decided, newest first, a page at a time (keyset). */
+export function useReviewDecisions(filters: DecisionFilters, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ["reviewDecisions", filters],
+    queryFn: ({ signal, pageParam }) =>
+      api<Json<"/api/review-decisions">>("/api/review-decisions", {
+        signal,
+        query: { ...filters, limit: 50, ...(pageParam ? { after: pageParam } : {}) },
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

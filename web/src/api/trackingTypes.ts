@@ -14,6 +14,7 @@ export type Evidence = Report["evidence"][number];
 
 export type DirectiveComment = Json<"/api/tasks/{taskId}/comments">["items"][number];
 export type QueueItem = Json<"/api/review-queue">["items"][number];
+export type PastDecision = Json<"/api/review-decisions">["items"][number];
 export type DeadlineChange = Json<"/api/deadline-changes">["items"][number];
 export type Notification = Json<"/api/notifications">["items"][number];
 

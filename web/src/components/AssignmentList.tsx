@@ -28,7 +28,13 @@ const columns: TableColumnsType<AssignmentStatusRow> = [
     key: "status",
     width: 220,
     render: (_, a) => (
-      <StatusTag status={a.status} daysOverdue={a.daysOverdue} dueSoon={a.dueSoon} daysLeft={a.daysLeft} />
+      <StatusTag
+        status={a.status}
+        daysOverdue={a.daysOverdue}
+        dueSoon={a.dueSoon}
+        daysLeft={a.daysLeft}
+        unreported={a.unreported}
+      />
     ),
   },
   {

@@ -34,12 +34,20 @@ export function PlanSummaryStrip(props: {
       data-testid="plan-summary"
       style={{ marginBottom: 16 }}
       title={`Tình hình thực hiện đến ngày ${formatDate(asOf)}`}
-      extra={<span className="dd-muted">{formatNumber(totals.total)} lượt giao cho cơ quan chủ trì</span>}
+      extra={
+        <Tooltip title="Mỗi cơ quan chủ trì của một nhiệm vụ là một lượt giao: nhiệm vụ có ba cơ quan chủ trì tính là ba lượt. Các tỷ lệ và số đếm theo trạng thái tính trên các lượt giao này.">
+          <span className="dd-muted dd-summary-total">
+            {formatNumber(totals.total)} lượt giao cho cơ quan chủ trì
+          </span>
+        </Tooltip>
+      }
     >
       <div className="dd-summary-row">
         <div className="dd-summary-rate" data-testid="completion-rate">
           <div className="dd-summary-value">{formatPercent(totals.completionRate)}</div>
-          <Tooltip title="Số đã hoàn thành trên số nhiệm vụ đã đến hạn">
+          <Tooltip
+            title={`Số lượt giao đã hoàn thành (đúng hạn hoặc quá hạn, được cơ quan thường trực duyệt), ${formatNumber(totals.done)}, chia cho số lượt giao đã đến hạn tính đến ngày ${formatDate(asOf)} (đã hoàn thành, hoặc có thời hạn từ ngày này trở về trước), ${formatNumber(totals.dueSoFar)}. Lượt giao chưa đến hạn, thường xuyên hoặc chưa xác định thời hạn không tính.`}
+          >
             <div className="dd-muted">
               Tỷ lệ hoàn thành ({formatNumber(totals.done)}/{formatNumber(totals.dueSoFar)})
             </div>
@@ -47,7 +55,9 @@ export function PlanSummaryStrip(props: {
         </div>
         <div className="dd-summary-rate" data-testid="on-time-rate">
           <div className="dd-summary-value">{formatPercent(totals.onTimeRate)}</div>
-          <Tooltip title="Số hoàn thành đúng hạn trên số đã hoàn thành">
+          <Tooltip
+            title={`Số lượt giao hoàn thành đúng hạn (ngày gửi báo cáo hoàn thành không muộn hơn thời hạn), ${formatNumber(totals.byStatus.done_on_time)}, chia cho số lượt giao đã hoàn thành, ${formatNumber(totals.done)}.`}
+          >
             <div className="dd-muted">
               Tỷ lệ đúng hạn ({formatNumber(totals.byStatus.done_on_time)}/{formatNumber(totals.done)})
             </div>

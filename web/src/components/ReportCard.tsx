@@ -1,54 +1,11 @@
 import { Card, Descriptions, type DescriptionsProps, Progress, Space, Tag, Typography } from "antd";
-import type { Evidence, Report } from "../api/trackingTypes.ts";
-import { formatBytes, formatDateTime } from "../lib/format.ts";
+import { periodInSentence } from "../../../src/domain/periods.ts";
+import type { Report } from "../api/trackingTypes.ts";
+import { formatDateTime } from "../lib/format.ts";
 import { REPORT_STATE_LABELS } from "../lib/labels.ts";
-import { FileOutlined, FileTextOutlined, LinkOutlined, LockOutlined } from "./icons.tsx";
+import { EvidenceList } from "./EvidenceList.tsx";
+import { LockOutlined } from "./icons.tsx";
 import { ReviewActions } from "./ReviewActions.tsx";
-
-/** Only http(s) links become clickable: a "javascript:" URL in evidence must never run. */
-const safeUrl = (url: string) => /^https?:\/\//i.test(url);
-
-export function EvidenceList({ items }: { items: Evidence[] }) {
-  if (items.length === 0) return <span className="dd-muted">Không có minh chứng</span>;
-  return (
-    <ul className="dd-evidence" data-testid="evidence-list">
-      {items.map((item) => (
-        <li key={item.id}>
-          {item.kind === "file" && (
-            <>
-              <FileOutlined />{" "}
-              {item.downloadUrl ? (
-                <a href={item.downloadUrl} download={item.fileName ?? undefined} className="dd-evidence-file">
-                  {item.fileName}
-                </a>
-              ) : (
-                item.fileName
-              )}{" "}
-              <span className="dd-muted">{formatBytes(item.size)}</span>
-            </>
-          )}
-          {item.kind === "link" && item.url && (
-            <>
-              <LinkOutlined />{" "}
-              {safeUrl(item.url) ? (
-                <a href={item.url} target="_blank" rel="noopener noreferrer nofollow">
-                  {item.url}
-                </a>
-              ) : (
-                item.url
-              )}
-            </>
-          )}
-          {item.kind === "document_number" && (
-            <>
-              <FileTextOutlined /> Văn bản số <b>{item.documentNumber}</b>
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 const text = (value: string) => <div className="dd-pre">{value}</div>;
 
@@ -131,7 +88,7 @@ export function ReportCard({ report, subject }: { report: Report; subject: strin
       title={
         <Space wrap size={[8, 0]}>
           <span>{report.agencyName}</span>
-          {report.period && <span className="dd-muted">Kỳ {report.period.label}</span>}
+          {report.period && <span className="dd-muted">Kỳ {periodInSentence(report.period.label)}</span>}
           <Tag color={state.color} className="dd-report-state">
             {state.label}
           </Tag>

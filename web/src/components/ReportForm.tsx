@@ -13,6 +13,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { type SubmitReportInput, submitReportInput } from "../../../src/commands/inputs/submitReport.ts";
+import { periodInSentence } from "../../../src/domain/periods.ts";
 import { errorMessage } from "../api/client.ts";
 import { useSubmitReport } from "../api/tracking.ts";
 import type { ReportAssignment } from "../api/trackingTypes.ts";
@@ -83,8 +84,8 @@ export function ReportForm(props: {
       });
       message.success(
         result.state === "awaiting_head"
-          ? `Đã gửi báo cáo kỳ ${result.periodLabel}; báo cáo chờ lãnh đạo đơn vị duyệt.`
-          : `Đã gửi báo cáo kỳ ${result.periodLabel} đến cơ quan thường trực.`,
+          ? `Đã gửi báo cáo kỳ ${periodInSentence(result.periodLabel)}; báo cáo chờ lãnh đạo đơn vị duyệt.`
+          : `Đã gửi báo cáo kỳ ${periodInSentence(result.periodLabel)} đến cơ quan thường trực.`,
       );
       close();
     } catch {

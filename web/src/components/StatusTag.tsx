@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from "antd";
-import type { AssignmentStatus } from "../../../src/domain/status.ts";
+import { type AssignmentStatus, latenessText, statusText } from "../../../src/domain/status.ts";
 import { formatNumber } from "../lib/format.ts";
-import { STATUS_COLORS, STATUS_LABELS } from "../lib/labels.ts";
+import { STATUS_COLORS } from "../lib/labels.ts";
 import { ClockCircleOutlined } from "./icons.tsx";
 
 /** "Sắp đến hạn": an overlay on not started / in progress, never a status of its own. */
@@ -21,21 +21,45 @@ export function DueSoonBadge({ daysLeft }: { daysLeft?: number | null }) {
   );
 }
 
-/** The status as users read it: coloured tag, "quá hạn N ngày", and the due-soon badge. */
+/**
+ * The status as users read it: coloured tag ("Quá hạn, chưa báo cáo" when an overdue task has
+ * no report at all), how late ("quá hạn 120 ngày"; done late: how late it was finished, not how
+ * long ago the due date passed), and the due-soon badge.
+ */
 export function StatusTag(props: {
   status: AssignmentStatus;
   daysOverdue?: number | null;
   dueSoon?: boolean;
   daysLeft?: number | null;
+  unreported?: boolean;
 }) {
   const { status, daysOverdue, dueSoon } = props;
-  const late = (status === "overdue" || status === "done_late") && daysOverdue ? daysOverdue : null;
+  const late = latenessText(status, daysOverdue);
+  const tag = (
+    <Tag color={STATUS_COLORS[status]} className="dd-status-tag">
+      {statusText(status, props.unreported)}
+    </Tag>
+  );
   return (
-    <span className="dd-status" data-status={status}>
-      <Tag color={STATUS_COLORS[status]} className="dd-status-tag">
-        {STATUS_LABELS[status]}
-      </Tag>
-      {late !== null && <div className="dd-status-late">quá hạn {formatNumber(late)} ngày</div>}
+    <span className="dd-status" data-status={status} data-unreported={props.unreported ? "true" : undefined}>
+      {status === "overdue" && props.unreported ? (
+        <Tooltip title="Đã quá hạn mà đơn vị chưa gửi báo cáo nào (báo cáo bị trả lại không tính).">
+          {tag}
+        </Tooltip>
+      ) : (
+        tag
+      )}
+      {late && (
+        <Tooltip
+          title={
+            status === "done_late"
+              ? "Số ngày từ hạn hoàn thành đến ngày đơn vị gửi báo cáo hoàn thành được duyệt."
+              : "Số ngày từ hạn hoàn thành đến hôm nay."
+          }
+        >
+          <div className="dd-status-late">{late}</div>
+        </Tooltip>
+      )}
       {dueSoon && (status === "not_started" || status === "in_progress") && (
         <div>
           <DueSoonBadge daysLeft={props.daysLeft} />

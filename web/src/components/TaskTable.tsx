@@ -134,7 +134,12 @@ const columnsFor = (query?: string, asOf?: string): TableColumnsType<Row> => [
     render: (_, row) =>
       row.kind === "task" && (
         <>
-          <StatusTag status={row.task.status} daysOverdue={row.task.daysOverdue} dueSoon={row.task.dueSoon} />
+          <StatusTag
+            status={row.task.status}
+            daysOverdue={row.task.daysOverdue}
+            dueSoon={row.task.dueSoon}
+            unreported={row.task.unreported}
+          />
           <LeadProgress counts={row.task.leadStatusCounts} />
         </>
       ),

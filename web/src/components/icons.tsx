@@ -19,6 +19,7 @@ import {
   EditOutlined as AntEditOutlined,
   ExclamationCircleOutlined as AntExclamationCircleOutlined,
   FileOutlined as AntFileOutlined,
+  FilePdfOutlined as AntFilePdfOutlined,
   FileTextOutlined as AntFileTextOutlined,
   FilterOutlined as AntFilterOutlined,
   FormOutlined as AntFormOutlined,
@@ -102,3 +103,4 @@ export const WarningOutlined = decorative(AntWarningOutlined);
 export const CameraOutlined = decorative(AntCameraOutlined);
 export const MenuOutlined = decorative(AntMenuOutlined);
 export const PrinterOutlined = decorative(AntPrinterOutlined);
+export const FilePdfOutlined = decorative(AntFilePdfOutlined);

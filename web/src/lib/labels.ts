@@ -20,6 +20,20 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
 };
 
 /**
+ * What a deadline kind means, for the tag's tooltip: how the document wrote the deadline and
+ * which day it is due (the last day of what it names, src/domain/deadline.ts).
+ */
+export const DEADLINE_KIND_HINTS: Record<DeadlineKind, string> = {
+  date: "Thời hạn là một ngày cụ thể (ví dụ 30/6/2026): hạn hoàn thành là chính ngày đó.",
+  month: "Thời hạn ghi theo tháng (ví dụ tháng 4/2026): hạn hoàn thành là ngày cuối của tháng.",
+  quarter: "Thời hạn ghi theo quý (ví dụ quý IV/2026): hạn hoàn thành là ngày cuối của quý.",
+  year: "Thời hạn ghi theo năm (ví dụ năm 2026): hạn hoàn thành là ngày 31/12 của năm đó.",
+  recurring: "Nhiệm vụ thường xuyên: không có hạn hoàn thành chung, báo cáo theo từng kỳ của kế hoạch.",
+  unspecified:
+    'Văn bản chưa xác định thời hạn (ví dụ "theo lộ trình"): chờ cơ quan thường trực nhập hạn hoàn thành.',
+};
+
+/**
  * Tag colours for deadline kinds. Deliberately not green/blue/orange/red/grey: those colours
  * mean task status (đúng hạn, trong hạn, quá hạn…) everywhere in the product.
  */

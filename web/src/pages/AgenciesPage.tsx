@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography, Upload } from "antd";
 import { useMemo, useState } from "react";
+import { groupMemberIds } from "../../../src/domain/agencyDirectory.ts";
 import { agencyLevels } from "../../../src/domain/agencyLevels.ts";
 import { type Agency, useAgencies, useImportAgencies } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
@@ -99,7 +100,7 @@ export function AgenciesPage() {
           <>
             <Tag color="purple">Nhóm cơ quan</Tag>
             <div className="dd-muted">
-              {formatNumber(a.group?.memberIds.length ?? 0)} đơn vị
+              {formatNumber(a.group ? groupMemberIds(a.group, all).length : 0)} đơn vị
               {a.group?.levels?.length
                 ? `; cấp: ${a.group.levels.map((l) => AGENCY_LEVEL_LABELS[l] ?? l).join(", ")}`
                 : ""}

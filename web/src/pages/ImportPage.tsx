@@ -119,7 +119,7 @@ export function ImportPage() {
               align: "right",
               render: (n: number) => formatNumber(n),
             },
-            { title: "Người nhập", dataIndex: "createdBy", width: 220 },
+            { title: "Người nhập", dataIndex: "createdByName", width: 220 },
             { title: "Lúc", dataIndex: "createdAt", width: 150, render: (t: string) => formatDateTime(t) },
           ]}
         />

@@ -80,7 +80,14 @@ export function MyTasksPage() {
           const own = t.ownAssignment;
           const role: AssignmentRole = own?.role ?? "coordinator";
           return own?.role === "lead"
-            ? { ...t, role, status: own.status, dueSoon: own.dueSoon, daysOverdue: own.daysOverdue }
+            ? {
+                ...t,
+                role,
+                status: own.status,
+                dueSoon: own.dueSoon,
+                daysOverdue: own.daysOverdue,
+                unreported: own.unreported,
+              }
             : { ...t, role };
         })
         .sort(byUrgency),
@@ -132,7 +139,12 @@ export function MyTasksPage() {
       width: 210,
       render: (_, t) => (
         <>
-          <StatusTag status={t.status} daysOverdue={t.daysOverdue} dueSoon={t.dueSoon} />
+          <StatusTag
+            status={t.status}
+            daysOverdue={t.daysOverdue}
+            dueSoon={t.dueSoon}
+            unreported={t.unreported}
+          />
           <LeadProgress counts={t.leadStatusCounts} />
         </>
       ),

@@ -1,28 +1,20 @@
 import { Alert, Button, Card, Empty, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
+import { periodInSentence } from "../../../src/domain/periods.ts";
 import { errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { useDeadlineChanges, useReviewQueue } from "../api/tracking.ts";
 import type { DeadlineChange, QueueItem } from "../api/trackingTypes.ts";
 import { DeadlineDecision } from "../components/DeadlineDecision.tsx";
+import { EvidenceList } from "../components/EvidenceList.tsx";
 import { ReloadOutlined } from "../components/icons.tsx";
 import { Count, isUpdating } from "../components/Loading.tsx";
+import { PastDecisions } from "../components/PastDecisions.tsx";
 import { ReviewActions } from "../components/ReviewActions.tsx";
+import { ReviewTaskCell } from "../components/ReviewTaskCell.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { formatDate, formatDateTime, formatNumber } from "../lib/format.ts";
-import { paths } from "../lib/paths.ts";
-
-const taskCell = (item: { taskId: string; taskRef: string; taskTitle: string; planName: string }) => (
-  <>
-    <div className="dd-muted">
-      {item.planName} · Nhiệm vụ <span className="dd-ref">{item.taskRef}</span>
-    </div>
-    <Link to={paths.task(item.taskId)} className="dd-task-link dd-pre">
-      {item.taskTitle}
-    </Link>
-  </>
-);
 
 /**
  * "Duyệt báo cáo": reports waiting for the user's decision, oldest first (the standing office:
@@ -38,10 +30,12 @@ export function ReviewQueuePage() {
   const queueTotal = queue.data?.pages[0]?.total;
   const changes = useDeadlineChanges({ state: "pending" }, reviewer);
   const [params, setParams] = useSearchParams();
-  const tab = params.get("muc") === "gia-han" && reviewer ? "gia-han" : "bao-cao";
+  const wanted = params.get("muc");
+  const tab =
+    wanted === "gia-han" && reviewer ? "gia-han" : wanted === "da-quyet-dinh" ? "da-quyet-dinh" : "bao-cao";
 
   const reportColumns: TableColumnsType<QueueItem> = [
-    { title: "Nhiệm vụ", key: "task", render: (_, item) => taskCell(item) },
+    { title: "Nhiệm vụ", key: "task", render: (_, item) => <ReviewTaskCell item={item} /> },
     {
       title: "Cơ quan báo cáo",
       key: "agency",
@@ -49,7 +43,7 @@ export function ReviewQueuePage() {
       render: (_, item) => (
         <>
           <div>{item.agencyName}</div>
-          {item.periodLabel && <div className="dd-muted">Kỳ {item.periodLabel}</div>}
+          {item.periodLabel && <div className="dd-muted">Kỳ {periodInSentence(item.periodLabel)}</div>}
           {item.dueOn && <div className="dd-muted">Hạn {formatDate(item.dueOn)}</div>}
         </>
       ),
@@ -64,11 +58,7 @@ export function ReviewQueuePage() {
           {item.nothingToReport && <Tag>Không phát sinh</Tag>}
           {item.percent !== null && <Tag color="blue">{formatNumber(item.percent)}%</Tag>}
           {item.narrative && <div className="dd-pre dd-clamp">{item.narrative}</div>}
-          <div className="dd-muted">
-            {item.evidenceCount > 0
-              ? `${formatNumber(item.evidenceCount)} minh chứng`
-              : "Không có minh chứng"}
-          </div>
+          <EvidenceList items={item.evidence} />
         </>
       ),
     },
@@ -101,7 +91,7 @@ export function ReviewQueuePage() {
   ];
 
   const changeColumns: TableColumnsType<DeadlineChange> = [
-    { title: "Nhiệm vụ", key: "task", render: (_, item) => taskCell(item) },
+    { title: "Nhiệm vụ", key: "task", render: (_, item) => <ReviewTaskCell item={item} /> },
     { title: "Cơ quan đề nghị", dataIndex: "agencyName", width: 190 },
     {
       title: "Thời hạn",
@@ -200,7 +190,7 @@ export function ReviewQueuePage() {
       )}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === "gia-han" ? { muc: "gia-han" } : {}, { replace: true })}
+        onChange={(key) => setParams(key === "bao-cao" ? {} : { muc: key }, { replace: true })}
         items={[
           {
             key: "bao-cao",
@@ -245,6 +235,11 @@ export function ReviewQueuePage() {
                 },
               ]
             : []),
+          {
+            key: "da-quyet-dinh",
+            label: "Đã quyết định",
+            children: <PastDecisions office={reviewer} />,
+          },
         ]}
       />
     </Card>
