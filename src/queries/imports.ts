@@ -120,6 +120,7 @@ export async function findPlanForDocumentNumber(
         plans,
         tenantId,
         isNull(plans.archivedAt),
+        isNull(plans.deletedAt),
         isNotNull(documents.number),
         // Same serial (leading zeros aside) before the finer comparison in code.
         serial

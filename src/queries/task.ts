@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
+import { livePlan } from "../db/liveRows.ts";
 import {
   assignments,
   deadlineChanges,
@@ -53,7 +54,7 @@ export async function getTask(
     .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
     .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
     .leftJoin(planSections, tenantJoin(planSections.id, tasks.sectionId))
-    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)));
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId), isNull(tasks.deletedAt), livePlan()));
   if (!task) return null;
   const assignmentStatuses = await loadAssignmentStatuses(db, tenantId, { taskIds: [taskId] }, asOf);
   const links = await db
