@@ -15,6 +15,7 @@ import type { IsoDate } from "../domain/dates.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { loadAssignmentStatuses } from "./assignmentStatus.ts";
 import { agencyInScope } from "./scopeSql.ts";
+import { unmappedLeads } from "./unmappedLeads.ts";
 
 /**
  * One task with its plan, section, every assignment's status as of a day, links and deadline
@@ -87,6 +88,7 @@ export async function getTask(
     removedAt: task.removedAt?.toISOString() ?? null,
     asOf,
     assignments: assignmentStatuses,
+    unmappedLeads: (await unmappedLeads(db, tenantId, { taskIds: [taskId] }))[0]?.names ?? [],
     links,
     deadlineChanges: changes.map((c) => ({
       id: c.id,
