@@ -39,7 +39,10 @@ beforeAll(async () => {
   admin = await login("admin");
   officer = await login("congan");
   leader = await login("lanhdao");
-  const plans = (await call("GET", "/api/plans", office)).json().items as { id: string; documentNumber: string }[];
+  const plans = (await call("GET", "/api/plans", office)).json().items as {
+    id: string;
+    documentNumber: string;
+  }[];
   planId = plans.find((p) => p.documentNumber === "3450/KH-UBND")!.id;
   letterPlanId = plans.find((p) => p.documentNumber === "1535-CV/TU")!.id;
 }, 120_000);
@@ -49,13 +52,22 @@ afterAll(async () => {
 });
 
 async function login(username: string, password = DEMO_PASSWORD) {
-  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password },
+  });
   const cookie = response.cookies.find((c) => c.name === "dondoc_session");
   return cookie ? `${cookie.name}=${cookie.value}` : "";
 }
 
 const call = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, cookie: string, payload?: unknown) =>
-  app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  app.inject({
+    method,
+    url,
+    headers: { cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 interface TaskRow {
   id: string;
@@ -74,9 +86,9 @@ const summaryOf = async (plan = planId) =>
     byAgency: { agencyName: string; total: number }[];
   };
 const auditActions = async (entityId: string) =>
-  (await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, entityId))).map(
-    (r) => r.action,
-  );
+  (
+    await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, entityId))
+  ).map((r) => r.action);
 
 describe("deleting and restoring a task", () => {
   it("takes it out of the lists, the plan's counts and the officer's tasks, and the undo brings it back", async () => {
@@ -102,7 +114,10 @@ describe("deleting and restoring a task", () => {
     expect((await tasksOf(officer)).items.map((t) => t.id)).not.toContain(target.id);
     expect((await summaryOf()).totals.total).toBe(summaryBefore.totals.total - leadCount.length);
     expect((await call("GET", `/api/tasks/${target.id}?asOf=${ASOF}`, office)).statusCode).toBe(404);
-    const listed = (await call("GET", "/api/plans", office)).json().items as { id: string; taskCount: number }[];
+    const listed = (await call("GET", "/api/plans", office)).json().items as {
+      id: string;
+      taskCount: number;
+    }[];
     expect(listed.find((p) => p.id === planId)!.taskCount).toBe(before.total - 1);
     // Deleted twice is a conflict, not a second deletion.
     expect((await call("DELETE", `/api/tasks/${target.id}`, office)).statusCode).toBe(409);
@@ -140,7 +155,9 @@ describe("deleting and restoring a plan", () => {
     expect((await call("POST", `/api/plans/${letterPlanId}/restore`, office)).statusCode).toBe(200);
     expect((await tasksOf(office, letterPlanId)).total).toBe(letterTasks.total);
     expect((await call("GET", "/api/deleted-plans", office)).json().items).toEqual([]);
-    expect(await auditActions(letterPlanId)).toEqual(expect.arrayContaining(["plan.deleted", "plan.restored"]));
+    expect(await auditActions(letterPlanId)).toEqual(
+      expect.arrayContaining(["plan.deleted", "plan.restored"]),
+    );
   });
 });
 
@@ -175,24 +192,38 @@ describe("editing a plan", () => {
       .from(assignments)
       .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
       .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-      .where(
-        and(
-          eq(tasks.planId, planId),
-          eq(agencies.name, "Công an tỉnh"),
-          eq(assignments.role, "lead"),
-        ),
-      )
+      .where(and(eq(tasks.planId, planId), eq(agencies.name, "Công an tỉnh"), eq(assignments.role, "lead")))
       .limit(1);
-    const [officerRow] = await handle.db.select({ id: users.id }).from(users).where(eq(users.username, "congan"));
+    const [officerRow] = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, "congan"));
     // Two approved monthly reports in the third quarter: July and August.
     const months = [
-      { startsOn: "2026-07-01", endsOn: "2026-07-31", cutoffOn: "2026-08-10", submittedAt: "2026-08-05T03:00:00Z" },
-      { startsOn: "2026-08-01", endsOn: "2026-08-31", cutoffOn: "2026-09-10", submittedAt: "2026-09-04T03:00:00Z" },
+      {
+        startsOn: "2026-07-01",
+        endsOn: "2026-07-31",
+        cutoffOn: "2026-08-10",
+        submittedAt: "2026-08-05T03:00:00Z",
+      },
+      {
+        startsOn: "2026-08-01",
+        endsOn: "2026-08-31",
+        cutoffOn: "2026-09-10",
+        submittedAt: "2026-09-04T03:00:00Z",
+      },
     ];
     for (const m of months) {
       const [period] = await handle.db
         .insert(reportingPeriods)
-        .values({ tenantId, planId, kind: "month", startsOn: m.startsOn, endsOn: m.endsOn, cutoffOn: m.cutoffOn })
+        .values({
+          tenantId,
+          planId,
+          kind: "month",
+          startsOn: m.startsOn,
+          endsOn: m.endsOn,
+          cutoffOn: m.cutoffOn,
+        })
         .returning({ id: reportingPeriods.id });
       await handle.db.insert(progressReports).values({
         tenantId,
@@ -248,16 +279,22 @@ describe("editing a plan", () => {
     expect(periods.items[0]).toMatchObject({ startsOn: "2026-07-01", endsOn: "2026-09-30", reported: 1 });
 
     // Back to months: the quarter becomes its first month, holding both reports.
-    expect((await call("PATCH", `/api/plans/${planId}`, office, { reportingFrequency: "month", cutoffDay: 10 })).statusCode).toBe(200);
-    expect((await periodsNow()).map(({ kind, startsOn, cutoffOn }) => ({ kind, startsOn, cutoffOn }))).toEqual([
-      { kind: "month", startsOn: "2026-07-01", cutoffOn: "2026-08-10" },
-    ]);
+    expect(
+      (await call("PATCH", `/api/plans/${planId}`, office, { reportingFrequency: "month", cutoffDay: 10 }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await periodsNow()).map(({ kind, startsOn, cutoffOn }) => ({ kind, startsOn, cutoffOn })),
+    ).toEqual([{ kind: "month", startsOn: "2026-07-01", cutoffOn: "2026-08-10" }]);
   });
 });
 
 describe("editing and deleting an account", () => {
   it("lets an administrator edit, delete and restore an account; a deleted account cannot log in", async () => {
-    const [target] = await handle.db.select({ id: users.id }).from(users).where(eq(users.username, "taichinh"));
+    const [target] = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, "taichinh"));
     const userId = target!.id;
     const taichinh = await login("taichinh");
     expect(taichinh).not.toBe("");
@@ -323,9 +360,14 @@ describe("leads nobody mapped", () => {
     const sameName = flagged.filter((f) => f.names.includes(first.names[0]!)).map((f) => f.taskId);
     expect(sameName.length).toBe(2);
 
-    const [education] = await handle.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, "Sở Giáo dục và Đào tạo"));
+    const [education] = await handle.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.name, "Sở Giáo dục và Đào tạo"));
     const payload = { name: first.names[0], agencyId: education!.id };
-    expect((await call("POST", `/api/tasks/${first.taskId}/lead-mappings`, officer, payload)).statusCode).toBe(403);
+    expect(
+      (await call("POST", `/api/tasks/${first.taskId}/lead-mappings`, officer, payload)).statusCode,
+    ).toBe(403);
     const mapped = await call("POST", `/api/tasks/${first.taskId}/lead-mappings`, office, payload);
     expect(mapped.statusCode, mapped.body).toBe(200);
     expect(mapped.json().taskIds.sort()).toEqual(sameName.sort());
@@ -338,6 +380,8 @@ describe("leads nobody mapped", () => {
     expect(after.length).toBe(flagged.length - onlyThatName.length);
     const now = (await call("GET", `/api/tasks/${first.taskId}?asOf=${ASOF}`, office)).json();
     expect(now.unmappedLeads).toEqual([]);
-    expect(now.assignments.some((a: { role: string; agencyId: string }) => a.agencyId === education!.id)).toBe(true);
+    expect(
+      now.assignments.some((a: { role: string; agencyId: string }) => a.agencyId === education!.id),
+    ).toBe(true);
   });
 });

@@ -78,7 +78,9 @@ export function useUnmappedLeads(planId: string | undefined) {
   return useQuery({
     queryKey: ["plans", planId, "unmapped-leads"],
     queryFn: ({ signal }) =>
-      api<Json<"/api/plans/{planId}/unmapped-leads">>(`/api/plans/${enc(planId!)}/unmapped-leads`, { signal }),
+      api<Json<"/api/plans/{planId}/unmapped-leads">>(`/api/plans/${enc(planId!)}/unmapped-leads`, {
+        signal,
+      }),
     select: (data) => data.items,
     enabled: !!planId,
   });

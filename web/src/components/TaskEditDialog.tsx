@@ -172,8 +172,8 @@ export function TaskEditDialog(props: {
         <Form.Item name="responsible" label="Người đứng đầu chịu trách nhiệm">
           <Input aria-label="Người đứng đầu chịu trách nhiệm" maxLength={maxLengthOf(fields.responsible)} />
         </Form.Item>
-        <Form.Item name="output" label="Sản phẩm">
-          <Input.TextArea aria-label="Sản phẩm" autoSize={{ minRows: 1, maxRows: 4 }} />
+        <Form.Item name="output" label="Sản phẩm, kết quả">
+          <Input.TextArea aria-label="Sản phẩm, kết quả" autoSize={{ minRows: 1, maxRows: 4 }} />
         </Form.Item>
         <Form.Item name="note" label="Ghi chú">
           <Input.TextArea aria-label="Ghi chú" autoSize={{ minRows: 1, maxRows: 4 }} />
