@@ -22,8 +22,8 @@ export function LeadMapping(props: { taskId: string; names: string[]; canMap: bo
       data-testid="lead-mapping"
       title={
         <>
-          Chưa giao được cho cơ quan chủ trì: chưa ai báo cáo được nhiệm vụ này.{" "}
-          <UnmappedLeadTags names={props.names} />
+          Văn bản ghi cơ quan chủ trì mà danh mục chưa có: phần chủ trì đó chưa được giao, chưa ai báo cáo
+          được. <UnmappedLeadTags names={props.names} />
         </>
       }
       description={

@@ -139,9 +139,11 @@ export function TaskEditDialog(props: {
     >
       <Form<Values> id="task-form" form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
         <div style={{ display: "flex", gap: 12, flexWrap: "wrap" }}>
-          <Form.Item name="sectionId" label="Phần" style={{ flex: "1 1 240px" }}>
+          <Form.Item name="sectionId" label="Phần" style={{ flex: "1 1 240px", minWidth: 0 }}>
             <Select
               aria-label="Phần"
+              style={{ width: "100%" }}
+              popupMatchSelectWidth={false}
               options={[
                 { value: null, label: "Không thuộc phần nào" },
                 ...sections.map((s) => ({ value: s.id, label: `${s.numeral}. ${s.title}` })),

@@ -35,8 +35,8 @@ export function UnmappedLeadsNotice({ planId }: { planId: string }) {
       description={
         <>
           <div>
-            Văn bản ghi cơ quan chủ trì mà danh mục chưa có, nên chưa ai báo cáo được các nhiệm vụ này. Mở
-            nhiệm vụ để chọn cơ quan tương ứng.
+            Văn bản ghi cơ quan chủ trì mà danh mục chưa có, nên phần chủ trì đó chưa được giao và chưa ai báo
+            cáo được. Mở nhiệm vụ để chọn cơ quan tương ứng trong danh mục.
           </div>
           <Collapse
             ghost
