@@ -42,7 +42,8 @@ export async function updateTask(
     .from(tasks)
     .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)))
     .for("update");
-  if (!task) throw notFound("nhiệm vụ");
+  // A deleted task is out of every read; it is restored before it is edited.
+  if (!task || task.deletedAt) throw notFound("nhiệm vụ");
   if (task.removedAt) {
     throw conflict(
       "task_removed",

@@ -15,6 +15,7 @@ import {
   tasks,
   users,
 } from "../../db/schema/index.ts";
+import { refreshStatusFacts } from "../../db/statusFacts.ts";
 import { createTestDatabase } from "../../testing/database.ts";
 import { makeTenant } from "../../testing/factories.ts";
 import { buildApp } from "../app.ts";
@@ -93,7 +94,6 @@ const auditActions = async (entityId: string) =>
 describe("deleting and restoring a task", () => {
   it("takes it out of the lists, the plan's counts and the officer's tasks, and the undo brings it back", async () => {
     const before = await tasksOf(office);
-    const summaryBefore = await summaryOf();
     const officerBefore = await tasksOf(officer);
     // A task the police lead: it counts in the plan's totals and in the officer's list.
     const target = officerBefore.items.find((t) => t.leads.includes("Công an tỉnh"))!;
@@ -102,6 +102,30 @@ describe("deleting and restoring a task", () => {
       .select({ id: assignments.id })
       .from(assignments)
       .where(and(eq(assignments.taskId, target.id), eq(assignments.role, "lead")));
+
+    // A report of the task waits in the review queue.
+    const [officerRow] = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, "congan"));
+    await handle.db.insert(progressReports).values({
+      tenantId,
+      assignmentId: leadCount[0]!.id,
+      percent: 50,
+      narrative: "Đang triển khai",
+      state: "submitted",
+      submittedBy: officerRow!.id,
+      submittedAt: new Date(),
+    });
+    await refreshStatusFacts(handle.db, tenantId, { taskIds: [target.id] });
+    const summaryBefore = await summaryOf();
+    const queue = async () =>
+      (await call("GET", "/api/review-queue", office)).json() as {
+        total: number;
+        items: { taskId: string }[];
+      };
+    const queueBefore = await queue();
+    expect(queueBefore.items.map((r) => r.taskId)).toContain(target.id);
 
     expect((await call("DELETE", `/api/tasks/${target.id}`, officer)).statusCode).toBe(403);
     expect((await call("DELETE", `/api/tasks/${target.id}`, leader)).statusCode).toBe(403);
@@ -119,6 +143,10 @@ describe("deleting and restoring a task", () => {
       taskCount: number;
     }[];
     expect(listed.find((p) => p.id === planId)!.taskCount).toBe(before.total - 1);
+    // Its report leaves the review queue with it.
+    const queueAfter = await queue();
+    expect(queueAfter.total).toBe(queueBefore.total - 1);
+    expect(queueAfter.items.map((r) => r.taskId)).not.toContain(target.id);
     // Deleted twice is a conflict, not a second deletion.
     expect((await call("DELETE", `/api/tasks/${target.id}`, office)).statusCode).toBe(409);
 
@@ -127,6 +155,7 @@ describe("deleting and restoring a task", () => {
     expect((await tasksOf(office)).total).toBe(before.total);
     expect((await summaryOf()).totals).toEqual(summaryBefore.totals);
     expect((await tasksOf(officer)).items.map((t) => t.id)).toContain(target.id);
+    expect((await queue()).total).toBe(queueBefore.total);
     expect(await auditActions(target.id)).toEqual(expect.arrayContaining(["task.deleted", "task.restored"]));
   });
 });
