@@ -73,6 +73,29 @@ describe("editing after import", () => {
     expect(harness.pageErrors).toEqual([]);
   });
 
+  it("the standing office maps a lead nobody mapped, and the flag goes", async () => {
+    const page = await harness.newPage();
+    await openAs(page, harness.url, "vanphong", "/ke-hoach");
+    await openDemoPlan(page);
+    const notice = page.getByTestId("unmapped-leads");
+    await notice.getByText("Xem danh sách").click();
+    await notice.locator(".dd-unmapped-list a").first().click();
+    const mapping = page.getByTestId("lead-mapping");
+    expect(await textOf(mapping)).toContain("Chưa giao được: các trường đại học, cao đẳng");
+    await mapping.getByLabel('Cơ quan chủ trì cho "các trường đại học, cao đẳng"').click();
+    await page.keyboard.type("so giao duc");
+    await page.keyboard.press("Enter");
+    await mapping.getByRole("button", { name: "Giao nhiệm vụ" }).click();
+    await page.getByText(/Đã giao "các trường đại học, cao đẳng" cho 2 nhiệm vụ/).waitFor();
+    await mapping.waitFor({ state: "detached" });
+    expect(await textOf(page.locator(".ant-table"))).toContain("Sở Giáo dục và Đào tạo");
+    // Both tasks of the plan naming it were assigned: the plan has nothing left to flag.
+    await page.goBack();
+    await page.getByTestId("task-total").waitFor();
+    await expect.poll(() => page.getByTestId("unmapped-leads").count(), { timeout: 60_000 }).toBe(0);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
   it("the administrator edits an account", async () => {
     const page = await harness.newPage();
     await openAs(page, harness.url, "admin", "/tai-khoan");
