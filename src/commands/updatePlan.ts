@@ -6,7 +6,7 @@ import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import { foldForSearch } from "../domain/text.ts";
 import { conflict, notFound } from "../errors.ts";
 import { type CommandContext, changedFields, recordAudit } from "./context.ts";
-import { type UpdatePlanInput, updatePlanInput } from "./inputs/updatePlan.ts";
+import { type UpdatePlanInput, updatePlanInput } from "./inputs/createPlanFromExtraction.ts";
 
 /**
  * The standing office edits a plan after import: its name, year, document metadata and its

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { deletePlan } from "../../commands/deletePlan.ts";
-import { updatePlanInput } from "../../commands/inputs/updatePlan.ts";
+import { updatePlanInput } from "../../commands/inputs/createPlanFromExtraction.ts";
 import { restorePlan } from "../../commands/restorePlan.ts";
 import { updatePlan } from "../../commands/updatePlan.ts";
 import { planPolicy } from "../../policies/plan.ts";

@@ -1,7 +1,7 @@
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
-import { updatePlanInput } from "../../../src/commands/inputs/updatePlan.ts";
+import { updatePlanInput } from "../../../src/commands/inputs/createPlanFromExtraction.ts";
 import { errorMessage } from "../api/client.ts";
 import { type PlanPatch, useUpdatePlan } from "../api/editing.ts";
 import type { PlanSettings } from "../api/imports.ts";
