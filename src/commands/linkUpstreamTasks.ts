@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
+import { liveTask } from "../db/liveRows.ts";
 import { documents, plans, taskLinks, tasks } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { normalizeDocumentNumber, sameDocumentNumber } from "../domain/documentNumber.ts";
@@ -55,7 +56,7 @@ export async function linkUpstreamTasks(
   const live = await tx
     .select({ id: tasks.id, planId: tasks.planId, title: tasks.title, sources: tasks.sources })
     .from(tasks)
-    .where(inTenant(tasks, tenantId, isNull(tasks.removedAt)));
+    .where(inTenant(tasks, tenantId, liveTask()));
 
   const liveTasks: LiveTask[] = live.map((t) => ({ ...t, numbers: citedNumbers(t.sources) }));
   const byId = new Map(liveTasks.map((t) => [t.id, t]));

@@ -41,13 +41,14 @@ export async function verifyCredentials(db: Executor, input: LoginInput): Promis
       username: users.username,
       passwordHash: users.passwordHash,
       disabled: users.disabled,
+      deletedAt: users.deletedAt,
     })
     .from(users)
     .where(eq(users.username, input.username));
   const ok = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), input.password);
   return {
     user: user ? { id: user.id, tenantId: user.tenantId, username: user.username } : null,
-    ok: !!user && ok && !user.disabled,
+    ok: !!user && ok && !user.disabled && !user.deletedAt,
   };
 }
 

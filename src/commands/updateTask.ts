@@ -1,5 +1,4 @@
 import { eq, inArray } from "drizzle-orm";
-import type { z } from "zod";
 import { agencies, assignments, planSections, plans, progressReports, tasks } from "../db/schema/index.ts";
 import { refreshStatusFacts } from "../db/statusFacts.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
@@ -16,17 +15,11 @@ import {
   refOf,
   sectionOf,
   targetsForAgencyIds,
-  taskFieldsInput,
 } from "./createTask.ts";
+import { type UpdateTaskInput, updateTaskInput } from "./inputs/task.ts";
 import { linkUpstreamTasks } from "./linkUpstreamTasks.ts";
 
-export const updateTaskInput = taskFieldsInput
-  .extend({
-    leadAgencyIds: taskFieldsInput.shape.leadAgencyIds.min(1, "Cần chọn ít nhất một cơ quan chủ trì"),
-  })
-  .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), "Không có trường nào để sửa");
-export type UpdateTaskInput = z.input<typeof updateTaskInput>;
+export { type UpdateTaskInput, updateTaskInput } from "./inputs/task.ts";
 
 /**
  * The standing office edits a task: any field, the lead and coordinating agencies (chosen by id),
@@ -49,7 +42,8 @@ export async function updateTask(
     .from(tasks)
     .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)))
     .for("update");
-  if (!task) throw notFound("nhiệm vụ");
+  // A deleted task is out of every read; it is restored before it is edited.
+  if (!task || task.deletedAt) throw notFound("nhiệm vụ");
   if (task.removedAt) {
     throw conflict(
       "task_removed",

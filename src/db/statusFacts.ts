@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
+import { liveTaskSql } from "./liveRows.ts";
 import { uuidList } from "./sqlLists.ts";
 
 /**
@@ -40,7 +41,7 @@ export async function refreshStatusFacts(
     with sel as (
       select a.tenant_id, a.id, a.task_id, a.agency_id, a.role, a.due_on as assignment_due_on,
              t.plan_id, t.section_id, t.deadline_kind, t.due_on as task_due_on,
-             t.removed_at is null as live
+             ${liveTaskSql("t")} as live
       from assignments a
       join tasks t on t.tenant_id = a.tenant_id and t.id = a.task_id
       where ${selection}

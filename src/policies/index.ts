@@ -42,7 +42,11 @@ export function abilities(p: Principal) {
       decide: deadlineChangePolicy.decide(p).allowed,
     },
     comment: { add: commentPolicy.add(p).allowed },
-    user: { create: userPolicy.create(p).allowed, list: userPolicy.list(p).allowed },
+    user: {
+      create: userPolicy.create(p).allowed,
+      list: userPolicy.list(p).allowed,
+      update: userPolicy.update(p).allowed,
+    },
     security: { manage: securityPolicy.manageSettings(p).allowed },
     audit: { read: auditPolicy.read(p).allowed },
   };

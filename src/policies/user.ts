@@ -7,6 +7,13 @@ const ADMIN_ONLY = "Chỉ quản trị viên được quản lý tài khoản.";
 export const userPolicy = {
   create: (p: Principal) => decide(hasRole(p, "admin"), ADMIN_ONLY),
   list: (p: Principal) => decide(hasRole(p, "admin"), ADMIN_ONLY),
+  update: (p: Principal) => decide(hasRole(p, "admin"), ADMIN_ONLY),
+  /** Deleting one's own account would leave the session acting for no one. */
+  remove: (p: Principal, target: { id: string }) =>
+    allOf(
+      decide(hasRole(p, "admin"), ADMIN_ONLY),
+      decide(target.id !== p.userId, "Không thể tự xóa tài khoản của chính mình."),
+    ),
   /** Everyone signed in changes their own password, knowing the current one. */
   changeOwnPassword: (_p: Principal) => allow,
   /**

@@ -1,6 +1,7 @@
-import { eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client.ts";
+import { liveTask } from "../db/liveRows.ts";
 import { documents, plans, taskLinks, tasks } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { DeadlineKind } from "../domain/deadline.ts";
@@ -72,7 +73,7 @@ export async function listTaskConflicts(
         eq(taskLinks.kind, "duplicates"),
         eq(taskLinks.upstreamTenantId, tenantId),
         eq(own.planId, planId),
-        isNull(own.removedAt),
+        liveTask(own),
         isNotNull(taskLinks.upstreamTaskId),
       ),
     );
@@ -101,7 +102,7 @@ export async function listTaskConflicts(
         eq(taskLinks.kind, "restates"),
         isNotNull(taskLinks.upstreamTaskId),
         eq(own.planId, planId),
-        isNull(own.removedAt),
+        liveTask(own),
       ),
     );
   const upstreamIds = [...new Set(restates.map((r) => r.upstreamTaskId!))];
@@ -116,7 +117,7 @@ export async function listTaskConflicts(
           tenantId,
           eq(taskLinks.kind, "restates"),
           inArray(taskLinks.upstreamTaskId, upstreamIds),
-          isNull(tasks.removedAt),
+          liveTask(),
         ),
       );
     for (const r of restates) {

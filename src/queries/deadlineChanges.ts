@@ -1,6 +1,7 @@
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
+import { liveTask } from "../db/liveRows.ts";
 import { agencies, assignments, deadlineChanges, plans, tasks } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import { deadlineChangeStates } from "../domain/assignments.ts";
@@ -30,6 +31,7 @@ export async function listDeadlineChanges(
     filters.state ? eq(deadlineChanges.state, filters.state) : undefined,
     filters.taskId ? eq(assignments.taskId, filters.taskId) : undefined,
     agencyInScope(scope, assignments.agencyId),
+    liveTask(),
   );
   const joinAssignments = tenantJoin(assignments.id, deadlineChanges.assignmentId);
   const rows = await db
@@ -56,6 +58,7 @@ export async function listDeadlineChanges(
     .select({ total: count() })
     .from(deadlineChanges)
     .innerJoin(assignments, joinAssignments)
+    .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
     .where(condition);
   const names = await userNames(
     db,

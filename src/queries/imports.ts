@@ -127,6 +127,7 @@ export async function findPlanForDocumentNumber(
         plans,
         tenantId,
         isNull(plans.archivedAt),
+        isNull(plans.deletedAt),
         isNotNull(documents.number),
         // Same serial (leading zeros aside) before the finer comparison in code.
         serial
@@ -177,11 +178,18 @@ export function withAgencyDoubts<T extends Extraction>(extraction: T, resolution
         code: "agency_unknown",
         message: `"${name}" chưa có trong danh mục cơ quan: xem mục Đối chiếu cơ quan.`,
       }));
+  // A lead the directory lacks gives the saved task no lead assignment: nobody could report on
+  // it (src/queries/unmappedLeads.ts flags it after saving), so the row is doubtful before.
+  const leadDoubts = (names: string[]): Doubt[] =>
+    names
+      .filter((name) => unknown.has(normalizeText(name)))
+      .map((name) => ({
+        field: "leads",
+        code: "lead_unassigned",
+        message: `Chưa giao được: "${name}" chưa có trong danh mục cơ quan; hãy chọn cơ quan tương ứng ở mục Đối chiếu cơ quan, nếu không sẽ không ai báo cáo được phần chủ trì này.`,
+      }));
   return withExtraDoubts(extraction, {
-    tasks: extraction.tasks.map((t) => [
-      ...doubtsOf("leads", t.leads),
-      ...doubtsOf("coordinators", t.coordinators),
-    ]),
+    tasks: extraction.tasks.map((t) => [...leadDoubts(t.leads), ...doubtsOf("coordinators", t.coordinators)]),
     indicators: extraction.indicators.map((i) => doubtsOf("monitors", i.monitors)),
   });
 }

@@ -1,5 +1,6 @@
-import { asc, eq, inArray, isNull } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
+import { liveTask } from "../db/liveRows.ts";
 import { agencies, planSections, tasks } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { IsoDate } from "../domain/dates.ts";
@@ -36,7 +37,7 @@ export async function getPlanSummary(
     })
     .from(tasks)
     .leftJoin(planSections, tenantJoin(planSections.id, tasks.sectionId))
-    .where(inTenant(tasks, tenantId, eq(tasks.planId, planId), isNull(tasks.removedAt)))
+    .where(inTenant(tasks, tenantId, eq(tasks.planId, planId), liveTask()))
     .orderBy(asc(planSections.position));
   const agencyIds = rollup.byAgency.map((r) => r.key).filter((id): id is string => id !== null);
   const names = agencyIds.length

@@ -1,6 +1,7 @@
-import { asc, count, desc, eq, isNull } from "drizzle-orm";
+import { asc, count, desc, eq, isNotNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { documents, planSections, plans, tasks } from "../db/schema/index.ts";
+import { livePlan, liveTask } from "../db/liveRows.ts";
+import { documents, planSections, plans, tasks, users } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 
 export async function listPlans(db: Executor, tenantId: string) {
@@ -20,8 +21,8 @@ export async function listPlans(db: Executor, tenantId: string) {
     })
     .from(plans)
     .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
-    .leftJoin(tasks, tenantJoin(tasks.planId, plans.id, isNull(tasks.removedAt)))
-    .where(inTenant(plans, tenantId))
+    .leftJoin(tasks, tenantJoin(tasks.planId, plans.id, liveTask()))
+    .where(inTenant(plans, tenantId, livePlan()))
     .groupBy(plans.id, plans.tenantId, documents.id, documents.tenantId)
     .orderBy(desc(documents.issuedOn), asc(plans.name));
 }
@@ -34,6 +35,7 @@ export async function getPlan(db: Executor, tenantId: string, planId: string) {
       year: plans.year,
       reportingFrequency: plans.reportingFrequency,
       cutoffDay: plans.cutoffDay,
+      requireHeadApproval: plans.requireHeadApproval,
       documentNumber: documents.number,
       documentType: documents.type,
       issuer: documents.issuer,
@@ -43,7 +45,7 @@ export async function getPlan(db: Executor, tenantId: string, planId: string) {
     })
     .from(plans)
     .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
-    .where(inTenant(plans, tenantId, eq(plans.id, planId)));
+    .where(inTenant(plans, tenantId, eq(plans.id, planId), livePlan()));
   if (!plan) return null;
   const sections = await db
     .select({ id: planSections.id, numeral: planSections.numeral, title: planSections.title })
@@ -51,4 +53,22 @@ export async function getPlan(db: Executor, tenantId: string, planId: string) {
     .where(inTenant(planSections, tenantId, eq(planSections.planId, planId)))
     .orderBy(asc(planSections.position));
   return { ...plan, sections };
+}
+
+/** Plans deleted from the interface, newest deletion first: the standing office restores from here. */
+export async function listDeletedPlans(db: Executor, tenantId: string) {
+  const rows = await db
+    .select({
+      id: plans.id,
+      name: plans.name,
+      documentNumber: documents.number,
+      deletedAt: plans.deletedAt,
+      deletedBy: users.displayName,
+    })
+    .from(plans)
+    .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
+    .leftJoin(users, tenantJoin(users.id, plans.deletedBy))
+    .where(inTenant(plans, tenantId, isNotNull(plans.deletedAt)))
+    .orderBy(desc(plans.deletedAt));
+  return rows.map((r) => ({ ...r, deletedAt: r.deletedAt!.toISOString() }));
 }

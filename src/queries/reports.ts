@@ -1,5 +1,6 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
+import { livePlan } from "../db/liveRows.ts";
 import {
   agencies,
   assignments,
@@ -49,7 +50,9 @@ export async function assignmentContext(db: Executor, tenantId: string, assignme
     .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
     .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
     .innerJoin(agencies, tenantJoin(agencies.id, assignments.agencyId))
-    .where(inTenant(assignments, tenantId, eq(assignments.id, assignmentId)));
+    .where(
+      inTenant(assignments, tenantId, eq(assignments.id, assignmentId), isNull(tasks.deletedAt), livePlan()),
+    );
   if (!row) return null;
   return { ...row, holderAgencyIds: await taskHolders(db, tenantId, row.taskId) };
 }
@@ -69,7 +72,7 @@ export async function taskAccess(db: Executor, tenantId: string, taskId: string)
   const [task] = await db
     .select({ id: tasks.id })
     .from(tasks)
-    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)));
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId), isNull(tasks.deletedAt)));
   return task ? taskHolders(db, tenantId, taskId) : null;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
+import { liveTask } from "../db/liveRows.ts";
 import {
   agencies,
   assignments,
@@ -80,6 +81,7 @@ export async function listReviewQueue(
     progressReports,
     tenantId,
     or(...waiting),
+    liveTask(),
     cursor
       ? sql`(${progressReports.submittedAt}, ${progressReports.id}) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
       : undefined,
@@ -167,25 +169,29 @@ export async function listReviewQueue(
   };
 }
 
-/** How many wait: the standing office's count needs no join, so it stays an index-only count. */
+/** How many wait, on tasks still followed (a deleted task's reports leave the queue with it). */
 async function queueSize(db: Executor, tenantId: string, reviews: boolean, headOf: string | null) {
   const [submitted] = reviews
     ? await db
         .select({ n: count() })
         .from(progressReports)
-        .where(inTenant(progressReports, tenantId, eq(progressReports.state, "submitted")))
+        .innerJoin(assignments, tenantJoin(assignments.id, progressReports.assignmentId))
+        .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
+        .where(inTenant(progressReports, tenantId, eq(progressReports.state, "submitted"), liveTask()))
     : [];
   const [awaitingHead] = headOf
     ? await db
         .select({ n: count() })
         .from(progressReports)
         .innerJoin(assignments, tenantJoin(assignments.id, progressReports.assignmentId))
+        .innerJoin(tasks, tenantJoin(tasks.id, assignments.taskId))
         .where(
           inTenant(
             progressReports,
             tenantId,
             eq(progressReports.state, "awaiting_head"),
             eq(assignments.agencyId, headOf),
+            liveTask(),
           ),
         )
     : [];

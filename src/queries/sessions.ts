@@ -38,6 +38,7 @@ export async function sessionFromToken(
       username: users.username,
       agencyId: users.agencyId,
       disabled: users.disabled,
+      deletedAt: users.deletedAt,
       mustChangePassword: users.mustChangePassword,
       totpEnabledAt: userTotp.enabledAt,
       totpRoles: tenantSecuritySettings.totpRequiredRoles,
@@ -50,7 +51,7 @@ export async function sessionFromToken(
     .leftJoin(tenantSecuritySettings, eq(tenantSecuritySettings.tenantId, users.tenantId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
   const first = rows[0];
-  if (!first || first.disabled) return null;
+  if (!first || first.disabled || first.deletedAt) return null;
   if (options.idleMinutes && now.getTime() - first.lastSeenAt.getTime() > options.idleMinutes * 60_000) {
     return null;
   }

@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
+import { livePlan } from "../db/liveRows.ts";
 import {
   assignments,
   deadlineChanges,
@@ -14,6 +15,7 @@ import type { IsoDate } from "../domain/dates.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { loadAssignmentStatuses } from "./assignmentStatus.ts";
 import { agencyInScope } from "./scopeSql.ts";
+import { unmappedLeads } from "./unmappedLeads.ts";
 
 /**
  * One task with its plan, section, every assignment's status as of a day, links and deadline
@@ -53,7 +55,7 @@ export async function getTask(
     .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
     .innerJoin(documents, tenantJoin(documents.id, plans.documentId))
     .leftJoin(planSections, tenantJoin(planSections.id, tasks.sectionId))
-    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)));
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId), isNull(tasks.deletedAt), livePlan()));
   if (!task) return null;
   const assignmentStatuses = await loadAssignmentStatuses(db, tenantId, { taskIds: [taskId] }, asOf);
   const links = await db
@@ -86,6 +88,7 @@ export async function getTask(
     removedAt: task.removedAt?.toISOString() ?? null,
     asOf,
     assignments: assignmentStatuses,
+    unmappedLeads: (await unmappedLeads(db, tenantId, { taskIds: [taskId] }))[0]?.names ?? [],
     links,
     deadlineChanges: changes.map((c) => ({
       id: c.id,

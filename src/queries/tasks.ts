@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
+import { liveTaskSql } from "../db/liveRows.ts";
 import { rowsOf } from "../db/migrate.ts";
 import { uuidList } from "../db/sqlLists.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
@@ -149,7 +150,7 @@ const task = { tenantId: sql`t.tenant_id`, id: sql`t.id` };
 
 /** Conditions that do not need the status: they narrow the tasks before statuses are computed. */
 function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters, extra?: SQL): SQL {
-  const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, sql`t.removed_at is null`];
+  const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, liveTaskSql("t")];
   if (extra) where.push(extra);
   if (filters.planId) where.push(sql`t.plan_id = ${filters.planId}`);
   if (filters.deadlineKind) where.push(sql`t.deadline_kind = ${filters.deadlineKind}`);

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { agencies, userRoles, users } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
@@ -20,8 +20,11 @@ export async function userProfile(db: Executor, principal: Principal) {
   return row!;
 }
 
-/** Every account of the province with its roles and agency, for the administrators' list. */
-export async function listUsers(db: Executor, tenantId: string) {
+/**
+ * Every account of the province with its roles and agency, for the administrators' list; the
+ * deleted ones only when asked for (the list to restore from).
+ */
+export async function listUsers(db: Executor, tenantId: string, options: { deleted?: boolean } = {}) {
   const rows = await db
     .select({
       id: users.id,
@@ -34,10 +37,11 @@ export async function listUsers(db: Executor, tenantId: string) {
       mustChangePassword: users.mustChangePassword,
       lastLoginAt: users.lastLoginAt,
       createdAt: users.createdAt,
+      deletedAt: users.deletedAt,
     })
     .from(users)
     .leftJoin(agencies, tenantJoin(agencies.id, users.agencyId))
-    .where(inTenant(users, tenantId))
+    .where(inTenant(users, tenantId, options.deleted ? isNotNull(users.deletedAt) : isNull(users.deletedAt)))
     .orderBy(asc(users.username));
   const roleRows = await db
     .select({ userId: userRoles.userId, role: userRoles.role })
@@ -47,6 +51,7 @@ export async function listUsers(db: Executor, tenantId: string) {
     ...row,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
     roles: roleRows.filter((r) => r.userId === row.id).map((r) => r.role as Role),
   }));
 }

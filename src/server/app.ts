@@ -26,6 +26,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { passwordRoutes } from "./routes/password.ts";
+import { planEditingRoutes } from "./routes/planEditing.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
@@ -109,6 +110,7 @@ export async function buildApp(
   await app.register(taskRoutes);
   await app.register(importRoutes);
   await app.register(taskEditingRoutes);
+  await app.register(planEditingRoutes);
   await app.register(agencyRoutes);
   await app.register(userRoutes);
   await app.register(passwordRoutes);

@@ -237,6 +237,26 @@ export const permissionMatrix: Record<string, Rule> = {
     why: "planPolicy.edit",
     call: { body: (c) => ({ note: `Ghi chú thử ${c.n}` }) },
   },
+  // Deleted by the first allowed cell, then refused as already deleted (409); the next row restores it.
+  deleteTask: { own: office, why: "planPolicy.edit: the standing office deletes tasks (soft)" },
+  restoreTask: { own: office, why: "planPolicy.edit: the undo of a deletion" },
+  mapTaskLead: {
+    own: office,
+    why: "planPolicy.edit: the standing office gives an unknown lead its agency",
+    call: { body: (c) => ({ name: "Các cơ quan thử ma trận", agencyId: c.ids.agencyId }) },
+  },
+  listUnmappedLeads: {
+    own: everyone,
+    why: "planPolicy.read, the tasks narrowed to taskScope",
+  },
+  listDeletedPlans: { own: office, why: "planPolicy.edit: the standing office restores deleted plans" },
+  updatePlan: {
+    own: office,
+    why: "planPolicy.edit: the standing office edits a plan and its settings",
+    call: { body: () => ({ cutoffDay: 10 }) },
+  },
+  deletePlan: { own: office, why: "planPolicy.edit (soft; the next row restores it)" },
+  restorePlan: { own: office, why: "planPolicy.edit: the undo of a deletion" },
 
   // Imports (planPolicy.import): the standing office turns documents into plans.
   createImport: {
@@ -326,6 +346,13 @@ export const permissionMatrix: Record<string, Rule> = {
     },
   },
   resetUserPassword: { own: admins, why: "userPolicy: administrators reset another account's password" },
+  updateUser: {
+    own: admins,
+    why: "userPolicy.update: administrators edit accounts",
+    call: { body: (c) => ({ displayName: `Cán bộ ma trận ${c.n}` }) },
+  },
+  deleteUser: { own: admins, why: "userPolicy.remove (soft; the next row restores it)" },
+  restoreUser: { own: admins, why: "userPolicy.update: the undo of a deletion" },
 
   // Reports (reportPolicy): the agency holding an assignment reports; its head forwards; the office reviews.
   submitReport: {

@@ -128,6 +128,7 @@ function urlsOf(ids: Ids) {
       `/api/plans/${id}/summary?asOf=${ASOF}`,
       `/api/plans/${id}/periods?from=2025-01-01&to=2026-12-31&asOf=${ASOF}`,
       `/api/plans/${id}/conflicts`,
+      `/api/plans/${id}/unmapped-leads`,
       `/api/tasks?planId=${id}&limit=500&asOf=${ASOF}`,
       `/api/rollups/status?by=section&planId=${id}&asOf=${ASOF}`,
     ]),
@@ -158,6 +159,8 @@ function urlsOf(ids: Ids) {
     "/api/agencies/export?format=csv",
     "/api/agencies/export?format=xlsx",
     "/api/users",
+    "/api/users?deleted=true",
+    "/api/deleted-plans",
     "/api/security/settings",
     // The audit log by actions nothing does while B is made: a read refused to a role (403)
     // writes A's own `access.denied` rows between the two readings.

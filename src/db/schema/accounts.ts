@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { roles } from "../../domain/roles.ts";
 import { agencies } from "./agencies.ts";
-import { createdAt, tenantColumns, updatedAt } from "./columns.ts";
+import { createdAt, softDelete, tenantColumns, updatedAt } from "./columns.ts";
 import { tenants } from "./tenancy.ts";
 
 /** Accounts are issued by administrators (no self sign-up). Usernames are unique system-wide. */
@@ -32,6 +32,7 @@ export const users = pgTable(
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    ...softDelete(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -14,3 +14,13 @@ export const tenantColumns = () => ({
 
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * Soft deletion: a row deleted from the interface stays (its reports, audit history and name on
+ * past records with it) and can be restored; every read leaves it out.
+ */
+export const softDelete = () => ({
+  deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  /** The account that deleted it; the audit row says the same, this serves the "deleted" lists. */
+  deletedBy: uuid("deleted_by"),
+});

@@ -20,7 +20,7 @@ import { assignmentRoles, deadlineChangeStates } from "../../domain/assignments.
 import { deadlineKinds } from "../../domain/deadline.ts";
 import { periodKinds } from "../../domain/periods.ts";
 import { agencies } from "./agencies.ts";
-import { createdAt, tenantColumns, updatedAt } from "./columns.ts";
+import { createdAt, softDelete, tenantColumns, updatedAt } from "./columns.ts";
 import { tenants } from "./tenancy.ts";
 
 /** A directive document (văn bản): number, type, issuer, date, title. */
@@ -65,6 +65,7 @@ export const plans = pgTable(
     requireHeadApproval: boolean("require_head_approval").notNull().default(false),
     dueSoonDays: smallint("due_soon_days").notNull().default(7),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    ...softDelete(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -123,6 +124,7 @@ export const tasks = pgTable(
     searchKey: text("search_key").notNull().default(""),
     /** Set when a re-imported version of the document no longer has this task; reports are kept. */
     removedAt: timestamp("removed_at", { withTimezone: true }),
+    ...softDelete(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

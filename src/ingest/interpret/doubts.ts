@@ -50,6 +50,8 @@ export const DOUBT_WEIGHTS = {
   monitor_missing: 0.1,
   // Known by the server.
   agency_unknown: 0.15,
+  /** A lead the directory lacks: saved as is, the task gets no lead anyone can report for. */
+  lead_unassigned: 0.35,
 } as const;
 export type DoubtCode = keyof typeof DOUBT_WEIGHTS;
 export const DEFAULT_WEIGHT = 0.2;
@@ -71,7 +73,7 @@ const DERIVED_CODES = new Set<string>([
   "monitor_missing",
 ]);
 /** Codes only the server can know (the directory); the preview replaces them on each read. */
-export const SERVER_CODES = new Set<string>(["agency_unknown"]);
+export const SERVER_CODES = new Set<string>(["agency_unknown", "lead_unassigned"]);
 
 const doubt = (field: string, code: DoubtCode, message: string): Doubt => ({ field, code, message });
 

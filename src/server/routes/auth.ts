@@ -37,7 +37,7 @@ const abilitiesResponse = z.object({
   report: flags("submit", "review", "reopen", "reviewQueue", "approveAsHead"),
   deadlineChange: flags("request", "decide"),
   comment: flags("add"),
-  user: flags("create", "list"),
+  user: flags("create", "list", "update"),
   security: flags("manage"),
   audit: flags("read"),
 });

@@ -198,7 +198,7 @@ describe("the import flow", () => {
         {
           ...first!,
           title: "và hoàn thiện hồ sơ",
-          leads: ["Công an tỉnh"],
+          leads: ["Công an tỉnh", "Ban Không Có Trong Danh Mục"],
           coordinators: ["Sở Không Có Trong Danh Mục"],
         },
         ...rest,
@@ -216,6 +216,14 @@ describe("the import flow", () => {
     ]);
     expect(task.doubts!.map((d) => d.code)).toContain("title_continuation");
     expect(task.confidence).toBeLessThan(1);
+    // A lead the directory lacks would leave that part of the task with nobody to report.
+    expect(task.doubts!.filter((d) => d.code === "lead_unassigned")).toEqual([
+      {
+        field: "leads",
+        code: "lead_unassigned",
+        message: expect.stringContaining('Chưa giao được: "Ban Không Có Trong Danh Mục"'),
+      },
+    ]);
 
     // Sent back as the preview gave it (doubts included), then corrected: doubts do not pile up,
     // and the corrected title loses its doubt.
@@ -226,7 +234,10 @@ describe("the import flow", () => {
       })
     ).json() as Preview;
     const after = again.extraction.tasks[0]!;
-    expect(after.doubts!.map((d) => `${d.field}:${d.code}`)).toEqual(["coordinators:agency_unknown"]);
+    expect(after.doubts!.map((d) => `${d.field}:${d.code}`)).toEqual([
+      "leads:lead_unassigned",
+      "coordinators:agency_unknown",
+    ]);
     const read = (await call("GET", `/api/imports/${importId}`, coordinator)).json() as Preview;
     expect(read.extraction.tasks[0]).toEqual(after);
   });

@@ -26,6 +26,7 @@ const planSummary = z.object({
 
 const planDetail = planSummary.omit({ taskCount: true }).extend({
   cutoffDay: z.number(),
+  requireHeadApproval: z.boolean(),
   /** The body's "Tổ chức thực hiện" section, where the import kept it. */
   organisationText: z.string().nullable(),
   sections: z.array(z.object({ id: z.string(), numeral: z.string(), title: z.string() })),

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createTask, createTaskInput } from "../../commands/createTask.ts";
+import { deleteTask } from "../../commands/deleteTask.ts";
+import { mapTaskLeadInput } from "../../commands/inputs/mapTaskLead.ts";
+import { mapTaskLead } from "../../commands/mapTaskLead.ts";
+import { restoreTask } from "../../commands/restoreTask.ts";
 import { updateTask, updateTaskInput } from "../../commands/updateTask.ts";
 import { deadlineKinds } from "../../domain/deadline.ts";
 import { planPolicy } from "../../policies/plan.ts";
@@ -73,6 +77,53 @@ export const taskEditingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     authorize: (principal) => planPolicy.edit(principal),
     run: (ctx, { params, body }) => updateTask(ctx, params.taskId, body),
+  });
+
+  command(app, {
+    method: "DELETE",
+    url: "/api/tasks/:taskId",
+    schema: {
+      operationId: "deleteTask",
+      tags: ["tasks"],
+      summary: "Xóa một nhiệm vụ (xóa mềm: báo cáo và nhật ký được giữ, khôi phục được)",
+      params: z.object({ taskId: z.uuid() }),
+      response: { 200: z.object({ taskId: z.string(), ref: z.string() }), ...errorResponses },
+    },
+    authorize: (principal) => planPolicy.edit(principal),
+    run: (ctx, { params }) => deleteTask(ctx, params.taskId),
+  });
+
+  command(app, {
+    method: "POST",
+    url: "/api/tasks/:taskId/restore",
+    schema: {
+      operationId: "restoreTask",
+      tags: ["tasks"],
+      summary: "Khôi phục một nhiệm vụ đã xóa (hoàn tác)",
+      params: z.object({ taskId: z.uuid() }),
+      response: { 200: z.object({ taskId: z.string(), ref: z.string() }), ...errorResponses },
+    },
+    authorize: (principal) => planPolicy.edit(principal),
+    run: (ctx, { params }) => restoreTask(ctx, params.taskId),
+  });
+
+  command(app, {
+    method: "POST",
+    url: "/api/tasks/:taskId/lead-mappings",
+    schema: {
+      operationId: "mapTaskLead",
+      tags: ["tasks"],
+      summary:
+        "Giao cơ quan chủ trì mà văn bản ghi nhưng danh mục chưa có: chọn cơ quan trong danh mục (ghi nhớ làm tên gọi khác)",
+      params: z.object({ taskId: z.uuid() }),
+      body: mapTaskLeadInput,
+      response: {
+        200: z.object({ taskIds: z.array(z.string()), assignments: z.number(), aliasAdded: z.boolean() }),
+        ...errorResponses,
+      },
+    },
+    authorize: (principal) => planPolicy.edit(principal),
+    run: (ctx, { params, body }) => mapTaskLead(ctx, params.taskId, body),
   });
 
   query(app, {

@@ -76,6 +76,8 @@ const taskDetail = z.object({
   removedAt: z.string().nullable(),
   asOf: z.string(),
   assignments: z.array(assignmentStatusRow),
+  /** Leads the document names that gave no assignment (src/queries/unmappedLeads.ts). */
+  unmappedLeads: z.array(z.string()),
   links: z.array(
     z.object({
       kind: z.enum(taskLinkKind.enumValues),

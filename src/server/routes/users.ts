@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createUser, createUserInput } from "../../commands/createUser.ts";
+import { deleteUser } from "../../commands/deleteUser.ts";
+import { updateUserInput } from "../../commands/inputs/createUser.ts";
+import { restoreUser } from "../../commands/restoreUser.ts";
 import { setUserDisabled } from "../../commands/setUserDisabled.ts";
+import { updateUser } from "../../commands/updateUser.ts";
 import { roles } from "../../policies/principal.ts";
 import { userPolicy } from "../../policies/user.ts";
 import { listUsers } from "../../queries/users.ts";
@@ -20,6 +24,8 @@ const userRow = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Set on a deleted account (listed only with `deleted=true`). */
+  deletedAt: z.string().nullable(),
   roles: z.array(z.enum(roles)),
 });
 
@@ -33,11 +39,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: "listUsers",
       tags: ["users"],
-      summary: "Danh sách tài khoản",
+      summary: "Danh sách tài khoản (deleted=true: các tài khoản đã xóa)",
+      querystring: z.object({ deleted: z.enum(["true", "false"]).optional() }),
       response: { 200: z.object({ items: z.array(userRow) }), ...errorResponses },
     },
     authorize: (principal) => userPolicy.list(principal),
-    run: async (ctx) => ({ items: await listUsers(ctx.db, ctx.tenantId) }),
+    run: async (ctx, { query }) => ({
+      items: await listUsers(ctx.db, ctx.tenantId, { deleted: query.deleted === "true" }),
+    }),
   });
 
   command(app, {
@@ -70,5 +79,49 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       await setUserDisabled(ctx, params.userId, body.disabled);
       return { ok: true as const };
     },
+  });
+
+  command(app, {
+    method: "PATCH",
+    url: "/api/users/:userId",
+    schema: {
+      operationId: "updateUser",
+      tags: ["users"],
+      summary: "Sửa tài khoản: họ tên, thư điện tử, vai trò, cơ quan (chỉ gửi trường cần sửa)",
+      params: z.object({ userId: z.uuid() }),
+      body: updateUserInput,
+      response: { 200: z.object({ id: z.string(), changed: z.array(z.string()) }), ...errorResponses },
+    },
+    authorize: (principal) => userPolicy.update(principal),
+    run: (ctx, { params, body }) => updateUser(ctx, params.userId, body),
+  });
+
+  command(app, {
+    method: "DELETE",
+    url: "/api/users/:userId",
+    schema: {
+      operationId: "deleteUser",
+      tags: ["users"],
+      summary:
+        "Xóa tài khoản (xóa mềm: không đăng nhập được, phiên kết thúc, nhật ký và tên trên báo cáo được giữ)",
+      params: z.object({ userId: z.uuid() }),
+      response: { 200: z.object({ id: z.string() }), ...errorResponses },
+    },
+    authorize: (principal, _subject, { params }) => userPolicy.remove(principal, { id: params.userId }),
+    run: (ctx, { params }) => deleteUser(ctx, params.userId),
+  });
+
+  command(app, {
+    method: "POST",
+    url: "/api/users/:userId/restore",
+    schema: {
+      operationId: "restoreUser",
+      tags: ["users"],
+      summary: "Khôi phục tài khoản đã xóa",
+      params: z.object({ userId: z.uuid() }),
+      response: { 200: z.object({ id: z.string() }), ...errorResponses },
+    },
+    authorize: (principal) => userPolicy.update(principal),
+    run: (ctx, { params }) => restoreUser(ctx, params.userId),
   });
 };

@@ -4,7 +4,7 @@
 import type { paths } from "./schema.gen.ts";
 
 export type Path = keyof paths;
-type Verb = "get" | "post" | "put" | "delete";
+type Verb = "get" | "post" | "put" | "patch" | "delete";
 type Operation<P extends Path, M extends Verb> = NonNullable<paths[P][M]>;
 type Success<R> = R extends { 200: infer S } ? S : R extends { 201: infer S } ? S : never;
 type JsonOf<C> = C extends { content: { "application/json": infer J } } ? J : never;

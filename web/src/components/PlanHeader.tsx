@@ -1,16 +1,34 @@
 import { Card, Col, Collapse, Descriptions, Row, Typography } from "antd";
+import type { ReactNode } from "react";
 import type { PlanDetail } from "../api/types.ts";
 import { formatDate, formatNumber } from "../lib/format.ts";
 import { frequencyLabel } from "../lib/labels.ts";
 
 /** The document's header, laid out as on paper: issuer and number left, date right, title centred. */
-export function PlanHeader({ plan, taskCount }: { plan: PlanDetail; taskCount?: number }) {
+export function PlanHeader({
+  plan,
+  taskCount,
+  actions,
+}: {
+  plan: PlanDetail;
+  taskCount?: number;
+  /** Buttons of those who may edit the plan, above the header. */
+  actions?: ReactNode;
+}) {
   const cutoff =
     plan.reportingFrequency === "quarter"
       ? `Ngày ${plan.cutoffDay} tháng đầu quý sau`
       : `Ngày ${plan.cutoffDay} tháng sau`;
   return (
     <Card className="dd-plan-header" style={{ marginBottom: 16 }}>
+      {actions && (
+        <div
+          className="dd-plan-actions"
+          style={{ display: "flex", justifyContent: "flex-end", gap: 8, flexWrap: "wrap", marginBottom: 8 }}
+        >
+          {actions}
+        </div>
+      )}
       <Row gutter={24} align="top">
         <Col xs={24} md={10} style={{ textAlign: "center" }}>
           <div style={{ fontWeight: 700, textTransform: "uppercase" }}>{plan.issuer}</div>

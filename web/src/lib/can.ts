@@ -23,6 +23,8 @@ export const can = {
   /** Ý kiến chỉ đạo: leaders and the standing office. */
   comment: (me: Me | null | undefined) => ability(me, "comment", "add"),
   importPlans: (me: Me | null | undefined) => ability(me, "plan", "import"),
+  /** The standing office edits, deletes and restores plans and tasks after import. */
+  editPlans: (me: Me | null | undefined) => ability(me, "plan", "edit"),
   listAgencies: (me: Me | null | undefined) => ability(me, "agency", "list"),
   manageAgencies: (me: Me | null | undefined) => ability(me, "agency", "manage"),
   addAlias: (me: Me | null | undefined) => ability(me, "agency", "addAlias"),
@@ -31,6 +33,8 @@ export const can = {
   /** Accounts are issued and locked by administrators only. */
   listUsers: (me: Me | null | undefined) => ability(me, "user", "list"),
   createUsers: (me: Me | null | undefined) => ability(me, "user", "create"),
+  /** Edit, delete and restore accounts. */
+  editUsers: (me: Me | null | undefined) => ability(me, "user", "update"),
   /** Which roles must use TOTP: administrators. */
   manageSecurity: (me: Me | null | undefined) => ability(me, "security", "manage"),
   /** The audit log is read by administrators only. */

@@ -4,19 +4,23 @@ import { Link, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { useMe, usePlan, usePlans, useTasks } from "../api/queries.ts";
 import { Count } from "../components/Loading.tsx";
+import { PlanActions } from "../components/PlanActions.tsx";
 import { PlanHeader } from "../components/PlanHeader.tsx";
 import { PlanSummaryStrip } from "../components/PlanSummaryStrip.tsx";
 import { PrintTaskList } from "../components/PrintTaskList.tsx";
 import { TaskFilters } from "../components/TaskFilters.tsx";
 import { TaskTable } from "../components/TaskTable.tsx";
+import { UnmappedLeadsNotice } from "../components/UnmappedLeads.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
+import { can } from "../lib/can.ts";
 import { formatNumber } from "../lib/format.ts";
 import { paths } from "../lib/paths.ts";
 import { PAGE_SIZES, useTaskFilters } from "../lib/useTaskFilters.ts";
 
 export function PlanPage() {
   const { planId } = useParams();
-  const ownAgencyOnly = useMe().data?.abilities.task?.scope === "agencies";
+  const me = useMe().data;
+  const ownAgencyOnly = me?.abilities.task?.scope === "agencies";
   const plan = usePlan(planId);
   const summary = usePlans().data?.find((p) => p.id === planId);
   const { filters, update, clear, active } = useTaskFilters();
@@ -86,8 +90,13 @@ export function PlanPage() {
           { title: plan.data.documentNumber ?? plan.data.name },
         ]}
       />
-      <PlanHeader plan={plan.data} taskCount={summary?.taskCount} />
+      <PlanHeader
+        plan={plan.data}
+        taskCount={summary?.taskCount}
+        actions={can.editPlans(me) ? <PlanActions plan={plan.data} /> : undefined}
+      />
       <div className="dd-no-print">
+        <UnmappedLeadsNotice planId={plan.data.id} />
         <PlanSummaryStrip
           planId={plan.data.id}
           asOf={filters.asOf}

@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { usePlans } from "../api/queries.ts";
 import type { PlanSummary } from "../api/types.ts";
+import { DeletedPlans } from "../components/DeletedPlans.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { compareVietnamese, formatDate, formatNumber } from "../lib/format.ts";
 import { paths } from "../lib/paths.ts";
@@ -84,41 +85,44 @@ export function PlansPage() {
   const phone = Grid.useBreakpoint().md === false;
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          Kế hoạch, văn bản chỉ đạo
-        </Typography.Title>
-      }
-      extra={plans.data && <span className="dd-muted">{formatNumber(plans.data.length)} văn bản</span>}
-    >
-      {plans.isError && (
-        <Alert type="error" showIcon title={errorMessage(plans.error)} style={{ marginBottom: 12 }} />
-      )}
-      {phone ? (
-        plans.data ? (
-          <PlanCards plans={plans.data} />
+    <>
+      <Card
+        title={
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            Kế hoạch, văn bản chỉ đạo
+          </Typography.Title>
+        }
+        extra={plans.data && <span className="dd-muted">{formatNumber(plans.data.length)} văn bản</span>}
+      >
+        {plans.isError && (
+          <Alert type="error" showIcon title={errorMessage(plans.error)} style={{ marginBottom: 12 }} />
+        )}
+        {phone ? (
+          plans.data ? (
+            <PlanCards plans={plans.data} />
+          ) : (
+            !plans.isError && <Skeleton active />
+          )
         ) : (
-          !plans.isError && <Skeleton active />
-        )
-      ) : (
-        <Table<PlanSummary>
-          className="dd-plans-table"
-          size="small"
-          bordered
-          rowKey="id"
-          columns={columns}
-          dataSource={plans.data ?? []}
-          loading={plans.isPending}
-          pagination={false}
-          showSorterTooltip={false}
-          locale={{ emptyText: plans.isPending ? " " : "Chưa có kế hoạch nào." }}
-          onRow={(plan) => ({
-            onClick: () => navigate(paths.plan(plan.id)),
-            style: { cursor: "pointer" },
-          })}
-        />
-      )}
-    </Card>
+          <Table<PlanSummary>
+            className="dd-plans-table"
+            size="small"
+            bordered
+            rowKey="id"
+            columns={columns}
+            dataSource={plans.data ?? []}
+            loading={plans.isPending}
+            pagination={false}
+            showSorterTooltip={false}
+            locale={{ emptyText: plans.isPending ? " " : "Chưa có kế hoạch nào." }}
+            onRow={(plan) => ({
+              onClick: () => navigate(paths.plan(plan.id)),
+              style: { cursor: "pointer" },
+            })}
+          />
+        )}
+      </Card>
+      <DeletedPlans />
+    </>
   );
 }

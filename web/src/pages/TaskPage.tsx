@@ -9,8 +9,10 @@ import { DeadlineChangeForm } from "../components/DeadlineChangeForm.tsx";
 import { DeadlineChangeHistory } from "../components/DeadlineChangeHistory.tsx";
 import { DirectiveComments } from "../components/DirectiveComments.tsx";
 import { CalendarOutlined, CommentOutlined, FormOutlined } from "../components/icons.tsx";
+import { LeadMapping } from "../components/LeadMapping.tsx";
 import { ReportCard } from "../components/ReportCard.tsx";
 import { ReportForm } from "../components/ReportForm.tsx";
+import { TaskActions } from "../components/TaskActions.tsx";
 import { TaskFields } from "../components/TaskFields.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
@@ -99,6 +101,7 @@ export function TaskPage() {
                 Cho ý kiến chỉ đạo
               </Button>
             )}
+            {can.editPlans(me) && <TaskActions task={t} reportCount={reports.data?.reports.length ?? 0} />}
           </Space>
         }
       >
@@ -109,6 +112,9 @@ export function TaskPage() {
             style={{ marginBottom: 12 }}
             title={`Nhiệm vụ không còn trong văn bản mới nhất của kế hoạch (gỡ ngày ${formatDate(t.removedAt)}).`}
           />
+        )}
+        {t.unmappedLeads.length > 0 && (
+          <LeadMapping taskId={t.id} names={t.unmappedLeads} canMap={can.editPlans(me)} />
         )}
         <TaskFields task={t} />
       </Card>

@@ -19,7 +19,9 @@ import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from "../comp
 import { Count, emptyText, isUpdating } from "../components/Loading.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { TemporaryPasswordDialog } from "../components/TemporaryPasswordDialog.tsx";
+import { UserEditDialog } from "../components/UserEditDialog.tsx";
 import { UserForm } from "../components/UserForm.tsx";
+import { DeletedUsers, UserRowActions } from "../components/UserRowActions.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { compareVietnamese, foldForSearch, formatDateTime } from "../lib/format.ts";
@@ -39,13 +41,15 @@ export function UsersPage() {
   const me = useMe().data;
   const allowed = can.listUsers(me);
   const users = useUsers(allowed);
-  const agencies = useAgencies(allowed && can.createUsers(me));
+  const agencies = useAgencies(allowed && (can.createUsers(me) || can.editUsers(me)));
   const setDisabled = useSetUserDisabled();
   const resetPassword = useResetPassword();
   const [issued, setIssued] = useState<{ username: string; password: string } | null>(null);
   const { message } = App.useApp();
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserAccount | null>(null);
+  const editable = can.editUsers(me);
 
   const folded = foldForSearch(query);
   const all = users.data ?? [];
@@ -134,12 +138,16 @@ export function UsersPage() {
     {
       title: "",
       key: "actions",
-      width: 260,
+      width: 360,
       render: (_, u) =>
         u.id === me?.userId ? (
-          <span className="dd-muted">Tài khoản của bạn</span>
+          <Space size={4} wrap>
+            <span className="dd-muted">Tài khoản của bạn</span>
+            {editable && <UserRowActions user={u} self onEdit={() => setEditing(u)} />}
+          </Space>
         ) : (
-          <Space size={4}>
+          <Space size={4} wrap>
+            {editable && <UserRowActions user={u} self={false} onEdit={() => setEditing(u)} />}
             <Popconfirm
               title={`Đặt lại mật khẩu của "${u.username}"?`}
               description="Người dùng bị đăng xuất ngay, mật khẩu cũ hết hiệu lực; mật khẩu tạm thời phải được đổi ở lần đăng nhập tới."
@@ -229,6 +237,10 @@ export function UsersPage() {
         <UserForm open={creating} agencies={agencies.data ?? []} onClose={() => setCreating(false)} />
       )}
       <TemporaryPasswordDialog issued={issued} onClose={() => setIssued(null)} />
+      {editable && (
+        <UserEditDialog user={editing} agencies={agencies.data ?? []} onClose={() => setEditing(null)} />
+      )}
+      <DeletedUsers enabled={editable} />
     </Card>
   );
 }
