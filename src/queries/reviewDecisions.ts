@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client.ts";
+import { liveTaskSql } from "../db/liveRows.ts";
 import { rowsOf } from "../db/migrate.ts";
 import { isAgencyHead } from "../domain/agencyStaff.ts";
 import type { PeriodKind } from "../domain/periods.ts";
@@ -55,7 +56,8 @@ export async function listReviewDecisions(
   const deciders = await decidersInScope(db, tenantId, everything ? null : headOf);
   if (!everything && !headOf) return { nextCursor: null, items: [], deciders: [] };
 
-  const where: SQL[] = [sql`d.tenant_id = ${tenantId}`];
+  // A deleted task (or plan) leaves this list as it leaves every other read; undo brings it back.
+  const where: SQL[] = [sql`d.tenant_id = ${tenantId}`, liveTaskSql("t")];
   if (!everything) where.push(sql`a.agency_id = ${headOf}`);
   if (query.decision) where.push(sql`d.decision = ${query.decision}`);
   if (query.stage) where.push(sql`d.stage = ${query.stage}`);
