@@ -6,6 +6,7 @@ import { formatVietnameseDate, type IsoDate, vietnamDate } from "../domain/dates
 import { normalizeDocumentNumber } from "../domain/documentNumber.ts";
 import { periodContaining, periodInSentence } from "../domain/periods.ts";
 import { isPeriodClosed } from "../domain/reportLock.ts";
+import { awaitingDecisionStates } from "../domain/reports.ts";
 import { AppError, conflict, invalid, isUniqueViolation } from "../errors.ts";
 import type { AssignmentContext } from "../queries/reports.ts";
 import type { StagedFile } from "../storage/staging.ts";
@@ -88,7 +89,7 @@ export async function submitReport(
         ctx.tenantId,
         eq(progressReports.assignmentId, assignment.id),
         eq(progressReports.periodId, period.id),
-        inArray(progressReports.state, ["awaiting_head", "submitted"]),
+        inArray(progressReports.state, [...awaitingDecisionStates]),
       ),
     );
   if (pending[0]) throw pendingConflict(period.label);

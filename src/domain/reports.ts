@@ -5,6 +5,14 @@
 export const reportStates = ["draft", "awaiting_head", "submitted", "approved", "returned"] as const;
 export type ReportState = (typeof reportStates)[number];
 
+/** States that wait for a decision (the agency head's or the office's): one per assignment and period. */
+export const awaitingDecisionStates = [
+  "awaiting_head",
+  "submitted",
+] as const satisfies readonly ReportState[];
+export const isAwaitingDecision = (state: ReportState) =>
+  (awaitingDecisionStates as readonly ReportState[]).includes(state);
+
 /** What the agency head and the standing office decide on a report (review_decision). */
 export const reviewDecisions = ["approve", "return"] as const;
 export type ReviewDecision = (typeof reviewDecisions)[number];

@@ -18,6 +18,7 @@ import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import { reportActions, reportLock } from "../domain/reportLock.ts";
+import { isAwaitingDecision } from "../domain/reports.ts";
 import { deadlineChangePolicy } from "../policies/deadlineChange.ts";
 import type { Principal } from "../policies/principal.ts";
 import { reportPolicy } from "../policies/report.ts";
@@ -184,6 +185,20 @@ export async function listTaskReports(
   );
 
   const reportable = reportPolicy.reportableAssignmentIds(principal, assignmentRows);
+  // A report of the current period still waiting for a decision blocks another one (submitReport
+  // refuses it with 409): the form says so before anyone fills it in.
+  const [setting] = await db
+    .select({ kind: plans.reportingFrequency, cutoffDay: plans.cutoffDay })
+    .from(tasks)
+    .innerJoin(plans, tenantJoin(plans.id, tasks.planId))
+    .where(inTenant(tasks, tenantId, eq(tasks.id, taskId)));
+  const current = setting ? periodContaining(today, setting.kind, setting.cutoffDay) : null;
+  const pendingNow = new Map<string, string>();
+  for (const { report, period } of reportRows) {
+    if (current && period?.startsOn === current.startsOn && isAwaitingDecision(report.state)) {
+      pendingNow.set(report.assignmentId, current.label);
+    }
+  }
   const requestable = deadlineChangePolicy.requestableAssignmentIds(principal, assignmentRows);
   const reviewer = reportPolicy.review(principal).allowed;
 
@@ -196,6 +211,7 @@ export async function listTaskReports(
       dueOn: a.dueOn,
       completedOn: a.completedOn,
       canReport: reportable.has(a.id),
+      pendingPeriodLabel: pendingNow.get(a.id) ?? null,
       canRequestDeadlineChange: requestable.has(a.id),
     })),
     reports: reportRows.map(({ report, period, review }) => {

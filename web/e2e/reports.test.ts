@@ -122,6 +122,11 @@ describe("tracking workflow", () => {
     await card.getByText("Chờ cơ quan thường trực duyệt").waitFor();
     expect(await textOf(card)).toContain("Đề nghị công nhận hoàn thành");
     expect(await textOf(card.getByTestId("evidence-list"))).toContain(evidence.name);
+    // While it waits for a decision, no second report of the period can start.
+    expect(await officer.getByRole("button", { name: "Báo cáo tiến độ" }).isDisabled()).toBe(true);
+    expect(await textOf(officer.getByTestId("report-waiting"))).toMatch(
+      /^Báo cáo kỳ (tháng|quý) .* đang chờ duyệt/,
+    );
     await officer.close();
 
     // The standing office approves it from the review queue.

@@ -1,24 +1,17 @@
 import { Spin } from "antd";
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router-dom";
 import { useMe } from "./api/queries.ts";
 import { RequireAuth } from "./components/RequireAuth.tsx";
 import { can } from "./lib/can.ts";
+import { lazyNamed } from "./lib/lazyNamed.ts";
 import { paths } from "./lib/paths.ts";
 
 /**
  * Each page is its own chunk, fetched when first opened: the login page and the first page after
  * it load only what they use, not the whole app (issue 11, part 8).
  */
-function lazyPage<Name extends string>(
-  load: () => Promise<Record<Name, ComponentType>>,
-  name: Name,
-): ComponentType {
-  return lazy(async () => {
-    const Page: ComponentType = (await load())[name];
-    return { default: Page };
-  });
-}
+const lazyPage = lazyNamed;
 
 const AppLayout = lazyPage(() => import("./components/AppLayout.tsx"), "AppLayout");
 const AccountSecurityPage = lazyPage(() => import("./pages/AccountSecurityPage.tsx"), "AccountSecurityPage");

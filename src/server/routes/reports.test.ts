@@ -22,6 +22,8 @@ const cookies = openReportApp(
 const { policeTask, submit, submitJson, get, userId, notificationsOf, stagingLeftovers, snapshot } =
   reportKit(() => t, cookies);
 
+type AssignmentView = { assignmentId: string; pendingPeriodLabel: string | null };
+
 describe("submitting a report with evidence", () => {
   it("stores the report, its files, links and document numbers, and tells the standing office", async () => {
     const target = await policeTask("3");
@@ -295,8 +297,15 @@ describe("submitting a report with evidence", () => {
     expect(future.statusCode).toBe(400);
     expect(future.json().code).toBe("period_not_started");
 
+    const pendingOf = async () =>
+      (
+        (await get("congan", `/api/tasks/${target.taskId}/reports`)).json().assignments as AssignmentView[]
+      ).find((a) => a.assignmentId === target.assignmentId)?.pendingPeriodLabel;
+    expect(await pendingOf()).toBeNull();
     const ok = await submitJson("congan", target.assignmentId, { nothingToReport: true });
     expect(ok.statusCode, ok.body).toBe(201);
+    // The task's reports say the current period waits for a decision, so the form can say so first.
+    expect(await pendingOf()).toBe(periodContaining(today(), "month", 10).label);
     const [period] = await t.db
       .select()
       .from(reportingPeriods)

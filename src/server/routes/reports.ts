@@ -127,6 +127,10 @@ const taskReportsResponse = z.object({
       completedOn: z.string().nullable(),
       canReport: z.boolean(),
       canRequestDeadlineChange: z.boolean(),
+      pendingPeriodLabel: z
+        .string()
+        .nullable()
+        .describe("Kỳ hiện tại đã có báo cáo đang chờ duyệt (không gửi thêm được cho đến khi có kết quả)"),
     }),
   ),
   reports: z.array(reportItem),

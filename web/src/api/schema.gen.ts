@@ -6240,6 +6240,8 @@ export interface operations {
               canRequestDeadlineChange: boolean;
               completedOn: string | null;
               dueOn: string | null;
+              /** @description Kỳ hiện tại đã có báo cáo đang chờ duyệt (không gửi thêm được cho đến khi có kết quả) */
+              pendingPeriodLabel: string | null;
               /** @enum {string} */
               role: "lead" | "coordinator";
             }[];

@@ -1,22 +1,25 @@
 import { App, Button, Popconfirm } from "antd";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { useDeleteTask, useRestoreTask } from "../api/editing.ts";
 import { usePlan } from "../api/queries.ts";
 import type { TaskDetail } from "../api/trackingTypes.ts";
+import { lazyNamed, useMountedOnceOpen } from "../lib/lazyNamed.ts";
 import { paths } from "../lib/paths.ts";
 import { notifyUndo } from "../lib/undo.tsx";
 import { DeleteOutlined, EditOutlined } from "./icons.tsx";
-import { TaskEditDialog } from "./TaskEditDialog.tsx";
 
 /**
  * "Sửa nhiệm vụ" and "Xóa nhiệm vụ" for the standing office. A task with reports may be deleted:
  * the deletion is soft, the reports stay with it and come back on "Hoàn tác"; the confirmation
  * says so.
  */
+const TaskEditDialog = lazyNamed(() => import("./TaskEditDialog.tsx"), "TaskEditDialog");
+
 export function TaskActions({ task, reportCount }: { task: TaskDetail; reportCount: number }) {
   const [editing, setEditing] = useState(false);
+  const editorMounted = useMountedOnceOpen(editing);
   const plan = usePlan(task.planId);
   const remove = useDeleteTask();
   const restore = useRestoreTask();
@@ -65,13 +68,17 @@ export function TaskActions({ task, reportCount }: { task: TaskDetail; reportCou
           Xóa nhiệm vụ
         </Button>
       </Popconfirm>
-      <TaskEditDialog
-        open={editing}
-        planId={task.planId}
-        sections={plan.data?.sections ?? []}
-        task={task}
-        onClose={() => setEditing(false)}
-      />
+      {editorMounted && (
+        <Suspense fallback={null}>
+          <TaskEditDialog
+            open={editing}
+            planId={task.planId}
+            sections={plan.data?.sections ?? []}
+            task={task}
+            onClose={() => setEditing(false)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,24 +1,32 @@
 import { Alert, Breadcrumb, Button, Card, Result, Skeleton, Space, Tag, Typography } from "antd";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
+import { periodInSentence } from "../../../src/domain/periods.ts";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { useTask, useTaskReports } from "../api/tracking.ts";
 import { AssignmentList } from "../components/AssignmentList.tsx";
-import { DeadlineChangeForm } from "../components/DeadlineChangeForm.tsx";
 import { DeadlineChangeHistory } from "../components/DeadlineChangeHistory.tsx";
 import { DirectiveComments } from "../components/DirectiveComments.tsx";
 import { CalendarOutlined, CommentOutlined, FormOutlined } from "../components/icons.tsx";
 import { LeadMapping } from "../components/LeadMapping.tsx";
 import { ReportCard } from "../components/ReportCard.tsx";
-import { ReportForm } from "../components/ReportForm.tsx";
 import { TaskActions } from "../components/TaskActions.tsx";
 import { TaskFields } from "../components/TaskFields.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { can } from "../lib/can.ts";
 import { formatDate } from "../lib/format.ts";
+import { lazyNamed, useMountedOnceOpen } from "../lib/lazyNamed.ts";
 import { paths } from "../lib/paths.ts";
 import { isIsoDate } from "../lib/useTaskFilters.ts";
+
+// The forms (date pickers, uploads) load when first opened: a task page sent cold carries less.
+const ReportForm = lazyNamed(() => import("../components/ReportForm.tsx"), "ReportForm");
+const DeadlineChangeForm = lazyNamed(
+  () => import("../components/DeadlineChangeForm.tsx"),
+  "DeadlineChangeForm",
+);
+type Dialog = "report" | "deadline";
 
 /**
  * One task (/nhiem-vu/:taskId): its fields as in the document, each assignment with its status,
@@ -33,7 +41,9 @@ export function TaskPage() {
   const me = useMe().data;
   const task = useTask(taskId, asOf);
   const reports = useTaskReports(taskId);
-  const [dialog, setDialog] = useState<"report" | "deadline" | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const reportMounted = useMountedOnceOpen(dialog === "report");
+  const deadlineMounted = useMountedOnceOpen(dialog === "deadline");
   useDocumentTitle(task.data ? `Nhiệm vụ ${task.data.ref}` : "Nhiệm vụ");
 
   if (task.isError) {
@@ -60,7 +70,10 @@ export function TaskPage() {
   if (!task.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const t = task.data;
   const subject = `Nhiệm vụ ${t.ref}`;
-  const reportable = reports.data?.assignments.filter((a) => a.canReport) ?? [];
+  const mayReport = reports.data?.assignments.filter((a) => a.canReport) ?? [];
+  // One report per period waits for a decision at a time: the button says so before the form is filled.
+  const reportable = mayReport.filter((a) => !a.pendingPeriodLabel);
+  const waiting = mayReport.find((a) => a.pendingPeriodLabel)?.pendingPeriodLabel;
   const movable = reports.data?.assignments.filter((a) => a.canRequestDeadlineChange) ?? [];
   const canComment = can.comment(me);
 
@@ -90,6 +103,16 @@ export function TaskPage() {
               <Button type="primary" icon={<FormOutlined />} onClick={() => setDialog("report")}>
                 Báo cáo tiến độ
               </Button>
+            )}
+            {reportable.length === 0 && waiting && (
+              <>
+                <Button type="primary" icon={<FormOutlined />} disabled aria-describedby="report-waiting">
+                  Báo cáo tiến độ
+                </Button>
+                <span id="report-waiting" className="dd-muted" data-testid="report-waiting">
+                  Báo cáo kỳ {periodInSentence(waiting)} đang chờ duyệt; gửi báo cáo khác khi có kết quả.
+                </span>
+              </>
             )}
             {movable.length > 0 && (
               <Button icon={<CalendarOutlined />} onClick={() => setDialog("deadline")}>
@@ -159,22 +182,24 @@ export function TaskPage() {
       <DeadlineChangeHistory task={t} assignments={t.assignments} canDecide={can.review(me)} />
       <DirectiveComments taskId={t.id} canComment={canComment} />
 
-      {reportable.length > 0 && (
-        <ReportForm
-          open={dialog === "report"}
-          assignments={reportable}
-          subject={subject}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {movable.length > 0 && (
-        <DeadlineChangeForm
-          open={dialog === "deadline"}
-          assignments={movable}
-          subject={subject}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {reportable.length > 0 && reportMounted && (
+          <ReportForm
+            open={dialog === "report"}
+            assignments={reportable}
+            subject={subject}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {movable.length > 0 && deadlineMounted && (
+          <DeadlineChangeForm
+            open={dialog === "deadline"}
+            assignments={movable}
+            subject={subject}
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
