@@ -91,7 +91,7 @@ describe("review page", () => {
       .getByLabel("Kết quả thực hiện")
       .first()
       .fill("Đã lắp đặt cổng kiểm soát, kèm ảnh và biên bản.");
-    await form.locator("input[type=file]").setInputFiles([image, pdf]);
+    await form.locator("input[type=file]:not([capture])").setInputFiles([image, pdf]);
     await form.getByText(pdfName).waitFor();
     await form.getByRole("button", { name: "Gửi báo cáo" }).click();
     await form.waitFor({ state: "hidden" });
