@@ -32,7 +32,10 @@ async function overflow(page: Page) {
   return { page: new URL(page.url()).pathname, extra: Math.max(0, scrollWidth! - innerWidth!) };
 }
 
-const accounts = ["admin", "vanphong", "lanhdao", "congan", "truongcongan", "taichinh"];
+// One account per kind of navigation: together they hold every entry any role has (the leader's
+// menu is the office's without import; the finance officer's is the police officer's), so each
+// page is reached once without running the same pages again for each account.
+const accounts = ["admin", "vanphong", "congan", "truongcongan"];
 
 describe("on a phone", () => {
   it.each(accounts)("%s reaches every page through the drawer, none wider than the screen", async (user) => {
