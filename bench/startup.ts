@@ -13,13 +13,13 @@
  * Each figure is the median of `runs` (default 7) after one unmeasured run. dist/ is brought up to
  * date first, so this measures the compiled runtime that `npm start` runs.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDistFresh } from "../scripts/server-dist.mjs";
+import { startServer } from "./demoServer.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const bin = path.join(root, "bin/dondoc.js");
@@ -52,47 +52,6 @@ function timeCommand(args: string[]): number {
 function timeCommandRuns(args: string[]): number[] {
   timeCommand(args);
   return Array.from({ length: runs }, () => timeCommand(args));
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    DONDOC_DATA_DIR: dataDir,
-    LOG_LEVEL: "silent",
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [bin, "serve", "--demo"], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 300_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
-    if (
-      await fetch(`${url}/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > until) throw new Error(`serve did not become ready: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { url, child };
 }
 
 async function timeUploads(): Promise<void> {

@@ -17,16 +17,15 @@
  * the sign-in and the first page the user lands on, in one context.
  * Figures are medians of `runs` (default 3) loads.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { startServer } from "./demoServer.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = path.join(root, "bin/dondoc.js");
 const runs = Number(process.argv[2] ?? 3);
 const PASSWORD = "DonDoc@2026";
 const BUSY = ".ant-skeleton, .ant-spin-spinning";
@@ -184,47 +183,6 @@ async function apiJson<T>(url: string, user: string, pathname: string): Promise<
   const response = await fetch(`${url}${pathname}`, { headers: { cookie } });
   if (!response.ok) throw new Error(`${pathname}: ${response.status}`);
   return (await response.json()) as T;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    DONDOC_DATA_DIR: dataDir,
-    LOG_LEVEL: "silent",
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [bin, "serve", "--demo"], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 300_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
-    if (
-      await fetch(`${url}/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > until) throw new Error(`serve did not become ready: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { url, child };
 }
 
 const median = (values: number[]): number => {
