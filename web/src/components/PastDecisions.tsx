@@ -18,9 +18,9 @@ import { errorMessage } from "../api/client.ts";
 import { usePlans } from "../api/queries.ts";
 import { type DecisionFilters, useReviewDecisions } from "../api/tracking.ts";
 import type { PastDecision } from "../api/trackingTypes.ts";
-import { compareVietnamese, formatDateTime, formatNumber } from "../lib/format.ts";
+import { compareVietnamese, formatDateTime } from "../lib/format.ts";
 import { REPORT_STATE_LABELS } from "../lib/labels.ts";
-import { EvidenceList } from "./EvidenceList.tsx";
+import { ReportContent } from "./ReportContent.tsx";
 import { ReviewTaskCell } from "./ReviewTaskCell.tsx";
 
 /** What was decided, in the words of who decided it. */
@@ -60,15 +60,7 @@ const columns: TableColumnsType<PastDecision> = [
     title: "Nội dung báo cáo",
     key: "content",
     width: 300,
-    render: (_, item) => (
-      <>
-        {item.claimsCompletion && <Tag color="green">Đề nghị công nhận hoàn thành</Tag>}
-        {item.nothingToReport && <Tag>Không phát sinh</Tag>}
-        {item.percent !== null && <Tag color="blue">{formatNumber(item.percent)}%</Tag>}
-        {item.narrative && <div className="dd-pre dd-clamp">{item.narrative}</div>}
-        <EvidenceList items={item.evidence} />
-      </>
-    ),
+    render: (_, item) => <ReportContent item={item} />,
   },
   {
     title: "Quyết định",

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Table, type TableColumnsType, Tabs, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { periodInSentence } from "../../../src/domain/periods.ts";
 import { errorMessage } from "../api/client.ts";
@@ -6,10 +6,10 @@ import { useMe } from "../api/queries.ts";
 import { useDeadlineChanges, useReviewQueue } from "../api/tracking.ts";
 import type { DeadlineChange, QueueItem } from "../api/trackingTypes.ts";
 import { DeadlineDecision } from "../components/DeadlineDecision.tsx";
-import { EvidenceList } from "../components/EvidenceList.tsx";
 import { ReloadOutlined } from "../components/icons.tsx";
 import { Count, isUpdating } from "../components/Loading.tsx";
 import { PastDecisions } from "../components/PastDecisions.tsx";
+import { ReportContent } from "../components/ReportContent.tsx";
 import { ReviewActions } from "../components/ReviewActions.tsx";
 import { ReviewTaskCell } from "../components/ReviewTaskCell.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
@@ -52,15 +52,7 @@ export function ReviewQueuePage() {
       title: "Nội dung báo cáo",
       key: "content",
       width: 320,
-      render: (_, item) => (
-        <>
-          {item.claimsCompletion && <Tag color="green">Đề nghị công nhận hoàn thành</Tag>}
-          {item.nothingToReport && <Tag>Không phát sinh</Tag>}
-          {item.percent !== null && <Tag color="blue">{formatNumber(item.percent)}%</Tag>}
-          {item.narrative && <div className="dd-pre dd-clamp">{item.narrative}</div>}
-          <EvidenceList items={item.evidence} />
-        </>
-      ),
+      render: (_, item) => <ReportContent item={item} />,
     },
     {
       title: "Gửi lúc",
