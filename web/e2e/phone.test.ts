@@ -32,9 +32,9 @@ async function overflow(page: Page) {
   return { page: new URL(page.url()).pathname, extra: Math.max(0, scrollWidth! - innerWidth!) };
 }
 
-// One account per kind of navigation: together they hold every entry any role has (the leader's
-// menu is the office's without import; the finance officer's is the police officer's), so each
-// page is reached once without running the same pages again for each account.
+// Together these accounts hold every navigation entry any role has (the leader's and the finance
+// officer's menus hold no entry of their own), so each page is reached through the drawer without
+// running the same pages again for every account.
 const accounts = ["admin", "vanphong", "congan", "truongcongan"];
 
 describe("on a phone", () => {
