@@ -15,6 +15,10 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          // Vitest's default is one worker fewer than the cores, so a single file at a time on a
+          // two-core machine; files wait on child processes, LibreOffice, Tesseract and the
+          // database as much as they compute, and each has its own database and temp folders.
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },
