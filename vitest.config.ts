@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["web/**/*.test.ts"],
+          // Seeds the demo once for all browser files (web/e2e/globalSetup.ts).
+          globalSetup: ["web/e2e/globalSetup.ts"],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
           // A real server and Chromium on a shared two-core machine: limits for a machine ten times

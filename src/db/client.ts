@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   /** Where it lives, for log lines: a directory or a URL without password. */
   location: string;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tar, which `pgliteDump` opens again. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -32,11 +34,17 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Sees every statement sent (tests count them per request to catch N+1 queries). */
   logger?: Logger;
+  /**
+   * For a "memory://" PGlite: start from this dump of a data directory (`dumpDataDir`) instead of
+   * an empty cluster. Tests start from a migrated one: loading it is several times faster than
+   * PGlite's initdb followed by the migrations.
+   */
+  pgliteDump?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.logger);
-  return openPglite(options.dataDir ?? "memory://", options.logger);
+  return openPglite(options.dataDir ?? "memory://", options.logger, options.pgliteDump);
 }
 
 /**
@@ -73,14 +81,15 @@ async function openPostgres(url: string, poolSize: number, logger?: Logger): Pro
   };
 }
 
-async function openPglite(dataDir: string, logger?: Logger): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, logger?: Logger, dump?: Blob): Promise<DatabaseHandle> {
   if (dataDir === "memory://") {
-    const client = await PGlite.create();
+    const client = await PGlite.create(dump ? { loadDataDir: dump } : {});
     return {
       db: drizzlePglite({ client, schema, logger }) as unknown as Database,
       kind: "pglite",
       location: "memory://",
       close: () => client.close(),
+      dumpDataDir: () => client.dumpDataDir("gzip"),
     };
   }
   const directory = path.join(dataDir, "pglite");

@@ -1,15 +1,14 @@
 // The browser test harness: the real server with demo data, started in-process once per test
-// file (embedded database, or an empty PostgreSQL database when TEST_DATABASE_URL is set), and
+// file (embedded database, or a PostgreSQL database of its own when TEST_DATABASE_URL is set), and
 // Debian's Chromium driven through playwright-core. Needs the built app: run `npx vite build` first.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { seedDemo } from "../../src/cli/demo.ts";
+import { afterAll, beforeAll, inject } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { type Running, startServer } from "../../src/server/start.ts";
-import { createEmptyPostgresDatabase } from "../../src/testing/database.ts";
+import { createPostgresDatabaseFrom } from "../../src/testing/database.ts";
 
 const webDist = path.resolve(import.meta.dirname, "../dist");
 const CHROMIUM = "/usr/bin/chromium";
@@ -55,18 +54,18 @@ export function setUpBrowserTests(options: { defaultTimeout?: number } = {}): Ha
     }
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Không tìm thấy Chromium tại ${CHROMIUM}.`);
 
-    const env: Record<string, string> = {
-      PORT: "3000",
-      DONDOC_DATA_DIR: tempDir("dondoc-e2e-data-"),
-      LOG_LEVEL: "silent",
-    };
-    if (process.env.TEST_DATABASE_URL) {
-      const database = await createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL);
+    // The demo seeded once for the run (globalSetup.ts), copied for this file alone.
+    const template = inject("demoTemplate");
+    const dataDir = tempDir("dondoc-e2e-data-");
+    fs.cpSync(template.dataDir, dataDir, { recursive: true });
+    const env: Record<string, string> = { PORT: "3000", DONDOC_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+    if (template.databaseUrl && process.env.TEST_DATABASE_URL) {
+      const database = await createPostgresDatabaseFrom(process.env.TEST_DATABASE_URL, template.databaseUrl);
       dropDatabase = database.drop;
       env.DATABASE_URL = database.url;
     }
     // loadConfig refuses PORT=0, so the port is chosen by the system after validation.
-    server = await startServer({ ...loadConfig(env), port: 0 }, { seed: seedDemo, logger: false });
+    server = await startServer({ ...loadConfig(env), port: 0 }, { logger: false });
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
