@@ -19,6 +19,8 @@ export default defineConfig({
           // two-core machine; files wait on child processes, LibreOffice, Tesseract and the
           // database as much as they compute, and each has its own database and temp folders.
           maxWorkers: 2,
+          // A folder and a database name per run for what files share (src/testing/demoDatabase.ts).
+          globalSetup: ["src/testing/globalSetup.ts"],
           sequence: { groupOrder: 0 },
         },
       },

@@ -43,6 +43,9 @@ export const auditActionLabels: Record<string, string> = {
   "deadline_change.refuse": "Không đồng ý điều chỉnh thời hạn",
   "directive_comment.add": "Cho ý kiến chỉ đạo",
   "notification.read": "Đánh dấu đã đọc thông báo",
+  "dashboard_view.create": "Lưu trang tổng quan dùng chung",
+  "dashboard_view.update": "Sửa trang tổng quan dùng chung",
+  "dashboard_view.delete": "Xóa trang tổng quan dùng chung",
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;
@@ -51,6 +54,7 @@ export const auditActionLabel = (action: string) => auditActionLabels[action] ??
 export const auditEntityLabels: Record<string, string> = {
   agency: "Cơ quan, đơn vị",
   assignment: "Phân công",
+  dashboard_view: "Trang tổng quan đã lưu",
   deadline_change: "Điều chỉnh thời hạn",
   directive_comment: "Ý kiến chỉ đạo",
   evidence: "Minh chứng",

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, seedDemo } from "../cli/demo.ts";
+import { DEMO_PASSWORD } from "../cli/demo.ts";
 import { loadConfig } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { migrationStatus } from "../db/migrate.ts";
-import { createTestDatabase } from "../testing/database.ts";
-import { makeTenant } from "../testing/factories.ts";
+import { createDemoTestDatabase } from "../testing/demoDatabase.ts";
 import { attemptLogin } from "../testing/tracking.ts";
 import { buildApp } from "./app.ts";
 
@@ -13,9 +12,9 @@ let handle: DatabaseHandle;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  const tenantId = await makeTenant(handle.db, "lam-dong");
-  await seedDemo(handle.db, tenantId);
+  const demo = await createDemoTestDatabase();
+  handle = demo.handle;
+  const tenantId = demo.tenantId;
   app = await buildApp({ handle, config: loadConfig({}), tenantId });
 });
 afterAll(async () => {

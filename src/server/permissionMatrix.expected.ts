@@ -66,6 +66,8 @@ export type ParamSource =
   | keyof SubjectIds
   | "freshImport"
   | "freshAlias"
+  /** A new saved dashboard, for a call that changes or removes it. */
+  | "freshDashboardView"
   /** The caller's own notification (own) or agency B's officer's (other). */
   | "notification"
   /** A random uuid. */
@@ -181,6 +183,35 @@ export const permissionMatrix: Record<string, Rule> = {
     own: admins,
     why: "auditPolicy.read",
     call: { query: () => ({ format: "csv" }) },
+  },
+  // Saved dashboards (dashboardViewPolicy): the office arranges them; the list is filtered by role.
+  listDashboardViews: {
+    own: everyone,
+    why: "dashboardViewPolicy.list: each sees those shared with a role they hold",
+  },
+  createDashboardView: {
+    own: office,
+    why: "dashboardViewPolicy.manage: the standing office saves and shares dashboards",
+    call: {
+      body: (c) => ({
+        name: `Tổng quan ${c.n}`,
+        config: { scope: "province", panels: ["totals"] },
+        sharedWithRoles: ["leader"],
+      }),
+    },
+  },
+  updateDashboardView: {
+    own: office,
+    why: "dashboardViewPolicy.manage",
+    call: {
+      params: { viewId: "freshDashboardView" },
+      body: (c) => ({ name: `Tổng quan sửa ${c.n}`, config: { scope: "province", panels: ["trend"] } }),
+    },
+  },
+  deleteDashboardView: {
+    own: office,
+    why: "dashboardViewPolicy.manage",
+    call: { params: { viewId: "freshDashboardView" } },
   },
   getSecuritySettings: { own: admins, why: "securityPolicy.manageSettings: which roles must use TOTP" },
   saveSecuritySettings: {

@@ -76,6 +76,8 @@ async function paramValue(source: ParamSource, subject: Subject, role: Role | nu
       return world.freshImport();
     case "freshAlias":
       return world.freshAlias(subject);
+    case "freshDashboardView":
+      return world.freshDashboardView();
     case "notification":
       return world.notificationId(subject, role);
     case "token":

@@ -162,6 +162,7 @@ function urlsOf(ids: Ids) {
     "/api/users?deleted=true",
     "/api/deleted-plans",
     "/api/security/settings",
+    "/api/dashboard-views",
     // The audit log by actions nothing does while B is made: a read refused to a role (403)
     // writes A's own `access.denied` rows between the two readings.
     "/api/audit?action=task.&limit=200",
@@ -355,6 +356,15 @@ async function activity(p: Province) {
     await inject(c.officer, "POST", `/api/assignments/${pending.assignmentId}/deadline-changes`, {
       requestedDueOn: addDays(ASOF, 50),
       reason: `Thiếu kinh phí ${p.words}`,
+    }),
+    201,
+  );
+  // A dashboard the office saved and shared with the leaders.
+  await ok(
+    await inject(c.coordinator, "POST", "/api/dashboard-views", {
+      name: `Tổng quan ${p.words}`,
+      config: { scope: "plan", scopeId: waiting.planId, panels: ["totals", "trend"] },
+      sharedWithRoles: ["leader"],
     }),
     201,
   );

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { loadDemoExtraction } from "../cli/demo.ts";
 import { addAgencyAlias } from "../commands/addAgencyAlias.ts";
+import { createDashboardView } from "../commands/createDashboardView.ts";
 import { createImport, sha256Hex } from "../commands/createImport.ts";
 import { createTask } from "../commands/createTask.ts";
 import {
@@ -63,6 +64,8 @@ export interface PermissionWorld {
   freshImport(): Promise<string>;
   /** A new alias of the subject's agency, for a call that removes it. */
   freshAlias(subject: Subject): Promise<string>;
+  /** A new saved dashboard of the province, for a call that changes or removes it. */
+  freshDashboardView(): Promise<string>;
   /** A number no earlier call used: unique names and codes in bodies. */
   unique(): number;
   close(): Promise<void>;
@@ -183,6 +186,16 @@ export async function permissionWorld(): Promise<PermissionWorld> {
       );
       if (!added.created || !added.id) throw new Error("alias not created");
       return added.id;
+    },
+    freshDashboardView: async () => {
+      const made = await t.db.transaction((tx) =>
+        createDashboardView(
+          { tx, tenantId: t.tenantId, actor: { userId: coordinatorId, label: "test" } },
+          coordinatorId,
+          { name: `Tổng quan thử ma trận ${unique()}`, config: { scope: "province", panels: ["totals"] } },
+        ),
+      );
+      return made.id;
     },
     unique,
     close: () => t.close(),

@@ -6,25 +6,22 @@ import { fileURLToPath } from "node:url";
 import { count, eq, type Logger, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FastifyInstance } from "fastify";
-import { DEMO_PASSWORD, seedDemo } from "../cli/demo.ts";
+import { DEMO_PASSWORD } from "../cli/demo.ts";
 import { loadConfig } from "../config.ts";
-import type { Database, DatabaseHandle } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import { agencies, assignments, auditLog, documents, plans, tasks } from "../db/schema/index.ts";
 import { inTenant, tenantJoin } from "../db/tenancy.ts";
 import type { AssignmentRole } from "../domain/assignments.ts";
 import { buildApp } from "../server/app.ts";
 import { LocalEvidenceStore } from "../storage/localStore.ts";
-import { createTestDatabase } from "./database.ts";
-import { makeTenant } from "./factories.ts";
+import { createDemoTestDatabase } from "./demoDatabase.ts";
 
 /**
  * The Lâm Đồng demo behind the HTTP app, with evidence stored in a temporary directory that is
  * removed on close. `evidenceMaxMb` keeps size-limit tests small.
  */
 export async function trackingApp(options: { evidenceMaxMb?: number; logger?: Logger } = {}) {
-  const handle: DatabaseHandle = await createTestDatabase({ logger: options.logger });
-  const tenantId = await makeTenant(handle.db, "lam-dong");
-  await seedDemo(handle.db, tenantId);
+  const { handle, tenantId } = await createDemoTestDatabase({ logger: options.logger });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dondoc-evidence-"));
   const config = loadConfig({
     DONDOC_DATA_DIR: dataDir,

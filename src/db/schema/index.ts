@@ -1,6 +1,7 @@
 export * from "./accounts.ts";
 export * from "./agencies.ts";
 export * from "./audit.ts";
+export * from "./dashboardViews.ts";
 export * from "./engagement.ts";
 export * from "./imports.ts";
 export * from "./indicators.ts";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, seedDemo } from "../../cli/demo.ts";
+import { DEMO_PASSWORD } from "../../cli/demo.ts";
 import { loadConfig } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
 import {
@@ -16,8 +16,7 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { refreshStatusFacts } from "../../db/statusFacts.ts";
-import { createTestDatabase } from "../../testing/database.ts";
-import { makeTenant } from "../../testing/factories.ts";
+import { createDemoTestDatabase } from "../../testing/demoDatabase.ts";
 import { buildApp } from "../app.ts";
 
 let handle: DatabaseHandle;
@@ -32,9 +31,7 @@ let letterPlanId: string;
 const ASOF = "2026-12-01";
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  tenantId = await makeTenant(handle.db, "lam-dong");
-  await seedDemo(handle.db, tenantId);
+  ({ handle, tenantId } = await createDemoTestDatabase());
   app = await buildApp({ handle, config: loadConfig({}), tenantId });
   office = await login("vanphong");
   admin = await login("admin");

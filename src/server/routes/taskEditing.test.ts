@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, seedDemo } from "../../cli/demo.ts";
+import { DEMO_PASSWORD } from "../../cli/demo.ts";
 import { loadConfig } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
 import {
@@ -12,8 +12,7 @@ import {
   progressReports,
   tasks,
 } from "../../db/schema/index.ts";
-import { createTestDatabase } from "../../testing/database.ts";
-import { makeTenant } from "../../testing/factories.ts";
+import { createDemoTestDatabase } from "../../testing/demoDatabase.ts";
 import { buildApp } from "../app.ts";
 
 let handle: DatabaseHandle;
@@ -28,9 +27,7 @@ let sectionV: string;
 const agencyIds = new Map<string, string>();
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  tenantId = await makeTenant(handle.db, "lam-dong");
-  await seedDemo(handle.db, tenantId);
+  ({ handle, tenantId } = await createDemoTestDatabase());
   app = await buildApp({ handle, config: loadConfig({}), tenantId });
   coordinator = await login("vanphong");
   officer = await login("congan");
