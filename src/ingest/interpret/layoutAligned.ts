@@ -1,6 +1,8 @@
 import { startsLikeAgency } from "../../domain/agencyNames.ts";
-import { isDeadlineOnly } from "../../domain/deadline.ts";
+import { isDeadlineOnly, isDeadlineWording } from "../../domain/deadline.ts";
+import { opensWithKnownAgency } from "../../domain/provincialAgencies.ts";
 import type { Role } from "./columns.ts";
+import { BARE_HEAD_END } from "./flatScore.ts";
 import { wordsOf } from "./layoutColumns.ts";
 
 /**
@@ -109,15 +111,19 @@ export interface AlignedSplit {
 /** Cost of opening a cell one blank after the previous one: words inside a cell are one apart. */
 const TIGHT_OPEN = 2;
 /** Cost per character a cell runs past the next column's start. */
-const OVERFLOW = 2;
+const OVERFLOW = 1.5;
 /** Cost of two blanks or more inside one cell: pdftotext leaves them between cells. */
 const WIDE_INSIDE = 12;
 /** What a cell that reads as its column's kind of content saves. */
 const FITS_ROLE = 3;
 
 function roleBonus(role: Role | null | undefined, text: string): number {
-  if (role === "deadline") return isDeadlineOnly(text) ? FITS_ROLE : 0;
-  if (role === "lead" || role === "coordinator") return startsLikeAgency(text) ? 1 : 0;
+  if (role === "deadline") return isDeadlineOnly(text) ? FITS_ROLE : isDeadlineWording(text) ? 0 : -FITS_ROLE;
+  if (role !== "lead" && role !== "coordinator") return 0;
+  // A whole name from the directory opens a cell; a head noun left at the end ("… Sở") was cut
+  // from the next cell's name.
+  const opens = opensWithKnownAgency(text) ? 2 : startsLikeAgency(text) ? 1 : 0;
+  return opens - (BARE_HEAD_END.test(text) ? FITS_ROLE : 0);
   return 0;
 }
 
@@ -148,7 +154,9 @@ export function splitAligned(line: string, starts: number[], roles: (Role | null
   const cellCost = (i: number, j: number, k: number): number => {
     const w = words[i]!;
     const gap = i === 0 ? Number.POSITIVE_INFINITY : w.x - words[i - 1]!.end;
-    let cost = Math.abs(w.x - starts[k]!) + (gap < 2 ? TIGHT_OPEN : 0);
+    // A cell one blank after a cell that ran past this column's start was pushed right by it.
+    const expected = gap < 2 ? Math.max(starts[k]!, words[i - 1]!.end + 1) : starts[k]!;
+    let cost = Math.abs(w.x - expected) + (gap < 2 ? TIGHT_OPEN : 0);
     for (let p = i + 1; p < j; p++) if (words[p]!.x - words[p - 1]!.end >= 2) cost += WIDE_INSIDE;
     const limit = k + 1 < m ? starts[k + 1]! : Number.POSITIVE_INFINITY;
     cost += Math.max(0, words[j - 1]!.end - limit) * OVERFLOW;
