@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { mapHeader } from "./columns.ts";
-import { alignedStarts, centredHeader, piecesOf, rowStarts, scaledStarts, splitAligned } from "./layoutAligned.ts";
+import {
+  alignedStarts,
+  centredHeader,
+  piecesOf,
+  rowStarts,
+  scaledStarts,
+  splitAligned,
+} from "./layoutAligned.ts";
 import { findLayoutTable } from "./layoutTable.ts";
 
 /** A line with each text placed at its x, as pdftotext -layout writes it. */
@@ -86,7 +93,13 @@ describe("rowStarts", () => {
     expect(scaledStarts(STARTS, 0.9).map((x) => Math.round(x))).toEqual([0, 5, 28, 40, 53]);
     const starts = rowStarts(row, STARTS, ROLES);
     expect(starts).toEqual([0, 5, 27, 39, 51]);
-    expect(splitAligned(row[1]!, starts, ROLES).cells).toEqual(["4", "ứng cứu sự cố", "tỉnh", "Các sở", "9/2027"]);
+    expect(splitAligned(row[1]!, starts, ROLES).cells).toEqual([
+      "4",
+      "ứng cứu sự cố",
+      "tỉnh",
+      "Các sở",
+      "9/2027",
+    ]);
   });
 });
 

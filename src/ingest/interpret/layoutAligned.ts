@@ -31,7 +31,7 @@ interface Piece extends Span {
 }
 
 /** Runs of words one blank apart: the pieces of text a line plainly shows. */
-export function piecesOf(line: string): Span[] & { text: string }[] {
+export function piecesOf(line: string): (Span & { text: string })[] {
   const out: (Span & { text: string })[] = [];
   for (const w of wordsOf(line)) {
     const last = out[out.length - 1];
@@ -63,7 +63,10 @@ export function centredHeader(lines: string[]): { labels: string[]; spans: Span[
     } else overlapping[0]!.push(p);
   }
   if (groups.length < 3) return null;
-  const spans = groups.map((g) => ({ x: Math.min(...g.map((p) => p.x)), end: Math.max(...g.map((p) => p.end)) }));
+  const spans = groups.map((g) => ({
+    x: Math.min(...g.map((p) => p.x)),
+    end: Math.max(...g.map((p) => p.end)),
+  }));
   const order = spans.map((_, k) => k).sort((a, b) => spans[a]!.x - spans[b]!.x);
   for (let k = 1; k < order.length; k++) if (spans[order[k]!]!.x < spans[order[k - 1]!]!.end) return null;
   return {
@@ -224,7 +227,10 @@ export function rowStarts(lines: string[], starts: number[], roles: (Role | null
       let best = s;
       let bestCount = 0;
       for (const [x, n] of opened) {
-        if (Math.abs(x - s) <= SNAP && (n > bestCount || (n === bestCount && Math.abs(x - s) < Math.abs(best - s)))) {
+        if (
+          Math.abs(x - s) <= SNAP &&
+          (n > bestCount || (n === bestCount && Math.abs(x - s) < Math.abs(best - s)))
+        ) {
           best = x;
           bestCount = n;
         }

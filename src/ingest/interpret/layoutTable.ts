@@ -137,7 +137,12 @@ function headerAt(lines: string[], start: number): Header | null {
 }
 
 /** The header's columns from the page's blank channels. */
-function channelHeader(lines: string[], candidates: number[], raw: number[], counts: Map<number, number>): Header | null {
+function channelHeader(
+  lines: string[],
+  candidates: number[],
+  raw: number[],
+  counts: Map<number, number>,
+): Header | null {
   // The longest run of lines that are all labels; failing that, the longest that maps.
   let fallback: Header | null = null;
   for (let h = candidates.length; h >= 1; h--) {
@@ -225,8 +230,7 @@ function resumeAt(lines: string[], at: number, header: Header, cut: Cut, sttAt: 
     if (repeatsHeader(lines, j, header)) return j;
     const cells = cellsOf(line, cut);
     const mark = readMark(cells[sttAt] ?? "");
-    if (mark && cells.some((c, k) => k !== sttAt && c !== "") && !isOutside(line, cut, mark, sttAt))
-      return j;
+    if (mark && cells.some((c, k) => k !== sttAt && c !== "") && !isOutside(line, cut, mark, sttAt)) return j;
   }
   return -1;
 }
