@@ -127,7 +127,6 @@ function roleBonus(role: Role | null | undefined, text: string): number {
   // from the next cell's name.
   const opens = opensWithKnownAgency(text) ? 2 : startsLikeAgency(text) ? 1 : 0;
   return opens - (BARE_HEAD_END.test(text) ? FITS_ROLE : 0);
-  return 0;
 }
 
 /** The column starts of a row drawn `scale` times as wide, from the first column after the number. */
