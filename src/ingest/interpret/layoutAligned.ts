@@ -3,7 +3,7 @@ import { isDeadlineOnly, isDeadlineWording } from "../../domain/deadline.ts";
 import { opensWithKnownAgency } from "../../domain/provincialAgencies.ts";
 import type { Role } from "./columns.ts";
 import { BARE_HEAD_END } from "./flatScore.ts";
-import { wordsOf } from "./layoutColumns.ts";
+import { lineCells, wordsOf } from "./layoutColumns.ts";
 
 /**
  * Columns of a space-aligned table whose cells sit as little as ONE blank apart, as
@@ -105,6 +105,20 @@ export function alignedStarts(body: string[], spans: Span[]): number[] {
   return starts;
 }
 
+/**
+ * A line's cells, for telling row numbers and body lines: split by cost only where the first
+ * column holds text at the starts, since that is all the callers read before rows are known.
+ */
+export function alignedCells(
+  line: string,
+  starts: number[],
+  roles: (Role | null)[],
+  sttAt: number,
+): string[] {
+  const quick = lineCells(line, starts);
+  return quick[sttAt] === "" ? quick : splitAligned(line, starts, roles).cells;
+}
+
 /** A split line: its cells and what the split cost (lower fits the columns better). */
 export interface AlignedSplit {
   cells: string[];
@@ -117,6 +131,8 @@ const TIGHT_OPEN = 2;
 const OVERFLOW = 1.5;
 /** Cost of two blanks or more inside one cell: pdftotext leaves them between cells. */
 const WIDE_INSIDE = 12;
+/** How far from its column a cell is looked for at all (characters). */
+const REACH = 16;
 /** What a cell that reads as its column's kind of content saves. */
 const FITS_ROLE = 3;
 
@@ -154,6 +170,11 @@ export function splitAligned(line: string, starts: number[], roles: (Role | null
       .map((w) => w.text)
       .join(" ");
   const cellCost = (i: number, j: number, k: number): number => {
+    // Far from its column's start, a cell is never the cheapest: skip the costly content reads.
+    const from = words[i]!.x;
+    if (from < starts[k]! - REACH || (k + 1 < m && words[j - 1]!.end > starts[k + 1]! + REACH)) {
+      return Number.POSITIVE_INFINITY;
+    }
     const w = words[i]!;
     const gap = i === 0 ? Number.POSITIVE_INFINITY : w.x - words[i - 1]!.end;
     // A cell one blank after a cell that ran past this column's start was pushed right by it.
@@ -220,6 +241,7 @@ export function rowStarts(lines: string[], starts: number[], roles: (Role | null
   }
   let chosen = starts;
   let lowest = Number.POSITIVE_INFINITY;
+  const costs = new Map<string, number>();
   for (const scale of SCALES) {
     const snapped = scaledStarts(starts, scale).map((s, k) => {
       if (k === 0) return s;
@@ -237,8 +259,15 @@ export function rowStarts(lines: string[], starts: number[], roles: (Role | null
       return best;
     });
     if (snapped.some((s, k) => k > 0 && s <= snapped[k - 1]!)) continue;
-    let cost = Math.abs(scale - 1) * 100 * SCALE_COST;
-    for (const line of lines) cost += splitAligned(line, snapped, roles).cost;
+    // Most scales snap to the same starts: each set is costed once.
+    const key = snapped.join(",");
+    let split = costs.get(key);
+    if (split === undefined) {
+      split = 0;
+      for (const line of lines) split += splitAligned(line, snapped, roles).cost;
+      costs.set(key, split);
+    }
+    const cost = split + Math.abs(scale - 1) * 100 * SCALE_COST;
     if (cost < lowest) {
       lowest = cost;
       chosen = snapped;

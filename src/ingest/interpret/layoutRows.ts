@@ -1,6 +1,6 @@
 import { joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
-import { rowStarts, splitAligned } from "./layoutAligned.ts";
+import { alignedCells, rowStarts, splitAligned } from "./layoutAligned.ts";
 import { lineCells } from "./layoutColumns.ts";
 import { isRoman, romanValue } from "./numbering.ts";
 
@@ -103,8 +103,9 @@ interface Grid {
   anchors: { at: number; mark: Mark }[];
 }
 
-function cellsOf(page: PageLines, line: string, roles: (Role | null)[]): string[] {
-  return page.aligned ? splitAligned(line, page.starts, roles).cells : lineCells(line, page.starts);
+/** Cells enough to find row numbers and filled lines: aligned rows are split again later. */
+function cellsOf(page: PageLines, line: string, roles: (Role | null)[], sttAt: number): string[] {
+  return page.aligned ? alignedCells(line, page.starts, roles, sttAt) : lineCells(line, page.starts);
 }
 
 function gridOf(pages: PageLines[], roles: (Role | null)[], sttAt: number): Grid {
@@ -116,7 +117,7 @@ function gridOf(pages: PageLines[], roles: (Role | null)[], sttAt: number): Grid
   for (const page of pages) {
     pageStarts.push(cells.length);
     for (const line of page.lines) {
-      const row = cellsOf(page, line, roles).slice(0, width);
+      const row = cellsOf(page, line, roles, sttAt).slice(0, width);
       while (row.length < width) row.push("");
       const mark = readMark(row[sttAt]!);
       if (mark && plausible(mark, seq)) {

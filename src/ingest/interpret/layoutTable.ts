@@ -1,6 +1,6 @@
 import { foldForSearch } from "../../domain/text.ts";
 import { mapHeader, type Role, splitSquashedHeader } from "./columns.ts";
-import { alignedStarts, centredHeader, splitAligned } from "./layoutAligned.ts";
+import { alignedCells, alignedStarts, centredHeader } from "./layoutAligned.ts";
 import {
   crossings,
   findColumnStarts,
@@ -209,7 +209,8 @@ interface Cut {
 }
 
 function cellsOf(line: string, cut: Cut): string[] {
-  return cut.aligned ? splitAligned(line, cut.starts, cut.roles).cells : lineCells(line, cut.starts);
+  const sttAt = Math.max(0, cut.roles.indexOf("stt"));
+  return cut.aligned ? alignedCells(line, cut.starts, cut.roles, sttAt) : lineCells(line, cut.starts);
 }
 
 /** The first line of the table's page that belongs to the body, per the rules of a body line. */
