@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { daysInMonth, findHiddenDeadline, isoDate, looksLikeDeadline, parseDeadline } from "./deadline.ts";
+import {
+  daysInMonth,
+  findHiddenDeadline,
+  isDeadlineWording,
+  isoDate,
+  looksLikeDeadline,
+  parseDeadline,
+} from "./deadline.ts";
 
 const due = (text: string, contextYear?: number) => parseDeadline(text, { contextYear });
 
@@ -182,6 +189,17 @@ describe("looksLikeDeadline", () => {
       "",
     ]) {
       expect(looksLikeDeadline(text), text).toBe(false);
+    }
+  });
+});
+
+describe("isDeadlineWording", () => {
+  it("takes a line of a wrapped deadline cell, and no other text", () => {
+    for (const text of ["Trước", "ngày", "15/9/2026", "Thường", "xuyên", "Quý III/2026", "2026 -"]) {
+      expect(isDeadlineWording(text), text).toBe(true);
+    }
+    for (const text of ["", "hội Năm 2026", "Sở Tư pháp", "Kế hoạch"]) {
+      expect(isDeadlineWording(text), text).toBe(false);
     }
   });
 });

@@ -356,10 +356,18 @@ export function looksLikeDeadline(input: string): boolean {
 
 /** A deadline and nothing else: every word but the numbers is one deadlines are written with. */
 export function isDeadlineOnly(input: string): boolean {
-  if (!looksLikeDeadline(input)) return false;
-  return foldKeepingOffsets(normalizeText(input))
+  return looksLikeDeadline(input) && isDeadlineWording(input);
+}
+
+/**
+ * Every word is a number or one deadlines are written with: a line of a deadline cell wrapped
+ * over several ("Trước" / "ngày" / "15/9/2026") even where the line alone is no deadline.
+ */
+export function isDeadlineWording(input: string): boolean {
+  const words = foldKeepingOffsets(normalizeText(input ?? ""))
     .split(/[^a-z0-9]+/)
-    .every((w) => w === "" || /^\d+$/.test(w) || DEADLINE_WORDS.has(w));
+    .filter((w) => w !== "");
+  return words.length > 0 && words.every((w) => /^\d+$/.test(w) || DEADLINE_WORDS.has(w));
 }
 
 const HIDDEN_TRIGGER =

@@ -26,7 +26,7 @@ export const PERSON_TITLES =
 const DANGLING_END = /(?:(?:^|\s)(?:va|cua|cac|ve|cho|tai|voi|thuoc|nhung|hoac|so)|[,-])$/;
 
 /** Head nouns that end no agency's name: "… Văn phòng" was cut before the rest of the name. */
-const BARE_HEAD_END =
+export const BARE_HEAD_END =
   /(?:^|[\s;,])(?:Ban|Bộ|Ủy ban|Văn phòng|Trung tâm|Ngân hàng|Công an|Hội|Hiệp hội|Trường|Liên đoàn|Liên minh|Bảo hiểm|Kho bạc|Cục|Chi cục|Hội đồng|Ban Quản lý|Sở)$/u;
 
 /** A department's name is capitalised after "Sở" ("Sở Xây dựng"): lower case is other text. */

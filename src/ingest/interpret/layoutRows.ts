@@ -1,4 +1,6 @@
+import { joinContinued } from "./cells.ts";
 import type { Role } from "./columns.ts";
+import { alignedCells, rowStarts, splitAligned } from "./layoutAligned.ts";
 import { lineCells } from "./layoutColumns.ts";
 import { isRoman, romanValue } from "./numbering.ts";
 
@@ -16,6 +18,11 @@ export interface PageLines {
   starts: number[];
   /** The page's body lines, blank ones kept (they separate centred cells). */
   lines: string[];
+  /**
+   * Cells one blank apart (layoutAligned.ts): lines are split by cost, not at the starts, and
+   * each row by the starts that fit its own lines.
+   */
+  aligned?: boolean;
 }
 
 export type Mark =
@@ -96,7 +103,13 @@ interface Grid {
   anchors: { at: number; mark: Mark }[];
 }
 
-function gridOf(pages: PageLines[], width: number, sttAt: number): Grid {
+/** Cells enough to find row numbers and filled lines: aligned rows are split again later. */
+function cellsOf(page: PageLines, line: string, roles: (Role | null)[], sttAt: number): string[] {
+  return page.aligned ? alignedCells(line, page.starts, roles, sttAt) : lineCells(line, page.starts);
+}
+
+function gridOf(pages: PageLines[], roles: (Role | null)[], sttAt: number): Grid {
+  const width = roles.length;
   const cells: string[][] = [];
   const pageStarts: number[] = [];
   const anchors: Grid["anchors"] = [];
@@ -104,7 +117,7 @@ function gridOf(pages: PageLines[], width: number, sttAt: number): Grid {
   for (const page of pages) {
     pageStarts.push(cells.length);
     for (const line of page.lines) {
-      const row = lineCells(line, page.starts).slice(0, width);
+      const row = cellsOf(page, line, roles, sttAt).slice(0, width);
       while (row.length < width) row.push("");
       const mark = readMark(row[sttAt]!);
       if (mark && plausible(mark, seq)) {
@@ -191,14 +204,17 @@ function centredOwners(grid: Grid): number[] {
   return owners;
 }
 
-/** Joins a cell's lines: a word cut at a hyphen or slash ("09-" / "KH/TU") is one word again. */
+/**
+ * Joins a cell's lines: a word cut at a hyphen or slash ("09-" / "KH/TU") is one word again, and
+ * so is a document number or a date cut by the column's edge ("15-KH/BC" / "ĐTW", "15/12/202" / "6").
+ */
 export function joinLines(parts: string[]): string {
   let text = "";
   for (const part of parts) {
     if (text === "") text = part;
     else if (/^[-+•–]\s/.test(part)) text = `${text}\n${part}`;
     else if (/\S[-/]$/.test(text)) text += part;
-    else text = `${text} ${part}`;
+    else text = joinContinued(text, part);
   }
   return text;
 }
@@ -223,10 +239,41 @@ function isCentred(grid: Grid, nameAt: number): boolean {
   });
 }
 
+/**
+ * Splits again the lines of aligned pages, row by row, at the starts that fit each row's lines
+ * (pdftotext draws rows at slightly different scales). The row numbers stay where they were.
+ */
+function splitRowByRow(
+  grid: Grid,
+  pages: PageLines[],
+  owners: number[][],
+  roles: (Role | null)[],
+  sttAt: number,
+): void {
+  const lines = pages.flatMap((page, p) => page.lines.map((line) => ({ line, page: p })));
+  const groups = new Map<string, number[]>();
+  lines.forEach(({ page }, i) => {
+    const owner = owners[i]![0]!;
+    if (!pages[page]!.aligned || owner < 0) return;
+    const key = `${owner}/${page}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    const page = pages[lines[members[0]!]!.page]!;
+    const texts = members.map((i) => lines[i]!.line);
+    const starts = rowStarts(texts, page.starts, roles);
+    for (const i of members) {
+      const row = splitAligned(lines[i]!.line, starts, roles).cells.slice(0, roles.length);
+      row[sttAt] = "";
+      grid.cells[i] = row;
+    }
+  }
+}
+
 export function groupRows(pages: PageLines[], roles: (Role | null)[]): LayoutRow[] {
   const width = roles.length;
   const sttAt = Math.max(0, roles.indexOf("stt"));
-  const grid = gridOf(pages, width, sttAt);
+  const grid = gridOf(pages, roles, sttAt);
   if (grid.anchors.length === 0) return [];
   const n = grid.cells.length;
   const owners: number[][] = Array.from({ length: n }, () => new Array<number>(width).fill(-1));
@@ -237,6 +284,7 @@ export function groupRows(pages: PageLines[], roles: (Role | null)[]): LayoutRow
   } else {
     for (let i = 0; i < n; i++) owners[i]!.fill(ownerFromTop(grid, i));
   }
+  if (pages.some((p) => p.aligned)) splitRowByRow(grid, pages, owners, roles, sttAt);
   const parts: string[][][] = grid.anchors.map(() => Array.from({ length: width }, () => []));
   // A section's title runs across the columns: read line by line, not column by column.
   const titles: string[][] = grid.anchors.map(() => []);

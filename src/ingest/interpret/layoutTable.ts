@@ -1,5 +1,6 @@
 import { foldForSearch } from "../../domain/text.ts";
-import { mapHeader, splitSquashedHeader } from "./columns.ts";
+import { mapHeader, type Role, splitSquashedHeader } from "./columns.ts";
+import { alignedCells, alignedStarts, centredHeader } from "./layoutAligned.ts";
 import {
   crossings,
   findColumnStarts,
@@ -78,6 +79,8 @@ interface Header {
   next: number;
   /** The header's lines as the next page repeats them. */
   wanted: string[];
+  /** Cells one blank apart: lines are split by layoutAligned.ts. */
+  aligned: boolean;
 }
 
 /** Lines from `start` up to the first row number at the left, which the header cannot hold. */
@@ -126,7 +129,20 @@ function headerAt(lines: string[], start: number): Header | null {
     candidates.map((j) => lines[j]!),
   );
   const counts = wordStarts(page);
-  if (!raw) return null;
+  const byChannels = raw ? channelHeader(lines, candidates, raw, counts) : null;
+  // Cells one blank apart leave too few channels: the header's centred labels tell the columns.
+  const byLabels = alignedHeader(lines, candidates, pageEnd);
+  if (byLabels && (!byChannels || byChannels.labels.length < byLabels.labels.length)) return byLabels;
+  return byChannels;
+}
+
+/** The header's columns from the page's blank channels. */
+function channelHeader(
+  lines: string[],
+  candidates: number[],
+  raw: number[],
+  counts: Map<number, number>,
+): Header | null {
   // The longest run of lines that are all labels; failing that, the longest that maps.
   let fallback: Header | null = null;
   for (let h = candidates.length; h >= 1; h--) {
@@ -138,12 +154,29 @@ function headerAt(lines: string[], start: number): Header | null {
     const full = fullyLabels(labels);
     if (!full && fallback) continue;
     if (!mapHeader(labels)) continue;
-    const header = { lines: used, labels, starts, next: candidates[h - 1]! + 1, wanted: wantedLines(used) };
+    const next = candidates[h - 1]! + 1;
+    const header = { lines: used, labels, starts, next, wanted: wantedLines(used), aligned: false };
     if (full) return header;
     fallback = header;
   }
   const best = fallback;
   return best;
+}
+
+/**
+ * The header's columns from its centred labels, for cells one blank apart (layoutAligned.ts):
+ * the longest run of lines whose labels are all known.
+ */
+function alignedHeader(lines: string[], candidates: number[], pageEnd: number): Header | null {
+  for (let h = candidates.length; h >= 1; h--) {
+    const used = candidates.slice(0, h).map((j) => lines[j]!);
+    const found = centredHeader(used.filter((l) => !isColumnNumbers(l)));
+    if (!found || !fullyLabels(found.labels) || !mapHeader(found.labels)) continue;
+    const next = candidates[h - 1]! + 1;
+    const starts = alignedStarts(lines.slice(next, pageEnd), found.spans);
+    return { lines: used, labels: found.labels, starts, next, wanted: wantedLines(used), aligned: true };
+  }
+  return null;
 }
 
 /** A page's header again: the first two of its lines, in order, from `at`. */
@@ -168,25 +201,37 @@ function headerAhead(lines: string[], at: number, header: Header): number {
   return -1;
 }
 
+/** Where a page's lines are cut into cells: at the starts, or by cost where cells touch. */
+interface Cut {
+  starts: number[];
+  aligned: boolean;
+  roles: (Role | null)[];
+}
+
+function cellsOf(line: string, cut: Cut): string[] {
+  const sttAt = Math.max(0, cut.roles.indexOf("stt"));
+  return cut.aligned ? alignedCells(line, cut.starts, cut.roles, sttAt) : lineCells(line, cut.starts);
+}
+
 /** The first line of the table's page that belongs to the body, per the rules of a body line. */
-function isOutside(line: string, starts: number[], mark: Mark | null, sttAt: number): boolean {
-  const sttText = lineCells(line, starts)[sttAt] ?? "";
+function isOutside(line: string, cut: Cut, mark: Mark | null, sttAt: number): boolean {
+  const sttText = cellsOf(line, cut)[sttAt] ?? "";
   // The STT column holds row numbers only; a section title may run across the columns.
   if (sttText !== "" && mark === null) return true;
-  return mark?.kind !== "section" && crossings(line, starts) >= 2;
+  // Cells one blank apart run across the starts everywhere: only the STT column tells.
+  return !cut.aligned && mark?.kind !== "section" && crossings(line, cut.starts) >= 2;
 }
 
 /** The next line from `at` where the table goes on (a row's first line, a header), or -1. */
-function resumeAt(lines: string[], at: number, header: Header, starts: number[], sttAt: number): number {
+function resumeAt(lines: string[], at: number, header: Header, cut: Cut, sttAt: number): number {
   for (let j = at; j < lines.length && j < at + MAX_PAGE_FOOT; j++) {
     const line = lines[j]!;
     if (blank(line)) continue;
     if (TABLE_END.test(norm(line))) return -1;
     if (repeatsHeader(lines, j, header)) return j;
-    const cells = lineCells(line, starts);
+    const cells = cellsOf(line, cut);
     const mark = readMark(cells[sttAt] ?? "");
-    if (mark && cells.some((c, k) => k !== sttAt && c !== "") && !isOutside(line, starts, mark, sttAt))
-      return j;
+    if (mark && cells.some((c, k) => k !== sttAt && c !== "") && !isOutside(line, cut, mark, sttAt)) return j;
   }
   return -1;
 }
@@ -207,7 +252,8 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
   if (sttAt < 0) return null;
 
   const pages: PageLines[] = [];
-  let page: PageLines = { starts: header.starts, lines: [] };
+  const roles = map.roles;
+  let page: PageLines = { starts: header.starts, lines: [], aligned: header.aligned };
   let j = header.next;
   while (j < lines.length && isColumnNumbers(lines[j]!)) j++;
   let blanks = 0;
@@ -222,22 +268,23 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
     if (repeatsHeader(lines, j, header)) {
       pages.push(page);
       const again = headerAt(lines, j);
-      page = { starts: again?.starts ?? page.starts, lines: [] };
+      page = { starts: again?.starts ?? page.starts, lines: [], aligned: again?.aligned ?? page.aligned };
       j = again?.next ?? j + header.lines.length;
       while (j < lines.length && isColumnNumbers(lines[j]!)) j++;
       blanks = 0;
       continue;
     }
-    const mark = readMark(lineCells(line, page.starts)[sttAt] ?? "");
+    const cut: Cut = { starts: page.starts, aligned: page.aligned === true, roles };
+    const mark = readMark(cellsOf(line, cut)[sttAt] ?? "");
     const pageNumber = PAGE_NUMBER.test(norm(line)) && (mark === null || norm(line).split(" ").length === 1);
     const stop = TABLE_END.test(norm(line));
     if (stop) break;
     const outside =
-      (pageNumber && headerAhead(lines, j + 1, header) >= 0) || isOutside(line, page.starts, mark, sttAt);
+      (pageNumber && headerAhead(lines, j + 1, header) >= 0) || isOutside(line, cut, mark, sttAt);
     if (outside || blanks >= 3) {
       // A note across the table, a footnote, a page number: the table goes on if a row or the
       // next page's header comes soon after.
-      const resume = resumeAt(lines, j + 1, header, page.starts, sttAt);
+      const resume = resumeAt(lines, j + 1, header, cut, sttAt);
       if (resume < 0) break;
       j = resume;
       blanks = 0;

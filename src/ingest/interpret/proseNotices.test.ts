@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExtractedTask } from "../extraction.ts";
 import type { RawDocument } from "../model.ts";
 import { interpretProse } from "./prose.ts";
-import { isClosingCourtesy } from "./proseClosing.ts";
+import { isClosingCourtesy, isRequestToEveryone } from "./proseClosing.ts";
 import { findDeadline } from "./proseDeadline.ts";
 
 /**
@@ -359,6 +359,28 @@ describe("the closing courtesy of letters and notices", () => {
     ["Giao Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc thực hiện./.", false],
   ])("tells courtesy from work in %j", (text, closing) => {
     expect(isClosingCourtesy(text, 2026)).toBe(closing);
+  });
+
+  it("takes no task from a numbered closing item asking everyone to carry out the notice", () => {
+    const tasks = tasksOf(
+      "1. Giao Sở Tư pháp rà soát các quy định, hoàn thành trước ngày 30/9/2026.",
+      "2. Ban Thường vụ Huyện ủy đề nghị các chi bộ, cơ quan, đơn vị quán triệt, thực hiện nghiêm Kết luận này; định kỳ báo cáo kết quả về Văn phòng Huyện ủy.",
+      "Thông báo để các cơ quan, đơn vị biết, thực hiện.",
+    );
+    expect(tasks.map((t) => t.ref)).toEqual(["1"]);
+  });
+
+  it.each([
+    ["3. Thường trực Tỉnh ủy đề nghị các cấp ủy, cơ quan, đơn vị triển khai thực hiện Thông báo này.", true],
+    // A date of its own, a body by name, no word of the notice itself: work.
+    [
+      "3. Đề nghị các cơ quan, đơn vị căn cứ Thông báo này xây dựng kế hoạch, hoàn thành trước ngày 10/6/2026.",
+      false,
+    ],
+    ["3. Đề nghị Sở Tài chính triển khai thực hiện Thông báo này.", false],
+    ["3. Đề nghị các cơ quan, đơn vị rà soát thủ tục hành chính nội bộ.", false],
+  ])("tells a closing request from work in %j", (text, closing) => {
+    expect(isRequestToEveryone(text, 2026)).toBe(closing);
   });
 
   it("keeps a last unnumbered paragraph that gives a named agency work", () => {

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { mapHeader } from "./columns.ts";
+import {
+  alignedStarts,
+  centredHeader,
+  piecesOf,
+  rowStarts,
+  scaledStarts,
+  splitAligned,
+} from "./layoutAligned.ts";
+import { findLayoutTable } from "./layoutTable.ts";
+
+/** A line with each text placed at its x, as pdftotext -layout writes it. */
+function at(...parts: [number, string][]): string {
+  let line = "";
+  for (const [x, text] of parts) line = line.padEnd(x) + text;
+  return line;
+}
+
+// Columns: STT 0 · Nội dung 5 · Chủ trì 30 · Phối hợp 44 · Thời hạn 58, labels centred.
+const HEADER = [
+  at([31, "Đơn vị"], [45, "Đơn vị phối"], [58, "Thời hạn"]),
+  at([0, "TT"], [12, "Nội dung"], [31, "chủ trì"], [49, "hợp"]),
+];
+const ROLES = mapHeader(centredHeader(HEADER)!.labels)!.roles;
+const STARTS = [0, 5, 30, 44, 58];
+
+describe("centredHeader", () => {
+  it("joins labels that overlap across lines and keeps neighbours apart", () => {
+    const found = centredHeader(HEADER)!;
+    expect(found.labels).toEqual(["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]);
+    expect(found.spans.map((s) => s.x)).toEqual([0, 12, 31, 45, 58]);
+    expect(ROLES).toEqual(["stt", "title", "lead", "coordinator", "deadline"]);
+  });
+
+  it("gives up when one piece would join two columns", () => {
+    expect(centredHeader(["TT   Nội dung   Chủ trì", "  Nội dung và chủ trì"])).toBeNull();
+  });
+});
+
+describe("piecesOf", () => {
+  it("keeps words one blank apart together", () => {
+    expect(piecesOf("1    Rà soát quy trình  Sở Tư pháp").map((p) => [p.x, p.text])).toEqual([
+      [0, "1"],
+      [5, "Rà soát quy trình"],
+      [24, "Sở Tư pháp"],
+    ]);
+  });
+});
+
+describe("alignedStarts", () => {
+  it("takes where most lines open a piece between one label and the next", () => {
+    const body = [
+      at([5, "Rà soát"], [30, "Sở Tư pháp"], [44, "Sở Nội vụ"], [58, "Quý I/2027"]),
+      at([5, "Công bố"], [30, "Sở Y tế"], [44, "Các sở"], [58, "Năm 2027"]),
+      at([5, "Tập huấn cho cán bộ"], [31, "Sở Nội vụ"]),
+    ];
+    expect(alignedStarts(body, centredHeader(HEADER)!.spans)).toEqual(STARTS);
+  });
+});
+
+describe("splitAligned", () => {
+  it("splits cells one blank apart where the next one opens near its column", () => {
+    // The title runs up to one blank before the lead; the lead touches the coordinators.
+    const line = "     Số hóa hồ sơ thủ tục hành Sở Tư pháp Sở Nội vụ;    Quý II/2026";
+    expect(splitAligned(line, STARTS, ROLES).cells).toEqual([
+      "",
+      "Số hóa hồ sơ thủ tục hành",
+      "Sở Tư pháp",
+      "Sở Nội vụ;",
+      "Quý II/2026",
+    ]);
+  });
+
+  it("pushes a deadline pushed right by a long cell into the deadline column", () => {
+    const line = at([44, "Hội Nông dân tỉnh Năm 2027"]);
+    expect(splitAligned(line, STARTS, ROLES).cells).toEqual(["", "", "", "Hội Nông dân tỉnh", "Năm 2027"]);
+  });
+
+  it("keeps a cell whole when no word opens near another column", () => {
+    const line = at([0, "3"], [5, "Kiểm tra việc thực hiện"]);
+    expect(splitAligned(line, STARTS, ROLES).cells).toEqual(["3", "Kiểm tra việc thực hiện", "", "", ""]);
+  });
+});
+
+describe("rowStarts", () => {
+  it("fits a row drawn narrower than the page", () => {
+    // This row sits at 0.9 of the page's scale: its cells open at 27, 39 and 51.
+    const row = [
+      at([5, "Tổ chức diễn tập"], [27, "Công an"], [39, "Sở Y tế;"], [51, "Tháng"]),
+      at([0, "4"], [5, "ứng cứu sự cố"], [27, "tỉnh"], [39, "Các sở"], [51, "9/2027"]),
+    ];
+    expect(scaledStarts(STARTS, 0.9).map((x) => Math.round(x))).toEqual([0, 5, 28, 40, 53]);
+    const starts = rowStarts(row, STARTS, ROLES);
+    expect(starts).toEqual([0, 5, 27, 39, 51]);
+    expect(splitAligned(row[1]!, starts, ROLES).cells).toEqual([
+      "4",
+      "ứng cứu sự cố",
+      "tỉnh",
+      "Các sở",
+      "9/2027",
+    ]);
+  });
+});
+
+describe("findLayoutTable with cells one blank apart", () => {
+  it("reads rows whose cells touch, the number centred in the row", () => {
+    const lines = [
+      ...HEADER,
+      at([5, "Rà soát quy trình nội bộ"], [30, "Sở Tư pháp"]),
+      at([0, "1"], [5, "giải quyết thủ tục hành"], [44, "Sở Nội vụ; Văn"], [59, "Quý I/2027"]),
+      at([5, "chính"], [44, "phòng UBND tỉnh"]),
+      at([5, "Số hóa hồ sơ, kết quả"], [44, "Các sở, ngành;"]),
+      at([0, "2"], [5, "giải quyết thủ tục hành"], [29, "Sở Nội vụ"], [44, "UBND các xã,"], [58, "Năm 2027"]),
+      at([5, "chính"], [44, "phường"]),
+    ];
+    const table = findLayoutTable(lines, 0)!;
+    expect(table.rows).toEqual([
+      ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+      [
+        "1",
+        "Rà soát quy trình nội bộ giải quyết thủ tục hành chính",
+        "Sở Tư pháp",
+        "Sở Nội vụ; Văn phòng UBND tỉnh",
+        "Quý I/2027",
+      ],
+      [
+        "2",
+        "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "Sở Nội vụ",
+        "Các sở, ngành; UBND các xã, phường",
+        "Năm 2027",
+      ],
+    ]);
+  });
+});
