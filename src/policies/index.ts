@@ -1,6 +1,7 @@
 import { agencyPolicy } from "./agency.ts";
 import { auditPolicy } from "./audit.ts";
 import { commentPolicy } from "./comment.ts";
+import { dashboardViewPolicy } from "./dashboardView.ts";
 import { deadlineChangePolicy } from "./deadlineChange.ts";
 import { planPolicy } from "./plan.ts";
 import type { Principal } from "./principal.ts";
@@ -49,6 +50,7 @@ export function abilities(p: Principal) {
     },
     security: { manage: securityPolicy.manageSettings(p).allowed },
     audit: { read: auditPolicy.read(p).allowed },
+    dashboard: { manageViews: dashboardViewPolicy.manage(p).allowed },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

@@ -240,6 +240,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/dashboard-views": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các trang tổng quan đã lưu mà người dùng được xem (được chia sẻ cho vai trò của mình) */
+    get: operations["listDashboardViews"];
+    put?: never;
+    /** Lưu một trang tổng quan (phạm vi, ngày xem, nội dung) và chia sẻ cho các vai trò */
+    post: operations["createDashboardView"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/dashboard-views/{viewId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa một trang tổng quan đã lưu */
+    put: operations["updateDashboardView"];
+    post?: never;
+    /** Xóa một trang tổng quan đã lưu */
+    delete: operations["deleteDashboardView"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/deadline-changes": {
     parameters: {
       query?: never;
@@ -2184,6 +2220,367 @@ export interface operations {
       };
     };
   };
+  listDashboardViews: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              config: {
+                /** Format: date */
+                asOf?: string;
+                panels: (
+                  | "totals"
+                  | "overdueAge"
+                  | "dueSoon"
+                  | "trend"
+                  | "agencyBoard"
+                  | "atRisk"
+                  | "upstream"
+                  | "reviewWaiting"
+                )[];
+                /** @enum {string} */
+                scope: "province" | "plan" | "section" | "agency" | "agencyTree";
+                /** Format: uuid */
+                scopeId?: string;
+                /** @enum {string} */
+                trend: "month" | "quarter";
+              };
+              id: string;
+              name: string;
+              ownerName: string;
+              sharedWithRoles: ("admin" | "coordinator" | "leader" | "agency_officer" | "agency_head")[];
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createDashboardView: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          config: {
+            /** Format: date */
+            asOf?: string;
+            panels: (
+              | "totals"
+              | "overdueAge"
+              | "dueSoon"
+              | "trend"
+              | "agencyBoard"
+              | "atRisk"
+              | "upstream"
+              | "reviewWaiting"
+            )[];
+            /** @enum {string} */
+            scope: "province" | "plan" | "section" | "agency" | "agencyTree";
+            /** Format: uuid */
+            scopeId?: string;
+            /**
+             * @default month
+             * @enum {string}
+             */
+            trend?: "month" | "quarter";
+          };
+          name: string;
+          /** @default [] */
+          sharedWithRoles?: ("admin" | "coordinator" | "leader" | "agency_officer" | "agency_head")[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateDashboardView: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        viewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          config: {
+            /** Format: date */
+            asOf?: string;
+            panels: (
+              | "totals"
+              | "overdueAge"
+              | "dueSoon"
+              | "trend"
+              | "agencyBoard"
+              | "atRisk"
+              | "upstream"
+              | "reviewWaiting"
+            )[];
+            /** @enum {string} */
+            scope: "province" | "plan" | "section" | "agency" | "agencyTree";
+            /** Format: uuid */
+            scopeId?: string;
+            /**
+             * @default month
+             * @enum {string}
+             */
+            trend?: "month" | "quarter";
+          };
+          name: string;
+          /** @default [] */
+          sharedWithRoles?: ("admin" | "coordinator" | "leader" | "agency_officer" | "agency_head")[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteDashboardView: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        viewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listDeadlineChanges: {
     parameters: {
       query?: {
@@ -3423,6 +3820,9 @@ export interface operations {
               };
               comment: {
                 add: boolean;
+              };
+              dashboard: {
+                manageViews: boolean;
               };
               deadlineChange: {
                 decide: boolean;
