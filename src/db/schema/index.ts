@@ -2,6 +2,7 @@ export * from "./accounts.ts";
 export * from "./agencies.ts";
 export * from "./audit.ts";
 export * from "./engagement.ts";
+export * from "./evaluation.ts";
 export * from "./imports.ts";
 export * from "./indicators.ts";
 export * from "./plans.ts";
