@@ -43,6 +43,7 @@ export const auditActionLabels: Record<string, string> = {
   "deadline_change.refuse": "Không đồng ý điều chỉnh thời hạn",
   "directive_comment.add": "Cho ý kiến chỉ đạo",
   "notification.read": "Đánh dấu đã đọc thông báo",
+  "ranking.settings_saved": "Lưu cách tính điểm xếp hạng",
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

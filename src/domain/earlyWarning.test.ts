@@ -77,9 +77,9 @@ describe("early warning", () => {
       false,
     );
     expect(isMissingPeriod({ start: "2026-03-01", period, reportedForPeriodOn: null, asOf })).toBe(false);
-    expect(isMissingPeriod({ start: "2026-01-01", period, reportedForPeriodOn: null, asOf: "2026-03-10" })).toBe(
-      false,
-    );
+    expect(
+      isMissingPeriod({ start: "2026-01-01", period, reportedForPeriodOn: null, asOf: "2026-03-10" }),
+    ).toBe(false);
   });
 
   it("lists every reason that holds, in the declared order", () => {

@@ -7,7 +7,12 @@ import { type PeriodKind, periodContaining, type ReportingPeriod } from "./perio
  * the definition; src/queries/atRisk.ts writes the same rules as one SQL statement and its test
  * checks them on a real database.
  */
-export const riskReasons = ["missing_period", "behind_schedule", "refused_near_due", "returned_often"] as const;
+export const riskReasons = [
+  "missing_period",
+  "behind_schedule",
+  "refused_near_due",
+  "returned_often",
+] as const;
 export type RiskReason = (typeof riskReasons)[number];
 
 export const riskReasonLabels: Record<RiskReason, string> = {

@@ -30,7 +30,12 @@ beforeAll(async () => {
   await add("noReport", ids.plan, { agencyId: ids.a, due: null, kind: "recurring" });
   await add("behind", ids.plan, { agencyId: ids.a, due: "2026-04-10", reports: [feb(30)] });
   await add("onTrack", ids.plan, { agencyId: ids.a, due: "2026-04-10", reports: [feb(60)] });
-  await add("refused", ids.plan, { agencyId: ids.b, due: "2026-03-30", reports: [feb(90)], refusedOn: "2026-03-01" });
+  await add("refused", ids.plan, {
+    agencyId: ids.b,
+    due: "2026-03-30",
+    reports: [feb(90)],
+    refusedOn: "2026-03-01",
+  });
   await add("refusedFar", ids.plan, {
     agencyId: ids.b,
     due: "2026-06-30",
@@ -69,7 +74,10 @@ describe("at-risk list", () => {
     const rows = byTask(items);
     expect(total).toBe(items.length);
     expect(rows.get(tasksOf.noReport!)?.reasons).toEqual(["missing_period"]);
-    expect(rows.get(tasksOf.noReport!)?.period).toMatchObject({ label: "Tháng 2/2026", cutoffOn: "2026-03-10" });
+    expect(rows.get(tasksOf.noReport!)?.period).toMatchObject({
+      label: "Tháng 2/2026",
+      cutoffOn: "2026-03-10",
+    });
     const behind = rows.get(tasksOf.behind!)!;
     expect(behind.reasons).toEqual(["behind_schedule"]);
     expect(behind.progress).toBe(30);
@@ -82,7 +90,8 @@ describe("at-risk list", () => {
     });
     expect(rows.get(tasksOf.returned!)).toMatchObject({ reasons: ["returned_often"], returns: 2 });
     expect(rows.get(tasksOf.child!)?.reasons).toEqual(["missing_period"]);
-    for (const quiet of ["onTrack", "refusedFar", "done", "startedLater"]) expect(rows.has(tasksOf[quiet]!), quiet).toBe(false);
+    for (const quiet of ["onTrack", "refusedFar", "done", "startedLater"])
+      expect(rows.has(tasksOf[quiet]!), quiet).toBe(false);
     expect(items.length).toBe(5);
   });
 
@@ -93,7 +102,9 @@ describe("at-risk list", () => {
     expect(rows.get(tasksOf.noReport!)?.period?.label).toBe("Tháng 1/2026");
     expect(rows.get(tasksOf.behind!)?.reasons).toContain("missing_period");
     // On 14/2 the second return had not happened yet.
-    const early = byTask((await listAtRisk(handle.db, w.tenantId, all, { asOf: "2026-02-14", limit: 100 })).items);
+    const early = byTask(
+      (await listAtRisk(handle.db, w.tenantId, all, { asOf: "2026-02-14", limit: 100 })).items,
+    );
     expect(early.get(tasksOf.returned!)?.reasons ?? []).not.toContain("returned_often");
     expect(rows.get(tasksOf.returned!)?.reasons).toContain("returned_often");
   });
@@ -101,10 +112,15 @@ describe("at-risk list", () => {
   it("narrows to an agency's subtree, to the scope of agency staff, and to a plan", async () => {
     const agencyA = await listAtRisk(handle.db, w.tenantId, all, { asOf: ASOF, limit: 100, agencyId: ids.a });
     expect(new Set(agencyA.items.map((r) => r.agencyId))).toEqual(new Set([ids.a, ids.aChild]));
-    const staffB = await listAtRisk(handle.db, w.tenantId, { kind: "agencies", agencyIds: [ids.b!] }, {
-      asOf: ASOF,
-      limit: 100,
-    });
+    const staffB = await listAtRisk(
+      handle.db,
+      w.tenantId,
+      { kind: "agencies", agencyIds: [ids.b!] },
+      {
+        asOf: ASOF,
+        limit: 100,
+      },
+    );
     expect(staffB.items.map((r) => r.taskId).sort()).toEqual([tasksOf.refused, tasksOf.returned].sort());
     const later = await listAtRisk(handle.db, w.tenantId, all, { asOf: ASOF, limit: 100, planId: ids.later });
     expect(later.items).toEqual([]);

@@ -10,10 +10,11 @@ import {
   type RiskReason,
   riskReasons,
 } from "../domain/earlyWarning.ts";
-import { periodContaining, type PeriodKind } from "../domain/periods.ts";
+import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import { dueAsOfSql, statusSql } from "./statusSql.ts";
+import { asOfDate } from "./tasks.ts";
 
 /**
  * The at-risk list (cảnh báo sớm): the rules of src/domain/earlyWarning.ts as one SQL statement
@@ -27,6 +28,7 @@ export const atRiskQuery = z
   .object({
     planId: z.uuid().optional(),
     agencyId: z.uuid().optional().describe("Cơ quan và các đơn vị trực thuộc"),
+    asOf: asOfDate.optional().describe("Ngày xem; mặc định hôm nay"),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     after: z.string().max(300).optional().describe("Trang sau: nextCursor của trang trước"),
   })
@@ -93,7 +95,7 @@ export async function listAtRisk(
   db: Executor,
   tenantId: string,
   scope: TaskScope,
-  query: AtRiskQuery & { asOf: IsoDate },
+  query: Omit<AtRiskQuery, "asOf" | "limit"> & { asOf: IsoDate; limit: number },
   t: EarlyWarningThresholds = defaultEarlyWarningThresholds,
 ): Promise<{ asOf: IsoDate; total: number; nextCursor: string | null; items: AtRiskRow[] }> {
   const { asOf } = query;
@@ -104,8 +106,10 @@ export async function listAtRisk(
     sql`(assignment_status_facts.completion_approved_on is null or assignment_status_facts.completion_approved_on > ${asOf}::date)`,
   ];
   if (query.planId) where.push(sql`assignment_status_facts.plan_id = ${query.planId}`);
-  if (query.agencyId) where.push(sql`assignment_status_facts.agency_id in ${subtreeOf(tenantId, [query.agencyId])}`);
-  if (scope.kind === "agencies") where.push(sql`assignment_status_facts.agency_id in ${subtreeOf(tenantId, scope.agencyIds)}`);
+  if (query.agencyId)
+    where.push(sql`assignment_status_facts.agency_id in ${subtreeOf(tenantId, [query.agencyId])}`);
+  if (scope.kind === "agencies")
+    where.push(sql`assignment_status_facts.agency_id in ${subtreeOf(tenantId, scope.agencyIds)}`);
   const cursor = readCursor(query.after);
   const due = dueAsOfSql(asOf);
   const result = await db.execute(sql`
@@ -207,7 +211,12 @@ type RawRow = Omit<AtRiskRow, "period" | "reasons" | "progress" | "elapsed" | "d
 
 /** PGlite and node-postgres both return text[] as an array; a literal "{a,b}" is read too. */
 const textArray = (value: string[] | string): string[] =>
-  Array.isArray(value) ? value : value.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+  Array.isArray(value)
+    ? value
+    : value
+        .replace(/^\{|\}$/g, "")
+        .split(",")
+        .filter(Boolean);
 
 function toRow({ pStart, pEnd, pCutoff, pKind, total: _total, ...row }: RawRow): AtRiskRow {
   const reasons = textArray(row.reasons).filter((r): r is RiskReason =>
@@ -222,7 +231,12 @@ function toRow({ pStart, pEnd, pCutoff, pKind, total: _total, ...row }: RawRow):
     returns: Number(row.returns),
     period:
       pStart && pEnd && pCutoff && pKind
-        ? { startsOn: pStart, endsOn: pEnd, cutoffOn: pCutoff, label: periodContaining(pStart, pKind, 1).label }
+        ? {
+            startsOn: pStart,
+            endsOn: pEnd,
+            cutoffOn: pCutoff,
+            label: periodContaining(pStart, pKind, 1).label,
+          }
         : null,
     reasons,
   };

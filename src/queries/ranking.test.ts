@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../db/client.ts";
 import { componentScores, defaultRankingSettings, rankingScore } from "../domain/ranking.ts";
 import { createTestDatabase } from "../testing/database.ts";
 import { evaluationWorld } from "../testing/evaluationKit.ts";
-import { rankAgencies, type RankingRow } from "./ranking.ts";
+import { type RankingRow, rankAgencies } from "./ranking.ts";
 
 /**
  * The ranking on a real database against numbers worked out by hand (docs/EVALUATION.md):
@@ -35,7 +35,11 @@ beforeAll(async () => {
     ],
   });
   // D2: overdue since 15/2 (33 days), January reported late, February missing …
-  await w.assign(ids.plan, { agencyId: ids.d2, due: "2026-02-15", reports: [{ on: "2026-02-12", period: "2026-01-15" }] });
+  await w.assign(ids.plan, {
+    agencyId: ids.d2,
+    due: "2026-02-15",
+    reports: [{ on: "2026-02-12", period: "2026-01-15" }],
+  });
   // … and a recurring task: January returned once then reported on time, February on time.
   await w.assign(ids.plan, {
     agencyId: ids.d2,
@@ -48,7 +52,11 @@ beforeAll(async () => {
     ],
   });
   // D3: nothing due yet, both periods reported on time.
-  await w.assign(ids.plan, { agencyId: ids.d3, due: "2026-06-30", reports: [{ on: "2026-01-15" }, { on: "2026-02-16" }] });
+  await w.assign(ids.plan, {
+    agencyId: ids.d3,
+    due: "2026-06-30",
+    reports: [{ on: "2026-01-15" }, { on: "2026-02-16" }],
+  });
   // D3 in the other plan: overdue since 1/3 (19 days), nothing reported.
   await w.assign(ids.other, { agencyId: ids.d3, due: "2026-03-01" });
   // C1: overdue since 15/3 (5 days), nothing reported.
@@ -69,7 +77,13 @@ describe("ranking", () => {
     );
     expect(rows.has(ids.idle!)).toBe(false);
     const d1 = rows.get(ids.d1!)!;
-    expect(d1.components).toEqual({ onTime: 100, overdue: 100, timeliness: 100, completeness: 100, returns: 100 });
+    expect(d1.components).toEqual({
+      onTime: 100,
+      overdue: 100,
+      timeliness: 100,
+      completeness: 100,
+      returns: 100,
+    });
     expect(d1).toMatchObject({ score: 100, position: 1, ranked: 3, shared: true, phrase: "đồng hạng 1/3" });
     const d2 = rows.get(ids.d2!)!;
     expect(d2.counts).toMatchObject({ judged: 1, doneOnTime: 0, dueSoFar: 1, overdue: 1, periodsDue: 4 });
@@ -79,10 +93,22 @@ describe("ranking", () => {
     // (0·35 + 36.25·25 + 50·15 + 75·15 + 0·10) / 100 = 27.8125.
     expect(d2).toMatchObject({ score: 27.8, position: 3, band: "weak", phrase: "đứng thứ 3/3" });
     const d3 = rows.get(ids.d3!)!;
-    expect(d3.components).toEqual({ onTime: null, overdue: null, timeliness: 100, completeness: 100, returns: null });
+    expect(d3.components).toEqual({
+      onTime: null,
+      overdue: null,
+      timeliness: 100,
+      completeness: 100,
+      returns: null,
+    });
     expect(d3).toMatchObject({ score: 100, position: 1, band: "excellent" });
     const c1 = rows.get(ids.c1!)!;
-    expect(c1).toMatchObject({ peerGroup: "communes", score: 13.3, position: 1, ranked: 1, phrase: "đứng thứ 1/1" });
+    expect(c1).toMatchObject({
+      peerGroup: "communes",
+      score: 13.3,
+      position: 1,
+      ranked: 1,
+      phrase: "đứng thứ 1/1",
+    });
   });
 
   it("ranks across all plans", async () => {

@@ -198,7 +198,9 @@ export async function rankAgencies(
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function toRankingRow(row: Record<string, unknown>, settings: RankingSettings): RankingRow {
-  const counts = Object.fromEntries(countNames.map((n) => [n, Number(row[n] ?? 0)])) as unknown as RankingCounts;
+  const counts = Object.fromEntries(
+    countNames.map((n) => [n, Number(row[n] ?? 0)]),
+  ) as unknown as RankingCounts;
   const components = Object.fromEntries(
     rankingComponents.map((c) => {
       const value = numOrNull(row[`c_${c}`]);

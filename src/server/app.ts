@@ -21,6 +21,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { commentRoutes } from "./routes/comments.ts";
 import { deadlineChangeRoutes } from "./routes/deadlineChanges.ts";
+import { evaluationRoutes } from "./routes/evaluation.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
@@ -107,6 +108,7 @@ export async function buildApp(
   await app.register(securityRoutes);
   await app.register(planRoutes);
   await app.register(rollupRoutes);
+  await app.register(evaluationRoutes);
   await app.register(taskRoutes);
   await app.register(importRoutes);
   await app.register(taskEditingRoutes);

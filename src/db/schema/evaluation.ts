@@ -18,5 +18,3 @@ export const rankingSettings = pgTable(
   },
   (t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] })],
 );
-
-
