@@ -98,6 +98,26 @@ export async function listAtRisk(
   query: Omit<AtRiskQuery, "asOf" | "limit"> & { asOf: IsoDate; limit: number },
   t: EarlyWarningThresholds = defaultEarlyWarningThresholds,
 ): Promise<{ asOf: IsoDate; total: number; nextCursor: string | null; items: AtRiskRow[] }> {
+  const result = await db.execute(atRiskStatement(tenantId, scope, query, t));
+  const rows = rowsOf<RawRow>(result);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    asOf: query.asOf,
+    total: rows[0]?.total ?? 0,
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor([last.dueOn ?? NO_DUE, last.assignmentId]) : null,
+    items: page.map(toRow),
+  };
+}
+
+/** The statement itself: exported so that the benchmark can explain it. */
+export function atRiskStatement(
+  tenantId: string,
+  scope: TaskScope,
+  query: Omit<AtRiskQuery, "asOf" | "limit"> & { asOf: IsoDate; limit: number },
+  t: EarlyWarningThresholds = defaultEarlyWarningThresholds,
+): SQL {
   const { asOf } = query;
   const where: SQL[] = [
     sql`assignment_status_facts.tenant_id = ${tenantId}`,
@@ -112,8 +132,13 @@ export async function listAtRisk(
     where.push(sql`assignment_status_facts.agency_id in ${subtreeOf(tenantId, scope.agencyIds)}`);
   const cursor = readCursor(query.after);
   const due = dueAsOfSql(asOf);
-  const result = await db.execute(sql`
-    with closed as (${closedPeriods(tenantId, asOf)}),
+  return sql`
+    with closed as (
+      select closed.*, rp.id as period_id
+      from (${closedPeriods(tenantId, asOf)}) closed
+      left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = closed.plan_id
+        and rp.starts_on = closed.starts_on
+    ),
     refused as (
       select dc.assignment_id, max(${vietnamDay(sql`dc.decided_at`)}) as refused_on
       from deadline_changes dc
@@ -121,41 +146,48 @@ export async function listAtRisk(
       group by dc.assignment_id
     ),
     returned as (
+      -- A returned report keeps its state: the queue's index finds them without reading every review.
       select r.assignment_id, count(*)::int as n
-      from reviews v join progress_reports r on r.tenant_id = v.tenant_id and r.id = v.report_id
-      where v.tenant_id = ${tenantId} and v.decision = 'return' and ${vietnamDay(sql`v.created_at`)} <= ${asOf}::date
+      from progress_reports r join reviews v on v.tenant_id = r.tenant_id and v.report_id = r.id
+      where r.tenant_id = ${tenantId} and r.state = 'returned' and v.decision = 'return'
+        and ${vietnamDay(sql`v.created_at`)} <= ${asOf}::date
       group by r.assignment_id
     ),
     base as (
       select assignment_status_facts.assignment_id, assignment_status_facts.task_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id, ${due} as due, ${statusSql(asOf)} as status,
              coalesce(d.issued_on, ${vietnamDay(sql`a.created_at`)}) as start_on,
              closed.starts_on as p_start, closed.ends_on as p_end, closed.cutoff_on as p_cutoff, closed.kind as p_kind,
-             refused.refused_on, coalesce(returned.n, 0) as returns
+             refused.refused_on, coalesce(returned.n, 0) as returns,
+             (closed.period_id is not null and pf.assignment_id is not null) as reported_closed
       from assignment_status_facts
       join assignments a on a.tenant_id = assignment_status_facts.tenant_id and a.id = assignment_status_facts.assignment_id
       join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
       join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
       left join closed on closed.plan_id = assignment_status_facts.plan_id
+      left join assignment_period_facts pf on pf.tenant_id = ${tenantId} and pf.period_id = closed.period_id
+        and pf.assignment_id = assignment_status_facts.assignment_id and pf.first_submitted_on <= ${asOf}::date
       left join refused on refused.assignment_id = assignment_status_facts.assignment_id
       left join returned on returned.assignment_id = assignment_status_facts.assignment_id
       where ${sql.join(where, sql` and `)}
       offset 0
     ),
-    measured as (
+    timed as (
       select base.*,
-             (select r.percent from progress_reports r
-               where r.tenant_id = ${tenantId} and r.assignment_id = base.assignment_id
-                 and r.state in ('awaiting_head', 'submitted', 'approved') and r.percent is not null
-                 and ${vietnamDay(sql`r.submitted_at`)} <= ${asOf}::date
-               order by r.submitted_at desc limit 1) as progress,
              case when base.due > base.start_on
                then (${asOf}::date - base.start_on)::float8 / (base.due - base.start_on) end as elapsed,
-             (base.p_start is not null and base.start_on <= base.p_end and not exists (
-               select 1 from reporting_periods rp
-               join assignment_period_facts pf on pf.tenant_id = rp.tenant_id and pf.period_id = rp.id
-               where rp.tenant_id = ${tenantId} and rp.plan_id = base.plan_id and rp.starts_on = base.p_start
-                 and pf.assignment_id = base.assignment_id and pf.first_submitted_on <= ${asOf}::date)) as missing
+             (base.p_start is not null and base.start_on <= base.p_end and not base.reported_closed) as missing
       from base
+    ),
+    measured as (
+      -- The latest percentage is read only where rule (b) can apply: a few of the open assignments.
+      select timed.*,
+             case when timed.elapsed between ${t.minElapsed} and 1 then
+               (select r.percent from progress_reports r
+                 where r.tenant_id = ${tenantId} and r.assignment_id = timed.assignment_id
+                   and r.state in ('awaiting_head', 'submitted', 'approved') and r.percent is not null
+                   and ${vietnamDay(sql`r.submitted_at`)} <= ${asOf}::date
+                 order by r.submitted_at desc limit 1) end as progress
+      from timed
     ),
     flagged as (
       select measured.*, array_remove(array[
@@ -184,17 +216,7 @@ export async function listAtRisk(
     join agencies ag on ag.tenant_id = ${tenantId} and ag.id = listed.agency_id
     where ${cursor ? sql`(coalesce(listed.due, ${NO_DUE}::date), listed.assignment_id) > (${cursor[0]}::date, ${cursor[1]}::uuid)` : sql`true`}
     order by coalesce(listed.due, ${NO_DUE}::date), listed.assignment_id
-    limit ${query.limit + 1}`);
-  const rows = rowsOf<RawRow>(result);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    asOf,
-    total: rows[0]?.total ?? 0,
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor([last.dueOn ?? NO_DUE, last.assignmentId]) : null,
-    items: page.map(toRow),
-  };
+    limit ${query.limit + 1}`;
 }
 
 type RawRow = Omit<AtRiskRow, "period" | "reasons" | "progress" | "elapsed" | "daysLeft"> & {
