@@ -139,6 +139,12 @@ export function atRiskStatement(
       left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = closed.plan_id
         and rp.starts_on = closed.starts_on
     ),
+    closed_reported as (
+      -- Reports for the closed periods only, found through the period index.
+      select pf.assignment_id
+      from assignment_period_facts pf join closed on closed.period_id = pf.period_id
+      where pf.tenant_id = ${tenantId} and pf.first_submitted_on <= ${asOf}::date
+    ),
     refused as (
       select dc.assignment_id, max(${vietnamDay(sql`dc.decided_at`)}) as refused_on
       from deadline_changes dc
@@ -158,14 +164,13 @@ export function atRiskStatement(
              coalesce(d.issued_on, ${vietnamDay(sql`a.created_at`)}) as start_on,
              closed.starts_on as p_start, closed.ends_on as p_end, closed.cutoff_on as p_cutoff, closed.kind as p_kind,
              refused.refused_on, coalesce(returned.n, 0) as returns,
-             (closed.period_id is not null and pf.assignment_id is not null) as reported_closed
+             (closed_reported.assignment_id is not null) as reported_closed
       from assignment_status_facts
       join assignments a on a.tenant_id = assignment_status_facts.tenant_id and a.id = assignment_status_facts.assignment_id
       join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
       join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
       left join closed on closed.plan_id = assignment_status_facts.plan_id
-      left join assignment_period_facts pf on pf.tenant_id = ${tenantId} and pf.period_id = closed.period_id
-        and pf.assignment_id = assignment_status_facts.assignment_id and pf.first_submitted_on <= ${asOf}::date
+      left join closed_reported on closed_reported.assignment_id = assignment_status_facts.assignment_id
       left join refused on refused.assignment_id = assignment_status_facts.assignment_id
       left join returned on returned.assignment_id = assignment_status_facts.assignment_id
       where ${sql.join(where, sql` and `)}
@@ -200,23 +205,28 @@ export function atRiskStatement(
              ]::text[], null) as reasons
       from measured
     ),
-    listed as (select * from flagged where cardinality(reasons) > 0)
-    select listed.assignment_id::text as "assignmentId", listed.task_id::text as "taskId",
-           tk.ref as "taskRef", tk.title as "taskTitle", listed.plan_id::text as "planId", pl.name as "planName",
-           listed.agency_id::text as "agencyId", ag.name as "agencyName", listed.status,
-           listed.start_on::text as "startOn", listed.due::text as "dueOn",
-           (listed.due - ${asOf}::date) as "daysLeft", listed.progress, listed.elapsed,
-           listed.returns, listed.refused_on::text as "refusedOn",
-           listed.p_start::text as "pStart", listed.p_end::text as "pEnd", listed.p_cutoff::text as "pCutoff",
-           listed.p_kind as "pKind", listed.reasons,
+    listed as (select * from flagged where cardinality(reasons) > 0),
+    -- The page first, then the names of its rows only.
+    page as (
+      select * from listed
+      where ${cursor ? sql`(coalesce(listed.due, ${NO_DUE}::date), listed.assignment_id) > (${cursor[0]}::date, ${cursor[1]}::uuid)` : sql`true`}
+      order by coalesce(listed.due, ${NO_DUE}::date), listed.assignment_id
+      limit ${query.limit + 1}
+    )
+    select page.assignment_id::text as "assignmentId", page.task_id::text as "taskId",
+           tk.ref as "taskRef", tk.title as "taskTitle", page.plan_id::text as "planId", pl.name as "planName",
+           page.agency_id::text as "agencyId", ag.name as "agencyName", page.status,
+           page.start_on::text as "startOn", page.due::text as "dueOn",
+           (page.due - ${asOf}::date) as "daysLeft", page.progress, page.elapsed,
+           page.returns, page.refused_on::text as "refusedOn",
+           page.p_start::text as "pStart", page.p_end::text as "pEnd", page.p_cutoff::text as "pCutoff",
+           page.p_kind as "pKind", page.reasons,
            (select count(*) from listed)::int as total
-    from listed
-    join tasks tk on tk.tenant_id = ${tenantId} and tk.id = listed.task_id
-    join plans pl on pl.tenant_id = ${tenantId} and pl.id = listed.plan_id
-    join agencies ag on ag.tenant_id = ${tenantId} and ag.id = listed.agency_id
-    where ${cursor ? sql`(coalesce(listed.due, ${NO_DUE}::date), listed.assignment_id) > (${cursor[0]}::date, ${cursor[1]}::uuid)` : sql`true`}
-    order by coalesce(listed.due, ${NO_DUE}::date), listed.assignment_id
-    limit ${query.limit + 1}`;
+    from page
+    join tasks tk on tk.tenant_id = ${tenantId} and tk.id = page.task_id
+    join plans pl on pl.tenant_id = ${tenantId} and pl.id = page.plan_id
+    join agencies ag on ag.tenant_id = ${tenantId} and ag.id = page.agency_id
+    order by coalesce(page.due, ${NO_DUE}::date), page.assignment_id`;
 }
 
 type RawRow = Omit<AtRiskRow, "period" | "reasons" | "progress" | "elapsed" | "daysLeft"> & {

@@ -90,12 +90,18 @@ export async function rankAgencies(
   filter: RankingFilter,
   settings: RankingSettings,
 ): Promise<RankingRow[]> {
+  const result = await db.execute(rankingStatement(tenantId, filter, settings));
+  return rowsOf<Record<string, unknown>>(result).map((row) => toRankingRow(row, settings));
+}
+
+/** The statement itself: exported so that the benchmark can explain it. */
+export function rankingStatement(tenantId: string, filter: RankingFilter, settings: RankingSettings): SQL {
   const { from, to, asOf } = filter;
   const end = to < asOf ? to : asOf;
   const cap = settings.overdueAgeCapDays;
   const planFilter = filter.planId ? sql`and assignment_status_facts.plan_id = ${filter.planId}` : sql``;
   const planOfPeriods = filter.planId ? sql`and pl.id = ${filter.planId}` : sql``;
-  const result = await db.execute(sql`
+  return sql`
     with facts as (
       select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
              assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
@@ -191,8 +197,7 @@ export async function rankAgencies(
       count(score) over (partition by peer_group) as ranked,
       case when score is not null then count(*) over (partition by peer_group, score) > 1 else false end as shared
     from totalled
-    order by peer_group, score desc nulls last, name`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => toRankingRow(row, settings));
+    order by peer_group, score desc nulls last, name`;
 }
 
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
