@@ -112,6 +112,34 @@ function reads(f: Fixture): Read[] {
       account: "vanphong",
       what: `hàng chờ duyệt (${f.reviewQueueTotal} báo cáo, trang đầu 50 báo cáo như trang web)`,
     },
+    {
+      name: "listAtRisk (province)",
+      target: "list",
+      path: "/api/at-risk?limit=50",
+      account: "lanhdao",
+      what: "cảnh báo sớm toàn tỉnh, trang đầu 50 dòng như trang web, tài khoản lanhdao",
+    },
+    {
+      name: "listAtRisk (congan)",
+      target: "list",
+      path: "/api/at-risk?limit=50",
+      account: "congan",
+      what: `cảnh báo sớm của ${f.agency.name} và đơn vị trực thuộc`,
+    },
+    {
+      name: "getRanking (all plans)",
+      target: "list",
+      path: "/api/ranking",
+      account: "lanhdao",
+      what: "xếp hạng mọi cơ quan, mọi kế hoạch, từ đầu năm đến hôm nay",
+    },
+    {
+      name: "getRanking (plan)",
+      target: "list",
+      path: `/api/ranking?planId=${f.plan.id}`,
+      account: "lanhdao",
+      what: `xếp hạng theo ${plan}`,
+    },
   ];
 }
 

@@ -46,6 +46,7 @@ export const auditActionLabels: Record<string, string> = {
   "dashboard_view.create": "Lưu trang tổng quan dùng chung",
   "dashboard_view.update": "Sửa trang tổng quan dùng chung",
   "dashboard_view.delete": "Xóa trang tổng quan dùng chung",
+  "ranking.settings_saved": "Lưu cách tính điểm xếp hạng",
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

@@ -3,6 +3,7 @@ import { auditPolicy } from "./audit.ts";
 import { commentPolicy } from "./comment.ts";
 import { dashboardViewPolicy } from "./dashboardView.ts";
 import { deadlineChangePolicy } from "./deadlineChange.ts";
+import { evaluationPolicy } from "./evaluation.ts";
 import { planPolicy } from "./plan.ts";
 import type { Principal } from "./principal.ts";
 import { reportPolicy } from "./report.ts";
@@ -51,6 +52,11 @@ export function abilities(p: Principal) {
     security: { manage: securityPolicy.manageSettings(p).allowed },
     audit: { read: auditPolicy.read(p).allowed },
     dashboard: { manageViews: dashboardViewPolicy.manage(p).allowed },
+    evaluation: {
+      listAtRisk: evaluationPolicy.listAtRisk(p).allowed,
+      readRanking: evaluationPolicy.readRanking(p).allowed,
+      manageRankingSettings: evaluationPolicy.manageRankingSettings(p).allowed,
+    },
   };
 }
 export type Abilities = ReturnType<typeof abilities>;

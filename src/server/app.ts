@@ -22,6 +22,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { commentRoutes } from "./routes/comments.ts";
 import { dashboardViewRoutes } from "./routes/dashboardViews.ts";
 import { deadlineChangeRoutes } from "./routes/deadlineChanges.ts";
+import { evaluationRoutes } from "./routes/evaluation.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
@@ -109,6 +110,7 @@ export async function buildApp(
   await app.register(planRoutes);
   await app.register(rollupRoutes);
   await app.register(dashboardViewRoutes);
+  await app.register(evaluationRoutes);
   await app.register(taskRoutes);
   await app.register(importRoutes);
   await app.register(taskEditingRoutes);

@@ -242,6 +242,30 @@ export const permissionMatrix: Record<string, Rule> = {
     why: "counts narrowed to the caller's scope (agency staff: their agency)",
     call: { query: (c) => ({ by: "agency", planId: c.ids.planId }) },
   },
+  listAtRisk: {
+    own: everyone,
+    other: provinceWide,
+    why: "evaluationPolicy.readAgency: one agency's at-risk list is its own staff's or the province-wide roles'",
+    call: { query: (c) => ({ agencyId: c.ids.agencyId, asOf: today() }) },
+  },
+  getRanking: {
+    own: everyone,
+    other: provinceWide,
+    why: "evaluationPolicy.readAgency: an agency's ranking row with its breakdown; the whole table is everyone's",
+    call: { query: (c) => ({ agencyId: c.ids.agencyId, from: "2026-01-01", to: "2026-12-31" }) },
+  },
+  getRankingSettings: { own: everyone, why: "evaluationPolicy.readRanking: the weights explain the score" },
+  saveRankingSettings: {
+    own: office,
+    why: "evaluationPolicy.manageRankingSettings: the standing office sets the score's weights",
+    call: {
+      body: () => ({
+        weights: { onTime: 35, overdue: 25, timeliness: 15, completeness: 15, returns: 10 },
+        overdueAgeCapDays: 120,
+        bands: { excellent: 90, good: 80, fair: 65, average: 50 },
+      }),
+    },
+  },
   listTasks: {
     own: everyone,
     why: "the list is narrowed to taskScope: agency staff see the tasks their agency holds",

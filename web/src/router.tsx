@@ -16,6 +16,7 @@ const lazyPage = lazyNamed;
 const AppLayout = lazyPage(() => import("./components/AppLayout.tsx"), "AppLayout");
 const AccountSecurityPage = lazyPage(() => import("./pages/AccountSecurityPage.tsx"), "AccountSecurityPage");
 const AgenciesPage = lazyPage(() => import("./pages/AgenciesPage.tsx"), "AgenciesPage");
+const AtRiskPage = lazyPage(() => import("./pages/AtRiskPage.tsx"), "AtRiskPage");
 const AuditLogPage = lazyPage(() => import("./pages/AuditLogPage.tsx"), "AuditLogPage");
 const ChangePasswordPage = lazyPage(() => import("./pages/ChangePasswordPage.tsx"), "ChangePasswordPage");
 const ImportPage = lazyPage(() => import("./pages/ImportPage.tsx"), "ImportPage");
@@ -25,6 +26,7 @@ const MyTasksPage = lazyPage(() => import("./pages/MyTasksPage.tsx"), "MyTasksPa
 const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage.tsx"), "NotFoundPage");
 const PlanPage = lazyPage(() => import("./pages/PlanPage.tsx"), "PlanPage");
 const PlansPage = lazyPage(() => import("./pages/PlansPage.tsx"), "PlansPage");
+const RankingPage = lazyPage(() => import("./pages/RankingPage.tsx"), "RankingPage");
 const ReviewQueuePage = lazyPage(() => import("./pages/ReviewQueuePage.tsx"), "ReviewQueuePage");
 const SecuritySettingsPage = lazyPage(
   () => import("./pages/SecuritySettingsPage.tsx"),
@@ -76,6 +78,8 @@ export const router = createBrowserRouter([
       { path: "bao-mat-tai-khoan", element: page(AccountSecurityPage) },
       { path: "cai-dat-bao-mat", element: page(SecuritySettingsPage) },
       { path: "nhat-ky", element: page(AuditLogPage) },
+      { path: "canh-bao", element: page(AtRiskPage) },
+      { path: "xep-hang", element: page(RankingPage) },
       { path: "*", element: page(NotFoundPage) },
     ],
   },

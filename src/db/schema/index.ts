@@ -3,6 +3,7 @@ export * from "./agencies.ts";
 export * from "./audit.ts";
 export * from "./dashboardViews.ts";
 export * from "./engagement.ts";
+export * from "./evaluation.ts";
 export * from "./imports.ts";
 export * from "./indicators.ts";
 export * from "./plans.ts";

@@ -41,6 +41,7 @@ const abilitiesResponse = z.object({
   security: flags("manage"),
   audit: flags("read"),
   dashboard: flags("manageViews"),
+  evaluation: flags("listAtRisk", "readRanking", "manageRankingSettings"),
 });
 // The serializer drops what the schema does not name: an ability added to the policies must be
 // added here too, or the web app would never see it. This line stops the build until it is.

@@ -138,6 +138,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/at-risk": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nhiệm vụ có nguy cơ chậm (cảnh báo sớm) tại ngày asOf, mỗi dòng kèm lý do và số liệu: không báo cáo cả kỳ, tiến độ chậm so với thời gian, bị từ chối gia hạn khi sắp đến hạn, báo cáo bị trả lại nhiều lần */
+    get: operations["listAtRisk"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/audit": {
     parameters: {
       query?: never;
@@ -665,6 +682,41 @@ export interface paths {
     /** Nhiệm vụ có cơ quan chủ trì văn bản ghi nhưng chưa giao được (chưa có trong danh mục) */
     get: operations["listUnmappedLeads"];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/ranking": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xếp hạng cơ quan, đơn vị theo nhóm (sở, ban, ngành; xã, phường; khác) trong một kỳ, theo một kế hoạch hoặc mọi kế hoạch, kèm điểm từng tiêu chí */
+    get: operations["getRanking"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/ranking/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cách tính điểm xếp hạng của tỉnh: trọng số các tiêu chí, ngưỡng xếp loại */
+    get: operations["getRankingSettings"];
+    /** Lưu cách tính điểm xếp hạng của tỉnh */
+    put: operations["saveRankingSettings"];
     post?: never;
     delete?: never;
     options?: never;
@@ -1741,6 +1793,109 @@ export interface operations {
             periodLabel: string;
             /** @enum {string} */
             state: "awaiting_head" | "submitted";
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listAtRisk: {
+    parameters: {
+      query?: {
+        /** @description Trang sau: nextCursor của trang trước */
+        after?: string;
+        /** @description Cơ quan và các đơn vị trực thuộc */
+        agencyId?: string;
+        /** @description Ngày xem; mặc định hôm nay */
+        asOf?: string;
+        limit?: number;
+        planId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            asOf: string;
+            items: {
+              agencyId: string;
+              agencyName: string;
+              assignmentId: string;
+              daysLeft: number | null;
+              dueOn: string | null;
+              elapsed: number | null;
+              period: {
+                cutoffOn: string;
+                endsOn: string;
+                label: string;
+                startsOn: string;
+              } | null;
+              planId: string;
+              planName: string;
+              progress: number | null;
+              reasons: ("missing_period" | "behind_schedule" | "refused_near_due" | "returned_often")[];
+              refusedOn: string | null;
+              returns: number;
+              startOn: string | null;
+              status: string;
+              taskId: string;
+              taskRef: string;
+              taskTitle: string;
+            }[];
+            nextCursor: string | null;
+            total: number;
           };
         };
       };
@@ -3828,6 +3983,11 @@ export interface operations {
                 decide: boolean;
                 request: boolean;
               };
+              evaluation: {
+                listAtRisk: boolean;
+                manageRankingSettings: boolean;
+                readRanking: boolean;
+              };
               plan: {
                 edit: boolean;
                 import: boolean;
@@ -5160,6 +5320,319 @@ export interface operations {
               taskId: string;
               title: string;
             }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getRanking: {
+    parameters: {
+      query?: {
+        /** @description Chỉ dòng của cơ quan này (vị trí vẫn tính trong nhóm) */
+        agencyId?: string;
+        asOf?: string;
+        /** @description Từ ngày; mặc định ngày đầu năm của asOf */
+        from?: string;
+        planId?: string;
+        /** @description Đến ngày; mặc định asOf */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            asOf: string;
+            from: string;
+            groups: {
+              label: string;
+              /** @enum {string} */
+              peerGroup: "departments" | "communes" | "others";
+              ranked: number;
+            }[];
+            items: {
+              agencyId: string;
+              agencyName: string;
+              band: ("excellent" | "good" | "fair" | "average" | "weak") | null;
+              components: {
+                completeness: number | null;
+                onTime: number | null;
+                overdue: number | null;
+                returns: number | null;
+                timeliness: number | null;
+              };
+              counts: {
+                doneOnTime: number;
+                dueSoFar: number;
+                judged: number;
+                overdue: number;
+                overdueWeight: number;
+                periodsDue: number;
+                periodsOnTime: number;
+                periodsReported: number;
+                returned: number;
+                reviewed: number;
+              };
+              /** @enum {string} */
+              level: "central" | "province" | "department" | "commune" | "other";
+              /** @enum {string} */
+              peerGroup: "departments" | "communes" | "others";
+              phrase: string;
+              position: number | null;
+              ranked: number;
+              score: number | null;
+              shared: boolean;
+            }[];
+            planId: string | null;
+            settings: {
+              bands: {
+                average: number;
+                excellent: number;
+                fair: number;
+                good: number;
+              };
+              overdueAgeCapDays: number;
+              weights: {
+                completeness: number;
+                onTime: number;
+                overdue: number;
+                returns: number;
+                timeliness: number;
+              };
+            };
+            to: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getRankingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            bands: {
+              average: number;
+              excellent: number;
+              fair: number;
+              good: number;
+            };
+            overdueAgeCapDays: number;
+            weights: {
+              completeness: number;
+              onTime: number;
+              overdue: number;
+              returns: number;
+              timeliness: number;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  saveRankingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          bands: {
+            average: number;
+            excellent: number;
+            fair: number;
+            good: number;
+          };
+          overdueAgeCapDays: number;
+          weights: {
+            completeness: number;
+            onTime: number;
+            overdue: number;
+            returns: number;
+            timeliness: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            bands: {
+              average: number;
+              excellent: number;
+              fair: number;
+              good: number;
+            };
+            overdueAgeCapDays: number;
+            weights: {
+              completeness: number;
+              onTime: number;
+              overdue: number;
+              returns: number;
+              timeliness: number;
+            };
           };
         };
       };

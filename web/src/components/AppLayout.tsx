@@ -16,6 +16,8 @@ function navigation(me: Me): NonNullable<MenuProps["items"]> {
   const link = (path: string, label: string) => ({ key: path, label: <Link to={path}>{label}</Link> });
   if (can.workOnTasks(me)) items.push(link(paths.myTasks, "Nhiệm vụ của tôi"));
   if (me.abilities.plan?.list !== false) items.push(link(paths.plans, "Kế hoạch"));
+  if (can.listAtRisk(me)) items.push(link(paths.atRisk, "Cảnh báo sớm"));
+  if (can.readRanking(me)) items.push(link(paths.ranking, "Xếp hạng"));
   if (can.review(me) || can.headApprove(me)) items.push(link(paths.reviews, "Duyệt báo cáo"));
   if (can.importPlans(me)) items.push(link(paths.imports, "Nhập văn bản"));
   if (can.listAgencies(me)) items.push(link(paths.agencies, "Cơ quan, đơn vị"));

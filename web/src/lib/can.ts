@@ -39,4 +39,8 @@ export const can = {
   manageSecurity: (me: Me | null | undefined) => ability(me, "security", "manage"),
   /** The audit log is read by administrators only. */
   readAudit: (me: Me | null | undefined) => ability(me, "audit", "read"),
+  /** Cảnh báo sớm: every account, within its scope. */
+  listAtRisk: (me: Me | null | undefined) => ability(me, "evaluation", "listAtRisk"),
+  /** The ranking of agencies, published to every account of the province. */
+  readRanking: (me: Me | null | undefined) => ability(me, "evaluation", "readRanking"),
 };

@@ -14,6 +14,8 @@ export const paths = {
   accountSecurity: "/bao-mat-tai-khoan",
   securitySettings: "/cai-dat-bao-mat",
   audit: "/nhat-ky",
+  atRisk: "/canh-bao",
+  ranking: "/xep-hang",
 };
 
 /** Where to go after login: only a path inside this app, never another site; else the start page. */
