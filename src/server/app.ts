@@ -20,6 +20,7 @@ import { agencyRoutes } from "./routes/agencies.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { commentRoutes } from "./routes/comments.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { deadlineChangeRoutes } from "./routes/deadlineChanges.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -107,6 +108,7 @@ export async function buildApp(
   await app.register(securityRoutes);
   await app.register(planRoutes);
   await app.register(rollupRoutes);
+  await app.register(dashboardRoutes);
   await app.register(taskRoutes);
   await app.register(importRoutes);
   await app.register(taskEditingRoutes);
