@@ -16,7 +16,9 @@ const totals = (counts: Partial<ReturnType<typeof emptyStatusCounts>>, dueSoFar 
 describe("completionSentence", () => {
   it("writes the officials' sentence", () => {
     const t = totals({ done_on_time: 120, done_late: 17, overdue: 18, not_started: 85 });
-    expect(completionSentence(t)).toBe("hoàn thành 137/240 nhiệm vụ, trong đó 120 đúng hạn; 18 nhiệm vụ quá hạn");
+    expect(completionSentence(t)).toBe(
+      "hoàn thành 137/240 nhiệm vụ, trong đó 120 đúng hạn; 18 nhiệm vụ quá hạn",
+    );
   });
   it("leaves out what is zero", () => {
     expect(completionSentence(totals({ not_started: 5 }))).toBe("hoàn thành 0/5 nhiệm vụ");
@@ -60,9 +62,12 @@ describe("rates and ages", () => {
     expect(OVERDUE_AGE_THRESHOLDS).toEqual([30, 60, 120]);
   });
   it("names only the thresholds reached", () => {
-    expect(overdueAgeSentence([{ days: 30, count: 12 }, { days: 60, count: 0 }])).toBe(
-      "trong số quá hạn: 12 nhiệm vụ quá hạn trên 30 ngày",
-    );
+    expect(
+      overdueAgeSentence([
+        { days: 30, count: 12 },
+        { days: 60, count: 0 },
+      ]),
+    ).toBe("trong số quá hạn: 12 nhiệm vụ quá hạn trên 30 ngày");
     expect(overdueAgeSentence([{ days: 30, count: 0 }])).toBeNull();
   });
 });

@@ -6,8 +6,8 @@ import {
   type AgeBucket,
   ageBucketLabel,
   completionSentence,
-  DUE_WITHIN_WINDOWS,
   type DashboardScopeKind,
+  DUE_WITHIN_WINDOWS,
   OVERDUE_AGE_THRESHOLDS,
   overdueAgeBuckets,
   overdueAgeSentence,
@@ -16,7 +16,6 @@ import {
 import type { IsoDate } from "../domain/dates.ts";
 import { assignmentStatuses, type StatusTotals, totalsFromCounts } from "../domain/status.ts";
 import type { TaskScope } from "../policies/task.ts";
-import { dashboardTrend, type TrendRow } from "./dashboardTrend.ts";
 import {
   type LeadScope,
   leadFactsWhere,
@@ -24,6 +23,7 @@ import {
   scopedConditionSql,
   scopedTasksSql,
 } from "./dashboardScope.ts";
+import { dashboardTrend, type TrendRow } from "./dashboardTrend.ts";
 import { dueAsOfSql, statusSql } from "./statusSql.ts";
 
 /**
@@ -32,7 +32,9 @@ import { dueAsOfSql, statusSql } from "./statusSql.ts";
  * statements, FILTER clauses over the rows of dashboardScope.ts), never a loop over rows here;
  * `listQuery` is what the task list needs to show the rows behind each figure.
  */
-export type DashboardScope = { kind: "province" } | { kind: Exclude<DashboardScopeKind, "province">; id: string };
+export type DashboardScope =
+  | { kind: "province" }
+  | { kind: Exclude<DashboardScopeKind, "province">; id: string };
 
 /** The scope narrowed to what the viewer may see: agency staff count only their agency's part. */
 export function leadScopeOf(scope: DashboardScope, viewer: TaskScope): LeadScope {
@@ -138,7 +140,12 @@ export async function getDashboard(
 }
 
 /** Agencies (rows) by the status of their own lead assignments (columns), in one GROUP BY. */
-async function agencyBoard(db: Executor, tenantId: string, lead: LeadScope, asOf: IsoDate): Promise<BoardRow[]> {
+async function agencyBoard(
+  db: Executor,
+  tenantId: string,
+  lead: LeadScope,
+  asOf: IsoDate,
+): Promise<BoardRow[]> {
   const perStatus = assignmentStatuses.map(
     (s) => sql`count(*) filter (where x.status = ${s})::int as ${sql.identifier(s)}`,
   );

@@ -12,8 +12,8 @@ import { foldForSearch } from "../domain/text.ts";
 import { deadlineKindSchema } from "../ingest/extraction.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { normalizeStatusRow } from "./assignmentStatus.ts";
-import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import { agencySubtreeSql, dashboardRows } from "./dashboardScope.ts";
+import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import { heldBy, taskInScope } from "./scopeSql.ts";
 import {
   daysOverdueSql,
@@ -168,7 +168,12 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
 const task = { tenantId: sql`t.tenant_id`, id: sql`t.id` };
 
 /** Conditions that do not need the status: they narrow the tasks before statuses are computed. */
-function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters, ...extra: (SQL | undefined)[]): SQL {
+function taskConditions(
+  tenantId: string,
+  scope: TaskScope,
+  filters: TaskFilters,
+  ...extra: (SQL | undefined)[]
+): SQL {
   const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, liveTaskSql("t")];
   for (const condition of extra) if (condition) where.push(condition);
   if (filters.planId) where.push(sql`t.plan_id = ${filters.planId}`);
@@ -179,14 +184,20 @@ function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters
   // that has "công" somewhere and "an" somewhere else ("an toàn").
   const phrase = foldForSearch(filters.q ?? "");
   if (phrase) where.push(sql`t.search_key like ${likePattern(phrase)}`);
-  if (filters.leadAgencyId) where.push(heldByAgency(tenantId, filters.leadAgencyId, filters.agencyTree, "lead"));
+  if (filters.leadAgencyId)
+    where.push(heldByAgency(tenantId, filters.leadAgencyId, filters.agencyTree, "lead"));
   if (filters.agencyId) where.push(heldByAgency(tenantId, filters.agencyId, filters.agencyTree));
   where.push(taskInScope(scope, task));
   return sql.join(where, sql` and `);
 }
 
 /** Held by the agency, or with `subtree` by it or any agency below it. */
-function heldByAgency(tenantId: string, agencyId: string, subtree: boolean | undefined, role?: AssignmentRole): SQL {
+function heldByAgency(
+  tenantId: string,
+  agencyId: string,
+  subtree: boolean | undefined,
+  role?: AssignmentRole,
+): SQL {
   if (!subtree) return heldBy(task, [agencyId], role);
   return sql`exists (select 1 from assignments held
     where held.tenant_id = t.tenant_id and held.task_id = t.id

@@ -6,7 +6,7 @@ import type { AssignmentRole } from "../domain/assignments.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import type { AssignmentStatus } from "../domain/status.ts";
 import type { TaskScope } from "../policies/task.ts";
-import { type LeadScope, agencySubtreeSql } from "./dashboardScope.ts";
+import { agencySubtreeSql, type LeadScope } from "./dashboardScope.ts";
 import { taskInScope } from "./scopeSql.ts";
 import { ownTaskStatusSql, statusSql, taskStatusAggregateSql } from "./statusSql.ts";
 

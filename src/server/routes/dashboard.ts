@@ -64,7 +64,9 @@ const dashboardResponse = z.object({
   waitingForReview: z.number().nullable(),
   listQuery: z
     .record(z.string(), z.string())
-    .describe("Bộ lọc của danh sách nhiệm vụ (GET /api/tasks) ứng với phạm vi: mỗi con số là danh sách này thêm điều kiện của nó"),
+    .describe(
+      "Bộ lọc của danh sách nhiệm vụ (GET /api/tasks) ứng với phạm vi: mỗi con số là danh sách này thêm điều kiện của nó",
+    ),
 });
 
 const upstreamResponse = z.object({
@@ -122,7 +124,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     load: (ctx, { query }) => dashboardTarget(ctx.db, ctx.tenantId, scopeOf(query)),
     missing,
-    authorize: (principal, target) => dashboardPolicy.read(principal, { kind: target.scope.kind, agencyId: target.agencyId }),
+    authorize: (principal, target) =>
+      dashboardPolicy.read(principal, { kind: target.scope.kind, agencyId: target.agencyId }),
     run: async (ctx, { query }, target) => {
       const asOf = query.asOf ?? today();
       const dashboard = await getDashboard(ctx.db, ctx.tenantId, target.scope, taskScope(ctx.principal), {
@@ -146,11 +149,18 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     load: (ctx, { query }) => dashboardTarget(ctx.db, ctx.tenantId, scopeOf(query)),
     missing,
-    authorize: (principal, target) => dashboardPolicy.read(principal, { kind: target.scope.kind, agencyId: target.agencyId }),
+    authorize: (principal, target) =>
+      dashboardPolicy.read(principal, { kind: target.scope.kind, agencyId: target.agencyId }),
     run: async (ctx, { query }, target) => {
       const asOf = query.asOf ?? today();
       const viewer = taskScope(ctx.principal);
-      const items = await listUpstreamTasks(ctx.db, ctx.tenantId, leadScopeOf(target.scope, viewer), viewer, asOf);
+      const items = await listUpstreamTasks(
+        ctx.db,
+        ctx.tenantId,
+        leadScopeOf(target.scope, viewer),
+        viewer,
+        asOf,
+      );
       return { asOf, scope: presentScope(target), items };
     },
   });
