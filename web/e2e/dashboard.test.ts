@@ -23,9 +23,13 @@ async function clickFigure(page: Page, label: string) {
   await figure.locator(".dd-figure-value").click();
   await page.waitForURL((url) => url.pathname === "/nhiem-vu");
   const total = page.getByTestId("task-total");
+  // The count, once it is there and no longer loading (a spinner reads "Đang tải").
+  await total.waitFor();
   await expect
-    .poll(async () => (await total.locator("[data-loading]").count()) === 0 && (await total.innerText()))
-    .toBeTruthy();
+    .poll(
+      async () => (await total.locator("[data-loading]").count()) === 0 && /\d/.test(await total.innerText()),
+    )
+    .toBe(true);
   return { value, listed: digits(await total.innerText()) };
 }
 
@@ -72,7 +76,9 @@ describe("dashboards", () => {
       .first()
       .waitFor();
 
-    await dashboard(page, "vanphong");
+    await page.goto(`${harness.url}/tong-quan?ngay=${AS_OF}`);
+    await page.getByTestId("dashboard-sentence").waitFor();
+    await expect.poll(() => page.locator(".dd-figures [data-loading]").count()).toBe(0);
     const soon = await clickFigure(page, "Đến hạn trong 30 ngày tới");
     expect(soon.listed).toBe(soon.value);
     expect(harness.pageErrors).toEqual([]);
@@ -91,6 +97,20 @@ describe("dashboards", () => {
 
     const done = await clickFigure(page, "Hoàn thành đúng hạn");
     expect(done.listed).toBe(done.value);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it("fits a phone's width, the dashboard and the list it links to", async () => {
+    const page = await harness.newPage({ viewport: { width: 390, height: 844 } });
+    await dashboard(page, "lanhdao");
+    await page.getByRole("img", { name: /Biểu đồ xu hướng/ }).waitFor();
+    const extra = () =>
+      page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+    expect(await extra()).toBe(0);
+    const overdue = await clickFigure(page, "Đang quá hạn");
+    expect(overdue.listed).toBe(overdue.value);
+    await expect.poll(() => page.locator(".dd-task-cards").count()).toBe(1);
+    expect(await extra()).toBe(0);
     expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -66,27 +66,32 @@ export function EChart(props: {
         aria-label={props.label}
         style={{ width: "100%", height: props.height ?? 260 }}
       />
-      <table className="dd-visually-hidden">
-        <caption>{summary.caption}</caption>
-        <thead>
-          <tr>
-            {summary.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {summary.rows.map((row) => (
-            <tr key={String(row[0])}>
-              {row.map((cell, i) => (
-                <td key={`${summary.columns[i]}`}>{typeof cell === "number" ? formatNumber(cell) : cell}</td>
+      {/* A table ignores a 1 px width: the hidden box is a div around it. */}
+      <div className="dd-visually-hidden">
+        <table>
+          <caption>{summary.caption}</caption>
+          <thead>
+            <tr>
+              {summary.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.rows.map((row) => (
+              <tr key={String(row[0])}>
+                {row.map((cell, i) => (
+                  <td key={`${summary.columns[i]}`}>
+                    {typeof cell === "number" ? formatNumber(cell) : cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
