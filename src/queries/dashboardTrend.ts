@@ -56,7 +56,9 @@ export async function dashboardTrend(
       union all
       select ((r.submitted_at at time zone 'UTC') + interval '7 hours')::date, 'report'
       from progress_reports r join l on r.assignment_id = l.assignment_id, since
-      where r.tenant_id = ${tenantId} and r.submitted_at is not null
+      where r.tenant_id = ${tenantId}
+        -- A day of slack either side lets the index on (tenant_id, submitted_at) find the range.
+        and r.submitted_at >= (since.day - 1)::timestamptz and r.submitted_at < (${asOf}::date + 2)::timestamptz
         and ((r.submitted_at at time zone 'UTC') + interval '7 hours')::date between since.day and ${asOf}::date
     ),
     grouped as (
