@@ -55,10 +55,10 @@ export async function dashboardTrend(
              or l.completion_submitted_on > l.due)
       union all
       select ((r.submitted_at at time zone 'UTC') + interval '7 hours')::date, 'report'
-      from progress_reports r join l on r.assignment_id = l.assignment_id, since
-      where r.tenant_id = ${tenantId}
-        -- A day of slack either side lets the index on (tenant_id, submitted_at) find the range.
-        and r.submitted_at >= (since.day - 1)::timestamptz and r.submitted_at < (${asOf}::date + 2)::timestamptz
+      from l join progress_reports r on r.tenant_id = ${tenantId} and r.assignment_id = l.assignment_id, since
+      -- Reached by assignment (progress_reports_assignment_idx): a small scope reads its own
+      -- reports only; a large one is hashed against the index on (tenant_id, submitted_at).
+      where r.tenant_id = ${tenantId} and r.submitted_at is not null
         and ((r.submitted_at at time zone 'UTC') + interval '7 hours')::date between since.day and ${asOf}::date
     ),
     grouped as (
