@@ -225,7 +225,9 @@ describe("on the demo province", () => {
       await get("vanphong", `/api/dashboard?scope=plan&id=${planIds[0]}&asOf=2026-09-30`)
     ).json();
     expect(office.board.length).toBeGreaterThan(1);
-    expect(typeof office.waitingForReview).toBe("number");
+    // The office's figure is its review queue's length.
+    const queue = (await get("vanphong", "/api/review-queue?limit=1")).json();
+    expect(office.waitingForReview).toBe(queue.total);
   });
 
   it("refuses, misses and rejects with the right status", async () => {

@@ -1,6 +1,5 @@
 import { SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { liveTaskSql } from "../db/liveRows.ts";
 import { rowsOf } from "../db/migrate.ts";
 import {
   type AgeBucket,
@@ -172,15 +171,17 @@ async function agencyBoard(
   }));
 }
 
-/** What waits for the standing office: the size of its review queue (src/queries/reviewQueue.ts). */
+/**
+ * What waits for the standing office: the size of its review queue (src/queries/reviewQueue.ts),
+ * on tasks still followed, read through the status facts' `live` (src/db/liveRows.ts) instead of
+ * joining tasks and plans.
+ */
 async function reviewQueueSize(db: Executor, tenantId: string): Promise<number> {
   const result = await db.execute(sql`
     select count(*)::int as n
     from progress_reports r
-    join assignments a on a.tenant_id = r.tenant_id and a.id = r.assignment_id
-    join tasks t on t.tenant_id = a.tenant_id and t.id = a.task_id
-    where r.tenant_id = ${tenantId} and r.state = 'submitted'
-      and ${liveTaskSql("t")}`);
+    join assignment_status_facts f on f.tenant_id = r.tenant_id and f.assignment_id = r.assignment_id
+    where r.tenant_id = ${tenantId} and r.state = 'submitted' and f.live`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
 
