@@ -1,18 +1,8 @@
 /**
- * What a dashboard shows and for which part of the province: the scope kinds the dashboard reads
- * and the panels a saved view may choose among (issue 12). Declared once here: the API's schemas,
- * the saved views and the web page all take them from this file.
+ * The panels of a dashboard a saved view may choose among, and the stored shape of a saved view
+ * (issue 12); the scope kinds are the dashboard's own (`dashboard.ts`).
  */
-export const dashboardScopeKinds = ["province", "plan", "section", "agency", "agencyTree"] as const;
-export type DashboardScopeKind = (typeof dashboardScopeKinds)[number];
-
-export const dashboardScopeLabels: Record<DashboardScopeKind, string> = {
-  province: "Toàn tỉnh",
-  plan: "Kế hoạch",
-  section: "Phần, mục của kế hoạch",
-  agency: "Cơ quan, đơn vị",
-  agencyTree: "Cơ quan và các đơn vị trực thuộc",
-};
+import type { DashboardScopeKind } from "./dashboard.ts";
 
 export const dashboardPanels = [
   "totals",

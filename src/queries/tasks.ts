@@ -12,6 +12,7 @@ import { foldForSearch } from "../domain/text.ts";
 import { deadlineKindSchema } from "../ingest/extraction.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { normalizeStatusRow } from "./assignmentStatus.ts";
+import { agencySubtreeSql, dashboardRows } from "./dashboardScope.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
 import { heldBy, taskInScope } from "./scopeSql.ts";
 import {
@@ -48,6 +49,20 @@ export const taskFilters = z
     q: z.string().max(200).optional(),
     status: z.enum(assignmentStatuses).optional(),
     dueSoon: z.stringbool().optional(),
+    /** The dashboard's filters (src/queries/dashboardScope.ts): a section by id. */
+    sectionId: z.uuid().optional(),
+    /** leadAgencyId / agencyId with every agency below it. */
+    agencyTree: z.stringbool().optional(),
+    /**
+     * Statuses are those of the lead agencies filtered (leadAgencyId, its subtree with
+     * agencyTree), not of every lead: the task list behind an agency's dashboard figure.
+     */
+    leadStatus: z.stringbool().optional(),
+    completed: z.enum(["any", "onTime", "late"]).optional(),
+    overdueMinDays: z.coerce.number().int().min(0).max(36_500).optional(),
+    overdueMaxDays: z.coerce.number().int().min(0).max(36_500).optional(),
+    /** Not done, not overdue, due within this many days. */
+    dueWithinDays: z.coerce.number().int().min(0).max(3_650).optional(),
     asOf: asOfDate.optional(),
     /** position: the plan's order; overdue: "quá hạn lâu nhất" first. */
     sort: z.enum(taskSorts).default("position"),
@@ -96,8 +111,11 @@ export interface TaskStatusSummary {
  * days overdue an ORDER BY, and a page is read with a keyset: the work does not grow with the
  * number of tasks before the page.
  */
-export async function listTasks(db: Executor, tenantId: string, scope: TaskScope, filters: TaskFilters) {
-  const asOf = filters.asOf ?? vietnamDate(new Date());
+export async function listTasks(db: Executor, tenantId: string, scope: TaskScope, given: TaskFilters) {
+  const asOf = given.asOf ?? vietnamDate(new Date());
+  // A dashboard's figure: its rows are found by the dashboard's own SQL, the status included.
+  const scoped = dashboardRows(tenantId, scope, given, asOf);
+  const filters = scoped ? { ...given, status: undefined } : given;
   const where = statusWhere(filters);
   const cursor = readTaskCursor(filters.after, filters.sort);
   const order =
@@ -119,6 +137,7 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
       asOf,
       "grouped",
       statusCandidates(tenantId, filters, asOf),
+      scoped,
     );
     pageResult = await db.execute(sql`
       select x.* from (
@@ -131,10 +150,10 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
       : await db.execute(sql`select count(*)::int as total from (${base}) x where ${where}`);
   } else {
     // A page of tasks in the plan's order: statuses only for that page; the count needs none.
-    const base = taskRowsSql(tenantId, scope, filters, asOf, "perTask");
+    const base = taskRowsSql(tenantId, scope, filters, asOf, "perTask", null, scoped);
     countResult = await db.execute(sql`select count(*)::int as total from tasks t
       left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
-      where ${taskConditions(tenantId, scope, filters)}`);
+      where ${taskConditions(tenantId, scope, filters, scoped ?? undefined)}`);
     pageResult = await db.execute(sql`select * from (${base}) x where ${keyset} order by ${order} ${page}`);
   }
   const total = Number(rowsOf<{ total: number }>(countResult)[0]?.total ?? 0);
@@ -149,20 +168,40 @@ export async function listTasks(db: Executor, tenantId: string, scope: TaskScope
 const task = { tenantId: sql`t.tenant_id`, id: sql`t.id` };
 
 /** Conditions that do not need the status: they narrow the tasks before statuses are computed. */
-function taskConditions(tenantId: string, scope: TaskScope, filters: TaskFilters, extra?: SQL): SQL {
+function taskConditions(
+  tenantId: string,
+  scope: TaskScope,
+  filters: TaskFilters,
+  ...extra: (SQL | undefined)[]
+): SQL {
   const where: SQL[] = [sql`t.tenant_id = ${tenantId}`, liveTaskSql("t")];
-  if (extra) where.push(extra);
+  for (const condition of extra) if (condition) where.push(condition);
   if (filters.planId) where.push(sql`t.plan_id = ${filters.planId}`);
+  if (filters.sectionId) where.push(sql`t.section_id = ${filters.sectionId}`);
   if (filters.deadlineKind) where.push(sql`t.deadline_kind = ${filters.deadlineKind}`);
   if (filters.section) where.push(sql`s.numeral = ${filters.section}`);
   // The folded query is matched as a phrase: "cong an" must find "Công an", not every task
   // that has "công" somewhere and "an" somewhere else ("an toàn").
   const phrase = foldForSearch(filters.q ?? "");
   if (phrase) where.push(sql`t.search_key like ${likePattern(phrase)}`);
-  if (filters.leadAgencyId) where.push(heldBy(task, [filters.leadAgencyId], "lead"));
-  if (filters.agencyId) where.push(heldBy(task, [filters.agencyId]));
+  if (filters.leadAgencyId)
+    where.push(heldByAgency(tenantId, filters.leadAgencyId, filters.agencyTree, "lead"));
+  if (filters.agencyId) where.push(heldByAgency(tenantId, filters.agencyId, filters.agencyTree));
   where.push(taskInScope(scope, task));
   return sql.join(where, sql` and `);
+}
+
+/** Held by the agency, or with `subtree` by it or any agency below it. */
+function heldByAgency(
+  tenantId: string,
+  agencyId: string,
+  subtree: boolean | undefined,
+  role?: AssignmentRole,
+): SQL {
+  if (!subtree) return heldBy(task, [agencyId], role);
+  return sql`exists (select 1 from assignments held
+    where held.tenant_id = t.tenant_id and held.task_id = t.id
+      and held.agency_id in ${agencySubtreeSql(tenantId, agencyId)}${role ? sql` and held.role = ${role}` : sql``})`;
 }
 
 /**
@@ -177,6 +216,7 @@ function taskRowsSql(
   asOf: IsoDate,
   aggregate: "perTask" | "grouped",
   candidates: Candidates | null = null,
+  scoped: SQL | null = null,
 ): SQL {
   // An agency's staff also see their own agency's part in each task.
   const viewer = scope.kind === "agencies" ? scope.agencyIds : [];
@@ -226,7 +266,7 @@ function taskRowsSql(
     left join plan_sections s on s.tenant_id = t.tenant_id and s.id = t.section_id
     ${leads}
     ${viewer.length ? ownAssignmentJoin(asOf, viewer) : sql``}
-    where ${taskConditions(tenantId, scope, filters, candidates?.tasks)}`;
+    where ${taskConditions(tenantId, scope, filters, candidates?.tasks, scoped ?? undefined)}`;
 }
 
 interface Candidates {

@@ -20,6 +20,7 @@ import { agencyRoutes } from "./routes/agencies.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { commentRoutes } from "./routes/comments.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { dashboardViewRoutes } from "./routes/dashboardViews.ts";
 import { deadlineChangeRoutes } from "./routes/deadlineChanges.ts";
 import { evaluationRoutes } from "./routes/evaluation.ts";
@@ -111,6 +112,7 @@ export async function buildApp(
   await app.register(rollupRoutes);
   await app.register(dashboardViewRoutes);
   await app.register(evaluationRoutes);
+  await app.register(dashboardRoutes);
   await app.register(taskRoutes);
   await app.register(importRoutes);
   await app.register(taskEditingRoutes);

@@ -266,6 +266,18 @@ export const permissionMatrix: Record<string, Rule> = {
       }),
     },
   },
+  getDashboard: {
+    own: everyone,
+    other: provinceWide,
+    why: "dashboardPolicy.read: province-wide roles see any scope; agency staff their own agency",
+    call: { query: (c) => ({ scope: "agency", id: c.ids.agencyId }) },
+  },
+  getUpstreamView: {
+    own: everyone,
+    other: provinceWide,
+    why: "dashboardPolicy.read, as getDashboard",
+    call: { query: (c) => ({ scope: "agency", id: c.ids.agencyId }) },
+  },
   listTasks: {
     own: everyone,
     why: "the list is narrowed to taskScope: agency staff see the tasks their agency holds",

@@ -18,6 +18,7 @@ const AccountSecurityPage = lazyPage(() => import("./pages/AccountSecurityPage.t
 const AgenciesPage = lazyPage(() => import("./pages/AgenciesPage.tsx"), "AgenciesPage");
 const AtRiskPage = lazyPage(() => import("./pages/AtRiskPage.tsx"), "AtRiskPage");
 const AuditLogPage = lazyPage(() => import("./pages/AuditLogPage.tsx"), "AuditLogPage");
+const DashboardPage = lazyPage(() => import("./pages/DashboardPage.tsx"), "DashboardPage");
 const ChangePasswordPage = lazyPage(() => import("./pages/ChangePasswordPage.tsx"), "ChangePasswordPage");
 const ImportPage = lazyPage(() => import("./pages/ImportPage.tsx"), "ImportPage");
 const ImportReviewPage = lazyPage(() => import("./pages/ImportReviewPage.tsx"), "ImportReviewPage");
@@ -32,6 +33,7 @@ const SecuritySettingsPage = lazyPage(
   () => import("./pages/SecuritySettingsPage.tsx"),
   "SecuritySettingsPage",
 );
+const TasksPage = lazyPage(() => import("./pages/TasksPage.tsx"), "TasksPage");
 const TaskPage = lazyPage(() => import("./pages/TaskPage.tsx"), "TaskPage");
 const UsersPage = lazyPage(() => import("./pages/UsersPage.tsx"), "UsersPage");
 
@@ -52,10 +54,18 @@ function page(Page: ComponentType) {
   );
 }
 
-/** The start page: agency staff start from their own tasks, everyone else from the plans. */
+/**
+ * The start page: agency staff start from their own tasks; leaders and the standing office from
+ * the dashboard (what they open every morning); anyone else from the plans.
+ */
 function Home() {
   const me = useMe().data;
-  return <Navigate to={can.workOnTasks(me) ? paths.myTasks : paths.plans} replace />;
+  const to = can.workOnTasks(me)
+    ? paths.myTasks
+    : can.seeProvinceDashboard(me)
+      ? paths.dashboard
+      : paths.plans;
+  return <Navigate to={to} replace />;
 }
 
 export const router = createBrowserRouter([
@@ -68,6 +78,8 @@ export const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: "ke-hoach", element: page(PlansPage) },
       { path: "ke-hoach/:planId", element: page(PlanPage) },
+      { path: "tong-quan", element: page(DashboardPage) },
+      { path: "nhiem-vu", element: page(TasksPage) },
       { path: "nhiem-vu/:taskId", element: page(TaskPage) },
       { path: "cua-toi", element: page(MyTasksPage) },
       { path: "duyet-bao-cao", element: page(ReviewQueuePage) },

@@ -1,12 +1,8 @@
 // A saved dashboard (createDashboardView, updateDashboardView). It imports nothing of the server:
 // the web form validates with this same schema and shows the same Vietnamese messages.
 import { z } from "zod";
-import {
-  dashboardPanels,
-  dashboardScopeKinds,
-  dashboardTrendKinds,
-  scopeNeedsId,
-} from "../../domain/dashboardViews.ts";
+import { dashboardScopeKinds } from "../../domain/dashboard.ts";
+import { dashboardPanels, dashboardTrendKinds, scopeNeedsId } from "../../domain/dashboardViews.ts";
 import { roles } from "../../domain/roles.ts";
 
 /** What a view stores, as it is read back (no defaults or transforms: the API's response). */

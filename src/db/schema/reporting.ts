@@ -92,6 +92,8 @@ export const progressReports = pgTable(
     index("progress_reports_assignment_idx").on(t.tenantId, t.assignmentId),
     /** The review queue reads a state's reports oldest first, a page at a time (keyset). */
     index("progress_reports_queue_idx").on(t.tenantId, t.state, t.submittedAt, t.id),
+    /** The dashboard's trend counts reports received per month from the index alone (issue 12). */
+    index("progress_reports_submitted_idx").on(t.tenantId, t.submittedAt, t.assignmentId),
     /** At most one report per assignment and period waits for a decision at a time. */
     uniqueIndex("progress_reports_one_pending")
       .on(t.tenantId, t.assignmentId, t.periodId)

@@ -257,6 +257,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/dashboard": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tổng quan tại ngày asOf của toàn tỉnh, một kế hoạch, một phần, một cơ quan hoặc cơ quan cùng đơn vị trực thuộc: số nhiệm vụ theo trạng thái, tỷ lệ, câu tổng hợp, quá hạn theo độ dài, sắp đến hạn, xu hướng theo tháng và quý, bảng cơ quan × trạng thái, báo cáo chờ duyệt */
+    get: operations["getDashboard"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/dashboard-views": {
     parameters: {
       query?: never;
@@ -288,6 +305,23 @@ export interface paths {
     post?: never;
     /** Xóa một trang tổng quan đã lưu */
     delete: operations["deleteDashboardView"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/dashboard/upstream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nhiệm vụ cấp trên (trung ương) và mọi nhiệm vụ của tỉnh cụ thể hóa nó, các cơ quan được giao và trạng thái tại ngày asOf; đánh dấu thời hạn mâu thuẫn giữa các kế hoạch */
+    get: operations["getUpstreamView"];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -2375,6 +2409,157 @@ export interface operations {
       };
     };
   };
+  getDashboard: {
+    parameters: {
+      query?: {
+        asOf?: string;
+        id?: string;
+        scope?: "province" | "plan" | "section" | "agency" | "agencyTree";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            asOf: string;
+            board: {
+              agencyId: string;
+              byStatus: {
+                done_late: number;
+                done_on_time: number;
+                in_progress: number;
+                no_deadline: number;
+                not_started: number;
+                overdue: number;
+                recurring: number;
+              };
+              completionRate: number | null;
+              done: number;
+              dueSoFar: number;
+              name: string;
+              onTimeRate: number | null;
+              total: number;
+            }[];
+            dueWithin: {
+              count: number;
+              days: number;
+            }[];
+            /** @description Bộ lọc của danh sách nhiệm vụ (GET /api/tasks) ứng với phạm vi: mỗi con số là danh sách này thêm điều kiện của nó */
+            listQuery: {
+              [key: string]: string;
+            };
+            overdueAge: string | null;
+            overdueByAge: {
+              count: number;
+              label: string;
+              maxDays: number | null;
+              minDays: number;
+            }[];
+            overdueOver: {
+              count: number;
+              days: number;
+            }[];
+            rates: string | null;
+            scope: {
+              id: string | null;
+              /** @enum {string} */
+              kind: "province" | "plan" | "section" | "agency" | "agencyTree";
+              label: string;
+              planId: string | null;
+            };
+            /** @description "hoàn thành 137/240 nhiệm vụ, trong đó 120 đúng hạn; 18 nhiệm vụ quá hạn" */
+            sentence: string;
+            totals: {
+              byStatus: {
+                done_late: number;
+                done_on_time: number;
+                in_progress: number;
+                no_deadline: number;
+                not_started: number;
+                overdue: number;
+                recurring: number;
+              };
+              completionRate: number | null;
+              done: number;
+              dueSoFar: number;
+              onTimeRate: number | null;
+              total: number;
+            };
+            trend: {
+              month: {
+                becameOverdue: number;
+                completed: number;
+                label: string;
+                reportsReceived: number;
+                startsOn: string;
+              }[];
+              quarter: {
+                becameOverdue: number;
+                completed: number;
+                label: string;
+                reportsReceived: number;
+                startsOn: string;
+              }[];
+            };
+            waitingForReview: number | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listDashboardViews: {
     parameters: {
       query?: never;
@@ -2686,6 +2871,128 @@ export interface operations {
           "application/json": {
             /** @enum {boolean} */
             ok: true;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getUpstreamView: {
+    parameters: {
+      query?: {
+        asOf?: string;
+        id?: string;
+        scope?: "province" | "plan" | "section" | "agency" | "agencyTree";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            asOf: string;
+            items: {
+              conflicts: number;
+              deadlineText: string;
+              documentNumber: string | null;
+              dueOn: string | null;
+              id: string;
+              planName: string;
+              ref: string;
+              restatedBy: {
+                agencies: {
+                  agencyId: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: "lead" | "coordinator";
+                  /** @enum {string} */
+                  status:
+                    | "not_started"
+                    | "in_progress"
+                    | "overdue"
+                    | "done_on_time"
+                    | "done_late"
+                    | "recurring"
+                    | "no_deadline";
+                }[];
+                deadlineConflict: boolean;
+                deadlineText: string;
+                dueOn: string | null;
+                id: string;
+                planId: string;
+                planName: string;
+                ref: string;
+                /** @enum {string} */
+                status:
+                  | "not_started"
+                  | "in_progress"
+                  | "overdue"
+                  | "done_on_time"
+                  | "done_late"
+                  | "recurring"
+                  | "no_deadline";
+                title: string;
+              }[];
+              title: string;
+            }[];
+            scope: {
+              id: string | null;
+              /** @enum {string} */
+              kind: "province" | "plan" | "section" | "agency" | "agencyTree";
+              label: string;
+              planId: string | null;
+            };
           };
         };
       };
@@ -6416,15 +6723,22 @@ export interface operations {
       query?: {
         after?: string;
         agencyId?: string;
+        agencyTree?: string;
         asOf?: string;
+        completed?: "any" | "onTime" | "late";
         deadlineKind?: "date" | "month" | "quarter" | "year" | "recurring" | "unspecified";
         dueSoon?: string;
+        dueWithinDays?: number;
         leadAgencyId?: string;
+        leadStatus?: string;
         limit?: number;
         offset?: number;
+        overdueMaxDays?: number;
+        overdueMinDays?: number;
         planId?: string;
         q?: string;
         section?: string;
+        sectionId?: string;
         sort?: "position" | "overdue";
         status?:
           | "not_started"

@@ -14,7 +14,10 @@ import { NotificationBell } from "./NotificationBell.tsx";
 function navigation(me: Me): NonNullable<MenuProps["items"]> {
   const items: NonNullable<MenuProps["items"]> = [];
   const link = (path: string, label: string) => ({ key: path, label: <Link to={path}>{label}</Link> });
+  if (can.seeProvinceDashboard(me)) items.push(link(paths.dashboard, "Tổng quan"));
   if (can.workOnTasks(me)) items.push(link(paths.myTasks, "Nhiệm vụ của tôi"));
+  // Agency staff see their own agency's dashboard after their tasks.
+  if (!can.seeProvinceDashboard(me) && me.agencyId) items.push(link(paths.dashboard, "Tổng quan đơn vị"));
   if (me.abilities.plan?.list !== false) items.push(link(paths.plans, "Kế hoạch"));
   if (can.listAtRisk(me)) items.push(link(paths.atRisk, "Cảnh báo sớm"));
   if (can.readRanking(me)) items.push(link(paths.ranking, "Xếp hạng"));

@@ -20,6 +20,8 @@ export const can = {
   review: (me: Me | null | undefined) => ability(me, "report", "review"),
   /** Agency heads approve their officers' reports when the plan asks for it. */
   headApprove: (me: Me | null | undefined) => ability(me, "report", "approveAsHead"),
+  /** Leaders, the standing office and administrators see the whole province's dashboard. */
+  seeProvinceDashboard: (me: Me | null | undefined) => me?.abilities.task.scope === "all",
   /** Ý kiến chỉ đạo: leaders and the standing office. */
   comment: (me: Me | null | undefined) => ability(me, "comment", "add"),
   importPlans: (me: Me | null | undefined) => ability(me, "plan", "import"),

@@ -4,6 +4,9 @@ export const paths = {
   plans: "/ke-hoach",
   plan: (planId: string) => `/ke-hoach/${encodeURIComponent(planId)}`,
   task: (taskId: string) => `/nhiem-vu/${encodeURIComponent(taskId)}`,
+  /** The province's task list, filtered by what the URL says (a dashboard figure's rows). */
+  tasks: "/nhiem-vu",
+  dashboard: "/tong-quan",
   myTasks: "/cua-toi",
   reviews: "/duyet-bao-cao",
   imports: "/nhap-van-ban",

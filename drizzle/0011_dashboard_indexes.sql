@@ -1,0 +1,1 @@
+CREATE INDEX "progress_reports_submitted_idx" ON "progress_reports" USING btree ("tenant_id","submitted_at","assignment_id");
