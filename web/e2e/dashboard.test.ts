@@ -113,4 +113,35 @@ describe("dashboards", () => {
     expect(await extra()).toBe(0);
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it("lets the office save a view with chosen panels and share it with the leaders", async () => {
+    const office = await harness.newPage();
+    await dashboard(office, "vanphong", `?ngay=${AS_OF}&xuhuong=quarter`);
+    // The at-risk list sits on the dashboard, with a link to the whole list.
+    await office
+      .getByTestId("dashboard-at-risk")
+      .getByText(/^[\d.]+ nhiệm vụ có nguy cơ chậm$/)
+      .waitFor();
+    await office.getByRole("button", { name: "Lưu trang tổng quan này" }).click();
+    const form = office.getByRole("dialog", { name: "Lưu trang tổng quan" });
+    await form.getByLabel("Tên").fill("Tổng quan quý cho lãnh đạo");
+    await form.getByRole("checkbox", { name: "Theo dõi nhiệm vụ của Trung ương" }).uncheck();
+    await form.getByRole("checkbox", { name: "Bảng theo cơ quan, đơn vị" }).uncheck();
+    await form.getByRole("radio", { name: /^Ngày 30\/09\/2026$/ }).check();
+    await form.getByRole("button", { name: "Lưu" }).click();
+    await office.getByText("Đã lưu trang tổng quan.").waitFor();
+
+    const leader = await harness.newPage();
+    await dashboard(leader, "lanhdao", "");
+    await leader.getByRole("combobox", { name: "Trang tổng quan đã lưu" }).click();
+    await leader.getByRole("option", { name: "Tổng quan quý cho lãnh đạo" }).click();
+    await leader.waitForURL((url) => url.searchParams.get("ngay") === AS_OF);
+    expect(new URL(leader.url()).searchParams.get("xuhuong")).toBe("quarter");
+    await leader.getByRole("img", { name: /Biểu đồ xu hướng theo quý/ }).waitFor();
+    await expect.poll(() => leader.locator(".dd-agency-board").count()).toBe(0);
+    expect(await leader.getByRole("button", { name: /Nhiệm vụ cấp trên/ }).count()).toBe(0);
+    // Leaders open shared views; only the office saves them.
+    expect(await leader.getByRole("button", { name: "Lưu trang tổng quan này" }).count()).toBe(0);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });

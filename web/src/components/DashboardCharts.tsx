@@ -1,6 +1,7 @@
 import { Segmented } from "antd";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useNavigate } from "react-router-dom";
+import type { DashboardTrendKind } from "../../../src/domain/dashboardViews.ts";
 import { type AssignmentStatus, assignmentStatuses } from "../../../src/domain/status.ts";
 import type { Dashboard } from "../api/dashboard.ts";
 import { STATUS_HEX, STATUS_LABELS } from "../lib/labels.ts";
@@ -65,8 +66,15 @@ const SERIES = [
 ] as const;
 
 /** Completions, tasks turning overdue and reports received, by month or by quarter. */
-export function TrendChart({ dashboard }: { dashboard: Dashboard }) {
-  const [grain, setGrain] = useState<"month" | "quarter">("month");
+export function TrendChart({
+  dashboard,
+  grain,
+  onGrain,
+}: {
+  dashboard: Dashboard;
+  grain: DashboardTrendKind;
+  onGrain(grain: DashboardTrendKind): void;
+}) {
   const rows = dashboard.trend[grain];
   const option = useMemo(
     () => ({
@@ -89,7 +97,7 @@ export function TrendChart({ dashboard }: { dashboard: Dashboard }) {
       <Segmented
         size="small"
         value={grain}
-        onChange={(value) => setGrain(value as "month" | "quarter")}
+        onChange={(value) => onGrain(value as DashboardTrendKind)}
         options={[
           { value: "month", label: "Theo tháng" },
           { value: "quarter", label: "Theo quý" },
