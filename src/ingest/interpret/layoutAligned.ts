@@ -43,6 +43,28 @@ export function piecesOf(line: string): (Span & { text: string })[] {
   return out;
 }
 
+/** A word that opens a label: a capital, then lower case ("Cơ", "Sản"; not "UBND" or "(1)"). */
+const LABEL_OPENING = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * The pieces of a header line. Labels are written in sentence case, so where two labels sit one
+ * blank apart ("… chủ Cơ quan phối", "Thời hạn Sản phẩm") a lower-case word followed by a
+ * capitalised one is where one label ends and the next begins.
+ */
+export function labelPiecesOf(line: string): (Span & { text: string })[] {
+  const out: (Span & { text: string })[] = [];
+  for (const w of wordsOf(line)) {
+    const last = out[out.length - 1];
+    const lastWord = last?.text.split(" ").pop() ?? "";
+    const opens = LABEL_OPENING.test(w.text) && /\p{Ll}$/u.test(lastWord);
+    if (last && w.x - last.end < 2 && !opens) {
+      last.end = w.end;
+      last.text = `${last.text} ${w.text}`;
+    } else out.push({ x: w.x, end: w.end, text: w.text });
+  }
+  return out;
+}
+
 /**
  * Columns of a header whose labels are centred: pieces overlapping across lines are joined,
  * two pieces of one line never. Returns each column's label (its pieces line by line) and the
@@ -51,7 +73,7 @@ export function piecesOf(line: string): (Span & { text: string })[] {
 export function centredHeader(lines: string[]): { labels: string[]; spans: Span[] } | null {
   const pieces: Piece[] = [];
   lines.forEach((line, i) => {
-    for (const p of piecesOf(line)) pieces.push({ ...p, line: i });
+    for (const p of labelPiecesOf(line)) pieces.push({ ...p, line: i });
   });
   const groups: Piece[][] = [];
   for (const p of pieces) {

@@ -125,7 +125,7 @@ function fits(line: VisualLine, head: VisualLine): boolean {
   return line.runs.every((run, i) => {
     if (crosses(run) <= 1) return true;
     // A row number written in one run with the first words of its title ("2.4 Thực hiện …").
-    if (i === 0 && crosses(afterNumber(run)) <= 1) return true;
+    if (i === 0 && line.runs.length >= 2 && crosses(afterNumber(run)) <= 1) return true;
     if (splitAtGutters(run, head).every((piece) => crosses(piece) <= 1)) return true;
     return (
       i === 1 && first.right < (centres[1] ?? Number.POSITIVE_INFINITY) && NUMBERING.test(runText(first))
