@@ -271,6 +271,10 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
     const bareTitle =
       part && !part[2] && !part[3] ? clean(lines.slice(j + 1).find((l) => clean(l) !== "")) : "";
     const partValue = part && !/\p{Ll}/u.test(bareTitle) ? part[1]!.charCodeAt(0) - 64 : 0;
+    // A section numeral already passed ("III. TỔ CHỨC THỰC HIỆN" after the table's section III)
+    // is a heading of the body again: the table ended with the row before it.
+    const numeral = section && isRoman(section[1]!) ? romanValue(section[1]!) : 0;
+    if (ready && current?.kind === "item" && numeral > 0 && numeral <= lastSection) break;
     if (ready && number && plausibleNumber(number[1]!, lastNumber, afterSection)) {
       if (current) pending.push(current);
       const first = number[2] ? [number[2]] : [];

@@ -78,6 +78,21 @@ describe("splitAligned", () => {
     expect(splitAligned(line, STARTS, ROLES).cells).toEqual(["", "", "", "Hội Nông dân tỉnh", "Năm 2027"]);
   });
 
+  it("does not cut a name after its capitalised first word", () => {
+    // "Công" opens left of the lead column, pushed there by nothing: the name is not cut after it.
+    const line = at([5, "Cấp thẻ căn cước cho Công an tỉnh"]);
+    expect(splitAligned(line, STARTS, ROLES).cells.slice(1, 3)).toEqual([
+      "Cấp thẻ căn cước cho",
+      "Công an tỉnh",
+    ]);
+  });
+
+  it("gives an agency's name running over into the lead column to that column", () => {
+    const starts = [0, 5, 32, 44, 58];
+    const line = at([5, "Đổi thẻ cho người dân Sở Y tế"]);
+    expect(splitAligned(line, starts, ROLES).cells.slice(1, 3)).toEqual(["Đổi thẻ cho người dân", "Sở Y tế"]);
+  });
+
   it("keeps a cell whole when no word opens near another column", () => {
     const line = at([0, "3"], [5, "Kiểm tra việc thực hiện"]);
     expect(splitAligned(line, STARTS, ROLES).cells).toEqual(["3", "Kiểm tra việc thực hiện", "", "", ""]);

@@ -157,6 +157,13 @@ const WIDE_INSIDE = 12;
 const REACH = 16;
 /** What a cell that reads as its column's kind of content saves. */
 const FITS_ROLE = 3;
+/**
+ * Cost of a cut one blank after a capitalised word and before a lower-case one: a name goes on
+ * there ("Công | an tỉnh", "Sở Y | tế", "Văn | phòng UBND tỉnh"), cells do not end so.
+ */
+const NAME_CUT = 4;
+const cutsName = (before: string, after: string): boolean =>
+  /^\p{Lu}\p{Ll}*$/u.test(before) && /^\p{Ll}/u.test(after);
 
 function roleBonus(role: Role | null | undefined, text: string): number {
   if (role === "deadline") return isDeadlineOnly(text) ? FITS_ROLE : isDeadlineWording(text) ? 0 : -FITS_ROLE;
@@ -202,8 +209,24 @@ export function splitAligned(line: string, starts: number[], roles: (Role | null
     // A cell one blank after a cell that ran past this column's start was pushed right by it.
     const expected = gap < 2 ? Math.max(starts[k]!, words[i - 1]!.end + 1) : starts[k]!;
     let cost = Math.abs(w.x - expected) + (gap < 2 ? TIGHT_OPEN : 0);
-    for (let p = i + 1; p < j; p++) if (words[p]!.x - words[p - 1]!.end >= 2) cost += WIDE_INSIDE;
     const limit = k + 1 < m ? starts[k + 1]! : Number.POSITIVE_INFINITY;
+    if (gap < 2 && cutsName(words[i - 1]!.text, w.text)) cost += NAME_CUT;
+    // Any cell ending in an agency's bare head noun one blank before the next cell ("… thẻ bảo
+    // Sở" | "Y tế") gave that noun away; for agency cells roleBonus already counts it.
+    const touchesNext = j < n && words[j]!.x - words[j - 1]!.end < 2;
+    const agencyCell = roles[k] === "lead" || roles[k] === "coordinator";
+    if (touchesNext && !agencyCell && BARE_HEAD_END.test(text(i, j))) cost += FITS_ROLE;
+    // A known agency's name running over into the agency column that follows is that column's.
+    const nextIsAgency = roles[k + 1] === "lead" || roles[k + 1] === "coordinator";
+    if (!agencyCell && nextIsAgency && words[j - 1]!.end > limit) {
+      for (let p = i + 1; p < j && words[p]!.x < limit; p++) {
+        if (words[p]!.x - words[p - 1]!.end < 2 && opensWithKnownAgency(text(p, j))) {
+          cost += NAME_CUT;
+          break;
+        }
+      }
+    }
+    for (let p = i + 1; p < j; p++) if (words[p]!.x - words[p - 1]!.end >= 2) cost += WIDE_INSIDE;
     cost += Math.max(0, words[j - 1]!.end - limit) * OVERFLOW;
     return cost - roleBonus(roles[k], text(i, j));
   };
