@@ -186,6 +186,9 @@ describe("the end of a table pasted one cell per line", () => {
       "II. TỔ CHỨC THỰC HIỆN",
       "Sở Y tế tổng hợp, báo cáo kết quả trước ngày 15/12/2026.",
     ];
+    // A wrapped cell line under a numeral ("Quý" / "I năm 2027") is no heading.
+    const wrapped = [...lines.slice(0, 11), "Quý", "I năm 2027", ...lines.slice(12)];
+    expect(findLineTable(wrapped, 0)!.rows.map((row) => row[0])).toEqual(["STT", "I", "1", "II", "1"]);
     const table = findLineTable(lines, 0)!;
     expect(table.rows.at(-1)).toEqual([
       "1",
