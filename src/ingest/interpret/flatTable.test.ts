@@ -160,3 +160,43 @@ describe("joinContinued", () => {
     expect(joinContinued("ngày 30/10/2026", "15 hồ sơ")).toBe("ngày 30/10/2026 15 hồ sơ");
   });
 });
+
+describe("the end of a table pasted one cell per line", () => {
+  it("ends the table at a body heading numbered like a section already passed", () => {
+    const lines = [
+      "STT",
+      "Nội dung nhiệm vụ",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+      "Thời gian thực hiện",
+      "I",
+      "CÔNG TÁC TUYÊN TRUYỀN",
+      "1",
+      "Tuyên truyền chính sách bảo hiểm y tế",
+      "Sở Y tế",
+      "UBND các xã",
+      "Quý II/2026",
+      "II",
+      "CÔNG TÁC KIỂM TRA",
+      "1",
+      "Kiểm tra việc thực hiện chế độ",
+      "Sở Nội vụ",
+      "Thanh tra tỉnh",
+      "Tháng 10/2026",
+      "II. TỔ CHỨC THỰC HIỆN",
+      "Sở Y tế tổng hợp, báo cáo kết quả trước ngày 15/12/2026.",
+    ];
+    // A wrapped cell line under a numeral ("Quý" / "I năm 2027") is no heading.
+    const wrapped = [...lines.slice(0, 11), "Quý", "I năm 2027", ...lines.slice(12)];
+    expect(findLineTable(wrapped, 0)!.rows.map((row) => row[0])).toEqual(["STT", "I", "1", "II", "1"]);
+    const table = findLineTable(lines, 0)!;
+    expect(table.rows.at(-1)).toEqual([
+      "1",
+      "Kiểm tra việc thực hiện chế độ",
+      "Sở Nội vụ",
+      "Thanh tra tỉnh",
+      "Tháng 10/2026",
+    ]);
+    expect(table.next).toBe(19);
+  });
+});

@@ -30,6 +30,7 @@ export interface LineTable {
 const MAX_HEADER_LINES = 30;
 const ROW_START = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?(?:\s+(.*))?$/;
 const SECTION_START = /^([IVXLC]{1,7})[.)]?(?:\s+(.*))?$/;
+const BODY_HEADING = /^([IVXLC]{1,7})\.\s+(?=\p{Lu})\P{Ll}+$/u;
 /** Sub-items lettered under a numbered row: the STT cell alone on its line ("a", "b)"). */
 const LETTER_START = /^([a-zđ])[.)]?$/u;
 /**
@@ -271,6 +272,12 @@ export function findLineTable(lines: string[], start: number): LineTable | null 
     const bareTitle =
       part && !part[2] && !part[3] ? clean(lines.slice(j + 1).find((l) => clean(l) !== "")) : "";
     const partValue = part && !/\p{Ll}/u.test(bareTitle) ? part[1]!.charCodeAt(0) - 64 : 0;
+    // A heading of the body in capitals under a numeral already passed ("III. TỔ CHỨC THỰC HIỆN"
+    // after the table's section III): the table ended with the row before it. A cell's wrapped
+    // line ("I năm 2026", the rest of "Quý I") has no point after the numeral.
+    const heading = BODY_HEADING.exec(line);
+    const numeral = heading && isRoman(heading[1]!) ? romanValue(heading[1]!) : 0;
+    if (ready && current?.kind === "item" && numeral > 0 && numeral <= lastSection) break;
     if (ready && number && plausibleNumber(number[1]!, lastNumber, afterSection)) {
       if (current) pending.push(current);
       const first = number[2] ? [number[2]] : [];

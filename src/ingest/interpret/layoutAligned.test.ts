@@ -3,6 +3,7 @@ import { mapHeader } from "./columns.ts";
 import {
   alignedStarts,
   centredHeader,
+  labelPiecesOf,
   piecesOf,
   rowStarts,
   scaledStarts,
@@ -77,6 +78,21 @@ describe("splitAligned", () => {
     expect(splitAligned(line, STARTS, ROLES).cells).toEqual(["", "", "", "Hội Nông dân tỉnh", "Năm 2027"]);
   });
 
+  it("does not cut a name after its capitalised first word", () => {
+    // "Công" opens left of the lead column, pushed there by nothing: the name is not cut after it.
+    const line = at([5, "Cấp thẻ căn cước cho Công an tỉnh"]);
+    expect(splitAligned(line, STARTS, ROLES).cells.slice(1, 3)).toEqual([
+      "Cấp thẻ căn cước cho",
+      "Công an tỉnh",
+    ]);
+  });
+
+  it("gives an agency's name running over into the lead column to that column", () => {
+    const starts = [0, 5, 32, 44, 58];
+    const line = at([5, "Đổi thẻ cho người dân Sở Y tế"]);
+    expect(splitAligned(line, starts, ROLES).cells.slice(1, 3)).toEqual(["Đổi thẻ cho người dân", "Sở Y tế"]);
+  });
+
   it("keeps a cell whole when no word opens near another column", () => {
     const line = at([0, "3"], [5, "Kiểm tra việc thực hiện"]);
     expect(splitAligned(line, STARTS, ROLES).cells).toEqual(["3", "Kiểm tra việc thực hiện", "", "", ""]);
@@ -131,6 +147,51 @@ describe("findLayoutTable with cells one blank apart", () => {
         "Các sở, ngành; UBND các xã, phường",
         "Năm 2027",
       ],
+    ]);
+  });
+
+  it("ends the table at a heading of the body whose number is out of the rows' order", () => {
+    const lines = [
+      ...HEADER,
+      at([5, "Rà soát quy trình nội bộ"], [30, "Sở Tư pháp"]),
+      at([0, "1"], [5, "giải quyết thủ tục hành"], [44, "Sở Nội vụ; Văn"], [59, "Quý I/2027"]),
+      at([5, "chính"], [44, "phòng UBND tỉnh"]),
+      at([5, "Số hóa hồ sơ, kết quả"], [44, "Các sở, ngành;"]),
+      at([0, "2"], [5, "giải quyết thủ tục hành"], [29, "Sở Nội vụ"], [44, "UBND các xã,"], [58, "Năm 2027"]),
+      at([5, "chính"], [44, "phường"]),
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Nội vụ theo dõi, đôn đốc, tổng hợp kết quả thực hiện trước ngày 05/12/2027.",
+    ];
+    const table = findLayoutTable(lines, 0)!;
+    expect(table.rows.map((row) => row[0])).toEqual(["TT", "1", "2"]);
+    expect(table.rows[2]![3]).toBe("Các sở, ngành; UBND các xã, phường");
+    expect(table.next).toBe(8);
+  });
+});
+
+describe("header labels one blank apart", () => {
+  // Labels of neighbouring columns touch: "… chủ Cơ quan phối", "Thời hạn Kết quả".
+  const header = [
+    at([30, "Đơn vị chủ"], [41, "Đơn vị phối"]),
+    at([0, "TT"], [10, "Nội dung"], [53, "Thời hạn"], [62, "Kết quả"]),
+    at([33, "trì"], [45, "hợp"]),
+  ];
+
+  it("splits a header line where a lower-case word is followed by a capitalised one", () => {
+    expect(labelPiecesOf(header[0]!).map((p) => p.text)).toEqual(["Đơn vị chủ", "Đơn vị phối"]);
+    expect(labelPiecesOf(header[1]!).map((p) => p.text)).toEqual(["TT", "Nội dung", "Thời hạn", "Kết quả"]);
+    // Capitals that are not a label's opening word stay with their piece.
+    expect(labelPiecesOf("Phối hợp UBND xã").map((p) => p.text)).toEqual(["Phối hợp UBND xã"]);
+  });
+
+  it("finds every column of the header", () => {
+    expect(centredHeader(header)?.labels).toEqual([
+      "TT",
+      "Nội dung",
+      "Đơn vị chủ trì",
+      "Đơn vị phối hợp",
+      "Thời hạn",
+      "Kết quả",
     ]);
   });
 });

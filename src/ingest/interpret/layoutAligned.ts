@@ -43,6 +43,28 @@ export function piecesOf(line: string): (Span & { text: string })[] {
   return out;
 }
 
+/** A word that opens a label: a capital, then lower case ("Cơ", "Sản"; not "UBND" or "(1)"). */
+const LABEL_OPENING = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * The pieces of a header line. Labels are written in sentence case, so where two labels sit one
+ * blank apart ("… chủ Cơ quan phối", "Thời hạn Sản phẩm") a lower-case word followed by a
+ * capitalised one is where one label ends and the next begins.
+ */
+export function labelPiecesOf(line: string): (Span & { text: string })[] {
+  const out: (Span & { text: string })[] = [];
+  for (const w of wordsOf(line)) {
+    const last = out[out.length - 1];
+    const lastWord = last?.text.split(" ").pop() ?? "";
+    const opens = LABEL_OPENING.test(w.text) && /\p{Ll}$/u.test(lastWord);
+    if (last && w.x - last.end < 2 && !opens) {
+      last.end = w.end;
+      last.text = `${last.text} ${w.text}`;
+    } else out.push({ x: w.x, end: w.end, text: w.text });
+  }
+  return out;
+}
+
 /**
  * Columns of a header whose labels are centred: pieces overlapping across lines are joined,
  * two pieces of one line never. Returns each column's label (its pieces line by line) and the
@@ -51,7 +73,7 @@ export function piecesOf(line: string): (Span & { text: string })[] {
 export function centredHeader(lines: string[]): { labels: string[]; spans: Span[] } | null {
   const pieces: Piece[] = [];
   lines.forEach((line, i) => {
-    for (const p of piecesOf(line)) pieces.push({ ...p, line: i });
+    for (const p of labelPiecesOf(line)) pieces.push({ ...p, line: i });
   });
   const groups: Piece[][] = [];
   for (const p of pieces) {
@@ -135,6 +157,13 @@ const WIDE_INSIDE = 12;
 const REACH = 16;
 /** What a cell that reads as its column's kind of content saves. */
 const FITS_ROLE = 3;
+/**
+ * Cost of a cut one blank after a capitalised word and before a lower-case one: a name goes on
+ * there ("Công | an tỉnh", "Sở Y | tế", "Văn | phòng UBND tỉnh"), cells do not end so.
+ */
+const NAME_CUT = 4;
+const cutsName = (before: string, after: string): boolean =>
+  /^\p{Lu}\p{Ll}*$/u.test(before) && /^\p{Ll}/u.test(after);
 
 function roleBonus(role: Role | null | undefined, text: string): number {
   if (role === "deadline") return isDeadlineOnly(text) ? FITS_ROLE : isDeadlineWording(text) ? 0 : -FITS_ROLE;
@@ -180,8 +209,24 @@ export function splitAligned(line: string, starts: number[], roles: (Role | null
     // A cell one blank after a cell that ran past this column's start was pushed right by it.
     const expected = gap < 2 ? Math.max(starts[k]!, words[i - 1]!.end + 1) : starts[k]!;
     let cost = Math.abs(w.x - expected) + (gap < 2 ? TIGHT_OPEN : 0);
-    for (let p = i + 1; p < j; p++) if (words[p]!.x - words[p - 1]!.end >= 2) cost += WIDE_INSIDE;
     const limit = k + 1 < m ? starts[k + 1]! : Number.POSITIVE_INFINITY;
+    if (gap < 2 && cutsName(words[i - 1]!.text, w.text)) cost += NAME_CUT;
+    // Any cell ending in an agency's bare head noun one blank before the next cell ("… thẻ bảo
+    // Sở" | "Y tế") gave that noun away; for agency cells roleBonus already counts it.
+    const touchesNext = j < n && words[j]!.x - words[j - 1]!.end < 2;
+    const agencyCell = roles[k] === "lead" || roles[k] === "coordinator";
+    if (touchesNext && !agencyCell && BARE_HEAD_END.test(text(i, j))) cost += FITS_ROLE;
+    // A known agency's name running over into the agency column that follows is that column's.
+    const nextIsAgency = roles[k + 1] === "lead" || roles[k + 1] === "coordinator";
+    if (!agencyCell && nextIsAgency && words[j - 1]!.end > limit) {
+      for (let p = i + 1; p < j && words[p]!.x < limit; p++) {
+        if (words[p]!.x - words[p - 1]!.end < 2 && opensWithKnownAgency(text(p, j))) {
+          cost += NAME_CUT;
+          break;
+        }
+      }
+    }
+    for (let p = i + 1; p < j; p++) if (words[p]!.x - words[p - 1]!.end >= 2) cost += WIDE_INSIDE;
     cost += Math.max(0, words[j - 1]!.end - limit) * OVERFLOW;
     return cost - roleBonus(roles[k], text(i, j));
   };

@@ -54,7 +54,7 @@ export function readMark(text: string): Mark | null {
   return null;
 }
 
-interface Sequence {
+export interface Sequence {
   number: string | null;
   section: number;
   part: number;
@@ -63,7 +63,7 @@ interface Sequence {
 }
 
 /** Whether `mark` can come next: numbers run on or restart under a section; numerals count up. */
-function plausible(mark: Mark, seq: Sequence): boolean {
+export function plausible(mark: Mark, seq: Sequence): boolean {
   if (mark.kind === "section") return romanValue(mark.value) === seq.section + 1;
   if (mark.kind === "part") return mark.value.charCodeAt(0) - 64 === seq.part + 1;
   if (mark.kind === "letter") {
@@ -78,7 +78,7 @@ function plausible(mark: Mark, seq: Sequence): boolean {
   return top === prev[0] || (top === prev[0]! + 1 && parts[1] === 1);
 }
 
-function advance(mark: Mark, seq: Sequence): void {
+export function advance(mark: Mark, seq: Sequence): void {
   if (mark.kind === "section") {
     seq.section++;
     seq.afterSection = true;

@@ -9,7 +9,15 @@ import {
   spacedPieces,
   wordStarts,
 } from "./layoutColumns.ts";
-import { groupRows, type Mark, type PageLines, readMark } from "./layoutRows.ts";
+import {
+  advance,
+  groupRows,
+  type Mark,
+  type PageLines,
+  plausible,
+  readMark,
+  type Sequence,
+} from "./layoutRows.ts";
 
 /**
  * Tables laid out with spaces: text saved by a PDF viewer or by `pdftotext -layout`. Each page
@@ -104,7 +112,7 @@ function headerCandidates(lines: string[], start: number): number[] {
  * of lines whose words, column by column, are all known labels; where a label is unknown, every
  * line before the first row number.
  */
-function headerAt(lines: string[], start: number): Header | null {
+function headerAt(lines: string[], start: number, wasAligned = false): Header | null {
   const candidates = headerCandidates(lines, start);
   if (candidates.length === 0 || candidates[0] !== start) return null;
   // Before any column search: the lines name a row number, a task or indicator, and more.
@@ -132,7 +140,11 @@ function headerAt(lines: string[], start: number): Header | null {
   const byChannels = raw ? channelHeader(lines, candidates, raw, counts) : null;
   // Cells one blank apart leave too few channels: the header's centred labels tell the columns.
   const byLabels = alignedHeader(lines, candidates, pageEnd);
-  if (byLabels && (!byChannels || byChannels.labels.length < byLabels.labels.length)) return byLabels;
+  // A table's later pages come from the same producer: cells one blank apart on its first page
+  // are read so on every page, even where a page happens to show blank channels.
+  const fewer = (n: number) =>
+    wasAligned ? n <= (byLabels?.labels.length ?? 0) : n < (byLabels?.labels.length ?? 0);
+  if (byLabels && (!byChannels || fewer(byChannels.labels.length))) return byLabels;
   return byChannels;
 }
 
@@ -257,6 +269,7 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
   let j = header.next;
   while (j < lines.length && isColumnNumbers(lines[j]!)) j++;
   let blanks = 0;
+  const seq: Sequence = { number: null, section: 0, part: 0, letter: null, afterSection: false };
   while (j < lines.length) {
     const line = lines[j]!;
     if (blank(line)) {
@@ -267,7 +280,7 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
     }
     if (repeatsHeader(lines, j, header)) {
       pages.push(page);
-      const again = headerAt(lines, j);
+      const again = headerAt(lines, j, header.aligned);
       page = { starts: again?.starts ?? page.starts, lines: [], aligned: again?.aligned ?? page.aligned };
       j = again?.next ?? j + header.lines.length;
       while (j < lines.length && isColumnNumbers(lines[j]!)) j++;
@@ -279,6 +292,11 @@ export function findLayoutTable(lines: string[], start: number): LayoutTable | n
     const pageNumber = PAGE_NUMBER.test(norm(line)) && (mark === null || norm(line).split(" ").length === 1);
     const stop = TABLE_END.test(norm(line));
     if (stop) break;
+    // Cells one blank apart leave no gutter to tell a heading of the body from a row: a mark
+    // out of the rows' order ("III." after rows 1 … 12, "1." after 12) is the body again.
+    if (cut.aligned && mark && !pageNumber && !plausible(mark, seq) && headerAhead(lines, j, header) < 0)
+      break;
+    if (mark && plausible(mark, seq)) advance(mark, seq);
     const outside =
       (pageNumber && headerAhead(lines, j + 1, header) >= 0) || isOutside(line, cut, mark, sttAt);
     if (outside || blanks >= 3) {

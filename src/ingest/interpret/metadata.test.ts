@@ -301,3 +301,29 @@ describe("a two-column first-page header", () => {
     expect(meta.issuer).toBeNull();
   });
 });
+
+describe("an appendix issued on its own", () => {
+  it("takes the heading above the caption as the title, with the caption's number and issuer", () => {
+    const front = [
+      "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH",
+      "DANH MỤC CÔNG TRÌNH TRỌNG ĐIỂM",
+      "NĂM 2027",
+      "(Kèm theo Kế hoạch số 412/KH-UBND ngày 05/02/2027 của Ủy ban nhân dân tỉnh Hòa Bình)",
+      "STT",
+    ];
+    const meta = extractMetadata(front, front);
+    expect(meta.title).toBe("Danh mục công trình trọng điểm năm 2027");
+    expect(meta.number).toBe("412/KH-UBND");
+  });
+
+  it("keeps the type heading's title where there is one", () => {
+    const front = [
+      "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH",
+      "Số: 412/KH-UBND",
+      "KẾ HOẠCH",
+      "Thực hiện công trình trọng điểm năm 2027",
+      "(Kèm theo Quyết định số 15/QĐ-UBND ngày 05/01/2027 của Ủy ban nhân dân tỉnh Hòa Bình)",
+    ];
+    expect(extractMetadata(front, front).title).toBe("Thực hiện công trình trọng điểm năm 2027");
+  });
+});

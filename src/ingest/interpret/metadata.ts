@@ -167,8 +167,27 @@ function firstPageLines(front: string[]): string[] {
   return out;
 }
 
+/**
+ * An appendix issued on its own (an office's list "kèm theo" a plan) has no type heading: its
+ * title is the heading in capitals right above the caption, under the issuer block.
+ */
+function captionedTitle(lines: string[], casing: Map<string, string>): string | null {
+  const at = lines
+    .slice(0, FIRST_PAGE_LINES)
+    .findIndex((l) => CAPTION.test(l) && /^[([]?\s*(?:ban hành\s+)?kèm theo/iu.test(l));
+  if (at <= 0) return null;
+  const parts: string[] = [];
+  for (let k = at - 1; k >= 0 && parts.length < 3; k--) {
+    const line = lines[k]!;
+    if (!isUpper(line) || isOrgLine(line) || MOTTO.test(foldForSearch(line)) || isTypeHeading(line)) break;
+    parts.unshift(line);
+  }
+  return parts.length > 0 ? fromCapitals(normalizeText(parts.join(" ")), casing) : null;
+}
+
 export function extractMetadata(front: string[], all: string[]): ExtractedDocumentMeta {
   const lines = firstPageLines(front);
+  const casing = learnCasing(all.map((l) => normalizeText(l)));
   const caption = captionOf(all.map((l) => normalizeText(l)));
   const number = numberOf(lines) ?? caption?.number ?? null;
   const captionType =
@@ -178,7 +197,7 @@ export function extractMetadata(front: string[], all: string[]): ExtractedDocume
     type: typeOf(lines) ?? (number ? documentTypeFromNumber(number) : null) ?? captionType,
     issuer: issuerOf(lines) ?? caption?.issuer ?? null,
     date: dateOf(lines) ?? caption?.date ?? null,
-    title: titleOf(lines, learnCasing(all.map((l) => normalizeText(l)))),
+    title: titleOf(lines, casing) ?? captionedTitle(lines, casing),
   };
 }
 

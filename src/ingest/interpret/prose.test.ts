@@ -53,6 +53,22 @@ describe("assignment sentences", () => {
     expect(task.deadline.due).toBe("2026-06-15");
   });
 
+  it("ends the partners at a whole known name followed by the work in lower case", () => {
+    // "kiểm toán" is no verb the reader knows: the directory's name "Sở Y tế" ends the list.
+    const task = only(
+      "4. Giao Công an tỉnh chủ trì, phối hợp với Sở Y tế kiểm toán việc mua sắm, sử dụng trang thiết bị tại các bệnh viện, thực hiện trong Quý IV/2026.",
+    );
+    expect(task.coordinators).toEqual(["Sở Y tế"]);
+    expect(task.title).toBe("Kiểm toán việc mua sắm, sử dụng trang thiết bị tại các bệnh viện.");
+    expect(task.deadline).toMatchObject({ kind: "quarter", due: "2026-12-31" });
+  });
+
+  it("cuts 'trước ngày N hằng tháng' out of the title as a recurring limit", () => {
+    const task = only("5. Sở Nội vụ tổng hợp số liệu biên chế trước ngày 10 hằng tháng để báo cáo.");
+    expect(task.title).toBe("Tổng hợp số liệu biên chế để báo cáo.");
+    expect(task.deadline).toEqual({ text: "trước ngày 10 hằng tháng", kind: "recurring", due: null });
+  });
+
   it("reads 'Đề nghị X …' and 'Yêu cầu X …', several agencies joined by 'và'", () => {
     const [a, b] = tasksOf(
       "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền phong trào “Bình dân học vụ số” trong tháng 6/2026.",

@@ -95,6 +95,19 @@ function clauseAround(foldedText: string, span: Span): Span {
   return { start, end };
 }
 
+/** "trước ngày 25 " right before "hằng tháng": the day of each period the work is due. */
+const DAY_OF_PERIOD = /(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?)(?:\s+ngay)?\s+\d{1,2}\s+$/;
+
+/** A clause that is only "thực hiện" / "triển khai" before the time: the verb says nothing more. */
+const BARE_VERB = /^(?:thuc\s+hien|trien\s+khai)$/;
+
+/** ", thực hiện trong Quý III/2026": the whole clause goes from the title, not just the time. */
+function withBareVerb(foldedText: string, span: Span): Span {
+  const clause = clauseAround(foldedText, span);
+  const before = foldedText.slice(clause.start, span.start).trim();
+  return clause.start > 0 && BARE_VERB.test(before) ? { start: clause.start, end: span.end } : span;
+}
+
 /** `contextYear`: the document's year, for a date written without one ("trước ngày 15/6"). */
 export function findDeadline(sentence: string, contextYear?: number): FoundDeadline | null {
   return findCached(`${contextYear ?? ""}|${sentence}`);
@@ -138,7 +151,7 @@ function findUncached(sentence: string, contextYear: number | undefined): FoundD
   // "hoàn thành trước 30/6/2026 việc sắp xếp": the verb belongs to the work, only the time goes.
   const cut: Span | null = best
     ? /^\s*(?:$|[,;.()])/.test(f.slice(best.end))
-      ? best
+      ? withBareVerb(f, best)
       : { start: best.limitStart, end: best.end }
     : null;
   const recurring = [...f.matchAll(RECURRING)].filter((m) => !overlaps(m.index, m.index + m[0].length, best));
@@ -151,11 +164,15 @@ function findUncached(sentence: string, contextYear: number | undefined): FoundD
   const clause = clauseAround(f, { start: first.index, end: first.index + first[0].length });
   const clauseText = f.slice(clause.start, clause.end).trim();
   const standalone = RECURRING_CLAUSE.test(clauseText.replace(/\s+/g, " "));
+  // "trước ngày 25 hằng tháng": a day in every period is a limit, cut like one.
+  const day = standalone ? null : DAY_OF_PERIOD.exec(f.slice(0, first.index));
+  const dayStart = day ? first.index - day[0].length : first.index;
   const recurText = standalone
     ? withoutLabel(tidy(text.slice(clause.start, clause.end)))
-    : text.slice(first.index, first.index + first[0].length);
+    : text.slice(dayStart, first.index + first[0].length);
   const spans: Span[] = [];
   if (standalone) spans.push(clause);
+  else if (day) spans.push({ start: dayStart, end: first.index + first[0].length });
   if (best && cut) {
     spans.push(cut);
     return {

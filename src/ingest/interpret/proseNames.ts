@@ -1,4 +1,5 @@
 import { splitAgencies } from "../../domain/agencyNames.ts";
+import { runsPastKnownAgency } from "../../domain/provincialAgencies.ts";
 import { normalizeText } from "../../domain/text.ts";
 import {
   capitalizeFirst,
@@ -82,6 +83,8 @@ export function agencySpanAt(text: string, tokens: Token[], i: number, loose = f
   let j = i;
   let depth = 0;
   let colon = false;
+  // The first token of the list member being read.
+  let memberStart = i;
   const group = tokens[i]!.key === "các" || tokens[i]!.key === "những";
   while (j < tokens.length && j - i < 80) {
     const token = tokens[j]!;
@@ -99,6 +102,7 @@ export function agencySpanAt(text: string, tokens: Token[], i: number, loose = f
       // A further agency in the list ("… và các tổ chức chính trị - xã hội") is read whole.
       const next = j > i && /[,;]$|^và$/.test(tokens[j - 1]!.raw) ? agencyHeadAt(tokens, j) : 0;
       if (next > 0) {
+        memberStart = j;
         j += next;
         if (/:$/.test(tokens[j - 1]!.raw)) {
           colon = true;
@@ -119,6 +123,10 @@ export function agencySpanAt(text: string, tokens: Token[], i: number, loose = f
       ) {
         break;
       }
+      // A whole name from the directory followed by lower-case words that are no part of a name
+      // ("… với Sở Tài chính thanh tra việc …"): the work starts there.
+      if (startsLower(token.raw) && runsPastKnownAgency(text.slice(tokens[memberStart]!.start, token.end)))
+        break;
     }
     j++;
     if (/:$/.test(token.raw)) {

@@ -3,7 +3,7 @@ import type { RawBlock, RawCell, RawDocument, RawRow } from "../model.ts";
 import type { OnProgress } from "../progress.ts";
 import { gridRows, inGrid } from "./pdf/cells.ts";
 import { attachFootnotes, markSuperscripts } from "./pdf/footnotes.ts";
-import { gapTables } from "./pdf/gapTables.ts";
+import { type CarriedHeader, gapTables } from "./pdf/gapTables.ts";
 import { findGrids } from "./pdf/grid.ts";
 import { asIngestError, openPdf, readPageGraphics, readPageText } from "./pdf/load.ts";
 import { ocrPages } from "./pdf/ocr.ts";
@@ -62,11 +62,14 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       );
     }
     const placed: PlacedBlock[][] = [];
+    let carry: CarriedHeader | undefined;
     for (const { n, items, graphics, height } of pages) {
       const read = ocr.get(n);
       const rulings = read ? read : graphics;
       const [h, v] = options.ignoreRulings ? [[], []] : [rulings.horizontals, rulings.verticals];
-      placed.push(pageBlocks(read ? read.items : items, h, v, n, height));
+      const page = pageBlocks(read ? read.items : items, h, v, n, height, carry);
+      placed.push(page.blocks);
+      carry = page.carry;
     }
     return { format: "pdf", blocks: joinPages(placed), pageCount };
   } catch (error) {
@@ -82,7 +85,8 @@ function pageBlocks(
   verticals: Parameters<typeof findGrids>[1],
   page: number,
   height: number,
-): PlacedBlock[] {
+  carried: CarriedHeader | undefined,
+): { blocks: PlacedBlock[]; carry?: CarriedHeader } {
   markSuperscripts(items);
   const placed: PlacedBlock[] = [];
   const marks = new Map<RawCell, string[]>();
@@ -98,7 +102,8 @@ function pageBlocks(
     if (table.rows.length > 0) placed.push({ top: grid.ys[0]!, block: { kind: "table", rows: table.rows } });
   }
   const measure = pageMeasure(rest);
-  const gap = gapTables(rest, page);
+  // A borderless table that ran to the foot of the previous page may go on here headerless.
+  const gap = gapTables(rest, page, placed.length === 0 ? carried : undefined);
   placed.push(...gap.tables);
   for (const [cell, cellMarks] of gap.marks) marks.set(cell, cellMarks);
   const texts = paragraphs(gap.rest, page, measure).filter((p) => !isPageNumber(p, height));
@@ -107,7 +112,7 @@ function pageBlocks(
   );
   const used = attachFootnotes(marks, notes);
   placed.push(...texts.filter((p) => !(p.footnote && used.has(p.footnote))));
-  return placed.sort((a, b) => a.top - b.top);
+  return { blocks: placed.sort((a, b) => a.top - b.top), carry: gap.carry };
 }
 
 const PAGE_NUMBER = /^(?:[-–—\s]*\d{1,4}[-–—\s]*|trang\s*\d{1,4}(?:\s*\/\s*\d{1,4})?)$/i;

@@ -140,3 +140,82 @@ describe("centred titles", () => {
     ]);
   });
 });
+
+describe("rows padded by a fraction of a line", () => {
+  // Lines of a cell 13 apart; rows 15.5 apart: the padding is a sixth of a line.
+  const rows = [
+    ...header,
+    item("Kiểm kê, đánh giá tài sản", 80, 125, 110),
+    item("1", 40, 138, 5.5),
+    item("công tại các cơ quan, đơn", 80, 138, 110),
+    item("Sở Tài chính", 200, 138, 60),
+    item("Quý II/2026", 350, 138, 58),
+    item("vị sự nghiệp", 80, 151),
+    item("Tập huấn nghiệp vụ quản", 80, 166.5, 110),
+    item("2", 40, 179.5, 5.5),
+    item("lý văn bản cho công chức", 80, 179.5, 110),
+    item("Sở Nội vụ", 200, 179.5, 50),
+    item("Các sở", 270, 179.5, 33),
+    item("Năm 2026", 350, 179.5, 48),
+    item("cấp xã", 80, 192.5),
+  ];
+
+  it("gives the lines above a centred row number to its row", () => {
+    expect(texts(rows).slice(1)).toEqual([
+      [
+        "1",
+        "Kiểm kê, đánh giá tài sản công tại các cơ quan, đơn vị sự nghiệp",
+        "Sở Tài chính",
+        "",
+        "Quý II/2026",
+      ],
+      ["2", "Tập huấn nghiệp vụ quản lý văn bản cho công chức cấp xã", "Sở Nội vụ", "Các sở", "Năm 2026"],
+    ]);
+  });
+
+  it("keeps a row whose number shares a run with its title's first words", () => {
+    const items = [
+      ...rows,
+      item("3 Rà soát, sửa đổi quy", 40, 208, 150),
+      item("Văn phòng", 200, 208, 50),
+      item("Hằng quý", 350, 208, 45),
+      item("chế phối hợp liên ngành", 80, 221, 110),
+      item("của tỉnh", 80, 234),
+    ];
+    expect(texts(items).slice(3)).toEqual([
+      ["3", "Rà soát, sửa đổi quy chế phối hợp liên ngành của tỉnh", "Văn phòng", "", "Hằng quý"],
+    ]);
+  });
+
+  it("carries the columns over to a page the table runs onto without its header", () => {
+    const first = gapTables(rows, 1);
+    expect(first.carry).toBeDefined();
+    const overleaf = [
+      item("thuộc tỉnh", 80, 40),
+      item("Rà soát, sửa đổi quy chế", 80, 55.5, 110),
+      item("3", 40, 68.5, 5.5),
+      item("phối hợp liên ngành của", 80, 68.5, 110),
+      item("Văn phòng", 200, 68.5, 50),
+      item("Hằng quý", 350, 68.5, 45),
+      item("tỉnh", 80, 81.5),
+      item("Số hóa hồ sơ, tài liệu", 80, 97, 110),
+      item("4", 40, 110, 5.5),
+      item("lưu trữ của các sở, ban,", 80, 110, 110),
+      item("Sở Nội vụ", 200, 110, 50),
+      item("Quý IV/2026", 350, 110, 58),
+      item("ngành", 80, 123),
+    ];
+    const read = (carry: typeof first.carry) => {
+      const block = gapTables(overleaf, 2, carry).tables[0]?.block;
+      return block?.kind === "table" ? block.rows.map((row) => row.cells.map((cell) => cell.text)) : [];
+    };
+    const expected = [
+      ["", "thuộc tỉnh", "", "", ""],
+      ["3", "Rà soát, sửa đổi quy chế phối hợp liên ngành của tỉnh", "Văn phòng", "", "Hằng quý"],
+      ["4", "Số hóa hồ sơ, tài liệu lưu trữ của các sở, ban, ngành", "Sở Nội vụ", "", "Quý IV/2026"],
+    ];
+    expect(read(first.carry)).toEqual(expected);
+    // Without the carried columns a row's line is taken for a header and the rows come apart.
+    expect(read(undefined)).not.toEqual(expected);
+  });
+});

@@ -11,6 +11,12 @@ import { right, type TextItem } from "./types.ts";
  * a row starts where the first column has a number (or, failing that, after a wider gap).
  */
 
+/**
+ * A gap between two lines wider than this many times the pitch of the lines in one cell is the
+ * padding between rows: no cell has a line there. Word processors pad rows by a fraction of a
+ * line, so the margin over the pitch is small (a gap inside a cell is the pitch itself).
+ */
+const ROW_PADDING = 1.12;
 /** Gap, in font sizes, between the runs of text in two cells of one line. */
 const CELL_GAP = 0.5;
 const MIN_COLUMNS = 3;
@@ -118,6 +124,8 @@ function fits(line: VisualLine, head: VisualLine): boolean {
   const crosses = (run: Run) => centres.filter((c) => c > run.left + 1 && c < run.right - 1).length;
   return line.runs.every((run, i) => {
     if (crosses(run) <= 1) return true;
+    // A row number written in one run with the first words of its title ("2.4 Thực hiện …").
+    if (i === 0 && line.runs.length >= 2 && crosses(afterNumber(run)) <= 1) return true;
     if (splitAtGutters(run, head).every((piece) => crosses(piece) <= 1)) return true;
     return (
       i === 1 && first.right < (centres[1] ?? Number.POSITIVE_INFINITY) && NUMBERING.test(runText(first))
@@ -146,6 +154,15 @@ export function splitAtGutters(run: Run, head: { runs: { left: number; right: nu
   return pieces;
 }
 
+/** The part of a run after a leading row number, or the whole run when it has none. */
+function afterNumber(run: Run): Run {
+  const item = run.items[0]!;
+  const match = /^(\S+)(\s+)(?=\S)/.exec(item.str);
+  if (!match || !NUMBERING.test(match[1]!)) return run;
+  const perChar = item.width / Math.max(item.str.length, 1);
+  return { ...run, left: item.x + match[0].length * perChar };
+}
+
 const runText = (run: { items: TextItem[] }): string =>
   run.items
     .map((item) => item.str)
@@ -168,14 +185,40 @@ function isSectionRow(line: VisualLine, next: VisualLine | undefined, head: Visu
   return opening.left > centres[0]! || (next.runs.length >= 2 && NUMBERING.test(runText(opening)));
 }
 
+/** The header columns of a table that reaches the foot of its page. */
+export interface CarriedHeader {
+  runs: { left: number; right: number; items: TextItem[] }[];
+}
+
 export interface GapTables {
   tables: PlacedBlock[];
   rest: TextItem[];
   /** Footnote marks found in each cell. */
   marks: Map<RawCell, string[]>;
+  /** Set when the page's last table runs to the foot of the page: it may go on overleaf. */
+  carry?: CarriedHeader;
 }
 
-export function gapTables(items: TextItem[], page: number): GapTables {
+const FOLIO = /^[-–—\s]*\d{1,4}[-–—\s]*$/;
+
+/**
+ * Lines at the top of a page that keep to the columns of the table the previous page ended
+ * with: the table running on without its header repeated.
+ */
+function carriedEnd(lines: VisualLine[], carried: CarriedHeader | undefined): number {
+  if (!carried) return 0;
+  const head = { y: 0, size: 0, items: [], runs: carried.runs };
+  let end = 0;
+  while (end < lines.length) {
+    const line = lines[end]!;
+    if (end > 0 && line.y - lines[end - 1]!.y > 3 * line.size) break;
+    if (!fits(line, head) && !isSectionRow(line, lines[end + 1], head)) break;
+    end++;
+  }
+  return end;
+}
+
+export function gapTables(items: TextItem[], page: number, carried?: CarriedHeader): GapTables {
   const lines = visualLines(items);
   const tables: PlacedBlock[] = [];
   const marks = new Map<RawCell, string[]>();
@@ -185,6 +228,19 @@ export function gapTables(items: TextItem[], page: number): GapTables {
   const extent = { left: Math.min(...items.map((item) => item.x)), right: Math.max(...items.map(right)) };
   const width = Math.max(extent.right - extent.left, 1);
   let i = 0;
+  let carry: CarriedHeader | undefined;
+  const runsOn = carriedEnd(lines, carried);
+  if (carried && runsOn > 0) {
+    const bounds = borders({ ...lines[0]!, runs: carried.runs }, lines.slice(0, runsOn));
+    const rows = tableRows(lines.slice(0, runsOn), 0, bounds, page, { ...extent, centred: true }, marks);
+    // As for a table under its own header: it must have numbered rows to be trusted.
+    if (rows.filter((row) => NUMBERING.test(row.cells[0]!.text)).length >= 2) {
+      for (const line of lines.slice(0, runsOn)) for (const item of line.items) used.add(item);
+      tables.push({ top: lines[0]!.y - lines[0]!.size, block: { kind: "table", rows } });
+      i = runsOn;
+      if (lines.slice(runsOn).every((line) => FOLIO.test(runText({ items: line.items })))) carry = carried;
+    }
+  }
   while (i < lines.length) {
     const header = lines[i]!;
     const cellLike = (line: VisualLine) =>
@@ -225,9 +281,11 @@ export function gapTables(items: TextItem[], page: number): GapTables {
       for (const line of lines.slice(start, end)) for (const item of line.items) used.add(item);
       tables.push({ top: lines[start]!.y - header.size, block: { kind: "table", rows } });
       i = end;
+      const foot = lines.slice(end).every((line) => FOLIO.test(runText({ items: line.items })));
+      carry = foot ? { runs: head.runs } : undefined;
     } else i++;
   }
-  return { tables, rest: items.filter((item) => !used.has(item)), marks };
+  return { tables, rest: items.filter((item) => !used.has(item)), marks, carry };
 }
 
 function tableRows(
@@ -301,7 +359,7 @@ export function spacedRows(
   if (pitch === null) return null;
   const starts = new Set<number>();
   for (let k = headerLines + 1; k < lines.length; k++) {
-    if (lines[k]!.y - lines[k - 1]!.y > 1.6 * pitch) starts.add(k);
+    if (lines[k]!.y - lines[k - 1]!.y > ROW_PADDING * pitch) starts.add(k);
   }
   if (starts.size === 0) return null;
   let numbers = 0;
