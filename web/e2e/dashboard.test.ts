@@ -134,7 +134,7 @@ describe("dashboards", () => {
     const leader = await harness.newPage();
     await dashboard(leader, "lanhdao", "");
     await leader.getByRole("combobox", { name: "Trang tổng quan đã lưu" }).click();
-    await leader.getByRole("option", { name: "Tổng quan quý cho lãnh đạo" }).click();
+    await leader.locator(".ant-select-item-option", { hasText: "Tổng quan quý cho lãnh đạo" }).click();
     await leader.waitForURL((url) => url.searchParams.get("ngay") === AS_OF);
     expect(new URL(leader.url()).searchParams.get("xuhuong")).toBe("quarter");
     await leader.getByRole("img", { name: /Biểu đồ xu hướng theo quý/ }).waitFor();
