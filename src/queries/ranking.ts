@@ -15,7 +15,7 @@ import {
   type RankingSettings,
   rankingComponents,
 } from "../domain/ranking.ts";
-import { dueAsOfSql, statusSql } from "./statusSql.ts";
+import { daysUpTo, dueAsOfSql, statusSql } from "./statusSql.ts";
 
 /**
  * The ranking of agencies (src/domain/ranking.ts, docs/EVALUATION.md) as one statement: the
@@ -106,9 +106,13 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
       select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
              assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
              ${dueAsOfSql(asOf)} as due, ${statusSql(asOf)} as status,
-             coalesce(d.issued_on, ((a.created_at at time zone 'UTC') + interval '7 hours')::date) as start_on
+             coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
+             ${daysUpTo(sql`assignment_status_facts.reviewed_days`, end, from)} as reviewed,
+             ${daysUpTo(sql`assignment_status_facts.returned_days`, end, from)} as returned,
+             -- Completed by asOf: the submission day, which ends the periods it must report for.
+             case when assignment_status_facts.completion_approved_on <= ${asOf}::date
+               then assignment_status_facts.completion_submitted_on end as done_submitted_on
       from assignment_status_facts
-      join assignments a on a.tenant_id = assignment_status_facts.tenant_id and a.id = assignment_status_facts.assignment_id
       join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
       join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
       where assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.live
@@ -143,28 +147,38 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
                                          ${to}::timestamp, st.step) as p(starts_on)
       where pl.tenant_id = ${tenantId} and pl.deleted_at is null ${planOfPeriods}
     ),
-    reporting as (
-      select f.agency_id,
-        count(*)::int as "periodsDue",
-        count(*) filter (where pf.first_submitted_on <= p.cutoff_on)::int as "periodsOnTime",
-        count(pf.first_submitted_on)::int as "periodsReported"
-      from facts f
-      join periods p on p.plan_id = f.plan_id and p.cutoff_on < ${asOf}::date and f.start_on <= p.ends_on
+    closed_periods as (
+      select p.*, rp.id as period_id from periods p
       left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = p.plan_id and rp.starts_on = p.starts_on
-      left join assignment_period_facts pf on pf.tenant_id = ${tenantId} and pf.period_id = rp.id
-        and pf.assignment_id = f.assignment_id and pf.first_submitted_on <= ${asOf}::date
-      where f.completion_approved_on is null or f.completion_approved_on > ${asOf}::date
-        or f.completion_submitted_on >= p.starts_on
+      where p.cutoff_on < ${asOf}::date
+    ),
+    -- (assignment, closed period) pairs a report was due for: counted per group of assignments
+    -- sharing an agency, a plan, a start and a completion, not per assignment.
+    owed as (
+      select f.agency_id, f.plan_id, f.start_on, f.done_submitted_on, count(*)::int as n
+      from facts f group by 1, 2, 3, 4
+    ),
+    due_periods as (
+      select o.agency_id, sum(o.n)::int as "periodsDue"
+      from owed o
+      join closed_periods p on p.plan_id = o.plan_id and o.start_on <= p.ends_on
+        and (o.done_submitted_on is null or o.done_submitted_on >= p.starts_on)
+      group by o.agency_id
+    ),
+    reported_periods as (
+      select f.agency_id,
+        count(*) filter (where pf.first_submitted_on <= p.cutoff_on)::int as "periodsOnTime",
+        count(*)::int as "periodsReported"
+      from closed_periods p
+      join assignment_period_facts pf on pf.tenant_id = ${tenantId} and pf.period_id = p.period_id
+        and pf.first_submitted_on <= ${asOf}::date
+      join facts f on f.assignment_id = pf.assignment_id and f.plan_id = p.plan_id and f.start_on <= p.ends_on
+        and (f.done_submitted_on is null or f.done_submitted_on >= p.starts_on)
       group by f.agency_id
     ),
     decisions as (
-      select f.agency_id, count(*)::int as reviewed,
-             count(*) filter (where v.decision = 'return')::int as returned
-      from facts f
-      join progress_reports r on r.tenant_id = ${tenantId} and r.assignment_id = f.assignment_id
-      join reviews v on v.tenant_id = r.tenant_id and v.report_id = r.id
-      where ((v.created_at at time zone 'UTC') + interval '7 hours')::date between ${from}::date and ${end}::date
-      group by f.agency_id
+      select f.agency_id, sum(f.reviewed)::int as reviewed, sum(f.returned)::int as returned
+      from facts f group by f.agency_id
     ),
     counted as (
       select ag.id as agency_id, ag.name, ag.level::text as level,
@@ -172,13 +186,14 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
              coalesce(dl.judged, 0) as judged, coalesce(dl."doneOnTime", 0) as "doneOnTime",
              coalesce(dl."dueSoFar", 0) as "dueSoFar", coalesce(dl.overdue, 0) as overdue,
              coalesce(dl."overdueWeight", 0) as "overdueWeight",
-             coalesce(rp."periodsDue", 0) as "periodsDue", coalesce(rp."periodsOnTime", 0) as "periodsOnTime",
+             coalesce(du."periodsDue", 0) as "periodsDue", coalesce(rp."periodsOnTime", 0) as "periodsOnTime",
              coalesce(rp."periodsReported", 0) as "periodsReported",
              coalesce(dc.reviewed, 0) as reviewed, coalesce(dc.returned, 0) as returned
       from agencies ag
       join (select distinct agency_id from facts) held on held.agency_id = ag.id
       left join deadlines dl on dl.agency_id = ag.id
-      left join reporting rp on rp.agency_id = ag.id
+      left join due_periods du on du.agency_id = ag.id
+      left join reported_periods rp on rp.agency_id = ag.id
       left join decisions dc on dc.agency_id = ag.id
       where ag.tenant_id = ${tenantId} and not ag.is_group
     ),

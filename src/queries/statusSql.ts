@@ -130,3 +130,21 @@ export function taskStatusAggregateSql(status: SQL): SQL<AssignmentStatus> {
       when 'recurring' then 4 when 'no_deadline' then 5 end)]
   end)`;
 }
+
+/**
+ * How many days of an ascending date[] of the facts (reviewed_days, returned_days) fall in
+ * [from, to] (from omitted: up to `to`). A window holding the whole array, the usual case of
+ * "up to today", is answered from its ends without unnesting it.
+ */
+export function daysUpTo(days: SQL, to: AsOf, from?: AsOf): SQL<number> {
+  const upper = day(to);
+  const lower = from === undefined ? null : day(from);
+  const inside = lower
+    ? sql`${days}[1] >= ${lower} and ${days}[cardinality(${days})] <= ${upper}`
+    : sql`${days}[cardinality(${days})] <= ${upper}`;
+  const counted = lower
+    ? sql`(select count(*) from unnest(${days}) x where x between ${lower} and ${upper})`
+    : sql`(select count(*) from unnest(${days}) x where x <= ${upper})`;
+  return sql<number>`(case when cardinality(${days}) = 0 then 0
+    when ${inside} then cardinality(${days}) else ${counted}::int end)`;
+}
