@@ -78,7 +78,13 @@ describe("status facts follow every write", () => {
       percent: 30,
     });
     expect(first.statusCode, first.body).toBe(201);
-    expect(await factsOf(id)).toMatchObject({ firstReportedOn: today(), reportCount: 1 });
+    expect(await factsOf(id)).toMatchObject({
+      firstReportedOn: today(),
+      reportCount: 1,
+      lastPercent: 30,
+      lastPercentOn: today(),
+      reviewedDays: [],
+    });
     await expectFactsCurrent();
 
     const returned = await post("vanphong", `/api/reports/${first.json().id}/review`, {
@@ -87,7 +93,13 @@ describe("status facts follow every write", () => {
     });
     expect(returned.statusCode, returned.body).toBe(200);
     // A returned report does not count as reported.
-    expect(await factsOf(id)).toMatchObject({ firstReportedOn: null, reportCount: 0 });
+    expect(await factsOf(id)).toMatchObject({
+      firstReportedOn: null,
+      reportCount: 0,
+      lastPercent: null,
+      reviewedDays: [today()],
+      returnedDays: [today()],
+    });
     await expectFactsCurrent();
 
     const done = await post("congan", `/api/assignments/${id}/reports`, {
@@ -102,6 +114,8 @@ describe("status facts follow every write", () => {
       completionSubmittedOn: today(),
       completionApprovedOn: today(),
       reportCount: 1,
+      reviewedDays: [today(), today()],
+      returnedDays: [today()],
     });
     await expectFactsCurrent();
 

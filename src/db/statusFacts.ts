@@ -40,10 +40,12 @@ export async function refreshStatusFacts(
   await db.execute(sql`
     with sel as (
       select a.tenant_id, a.id, a.task_id, a.agency_id, a.role, a.due_on as assignment_due_on,
+             pl.reporting_frequency::text as period_kind, pl.cutoff_day,
              t.plan_id, t.section_id, t.deadline_kind, t.due_on as task_due_on,
              ${liveTaskSql("t")} as live, ${vietnamDay(sql`a.created_at`)} as assigned_on
       from assignments a
       join tasks t on t.tenant_id = a.tenant_id and t.id = a.task_id
+      join plans pl on pl.tenant_id = t.tenant_id and pl.id = t.plan_id
       where ${selection}
     ),
     changes as (
@@ -87,6 +89,28 @@ export async function refreshStatusFacts(
       where r.state in ${ACTIVE_STATES} and r.submitted_at is not null and r.percent is not null
       order by r.tenant_id, r.assignment_id, r.submitted_at desc
     ),
+    period_reports as (
+      -- The plan's periods aligned as the ranking generates them, each with its first report
+      -- not returned and its cut-off (src/queries/ranking.ts periods).
+      select r.tenant_id, r.assignment_id, rp.starts_on, min(${vietnamDay(sql`r.submitted_at`)}) as first_on,
+             least((rp.starts_on + st.step - interval '1 day')::date + sel.cutoff_day,
+                   (date_trunc('month', rp.starts_on + st.step) + interval '1 month' - interval '1 day')::date) as cutoff_on
+      from progress_reports r
+      join sel on sel.tenant_id = r.tenant_id and sel.id = r.assignment_id
+      join reporting_periods rp on rp.tenant_id = r.tenant_id and rp.id = r.period_id and rp.plan_id = sel.plan_id
+      cross join lateral (select case when sel.period_kind = 'quarter' then interval '3 months'
+                                 else interval '1 month' end as step) st
+      where r.state in ${ACTIVE_STATES} and r.submitted_at is not null
+        and rp.starts_on = date_trunc(sel.period_kind, rp.starts_on::timestamp)::date
+      group by r.tenant_id, r.assignment_id, rp.starts_on, st.step, sel.cutoff_day
+    ),
+    periods as (
+      select tenant_id, assignment_id,
+             array_agg(starts_on order by starts_on) as reported,
+             coalesce(array_agg(starts_on order by starts_on) filter (where first_on > cutoff_on), '{}') as late,
+             max(first_on) as last_on
+      from period_reports group by tenant_id, assignment_id
+    ),
     completion as (
       select distinct on (r.tenant_id, r.assignment_id)
              r.tenant_id, r.assignment_id,
@@ -113,7 +137,7 @@ export async function refreshStatusFacts(
       original_due_on, due_on, due_changed_on, due_history,
       completion_submitted_on, completion_approved_on,
       first_reported_on, last_reported_on, report_count, assigned_on, reviewed_days, returned_days,
-      last_percent, last_percent_on, refreshed_at)
+      last_percent, last_percent_on, reported_periods, late_periods, last_period_report_on, refreshed_at)
     select facts.tenant_id, facts.id, facts.task_id, facts.plan_id, facts.section_id, facts.agency_id,
            facts.role, facts.deadline_kind, facts.live,
            facts.original_due_on,
@@ -122,12 +146,14 @@ export async function refreshStatusFacts(
            completion.submitted_on, completion.approved_on,
            reported.first_on, reported.last_on, coalesce(reported.n, 0), facts.assigned_on,
            coalesce(decided.reviewed_days, '{}'), coalesce(decided.returned_days, '{}'),
-           progress.percent, progress.percent_on, now()
+           progress.percent, progress.percent_on, coalesce(periods.reported, '{}'),
+           coalesce(periods.late, '{}'), periods.last_on, now()
     from facts
     left join reported on reported.tenant_id = facts.tenant_id and reported.assignment_id = facts.id
     left join completion on completion.tenant_id = facts.tenant_id and completion.assignment_id = facts.id
     left join decided on decided.tenant_id = facts.tenant_id and decided.assignment_id = facts.id
     left join progress on progress.tenant_id = facts.tenant_id and progress.assignment_id = facts.id
+    left join periods on periods.tenant_id = facts.tenant_id and periods.assignment_id = facts.id
     on conflict (tenant_id, assignment_id) do update set
       task_id = excluded.task_id, plan_id = excluded.plan_id, section_id = excluded.section_id,
       agency_id = excluded.agency_id, role = excluded.role, deadline_kind = excluded.deadline_kind,
@@ -139,6 +165,8 @@ export async function refreshStatusFacts(
       report_count = excluded.report_count, assigned_on = excluded.assigned_on,
       reviewed_days = excluded.reviewed_days, returned_days = excluded.returned_days,
       last_percent = excluded.last_percent, last_percent_on = excluded.last_percent_on,
+      reported_periods = excluded.reported_periods, late_periods = excluded.late_periods,
+      last_period_report_on = excluded.last_period_report_on,
       refreshed_at = excluded.refreshed_at
   `);
   await refreshPeriodFacts(db, selection, scope);

@@ -111,7 +111,9 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
              ${daysUpTo(sql`assignment_status_facts.returned_days`, end, from)} as returned,
              -- Completed by asOf: the submission day, which ends the periods it must report for.
              case when assignment_status_facts.completion_approved_on <= ${asOf}::date
-               then assignment_status_facts.completion_submitted_on end as done_submitted_on
+               then assignment_status_facts.completion_submitted_on end as done_submitted_on,
+             assignment_status_facts.reported_periods, assignment_status_facts.late_periods,
+             assignment_status_facts.last_period_report_on
       from assignment_status_facts
       join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
       join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
@@ -165,15 +167,37 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
         and (o.done_submitted_on is null or o.done_submitted_on >= p.starts_on)
       group by o.agency_id
     ),
+    -- Per plan: the first period of the window and the last one closed by asOf.
+    plan_window as (
+      select p.plan_id, pl.reporting_frequency::text as kind, min(p.starts_on) as first_start,
+             max(p.starts_on) filter (where p.cutoff_on < ${asOf}::date) as last_closed
+      from periods p join plans pl on pl.tenant_id = ${tenantId} and pl.id = p.plan_id
+      group by p.plan_id, pl.reporting_frequency
+    ),
     reported_periods as (
+      -- The closed periods an assignment owes are a run of its plan's periods, from the window's
+      -- first (or the one it started in) to the last closed (or the one it was completed in): the
+      -- periods reported and reported late are counted in the facts' sorted lists. Asked about a
+      -- day before an assignment's latest first report, its period facts are read instead.
       select f.agency_id,
-        count(*) filter (where pf.first_submitted_on <= p.cutoff_on)::int as "periodsOnTime",
-        count(*)::int as "periodsReported"
-      from closed_periods p
-      join assignment_period_facts pf on pf.tenant_id = ${tenantId} and pf.period_id = p.period_id
-        and pf.first_submitted_on <= ${asOf}::date
-      join facts f on f.assignment_id = pf.assignment_id and f.plan_id = p.plan_id and f.start_on <= p.ends_on
-        and (f.done_submitted_on is null or f.done_submitted_on >= p.starts_on)
+        coalesce(sum(c.reported - c.late), 0)::int as "periodsOnTime",
+        coalesce(sum(c.reported), 0)::int as "periodsReported"
+      from facts f
+      join plan_window w on w.plan_id = f.plan_id and w.last_closed is not null
+      cross join lateral (select greatest(w.first_start, date_trunc(w.kind, f.start_on::timestamp)::date) as lo,
+                                 least(w.last_closed, f.done_submitted_on) as hi) b
+      join lateral (
+        select ${daysUpTo(sql`f.reported_periods`, sql`b.hi`, sql`b.lo`)} as reported,
+               ${daysUpTo(sql`f.late_periods`, sql`b.hi`, sql`b.lo`)} as late
+        where f.last_period_report_on <= ${asOf}::date
+        union all
+        select count(*)::int, (count(*) filter (where pf.first_submitted_on > p.cutoff_on))::int
+        from assignment_period_facts pf join closed_periods p on p.period_id = pf.period_id
+        where f.last_period_report_on > ${asOf}::date and pf.tenant_id = ${tenantId}
+          and pf.assignment_id = f.assignment_id and p.plan_id = f.plan_id
+          and pf.first_submitted_on <= ${asOf}::date and f.start_on <= p.ends_on
+          and (f.done_submitted_on is null or f.done_submitted_on >= p.starts_on)
+      ) c on true
       group by f.agency_id
     ),
     decisions as (

@@ -63,6 +63,18 @@ export const assignmentStatusFacts = pgTable(
     /** The latest progress percentage reported (report not returned) and the day it was submitted. */
     lastPercent: smallint("last_percent"),
     lastPercentOn: date("last_percent_on", { mode: "string" }),
+    /**
+     * The plan's periods (their first days, ascending) with a report not returned, and of those
+     * the ones first reported after the period's cut-off; the day the latest of these first
+     * reports came. The ranking counts periods reported from these while asked about a day on or
+     * after that one, and from assignment_period_facts before it.
+     */
+    reportedPeriods: date("reported_periods", { mode: "string" })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    latePeriods: date("late_periods", { mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    lastPeriodReportOn: date("last_period_report_on", { mode: "string" }),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
