@@ -91,6 +91,19 @@ const closedPeriods = (tenantId: string, asOf: IsoDate) => sql`
   where pl.tenant_id = ${tenantId} and c.cutoff_on < ${asOf}::date
   order by pl.id, c.starts_on desc`;
 
+/**
+ * Whether the assignment reported for the closed period by asOf: from the facts' sorted list of
+ * periods reported, or, asked about a day before its latest first report, from the period facts.
+ */
+function reportedClosed(tenantId: string, asOf: IsoDate): SQL {
+  const f = sql`assignment_status_facts`;
+  return sql`(case when closed.period_id is null or ${f}.last_period_report_on is null then false
+    when ${f}.last_period_report_on <= ${asOf}::date then ${daysUpTo(sql`${f}.reported_periods`, sql`closed.starts_on`, sql`closed.starts_on`)} > 0
+    else exists (select 1 from assignment_period_facts pf
+      where pf.tenant_id = ${tenantId} and pf.assignment_id = ${f}.assignment_id
+        and pf.period_id = closed.period_id and pf.first_submitted_on <= ${asOf}::date) end)`;
+}
+
 export async function listAtRisk(
   db: Executor,
   tenantId: string,
@@ -139,12 +152,6 @@ export function atRiskStatement(
       left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = closed.plan_id
         and rp.starts_on = closed.starts_on
     ),
-    closed_reported as (
-      -- Reports for the closed periods only, found through the period index.
-      select pf.assignment_id
-      from assignment_period_facts pf join closed on closed.period_id = pf.period_id
-      where pf.tenant_id = ${tenantId} and pf.first_submitted_on <= ${asOf}::date
-    ),
     refused as (
       select dc.assignment_id, max(${vietnamDay(sql`dc.decided_at`)}) as refused_on
       from deadline_changes dc
@@ -157,12 +164,11 @@ export function atRiskStatement(
              closed.starts_on as p_start, closed.ends_on as p_end, closed.cutoff_on as p_cutoff, closed.kind as p_kind,
              refused.refused_on, ${daysUpTo(sql`assignment_status_facts.returned_days`, asOf)} as returns,
              assignment_status_facts.last_percent, assignment_status_facts.last_percent_on,
-             (closed_reported.assignment_id is not null) as reported_closed
+             ${reportedClosed(tenantId, asOf)} as reported_closed
       from assignment_status_facts
       join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
       join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
       left join closed on closed.plan_id = assignment_status_facts.plan_id
-      left join closed_reported on closed_reported.assignment_id = assignment_status_facts.assignment_id
       left join refused on refused.assignment_id = assignment_status_facts.assignment_id
       where ${sql.join(where, sql` and `)}
       offset 0

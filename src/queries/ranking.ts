@@ -154,51 +154,41 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
       left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = p.plan_id and rp.starts_on = p.starts_on
       where p.cutoff_on < ${asOf}::date
     ),
-    -- (assignment, closed period) pairs a report was due for: counted per group of assignments
-    -- sharing an agency, a plan, a start and a completion, not per assignment.
-    owed as (
-      select f.agency_id, f.plan_id, f.start_on, f.done_submitted_on, count(*)::int as n
-      from facts f group by 1, 2, 3, 4
-    ),
-    due_periods as (
-      select o.agency_id, sum(o.n)::int as "periodsDue"
-      from owed o
-      join closed_periods p on p.plan_id = o.plan_id and o.start_on <= p.ends_on
-        and (o.done_submitted_on is null or o.done_submitted_on >= p.starts_on)
-      group by o.agency_id
-    ),
     -- Per plan: the first period of the window and the last one closed by asOf.
     plan_window as (
       select p.plan_id, pl.reporting_frequency::text as kind, min(p.starts_on) as first_start,
-             max(p.starts_on) filter (where p.cutoff_on < ${asOf}::date) as last_closed
+             max(p.starts_on) filter (where p.cutoff_on < ${asOf}::date) as last_closed,
+             case when pl.reporting_frequency = 'quarter' then 3 else 1 end as months
       from periods p join plans pl on pl.tenant_id = ${tenantId} and pl.id = p.plan_id
       group by p.plan_id, pl.reporting_frequency
     ),
-    reported_periods as (
-      -- The closed periods an assignment owes are a run of its plan's periods, from the window's
-      -- first (or the one it started in) to the last closed (or the one it was completed in): the
-      -- periods reported and reported late are counted in the facts' sorted lists. Asked about a
-      -- day before an assignment's latest first report, its period facts are read instead.
-      select f.agency_id,
-        coalesce(sum(c.reported - c.late), 0)::int as "periodsOnTime",
-        coalesce(sum(c.reported), 0)::int as "periodsReported"
+    -- The closed periods an assignment owes are a run of its plan's periods: from the window's
+    -- first (or the one it started in, lo) to the last closed (or the one it was completed in,
+    -- hi). Their number is arithmetic; those reported and reported late are counted in the
+    -- facts' sorted lists; asked about a day before an assignment's latest first report, its
+    -- period facts are read instead.
+    owed as (
+      select f.agency_id, f.assignment_id, f.plan_id, f.start_on, f.done_submitted_on,
+             f.reported_periods, f.late_periods, f.last_period_report_on, w.months, b.lo, b.hi,
+             date_trunc(w.kind, b.hi::timestamp)::date as hi_start
       from facts f
       join plan_window w on w.plan_id = f.plan_id and w.last_closed is not null
       cross join lateral (select greatest(w.first_start, date_trunc(w.kind, f.start_on::timestamp)::date) as lo,
                                  least(w.last_closed, f.done_submitted_on) as hi) b
-      join lateral (
-        select ${daysUpTo(sql`f.reported_periods`, sql`b.hi`, sql`b.lo`)} as reported,
-               ${daysUpTo(sql`f.late_periods`, sql`b.hi`, sql`b.lo`)} as late
-        where f.last_period_report_on <= ${asOf}::date
-        union all
-        select count(*)::int, (count(*) filter (where pf.first_submitted_on > p.cutoff_on))::int
-        from assignment_period_facts pf join closed_periods p on p.period_id = pf.period_id
-        where f.last_period_report_on > ${asOf}::date and pf.tenant_id = ${tenantId}
-          and pf.assignment_id = f.assignment_id and p.plan_id = f.plan_id
-          and pf.first_submitted_on <= ${asOf}::date and f.start_on <= p.ends_on
-          and (f.done_submitted_on is null or f.done_submitted_on >= p.starts_on)
-      ) c on true
-      group by f.agency_id
+    ),
+    period_counts as (
+      select o.agency_id,
+        sum(case when o.hi_start >= o.lo then ${monthIndex(sql`o.hi_start`)} - ${monthIndex(sql`o.lo`)} else -o.months end
+            / o.months + 1)::int as "periodsDue",
+        sum(case when o.last_period_report_on is null then 0
+                 when o.last_period_report_on <= ${asOf}::date then
+                   ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)} - ${daysUpTo(sql`o.late_periods`, sql`o.hi`, sql`o.lo`)}
+                 else (${periodFactsOf(tenantId, asOf, sql`pf.first_submitted_on <= p.cutoff_on`)}) end)::int as "periodsOnTime",
+        sum(case when o.last_period_report_on is null then 0
+                 when o.last_period_report_on <= ${asOf}::date then ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)}
+                 else (${periodFactsOf(tenantId, asOf, sql`true`)}) end)::int as "periodsReported"
+      from owed o
+      group by o.agency_id
     ),
     decisions as (
       select f.agency_id, sum(f.reviewed)::int as reviewed, sum(f.returned)::int as returned
@@ -210,14 +200,13 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
              coalesce(dl.judged, 0) as judged, coalesce(dl."doneOnTime", 0) as "doneOnTime",
              coalesce(dl."dueSoFar", 0) as "dueSoFar", coalesce(dl.overdue, 0) as overdue,
              coalesce(dl."overdueWeight", 0) as "overdueWeight",
-             coalesce(du."periodsDue", 0) as "periodsDue", coalesce(rp."periodsOnTime", 0) as "periodsOnTime",
+             coalesce(rp."periodsDue", 0) as "periodsDue", coalesce(rp."periodsOnTime", 0) as "periodsOnTime",
              coalesce(rp."periodsReported", 0) as "periodsReported",
              coalesce(dc.reviewed, 0) as reviewed, coalesce(dc.returned, 0) as returned
       from agencies ag
       join (select distinct agency_id from facts) held on held.agency_id = ag.id
       left join deadlines dl on dl.agency_id = ag.id
-      left join due_periods du on du.agency_id = ag.id
-      left join reported_periods rp on rp.agency_id = ag.id
+      left join period_counts rp on rp.agency_id = ag.id
       left join decisions dc on dc.agency_id = ag.id
       where ag.tenant_id = ${tenantId} and not ag.is_group
     ),
@@ -237,6 +226,18 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
       case when score is not null then count(*) over (partition by peer_group, score) > 1 else false end as shared
     from totalled
     order by peer_group, score desc nulls last, name`;
+}
+
+/** Months since year 0 of a date: the distance between two periods' first days, in months. */
+const monthIndex = (d: SQL) => sql`(extract(year from ${d})::int * 12 + extract(month from ${d})::int)`;
+
+/** The period facts of an `owed` row's closed periods, counted where `which` holds. */
+function periodFactsOf(tenantId: string, asOf: IsoDate, which: SQL): SQL {
+  return sql`select count(*) filter (where ${which})
+    from assignment_period_facts pf join closed_periods p on p.period_id = pf.period_id
+    where pf.tenant_id = ${tenantId} and pf.assignment_id = o.assignment_id and p.plan_id = o.plan_id
+      and pf.first_submitted_on <= ${asOf}::date and o.start_on <= p.ends_on
+      and (o.done_submitted_on is null or o.done_submitted_on >= p.starts_on)`;
 }
 
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -132,19 +132,12 @@ export function taskStatusAggregateSql(status: SQL): SQL<AssignmentStatus> {
 }
 
 /**
- * How many days of an ascending date[] of the facts (reviewed_days, returned_days) fall in
- * [from, to] (from omitted: up to `to`). A window holding the whole array, the usual case of
- * "up to today", is answered from its ends without unnesting it.
+ * How many days of an ascending date[] of the facts (reviewed_days, returned_days,
+ * reported_periods, late_periods) fall in [from, to] (from omitted: up to `to`). width_bucket
+ * finds by binary search how many elements are at most a day, so nothing is unnested.
  */
 export function daysUpTo(days: SQL, to: AsOf, from?: AsOf): SQL<number> {
-  const upper = day(to);
-  const lower = from === undefined ? null : day(from);
-  const inside = lower
-    ? sql`${days}[1] >= ${lower} and ${days}[cardinality(${days})] <= ${upper}`
-    : sql`${days}[cardinality(${days})] <= ${upper}`;
-  const counted = lower
-    ? sql`(select count(*) from unnest(${days}) x where x between ${lower} and ${upper})`
-    : sql`(select count(*) from unnest(${days}) x where x <= ${upper})`;
-  return sql<number>`(case when cardinality(${days}) = 0 then 0
-    when ${inside} then cardinality(${days}) else ${counted}::int end)`;
+  const upTo = sql`width_bucket(${day(to)}, ${days})`;
+  if (from === undefined) return sql<number>`${upTo}`;
+  return sql<number>`greatest(${upTo} - width_bucket(${day(from)} - 1, ${days}), 0)`;
 }
