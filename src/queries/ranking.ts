@@ -102,42 +102,7 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
   const planFilter = filter.planId ? sql`and assignment_status_facts.plan_id = ${filter.planId}` : sql``;
   const planOfPeriods = filter.planId ? sql`and pl.id = ${filter.planId}` : sql``;
   return sql`
-    with facts as (
-      select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
-             assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
-             ${dueAsOfSql(asOf)} as due, ${statusSql(asOf)} as status,
-             coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
-             ${daysUpTo(sql`assignment_status_facts.reviewed_days`, end, from)} as reviewed,
-             ${daysUpTo(sql`assignment_status_facts.returned_days`, end, from)} as returned,
-             -- Completed by asOf: the submission day, which ends the periods it must report for.
-             case when assignment_status_facts.completion_approved_on <= ${asOf}::date
-               then assignment_status_facts.completion_submitted_on end as done_submitted_on,
-             assignment_status_facts.reported_periods, assignment_status_facts.late_periods,
-             assignment_status_facts.last_period_report_on
-      from assignment_status_facts
-      join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
-      join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
-      where assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.live
-        and assignment_status_facts.role = 'lead' ${planFilter}
-      offset 0
-    ),
-    deadlines as (
-      select f.agency_id,
-        count(*) filter (where j.judged)::int as judged,
-        count(*) filter (where j.judged and f.status = 'done_on_time')::int as "doneOnTime",
-        count(*) filter (where j.due_in)::int as "dueSoFar",
-        count(*) filter (where j.due_in and f.status = 'overdue')::int as overdue,
-        coalesce(sum(0.5 + 0.5 * least(${asOf}::date - f.due, ${cap}::int)::float8 / ${cap}::int)
-          filter (where j.due_in and f.status = 'overdue'), 0)::float8 as "overdueWeight"
-      from facts f
-      cross join lateral (select
-        (f.due between ${from}::date and ${end}::date) as due_in,
-        (f.due between ${from}::date and ${end}::date
-          or (f.status in ('done_on_time', 'done_late')
-              and f.completion_submitted_on between ${from}::date and ${to}::date)) as judged) j
-      group by f.agency_id
-    ),
-    periods as (
+    with periods as (
       select pl.id as plan_id, p.starts_on::date as starts_on,
              (p.starts_on + st.step - interval '1 day')::date as ends_on,
              least((p.starts_on + st.step - interval '1 day')::date + pl.cutoff_day,
@@ -166,29 +131,66 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
     -- first (or the one it started in, lo) to the last closed (or the one it was completed in,
     -- hi). Their number is arithmetic; those reported and reported late are counted in the
     -- facts' sorted lists; asked about a day before an assignment's latest first report, its
-    -- period facts are read instead.
-    owed as (
-      select f.agency_id, f.assignment_id, f.plan_id, f.start_on, f.done_submitted_on,
-             f.reported_periods, f.late_periods, f.last_period_report_on, w.months, b.lo, b.hi,
-             date_trunc(w.kind, b.hi::timestamp)::date as hi_start
-      from facts f
-      join plan_window w on w.plan_id = f.plan_id and w.last_closed is not null
-      cross join lateral (select greatest(w.first_start, date_trunc(w.kind, f.start_on::timestamp)::date) as lo,
-                                 least(w.last_closed, f.done_submitted_on) as hi) b
+    -- period facts are read instead. Each row leaves with numbers only.
+    facts as (
+      select o.assignment_id, o.plan_id, o.agency_id, o.completion_submitted_on, o.due, o.status,
+             o.reviewed, o.returned,
+        case when o.last_closed is null then 0
+             when o.hi_start >= o.lo then (${monthIndex(sql`o.hi_start`)} - ${monthIndex(sql`o.lo`)}) / o.months + 1
+             else 0 end as periods_due,
+        case when o.last_closed is null or o.last_period_report_on is null then 0
+             when o.last_period_report_on <= ${asOf}::date then
+               ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)} - ${daysUpTo(sql`o.late_periods`, sql`o.hi`, sql`o.lo`)}
+             else (${periodFactsOf(tenantId, asOf, sql`pf.first_submitted_on <= p.cutoff_on`)}) end as periods_on_time,
+        case when o.last_closed is null or o.last_period_report_on is null then 0
+             when o.last_period_report_on <= ${asOf}::date then ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)}
+             else (${periodFactsOf(tenantId, asOf, sql`true`)}) end as periods_reported
+      from (
+        select x.*, b.lo, b.hi, date_trunc(x.kind, b.hi::timestamp)::date as hi_start
+        from (
+          select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
+                 assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
+                 ${dueAsOfSql(asOf)} as due, ${statusSql(asOf)} as status,
+                 coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
+                 ${daysUpTo(sql`assignment_status_facts.reviewed_days`, end, from)} as reviewed,
+                 ${daysUpTo(sql`assignment_status_facts.returned_days`, end, from)} as returned,
+                 -- Completed by asOf: the submission day, which ends the periods it must report for.
+                 case when assignment_status_facts.completion_approved_on <= ${asOf}::date
+                   then assignment_status_facts.completion_submitted_on end as done_submitted_on,
+                 assignment_status_facts.reported_periods, assignment_status_facts.late_periods,
+                 assignment_status_facts.last_period_report_on, w.kind, w.months, w.first_start, w.last_closed
+          from assignment_status_facts
+          join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
+          join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
+          left join plan_window w on w.plan_id = assignment_status_facts.plan_id
+          where assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.live
+            and assignment_status_facts.role = 'lead' ${planFilter}
+          offset 0
+        ) x
+        cross join lateral (select greatest(x.first_start, date_trunc(x.kind, x.start_on::timestamp)::date) as lo,
+                                   least(x.last_closed, x.done_submitted_on) as hi) b
+      ) o
     ),
     period_counts as (
-      select o.agency_id,
-        sum(case when o.hi_start >= o.lo then ${monthIndex(sql`o.hi_start`)} - ${monthIndex(sql`o.lo`)} else -o.months end
-            / o.months + 1)::int as "periodsDue",
-        sum(case when o.last_period_report_on is null then 0
-                 when o.last_period_report_on <= ${asOf}::date then
-                   ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)} - ${daysUpTo(sql`o.late_periods`, sql`o.hi`, sql`o.lo`)}
-                 else (${periodFactsOf(tenantId, asOf, sql`pf.first_submitted_on <= p.cutoff_on`)}) end)::int as "periodsOnTime",
-        sum(case when o.last_period_report_on is null then 0
-                 when o.last_period_report_on <= ${asOf}::date then ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)}
-                 else (${periodFactsOf(tenantId, asOf, sql`true`)}) end)::int as "periodsReported"
-      from owed o
-      group by o.agency_id
+      select agency_id, sum(periods_due)::int as "periodsDue", sum(periods_on_time)::int as "periodsOnTime",
+             sum(periods_reported)::int as "periodsReported"
+      from facts group by agency_id
+    ),
+    deadlines as (
+      select f.agency_id,
+        count(*) filter (where j.judged)::int as judged,
+        count(*) filter (where j.judged and f.status = 'done_on_time')::int as "doneOnTime",
+        count(*) filter (where j.due_in)::int as "dueSoFar",
+        count(*) filter (where j.due_in and f.status = 'overdue')::int as overdue,
+        coalesce(sum(0.5 + 0.5 * least(${asOf}::date - f.due, ${cap}::int)::float8 / ${cap}::int)
+          filter (where j.due_in and f.status = 'overdue'), 0)::float8 as "overdueWeight"
+      from facts f
+      cross join lateral (select
+        (f.due between ${from}::date and ${end}::date) as due_in,
+        (f.due between ${from}::date and ${end}::date
+          or (f.status in ('done_on_time', 'done_late')
+              and f.completion_submitted_on between ${from}::date and ${to}::date)) as judged) j
+      group by f.agency_id
     ),
     decisions as (
       select f.agency_id, sum(f.reviewed)::int as reviewed, sum(f.returned)::int as returned
