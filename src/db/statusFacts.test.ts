@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoExtraction } from "../cli/demo.ts";
 import { updatePlanFromExtraction } from "../commands/updatePlanFromExtraction.ts";
@@ -152,6 +152,20 @@ describe("status facts follow every write", () => {
       dueChangedOn: today(),
       dueHistory: [{ on: today(), due: wanted }],
     });
+    await expectFactsCurrent();
+  });
+
+  it("are recomputed by migrate's fill-in where written before a later column (migration 0011)", async () => {
+    // As migration 0011 leaves them: the new columns at their defaults, assigned_on null.
+    await t.db.execute(sql`update assignment_status_facts set assigned_on = null, reviewed_days = '{}',
+      returned_days = '{}', last_percent = null, last_percent_on = null, reported_periods = '{}',
+      late_periods = '{}', last_period_report_on = null where tenant_id = ${t.tenantId}`);
+    await refreshStatusFacts(t.db, null, { missingOnly: true });
+    const [left] = await t.db
+      .select({ n: count() })
+      .from(assignmentStatusFacts)
+      .where(and(eq(assignmentStatusFacts.tenantId, t.tenantId), isNull(assignmentStatusFacts.assignedOn)));
+    expect(left!.n).toBe(0);
     await expectFactsCurrent();
   });
 
