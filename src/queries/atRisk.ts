@@ -13,7 +13,7 @@ import {
 import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
-import { daysUpTo, dueAsOfSql, statusSql } from "./statusSql.ts";
+import { countDaysSql, dueAsOfSql, statusSql } from "./statusSql.ts";
 import { asOfDate } from "./tasks.ts";
 
 /**
@@ -98,7 +98,7 @@ const closedPeriods = (tenantId: string, asOf: IsoDate) => sql`
 function reportedClosed(tenantId: string, asOf: IsoDate): SQL {
   const f = sql`assignment_status_facts`;
   return sql`(case when closed.period_id is null or ${f}.last_period_report_on is null then false
-    when ${f}.last_period_report_on <= ${asOf}::date then ${daysUpTo(sql`${f}.reported_periods`, sql`closed.starts_on`, sql`closed.starts_on`)} > 0
+    when ${f}.last_period_report_on <= ${asOf}::date then ${countDaysSql(sql`${f}.reported_periods`, sql`closed.starts_on`, sql`closed.starts_on`)} > 0
     else exists (select 1 from assignment_period_facts pf
       where pf.tenant_id = ${tenantId} and pf.assignment_id = ${f}.assignment_id
         and pf.period_id = closed.period_id and pf.first_submitted_on <= ${asOf}::date) end)`;
@@ -162,7 +162,7 @@ export function atRiskStatement(
       select assignment_status_facts.assignment_id, assignment_status_facts.task_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id, ${due} as due,
              coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
              closed.starts_on as p_start, closed.ends_on as p_end, closed.cutoff_on as p_cutoff, closed.kind as p_kind,
-             refused.refused_on, ${daysUpTo(sql`assignment_status_facts.returned_days`, asOf)} as returns,
+             refused.refused_on, ${countDaysSql(sql`assignment_status_facts.returned_days`, asOf)} as returns,
              assignment_status_facts.last_percent, assignment_status_facts.last_percent_on,
              ${reportedClosed(tenantId, asOf)} as reported_closed
       from assignment_status_facts

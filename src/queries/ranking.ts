@@ -15,7 +15,7 @@ import {
   type RankingSettings,
   rankingComponents,
 } from "../domain/ranking.ts";
-import { daysUpTo, dueAsOfSql, statusSql } from "./statusSql.ts";
+import { countDaysSql, dueAsOfSql, statusSql } from "./statusSql.ts";
 
 /**
  * The ranking of agencies (src/domain/ranking.ts, docs/EVALUATION.md) as one statement: the
@@ -101,6 +101,9 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
   const cap = settings.overdueAgeCapDays;
   const planFilter = filter.planId ? sql`and assignment_status_facts.plan_id = ${filter.planId}` : sql``;
   const planOfPeriods = filter.planId ? sql`and pl.id = ${filter.planId}` : sql``;
+  const counts = sql`(assignment_status_facts.due_on between ${from}::date and ${end}::date
+    or assignment_status_facts.due_changed_on > ${asOf}::date
+    or assignment_status_facts.completion_approved_on <= ${asOf}::date)`;
   return sql`
     with periods as (
       select pl.id as plan_id, p.starts_on::date as starts_on,
@@ -140,20 +143,24 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
              else 0 end as periods_due,
         case when o.last_closed is null or o.last_period_report_on is null then 0
              when o.last_period_report_on <= ${asOf}::date then
-               ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)} - ${daysUpTo(sql`o.late_periods`, sql`o.hi`, sql`o.lo`)}
+               ${countDaysSql(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)} - ${countDaysSql(sql`o.late_periods`, sql`o.hi`, sql`o.lo`)}
              else (${periodFactsOf(tenantId, asOf, sql`pf.first_submitted_on <= p.cutoff_on`)}) end as periods_on_time,
         case when o.last_closed is null or o.last_period_report_on is null then 0
-             when o.last_period_report_on <= ${asOf}::date then ${daysUpTo(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)}
+             when o.last_period_report_on <= ${asOf}::date then ${countDaysSql(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)}
              else (${periodFactsOf(tenantId, asOf, sql`true`)}) end as periods_reported
       from (
         select x.*, b.lo, b.hi, date_trunc(x.kind, b.hi::timestamp)::date as hi_start
         from (
           select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
                  assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
-                 ${dueAsOfSql(asOf)} as due, ${statusSql(asOf)} as status,
+                 -- Only a row whose due date may fall in the period or that is done by asOf can count
+                 -- in "deadlines": the others skip the status (the due date in force differs from
+                 -- due_on only when it was moved after asOf).
+                 case when ${counts} then ${dueAsOfSql(asOf)} end as due,
+                 case when ${counts} then ${statusSql(asOf)} end as status,
                  coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
-                 ${daysUpTo(sql`assignment_status_facts.reviewed_days`, end, from)} as reviewed,
-                 ${daysUpTo(sql`assignment_status_facts.returned_days`, end, from)} as returned,
+                 ${countDaysSql(sql`assignment_status_facts.reviewed_days`, end, from)} as reviewed,
+                 ${countDaysSql(sql`assignment_status_facts.returned_days`, end, from)} as returned,
                  -- Completed by asOf: the submission day, which ends the periods it must report for.
                  case when assignment_status_facts.completion_approved_on <= ${asOf}::date
                    then assignment_status_facts.completion_submitted_on end as done_submitted_on,

@@ -136,7 +136,7 @@ export function taskStatusAggregateSql(status: SQL): SQL<AssignmentStatus> {
  * reported_periods, late_periods) fall in [from, to] (from omitted: up to `to`). width_bucket
  * finds by binary search how many elements are at most a day, so nothing is unnested.
  */
-export function daysUpTo(days: SQL, to: AsOf, from?: AsOf): SQL<number> {
+export function countDaysSql(days: SQL, to: AsOf, from?: AsOf): SQL<number> {
   const upTo = sql`width_bucket(${day(to)}, ${days})`;
   if (from === undefined) return sql<number>`${upTo}`;
   return sql<number>`greatest(${upTo} - width_bucket(${day(from)} - 1, ${days}), 0)`;
