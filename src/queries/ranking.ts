@@ -101,9 +101,6 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
   const cap = settings.overdueAgeCapDays;
   const planFilter = filter.planId ? sql`and assignment_status_facts.plan_id = ${filter.planId}` : sql``;
   const planOfPeriods = filter.planId ? sql`and pl.id = ${filter.planId}` : sql``;
-  const counts = sql`(assignment_status_facts.due_on between ${from}::date and ${end}::date
-    or assignment_status_facts.due_changed_on > ${asOf}::date
-    or assignment_status_facts.completion_approved_on <= ${asOf}::date)`;
   return sql`
     with periods as (
       select pl.id as plan_id, p.starts_on::date as starts_on,
@@ -153,11 +150,7 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
         from (
           select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
                  assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
-                 -- Only a row whose due date may fall in the period or that is done by asOf can count
-                 -- in "deadlines": the others skip the status (the due date in force differs from
-                 -- due_on only when it was moved after asOf).
-                 case when ${counts} then ${dueAsOfSql(asOf)} end as due,
-                 case when ${counts} then ${statusSql(asOf)} end as status,
+                 ${dueAsOfSql(asOf)} as due, ${statusSql(asOf)} as status,
                  coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
                  ${countDaysSql(sql`assignment_status_facts.reviewed_days`, end, from)} as reviewed,
                  ${countDaysSql(sql`assignment_status_facts.returned_days`, end, from)} as returned,
