@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoExtraction } from "../cli/demo.ts";
 import { updatePlanFromExtraction } from "../commands/updatePlanFromExtraction.ts";
@@ -78,7 +78,13 @@ describe("status facts follow every write", () => {
       percent: 30,
     });
     expect(first.statusCode, first.body).toBe(201);
-    expect(await factsOf(id)).toMatchObject({ firstReportedOn: today(), reportCount: 1 });
+    expect(await factsOf(id)).toMatchObject({
+      firstReportedOn: today(),
+      reportCount: 1,
+      lastPercent: 30,
+      lastPercentOn: today(),
+      reviewedDays: [],
+    });
     await expectFactsCurrent();
 
     const returned = await post("vanphong", `/api/reports/${first.json().id}/review`, {
@@ -87,7 +93,13 @@ describe("status facts follow every write", () => {
     });
     expect(returned.statusCode, returned.body).toBe(200);
     // A returned report does not count as reported.
-    expect(await factsOf(id)).toMatchObject({ firstReportedOn: null, reportCount: 0 });
+    expect(await factsOf(id)).toMatchObject({
+      firstReportedOn: null,
+      reportCount: 0,
+      lastPercent: null,
+      reviewedDays: [today()],
+      returnedDays: [today()],
+    });
     await expectFactsCurrent();
 
     const done = await post("congan", `/api/assignments/${id}/reports`, {
@@ -102,6 +114,8 @@ describe("status facts follow every write", () => {
       completionSubmittedOn: today(),
       completionApprovedOn: today(),
       reportCount: 1,
+      reviewedDays: [today(), today()],
+      returnedDays: [today()],
     });
     await expectFactsCurrent();
 
@@ -138,6 +152,20 @@ describe("status facts follow every write", () => {
       dueChangedOn: today(),
       dueHistory: [{ on: today(), due: wanted }],
     });
+    await expectFactsCurrent();
+  });
+
+  it("are recomputed by migrate's fill-in where written before a later column (migration 0012)", async () => {
+    // As migration 0012 leaves them: the new columns at their defaults, assigned_on null.
+    await t.db.execute(sql`update assignment_status_facts set assigned_on = null, reviewed_days = '{}',
+      returned_days = '{}', last_percent = null, last_percent_on = null, reported_periods = '{}',
+      late_periods = '{}', last_period_report_on = null where tenant_id = ${t.tenantId}`);
+    await refreshStatusFacts(t.db, null, { missingOnly: true });
+    const [left] = await t.db
+      .select({ n: count() })
+      .from(assignmentStatusFacts)
+      .where(and(eq(assignmentStatusFacts.tenantId, t.tenantId), isNull(assignmentStatusFacts.assignedOn)));
+    expect(left!.n).toBe(0);
     await expectFactsCurrent();
   });
 

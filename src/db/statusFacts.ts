@@ -7,7 +7,7 @@ import { uuidList } from "./sqlLists.ts";
  * Which assignments to recompute. Commands pass what their write touched; an empty scope means
  * every assignment of the tenant (a documented full refresh: `dondoc facts refresh`, the bench
  * data set, the recount check), and `missingOnly` fills in assignments that have no facts yet
- * (databases migrated from before the facts existed).
+ * (databases migrated from before the facts existed) or rows written before a later fact column.
  */
 export interface FactsScope {
   assignmentIds?: string[];
@@ -40,10 +40,12 @@ export async function refreshStatusFacts(
   await db.execute(sql`
     with sel as (
       select a.tenant_id, a.id, a.task_id, a.agency_id, a.role, a.due_on as assignment_due_on,
+             pl.reporting_frequency::text as period_kind, pl.cutoff_day,
              t.plan_id, t.section_id, t.deadline_kind, t.due_on as task_due_on,
-             ${liveTaskSql("t")} as live
+             ${liveTaskSql("t")} as live, ${vietnamDay(sql`a.created_at`)} as assigned_on
       from assignments a
       join tasks t on t.tenant_id = a.tenant_id and t.id = a.task_id
+      join plans pl on pl.tenant_id = t.tenant_id and pl.id = t.plan_id
       where ${selection}
     ),
     changes as (
@@ -67,6 +69,47 @@ export async function refreshStatusFacts(
       join sel on sel.tenant_id = r.tenant_id and sel.id = r.assignment_id
       where r.state in ${ACTIVE_STATES} and r.submitted_at is not null
       group by r.tenant_id, r.assignment_id
+    ),
+    decided as (
+      -- A report returned by the office stays returned (only approved ones are reopened).
+      select r.tenant_id, r.assignment_id,
+             array_agg(${vietnamDay(sql`v.created_at`)} order by v.created_at) as reviewed_days,
+             coalesce(array_agg(${vietnamDay(sql`v.created_at`)} order by v.created_at)
+                        filter (where v.decision = 'return'), '{}') as returned_days
+      from progress_reports r
+      join sel on sel.tenant_id = r.tenant_id and sel.id = r.assignment_id
+      join reviews v on v.tenant_id = r.tenant_id and v.report_id = r.id
+      group by r.tenant_id, r.assignment_id
+    ),
+    progress as (
+      select distinct on (r.tenant_id, r.assignment_id) r.tenant_id, r.assignment_id, r.percent,
+             ${vietnamDay(sql`r.submitted_at`)} as percent_on
+      from progress_reports r
+      join sel on sel.tenant_id = r.tenant_id and sel.id = r.assignment_id
+      where r.state in ${ACTIVE_STATES} and r.submitted_at is not null and r.percent is not null
+      order by r.tenant_id, r.assignment_id, r.submitted_at desc
+    ),
+    period_reports as (
+      -- The plan's periods aligned as the ranking generates them, each with its first report
+      -- not returned and its cut-off (src/queries/ranking.ts periods).
+      select r.tenant_id, r.assignment_id, rp.starts_on, min(${vietnamDay(sql`r.submitted_at`)}) as first_on,
+             least((rp.starts_on + st.step - interval '1 day')::date + sel.cutoff_day,
+                   (date_trunc('month', rp.starts_on + st.step) + interval '1 month' - interval '1 day')::date) as cutoff_on
+      from progress_reports r
+      join sel on sel.tenant_id = r.tenant_id and sel.id = r.assignment_id
+      join reporting_periods rp on rp.tenant_id = r.tenant_id and rp.id = r.period_id and rp.plan_id = sel.plan_id
+      cross join lateral (select case when sel.period_kind = 'quarter' then interval '3 months'
+                                 else interval '1 month' end as step) st
+      where r.state in ${ACTIVE_STATES} and r.submitted_at is not null
+        and rp.starts_on = date_trunc(sel.period_kind, rp.starts_on::timestamp)::date
+      group by r.tenant_id, r.assignment_id, rp.starts_on, st.step, sel.cutoff_day
+    ),
+    periods as (
+      select tenant_id, assignment_id,
+             array_agg(starts_on order by starts_on) as reported,
+             coalesce(array_agg(starts_on order by starts_on) filter (where first_on > cutoff_on), '{}') as late,
+             max(first_on) as last_on
+      from period_reports group by tenant_id, assignment_id
     ),
     completion as (
       select distinct on (r.tenant_id, r.assignment_id)
@@ -93,17 +136,24 @@ export async function refreshStatusFacts(
       tenant_id, assignment_id, task_id, plan_id, section_id, agency_id, role, deadline_kind, live,
       original_due_on, due_on, due_changed_on, due_history,
       completion_submitted_on, completion_approved_on,
-      first_reported_on, last_reported_on, report_count, refreshed_at)
+      first_reported_on, last_reported_on, report_count, assigned_on, reviewed_days, returned_days,
+      last_percent, last_percent_on, reported_periods, late_periods, last_period_report_on, refreshed_at)
     select facts.tenant_id, facts.id, facts.task_id, facts.plan_id, facts.section_id, facts.agency_id,
            facts.role, facts.deadline_kind, facts.live,
            facts.original_due_on,
            case when facts.changed_on is null then facts.original_due_on else facts.last_due end,
            facts.changed_on, coalesce(facts.history, '[]'::jsonb),
            completion.submitted_on, completion.approved_on,
-           reported.first_on, reported.last_on, coalesce(reported.n, 0), now()
+           reported.first_on, reported.last_on, coalesce(reported.n, 0), facts.assigned_on,
+           coalesce(decided.reviewed_days, '{}'), coalesce(decided.returned_days, '{}'),
+           progress.percent, progress.percent_on, coalesce(periods.reported, '{}'),
+           coalesce(periods.late, '{}'), periods.last_on, now()
     from facts
     left join reported on reported.tenant_id = facts.tenant_id and reported.assignment_id = facts.id
     left join completion on completion.tenant_id = facts.tenant_id and completion.assignment_id = facts.id
+    left join decided on decided.tenant_id = facts.tenant_id and decided.assignment_id = facts.id
+    left join progress on progress.tenant_id = facts.tenant_id and progress.assignment_id = facts.id
+    left join periods on periods.tenant_id = facts.tenant_id and periods.assignment_id = facts.id
     on conflict (tenant_id, assignment_id) do update set
       task_id = excluded.task_id, plan_id = excluded.plan_id, section_id = excluded.section_id,
       agency_id = excluded.agency_id, role = excluded.role, deadline_kind = excluded.deadline_kind,
@@ -112,7 +162,12 @@ export async function refreshStatusFacts(
       completion_submitted_on = excluded.completion_submitted_on,
       completion_approved_on = excluded.completion_approved_on,
       first_reported_on = excluded.first_reported_on, last_reported_on = excluded.last_reported_on,
-      report_count = excluded.report_count, refreshed_at = excluded.refreshed_at
+      report_count = excluded.report_count, assigned_on = excluded.assigned_on,
+      reviewed_days = excluded.reviewed_days, returned_days = excluded.returned_days,
+      last_percent = excluded.last_percent, last_percent_on = excluded.last_percent_on,
+      reported_periods = excluded.reported_periods, late_periods = excluded.late_periods,
+      last_period_report_on = excluded.last_period_report_on,
+      refreshed_at = excluded.refreshed_at
   `);
   await refreshPeriodFacts(db, selection, scope);
 }
@@ -150,8 +205,9 @@ function selectionCondition(tenantId: string | null, scope: FactsScope): SQL {
   if (scope.taskIds) conditions.push(sql`a.task_id in ${uuidList(scope.taskIds)}`);
   if (scope.planId) conditions.push(sql`t.plan_id = ${scope.planId}`);
   if (scope.missingOnly) {
+    // A null assigned_on marks a row written before that column (migration 0012).
     conditions.push(sql`not exists (select 1 from assignment_status_facts f
-      where f.tenant_id = a.tenant_id and f.assignment_id = a.id)`);
+      where f.tenant_id = a.tenant_id and f.assignment_id = a.id and f.assigned_on is not null)`);
   }
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
 }

@@ -58,6 +58,16 @@ beforeAll(async () => {
   });
   await add("child", ids.plan, { agencyId: ids.aChild, due: null, kind: "recurring" });
   await add("startedLater", ids.later, { agencyId: ids.a, due: null, kind: "recurring" });
+  // January reported late (12/2), February on 5/3: quiet on 20/3, and on 1/3 (January judged).
+  await add("reportedBoth", ids.plan, {
+    agencyId: ids.b,
+    due: null,
+    kind: "recurring",
+    reports: [
+      { on: "2026-02-12", period: "2026-01-15" },
+      { on: "2026-03-05", period: "2026-02-15" },
+    ],
+  });
   await w.refresh();
 });
 
@@ -90,7 +100,7 @@ describe("at-risk list", () => {
     });
     expect(rows.get(tasksOf.returned!)).toMatchObject({ reasons: ["returned_often"], returns: 2 });
     expect(rows.get(tasksOf.child!)?.reasons).toEqual(["missing_period"]);
-    for (const quiet of ["onTrack", "refusedFar", "done", "startedLater"])
+    for (const quiet of ["onTrack", "refusedFar", "done", "startedLater", "reportedBoth"])
       expect(rows.has(tasksOf[quiet]!), quiet).toBe(false);
     expect(items.length).toBe(5);
   });
@@ -107,6 +117,14 @@ describe("at-risk list", () => {
     );
     expect(early.get(tasksOf.returned!)?.reasons ?? []).not.toContain("returned_often");
     expect(rows.get(tasksOf.returned!)?.reasons).toContain("returned_often");
+  });
+
+  it("finds the closed period's report on a day before the assignment's latest report", async () => {
+    const rows = byTask(
+      (await listAtRisk(handle.db, w.tenantId, all, { asOf: "2026-03-01", limit: 100 })).items,
+    );
+    expect(rows.get(tasksOf.noReport!)?.period?.label).toBe("Tháng 1/2026");
+    expect(rows.has(tasksOf.reportedBoth!)).toBe(false);
   });
 
   it("narrows to an agency's subtree, to the scope of agency staff, and to a plan", async () => {

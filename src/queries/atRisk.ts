@@ -13,7 +13,7 @@ import {
 import { type PeriodKind, periodContaining } from "../domain/periods.ts";
 import type { TaskScope } from "../policies/task.ts";
 import { decodeCursor, encodeCursor, invalidCursorMessage } from "./keyset.ts";
-import { dueAsOfSql, statusSql } from "./statusSql.ts";
+import { countDaysSql, dueAsOfSql, statusSql } from "./statusSql.ts";
 import { asOfDate } from "./tasks.ts";
 
 /**
@@ -91,6 +91,19 @@ const closedPeriods = (tenantId: string, asOf: IsoDate) => sql`
   where pl.tenant_id = ${tenantId} and c.cutoff_on < ${asOf}::date
   order by pl.id, c.starts_on desc`;
 
+/**
+ * Whether the assignment reported for the closed period by asOf: from the facts' sorted list of
+ * periods reported, or, asked about a day before its latest first report, from the period facts.
+ */
+function reportedClosed(tenantId: string, asOf: IsoDate): SQL {
+  const f = sql`assignment_status_facts`;
+  return sql`(case when closed.period_id is null or ${f}.last_period_report_on is null then false
+    when ${f}.last_period_report_on <= ${asOf}::date then ${countDaysSql(sql`${f}.reported_periods`, sql`closed.starts_on`, sql`closed.starts_on`)} > 0
+    else exists (select 1 from assignment_period_facts pf
+      where pf.tenant_id = ${tenantId} and pf.assignment_id = ${f}.assignment_id
+        and pf.period_id = closed.period_id and pf.first_submitted_on <= ${asOf}::date) end)`;
+}
+
 export async function listAtRisk(
   db: Executor,
   tenantId: string,
@@ -139,40 +152,24 @@ export function atRiskStatement(
       left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = closed.plan_id
         and rp.starts_on = closed.starts_on
     ),
-    closed_reported as (
-      -- Reports for the closed periods only, found through the period index.
-      select pf.assignment_id
-      from assignment_period_facts pf join closed on closed.period_id = pf.period_id
-      where pf.tenant_id = ${tenantId} and pf.first_submitted_on <= ${asOf}::date
-    ),
     refused as (
       select dc.assignment_id, max(${vietnamDay(sql`dc.decided_at`)}) as refused_on
       from deadline_changes dc
       where dc.tenant_id = ${tenantId} and dc.state = 'refused' and ${vietnamDay(sql`dc.decided_at`)} <= ${asOf}::date
       group by dc.assignment_id
     ),
-    returned as (
-      -- A returned report keeps its state: the queue's index finds them without reading every review.
-      select r.assignment_id, count(*)::int as n
-      from progress_reports r join reviews v on v.tenant_id = r.tenant_id and v.report_id = r.id
-      where r.tenant_id = ${tenantId} and r.state = 'returned' and v.decision = 'return'
-        and ${vietnamDay(sql`v.created_at`)} <= ${asOf}::date
-      group by r.assignment_id
-    ),
     base as (
-      select assignment_status_facts.assignment_id, assignment_status_facts.task_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id, ${due} as due, ${statusSql(asOf)} as status,
-             coalesce(d.issued_on, ${vietnamDay(sql`a.created_at`)}) as start_on,
+      select assignment_status_facts.assignment_id, assignment_status_facts.task_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id, ${due} as due,
+             coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
              closed.starts_on as p_start, closed.ends_on as p_end, closed.cutoff_on as p_cutoff, closed.kind as p_kind,
-             refused.refused_on, coalesce(returned.n, 0) as returns,
-             (closed_reported.assignment_id is not null) as reported_closed
+             refused.refused_on, ${countDaysSql(sql`assignment_status_facts.returned_days`, asOf)} as returns,
+             assignment_status_facts.last_percent, assignment_status_facts.last_percent_on,
+             ${reportedClosed(tenantId, asOf)} as reported_closed
       from assignment_status_facts
-      join assignments a on a.tenant_id = assignment_status_facts.tenant_id and a.id = assignment_status_facts.assignment_id
       join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
       join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
       left join closed on closed.plan_id = assignment_status_facts.plan_id
-      left join closed_reported on closed_reported.assignment_id = assignment_status_facts.assignment_id
       left join refused on refused.assignment_id = assignment_status_facts.assignment_id
-      left join returned on returned.assignment_id = assignment_status_facts.assignment_id
       where ${sql.join(where, sql` and `)}
       offset 0
     ),
@@ -184,14 +181,17 @@ export function atRiskStatement(
       from base
     ),
     measured as (
-      -- The latest percentage is read only where rule (b) can apply: a few of the open assignments.
+      -- The latest percentage, where rule (b) can apply: kept in the facts; read from the
+      -- reports only when asked about a day before the latest one.
       select timed.*,
              case when timed.elapsed between ${t.minElapsed} and 1 then
-               (select r.percent from progress_reports r
+               case when timed.last_percent_on is null then null
+                    when timed.last_percent_on <= ${asOf}::date then timed.last_percent
+               else (select r.percent from progress_reports r
                  where r.tenant_id = ${tenantId} and r.assignment_id = timed.assignment_id
                    and r.state in ('awaiting_head', 'submitted', 'approved') and r.percent is not null
                    and ${vietnamDay(sql`r.submitted_at`)} <= ${asOf}::date
-                 order by r.submitted_at desc limit 1) end as progress
+                 order by r.submitted_at desc limit 1) end end as progress
       from timed
     ),
     flagged as (
@@ -215,7 +215,7 @@ export function atRiskStatement(
     )
     select page.assignment_id::text as "assignmentId", page.task_id::text as "taskId",
            tk.ref as "taskRef", tk.title as "taskTitle", page.plan_id::text as "planId", pl.name as "planName",
-           page.agency_id::text as "agencyId", ag.name as "agencyName", page.status,
+           page.agency_id::text as "agencyId", ag.name as "agencyName", ${statusSql(asOf)} as status,
            page.start_on::text as "startOn", page.due::text as "dueOn",
            (page.due - ${asOf}::date) as "daysLeft", page.progress, page.elapsed,
            page.returns, page.refused_on::text as "refusedOn",
@@ -226,6 +226,9 @@ export function atRiskStatement(
     join tasks tk on tk.tenant_id = ${tenantId} and tk.id = page.task_id
     join plans pl on pl.tenant_id = ${tenantId} and pl.id = page.plan_id
     join agencies ag on ag.tenant_id = ${tenantId} and ag.id = page.agency_id
+    -- The status of the page's rows only.
+    join assignment_status_facts on assignment_status_facts.tenant_id = ${tenantId}
+      and assignment_status_facts.assignment_id = page.assignment_id
     order by coalesce(page.due, ${NO_DUE}::date), page.assignment_id`;
 }
 

@@ -111,6 +111,21 @@ describe("ranking", () => {
     });
   });
 
+  it("counts the periods as of a day before a later report, from the period facts", async () => {
+    // On 20/2 only January has closed: D2's one-off task reported it late (12/2), its recurring
+    // task on time (28/1); its report of 5/3 for February did not exist yet.
+    const rows = byAgency(
+      await rankAgencies(
+        handle.db,
+        w.tenantId,
+        { ...period, asOf: "2026-02-20", planId: ids.plan },
+        defaultRankingSettings,
+      ),
+    );
+    expect(rows.get(ids.d2!)?.counts).toMatchObject({ periodsDue: 2, periodsOnTime: 1, periodsReported: 2 });
+    expect(rows.get(ids.d3!)?.counts).toMatchObject({ periodsDue: 1, periodsOnTime: 1, periodsReported: 1 });
+  });
+
   it("ranks across all plans", async () => {
     const rows = byAgency(await rankAgencies(handle.db, w.tenantId, period, defaultRankingSettings));
     // D3 with its overdue task of the other plan: (42.083·25 + 50·15 + 50·15) / 90 = 28.356.

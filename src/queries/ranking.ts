@@ -15,7 +15,7 @@ import {
   type RankingSettings,
   rankingComponents,
 } from "../domain/ranking.ts";
-import { dueAsOfSql, statusSql } from "./statusSql.ts";
+import { countDaysSql, dueAsOfSql, statusSql } from "./statusSql.ts";
 
 /**
  * The ranking of agencies (src/domain/ranking.ts, docs/EVALUATION.md) as one statement: the
@@ -102,18 +102,79 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
   const planFilter = filter.planId ? sql`and assignment_status_facts.plan_id = ${filter.planId}` : sql``;
   const planOfPeriods = filter.planId ? sql`and pl.id = ${filter.planId}` : sql``;
   return sql`
-    with facts as (
-      select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
-             assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
-             ${dueAsOfSql(asOf)} as due, ${statusSql(asOf)} as status,
-             coalesce(d.issued_on, ((a.created_at at time zone 'UTC') + interval '7 hours')::date) as start_on
-      from assignment_status_facts
-      join assignments a on a.tenant_id = assignment_status_facts.tenant_id and a.id = assignment_status_facts.assignment_id
-      join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
-      join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
-      where assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.live
-        and assignment_status_facts.role = 'lead' ${planFilter}
-      offset 0
+    with periods as (
+      select pl.id as plan_id, p.starts_on::date as starts_on,
+             (p.starts_on + st.step - interval '1 day')::date as ends_on,
+             least((p.starts_on + st.step - interval '1 day')::date + pl.cutoff_day,
+                   (date_trunc('month', p.starts_on + st.step) + interval '1 month' - interval '1 day')::date) as cutoff_on
+      from plans pl
+      cross join lateral (select case when pl.reporting_frequency = 'quarter' then interval '3 months'
+                                 else interval '1 month' end as step) st
+      cross join lateral generate_series(date_trunc(pl.reporting_frequency::text, ${from}::timestamp),
+                                         ${to}::timestamp, st.step) as p(starts_on)
+      where pl.tenant_id = ${tenantId} and pl.deleted_at is null ${planOfPeriods}
+    ),
+    closed_periods as (
+      select p.*, rp.id as period_id from periods p
+      left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = p.plan_id and rp.starts_on = p.starts_on
+      where p.cutoff_on < ${asOf}::date
+    ),
+    -- Per plan: the first period of the window and the last one closed by asOf.
+    plan_window as (
+      select p.plan_id, pl.reporting_frequency::text as kind, min(p.starts_on) as first_start,
+             max(p.starts_on) filter (where p.cutoff_on < ${asOf}::date) as last_closed,
+             case when pl.reporting_frequency = 'quarter' then 3 else 1 end as months
+      from periods p join plans pl on pl.tenant_id = ${tenantId} and pl.id = p.plan_id
+      group by p.plan_id, pl.reporting_frequency
+    ),
+    -- The closed periods an assignment owes are a run of its plan's periods: from the window's
+    -- first (or the one it started in, lo) to the last closed (or the one it was completed in,
+    -- hi). Their number is arithmetic; those reported and reported late are counted in the
+    -- facts' sorted lists; asked about a day before an assignment's latest first report, its
+    -- period facts are read instead. Each row leaves with numbers only.
+    facts as (
+      select o.assignment_id, o.plan_id, o.agency_id, o.completion_submitted_on, o.due, o.status,
+             o.reviewed, o.returned,
+        case when o.last_closed is null then 0
+             when o.hi_start >= o.lo then (${monthIndex(sql`o.hi_start`)} - ${monthIndex(sql`o.lo`)}) / o.months + 1
+             else 0 end as periods_due,
+        case when o.last_closed is null or o.last_period_report_on is null then 0
+             when o.last_period_report_on <= ${asOf}::date then
+               ${countDaysSql(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)} - ${countDaysSql(sql`o.late_periods`, sql`o.hi`, sql`o.lo`)}
+             else (${periodFactsOf(tenantId, asOf, sql`pf.first_submitted_on <= p.cutoff_on`)}) end as periods_on_time,
+        case when o.last_closed is null or o.last_period_report_on is null then 0
+             when o.last_period_report_on <= ${asOf}::date then ${countDaysSql(sql`o.reported_periods`, sql`o.hi`, sql`o.lo`)}
+             else (${periodFactsOf(tenantId, asOf, sql`true`)}) end as periods_reported
+      from (
+        select x.*, b.lo, b.hi, date_trunc(x.kind, b.hi::timestamp)::date as hi_start
+        from (
+          select assignment_status_facts.assignment_id, assignment_status_facts.plan_id, assignment_status_facts.agency_id,
+                 assignment_status_facts.completion_submitted_on, assignment_status_facts.completion_approved_on,
+                 ${dueAsOfSql(asOf)} as due, ${statusSql(asOf)} as status,
+                 coalesce(d.issued_on, assignment_status_facts.assigned_on) as start_on,
+                 ${countDaysSql(sql`assignment_status_facts.reviewed_days`, end, from)} as reviewed,
+                 ${countDaysSql(sql`assignment_status_facts.returned_days`, end, from)} as returned,
+                 -- Completed by asOf: the submission day, which ends the periods it must report for.
+                 case when assignment_status_facts.completion_approved_on <= ${asOf}::date
+                   then assignment_status_facts.completion_submitted_on end as done_submitted_on,
+                 assignment_status_facts.reported_periods, assignment_status_facts.late_periods,
+                 assignment_status_facts.last_period_report_on, w.kind, w.months, w.first_start, w.last_closed
+          from assignment_status_facts
+          join plans pl on pl.tenant_id = assignment_status_facts.tenant_id and pl.id = assignment_status_facts.plan_id
+          join documents d on d.tenant_id = pl.tenant_id and d.id = pl.document_id
+          left join plan_window w on w.plan_id = assignment_status_facts.plan_id
+          where assignment_status_facts.tenant_id = ${tenantId} and assignment_status_facts.live
+            and assignment_status_facts.role = 'lead' ${planFilter}
+          offset 0
+        ) x
+        cross join lateral (select greatest(x.first_start, date_trunc(x.kind, x.start_on::timestamp)::date) as lo,
+                                   least(x.last_closed, x.done_submitted_on) as hi) b
+      ) o
+    ),
+    period_counts as (
+      select agency_id, sum(periods_due)::int as "periodsDue", sum(periods_on_time)::int as "periodsOnTime",
+             sum(periods_reported)::int as "periodsReported"
+      from facts group by agency_id
     ),
     deadlines as (
       select f.agency_id,
@@ -131,40 +192,9 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
               and f.completion_submitted_on between ${from}::date and ${to}::date)) as judged) j
       group by f.agency_id
     ),
-    periods as (
-      select pl.id as plan_id, p.starts_on::date as starts_on,
-             (p.starts_on + st.step - interval '1 day')::date as ends_on,
-             least((p.starts_on + st.step - interval '1 day')::date + pl.cutoff_day,
-                   (date_trunc('month', p.starts_on + st.step) + interval '1 month' - interval '1 day')::date) as cutoff_on
-      from plans pl
-      cross join lateral (select case when pl.reporting_frequency = 'quarter' then interval '3 months'
-                                 else interval '1 month' end as step) st
-      cross join lateral generate_series(date_trunc(pl.reporting_frequency::text, ${from}::timestamp),
-                                         ${to}::timestamp, st.step) as p(starts_on)
-      where pl.tenant_id = ${tenantId} and pl.deleted_at is null ${planOfPeriods}
-    ),
-    reporting as (
-      select f.agency_id,
-        count(*)::int as "periodsDue",
-        count(*) filter (where pf.first_submitted_on <= p.cutoff_on)::int as "periodsOnTime",
-        count(pf.first_submitted_on)::int as "periodsReported"
-      from facts f
-      join periods p on p.plan_id = f.plan_id and p.cutoff_on < ${asOf}::date and f.start_on <= p.ends_on
-      left join reporting_periods rp on rp.tenant_id = ${tenantId} and rp.plan_id = p.plan_id and rp.starts_on = p.starts_on
-      left join assignment_period_facts pf on pf.tenant_id = ${tenantId} and pf.period_id = rp.id
-        and pf.assignment_id = f.assignment_id and pf.first_submitted_on <= ${asOf}::date
-      where f.completion_approved_on is null or f.completion_approved_on > ${asOf}::date
-        or f.completion_submitted_on >= p.starts_on
-      group by f.agency_id
-    ),
     decisions as (
-      select f.agency_id, count(*)::int as reviewed,
-             count(*) filter (where v.decision = 'return')::int as returned
-      from facts f
-      join progress_reports r on r.tenant_id = ${tenantId} and r.assignment_id = f.assignment_id
-      join reviews v on v.tenant_id = r.tenant_id and v.report_id = r.id
-      where ((v.created_at at time zone 'UTC') + interval '7 hours')::date between ${from}::date and ${end}::date
-      group by f.agency_id
+      select f.agency_id, sum(f.reviewed)::int as reviewed, sum(f.returned)::int as returned
+      from facts f group by f.agency_id
     ),
     counted as (
       select ag.id as agency_id, ag.name, ag.level::text as level,
@@ -178,7 +208,7 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
       from agencies ag
       join (select distinct agency_id from facts) held on held.agency_id = ag.id
       left join deadlines dl on dl.agency_id = ag.id
-      left join reporting rp on rp.agency_id = ag.id
+      left join period_counts rp on rp.agency_id = ag.id
       left join decisions dc on dc.agency_id = ag.id
       where ag.tenant_id = ${tenantId} and not ag.is_group
     ),
@@ -198,6 +228,18 @@ export function rankingStatement(tenantId: string, filter: RankingFilter, settin
       case when score is not null then count(*) over (partition by peer_group, score) > 1 else false end as shared
     from totalled
     order by peer_group, score desc nulls last, name`;
+}
+
+/** Months since year 0 of a date: the distance between two periods' first days, in months. */
+const monthIndex = (d: SQL) => sql`(extract(year from ${d})::int * 12 + extract(month from ${d})::int)`;
+
+/** The period facts of an `owed` row's closed periods, counted where `which` holds. */
+function periodFactsOf(tenantId: string, asOf: IsoDate, which: SQL): SQL {
+  return sql`select count(*) filter (where ${which})
+    from assignment_period_facts pf join closed_periods p on p.period_id = pf.period_id
+    where pf.tenant_id = ${tenantId} and pf.assignment_id = o.assignment_id and p.plan_id = o.plan_id
+      and pf.first_submitted_on <= ${asOf}::date and o.start_on <= p.ends_on
+      and (o.done_submitted_on is null or o.done_submitted_on >= p.starts_on)`;
 }
 
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));

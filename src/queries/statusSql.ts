@@ -130,3 +130,14 @@ export function taskStatusAggregateSql(status: SQL): SQL<AssignmentStatus> {
       when 'recurring' then 4 when 'no_deadline' then 5 end)]
   end)`;
 }
+
+/**
+ * How many days of an ascending date[] of the facts (reviewed_days, returned_days,
+ * reported_periods, late_periods) fall in [from, to] (from omitted: up to `to`). width_bucket
+ * finds by binary search how many elements are at most a day, so nothing is unnested.
+ */
+export function countDaysSql(days: SQL, to: AsOf, from?: AsOf): SQL<number> {
+  const upTo = sql`width_bucket(${day(to)}, ${days})`;
+  if (from === undefined) return sql<number>`${upTo}`;
+  return sql<number>`greatest(${upTo} - width_bucket(${day(from)} - 1, ${days}), 0)`;
+}

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -7,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -49,6 +51,30 @@ export const assignmentStatusFacts = pgTable(
     firstReportedOn: date("first_reported_on", { mode: "string" }),
     lastReportedOn: date("last_reported_on", { mode: "string" }),
     reportCount: integer("report_count").notNull().default(0),
+    /**
+     * The day the assignment was made (Vietnam), its start when the plan's document has no date.
+     * Never null once computed: a null marks a row written before this column, which migrate()
+     * recomputes (refreshStatusFacts missingOnly).
+     */
+    assignedOn: date("assigned_on", { mode: "string" }),
+    /** Days (ascending, one per review) the office decided the assignment's reports, and returned one. */
+    reviewedDays: date("reviewed_days", { mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    returnedDays: date("returned_days", { mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    /** The latest progress percentage reported (report not returned) and the day it was submitted. */
+    lastPercent: smallint("last_percent"),
+    lastPercentOn: date("last_percent_on", { mode: "string" }),
+    /**
+     * The plan's periods (their first days, ascending) with a report not returned, and of those
+     * the ones first reported after the period's cut-off; the day the latest of these first
+     * reports came. The ranking counts periods reported from these while asked about a day on or
+     * after that one, and from assignment_period_facts before it.
+     */
+    reportedPeriods: date("reported_periods", { mode: "string" })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    latePeriods: date("late_periods", { mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    lastPeriodReportOn: date("last_period_report_on", { mode: "string" }),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
