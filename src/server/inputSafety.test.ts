@@ -253,7 +253,7 @@ describe("lengths", () => {
 const KNOWN_UNBOUNDED = [
   /^PUT \/api\/imports\/\{importId\} body/,
   /^POST \/api\/assignments\/\{assignmentId\}\/reports body/,
-  /^GET \/api\/tasks query:dueSoon$/,
+  /^GET \/api\/tasks query:(dueSoon|agencyTree|leadStatus)$/,
   /^GET \/api\/notifications query:unreadOnly$/,
 ];
 

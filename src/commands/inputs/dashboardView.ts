@@ -21,6 +21,7 @@ export const dashboardViewConfig = dashboardViewConfigShape
     trend: dashboardViewConfigShape.shape.trend.default("month"),
     panels: dashboardViewConfigShape.shape.panels
       .min(1, "Cần chọn ít nhất một nội dung hiển thị")
+      .max(dashboardPanels.length * 2, "Chọn tối đa mỗi nội dung một lần")
       .transform((chosen) => dashboardPanels.filter((panel) => chosen.includes(panel))),
   })
   .refine((c) => !scopeNeedsId(c.scope) || c.scopeId !== undefined, {
@@ -35,6 +36,7 @@ export const dashboardViewInput = z.object({
   /** Roles that see the view besides the standing office (the leaders, say). */
   sharedWithRoles: z
     .array(z.enum(roles))
+    .max(roles.length * 2, "Chọn tối đa mỗi vai trò một lần")
     .default([])
     .transform((chosen) => roles.filter((role) => chosen.includes(role))),
 });
