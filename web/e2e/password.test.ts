@@ -60,7 +60,8 @@ describe("passwords", () => {
     expect(new URL(laptop.url()).pathname).toBe("/doi-mat-khau");
 
     await fillChange(laptop, "Cap-lan-dau-2026", "Song-Huong-mua-thu-2026");
-    await laptop.waitForURL((url) => url.pathname === "/ke-hoach");
+    // The office lands on the dashboard (issue 12).
+    await laptop.waitForURL((url) => url.pathname === "/tong-quan");
     await laptop.getByText("Các phiên đăng nhập khác của bạn đã được đăng xuất").waitFor();
 
     // The other computer's session ended with the change.

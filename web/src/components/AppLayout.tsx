@@ -10,6 +10,9 @@ import { DownOutlined, UserOutlined } from "./icons.tsx";
 import { accountItems, NavigationDrawer } from "./NavigationDrawer.tsx";
 import { NotificationBell } from "./NotificationBell.tsx";
 
+/** More entries than fit beside the brand and the account on a 1366 px screen. */
+const LONG_MENU = 7;
+
 /** The navigation, built from what the account may do: nobody sees a page they cannot use. */
 function navigation(me: Me): NonNullable<MenuProps["items"]> {
   const items: NonNullable<MenuProps["items"]> = [];
@@ -70,7 +73,17 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header className={phone ? "dd-header dd-header-phone dd-no-print" : "dd-header dd-no-print"}>
+      <Layout.Header
+        className={[
+          "dd-header dd-no-print",
+          phone && "dd-header-phone",
+          // A long menu (an administrator's ten pages) gets a row of its own rather than an
+          // overflow "…" that hides pages at laptop widths.
+          !phone && items.length > LONG_MENU && "dd-header-two-rows",
+        ]
+          .filter(Boolean)
+          .join(" ")}
+      >
         <Brand short={phone} />
         {phone ? (
           <>
