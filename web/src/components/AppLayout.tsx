@@ -57,6 +57,7 @@ export function AppLayout() {
   if (!me) return null;
 
   const items = navigation(me);
+  const twoRows = !phone && items.length > LONG_MENU;
   const selected = items
     .map((item) => String(item?.key ?? ""))
     .filter((key) => location.pathname === key || location.pathname.startsWith(`${key}/`));
@@ -79,7 +80,7 @@ export function AppLayout() {
           phone && "dd-header-phone",
           // A long menu (an administrator's ten pages) gets a row of its own rather than an
           // overflow "…" that hides pages at laptop widths.
-          !phone && items.length > LONG_MENU && "dd-header-two-rows",
+          twoRows && "dd-header-two-rows",
         ]
           .filter(Boolean)
           .join(" ")}
@@ -103,7 +104,13 @@ export function AppLayout() {
               mode="horizontal"
               items={items}
               selectedKeys={selected}
-              style={{ flex: 1, minWidth: 0, borderBottom: "none", lineHeight: "54px" }}
+              style={{
+                flex: twoRows ? "1 0 100%" : 1,
+                order: twoRows ? 3 : undefined,
+                minWidth: 0,
+                borderBottom: "none",
+                lineHeight: "54px",
+              }}
               aria-label="Điều hướng chính"
             />
             <NotificationBell />
