@@ -10,8 +10,8 @@ import { DownOutlined, UserOutlined } from "./icons.tsx";
 import { accountItems, NavigationDrawer } from "./NavigationDrawer.tsx";
 import { NotificationBell } from "./NotificationBell.tsx";
 
-/** More entries than fit beside the brand and the account on a 1366 px screen. */
-const LONG_MENU = 7;
+/** More entries than fit beside the brand and the account (name, agency, role) on a 1366 px screen. */
+const LONG_MENU = 5;
 
 /** The navigation, built from what the account may do: nobody sees a page they cannot use. */
 function navigation(me: Me): NonNullable<MenuProps["items"]> {
