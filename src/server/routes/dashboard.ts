@@ -5,12 +5,19 @@ import { dashboardScopeKinds } from "../../domain/dashboard.ts";
 import { today } from "../../domain/dates.ts";
 import { assignmentStatuses } from "../../domain/status.ts";
 import { dashboardPolicy } from "../../policies/dashboard.ts";
+import type { Principal } from "../../policies/principal.ts";
 import { reportPolicy } from "../../policies/report.ts";
 import { taskScope } from "../../policies/task.ts";
-import { type DashboardScope, dashboardTarget, getDashboard, leadScopeOf } from "../../queries/dashboard.ts";
+import {
+  type DashboardScope,
+  type DashboardTarget,
+  dashboardTarget,
+  getDashboard,
+  leadScopeOf,
+} from "../../queries/dashboard.ts";
 import { asOfDate } from "../../queries/tasks.ts";
 import { listUpstreamTasks } from "../../queries/upstream.ts";
-import { query } from "../operation.ts";
+import { query, type ReadContext } from "../operation.ts";
 import { errorResponses } from "../schemas.ts";
 import { requireSession } from "../session.ts";
 import { totals } from "./plans.ts";
@@ -108,6 +115,15 @@ const missing = "phạm vi tổng quan (kế hoạch, phần hoặc cơ quan)";
  * Dashboards (issue 12): where the province, a plan, a section, an agency or an agency's subtree
  * stands as of a day, and the upstream view. Agency staff see their own agency's part.
  */
+/** Both reads find their scope (404 when unknown) and ask the same policy of it. */
+const dashboardAccess = {
+  load: (ctx: ReadContext, { query }: { query: z.infer<typeof dashboardQuery> }) =>
+    dashboardTarget(ctx.db, ctx.tenantId, scopeOf(query)),
+  missing,
+  authorize: (principal: Principal, target: DashboardTarget) =>
+    dashboardPolicy.read(principal, { kind: target.scope.kind, agencyId: target.agencyId }),
+};
+
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook("preHandler", requireSession(app.deps.handle.db));
 
@@ -122,10 +138,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: dashboardQuery,
       response: { 200: dashboardResponse, ...errorResponses },
     },
-    load: (ctx, { query }) => dashboardTarget(ctx.db, ctx.tenantId, scopeOf(query)),
-    missing,
-    authorize: (principal, target) =>
-      dashboardPolicy.read(principal, { kind: target.scope.kind, agencyId: target.agencyId }),
+    ...dashboardAccess,
     run: async (ctx, { query }, target) => {
       const asOf = query.asOf ?? today();
       const dashboard = await getDashboard(ctx.db, ctx.tenantId, target.scope, taskScope(ctx.principal), {
@@ -147,10 +160,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: dashboardQuery,
       response: { 200: upstreamResponse, ...errorResponses },
     },
-    load: (ctx, { query }) => dashboardTarget(ctx.db, ctx.tenantId, scopeOf(query)),
-    missing,
-    authorize: (principal, target) =>
-      dashboardPolicy.read(principal, { kind: target.scope.kind, agencyId: target.agencyId }),
+    ...dashboardAccess,
     run: async (ctx, { query }, target) => {
       const asOf = query.asOf ?? today();
       const viewer = taskScope(ctx.principal);
