@@ -15,11 +15,11 @@ import { useState } from "react";
 import { periodInSentence } from "../../../src/domain/periods.ts";
 import { useAgencies } from "../api/agencies.ts";
 import { errorMessage } from "../api/client.ts";
-import { usePlans } from "../api/queries.ts";
 import { type DecisionFilters, useReviewDecisions } from "../api/tracking.ts";
 import type { PastDecision } from "../api/trackingTypes.ts";
 import { compareVietnamese, formatDateTime } from "../lib/format.ts";
 import { REPORT_STATE_LABELS } from "../lib/labels.ts";
+import { PlanSelect } from "./PlanSelect.tsx";
 import { ReportContent } from "./ReportContent.tsx";
 import { ReviewTaskCell } from "./ReviewTaskCell.tsx";
 
@@ -99,7 +99,6 @@ export function PastDecisions({ office }: { office: boolean }) {
   const [filters, setFilters] = useState<DecisionFilters>({});
   const set = (patch: Partial<DecisionFilters>) => setFilters((current) => ({ ...current, ...patch }));
   const decisions = useReviewDecisions(filters, true);
-  const plans = usePlans();
   const agencies = useAgencies(office);
   const pages = decisions.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
@@ -132,20 +131,7 @@ export function PastDecisions({ office }: { office: boolean }) {
             { value: "head", label: "Lãnh đạo đơn vị" },
           ]}
         />
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder="Kế hoạch"
-          aria-label="Kế hoạch"
-          style={{ width: 240 }}
-          value={filters.planId}
-          onChange={(planId) => set({ planId })}
-          options={(plans.data ?? []).map((p) => ({
-            value: p.id,
-            label: p.documentNumber ? `${p.documentNumber} · ${p.name}` : p.name,
-          }))}
-        />
+        <PlanSelect value={filters.planId} onChange={(planId) => set({ planId })} />
         {office && (
           <Select
             allowClear

@@ -2,8 +2,9 @@ import { Card, Select, Space, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { riskReasonExplanations, riskReasonLabels, riskReasons } from "../../../src/domain/earlyWarning.ts";
 import { useAgencies } from "../api/agencies.ts";
-import { useMe, usePlans } from "../api/queries.ts";
+import { useMe } from "../api/queries.ts";
 import { AtRiskList } from "../components/AtRiskList.tsx";
+import { PlanSelect } from "../components/PlanSelect.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { compareVietnamese } from "../lib/format.ts";
 
@@ -19,7 +20,6 @@ export function AtRiskPage() {
   const [params, setParams] = useSearchParams();
   const planId = params.get("planId") ?? undefined;
   const agencyId = (province && params.get("agencyId")) || undefined;
-  const plans = usePlans();
   const agencies = useAgencies(province);
   const set = (key: string, value: string | undefined) =>
     setParams(
@@ -42,20 +42,7 @@ export function AtRiskPage() {
         ))}
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder="Kế hoạch"
-          aria-label="Kế hoạch"
-          style={{ width: 260, maxWidth: "100%" }}
-          value={planId}
-          onChange={(value) => set("planId", value)}
-          options={(plans.data ?? []).map((p) => ({
-            value: p.id,
-            label: p.documentNumber ? `${p.documentNumber} · ${p.name}` : p.name,
-          }))}
-        />
+        <PlanSelect value={planId} onChange={(value) => set("planId", value)} />
         {province && (
           <Select
             allowClear

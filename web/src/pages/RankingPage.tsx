@@ -4,7 +4,6 @@ import {
   Collapse,
   DatePicker,
   Descriptions,
-  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -24,8 +23,9 @@ import {
 } from "../../../src/domain/ranking.ts";
 import { errorMessage } from "../api/client.ts";
 import { type RankingItem, useRanking, useRankingSettings } from "../api/evaluation.ts";
-import { useMe, usePlans } from "../api/queries.ts";
+import { useMe } from "../api/queries.ts";
 import { Count, emptyText, isUpdating } from "../components/Loading.tsx";
+import { PlanSelect } from "../components/PlanSelect.tsx";
 import { RankingSettingsForm } from "../components/RankingSettingsForm.tsx";
 import { useDocumentTitle } from "../components/useDocumentTitle.ts";
 import { formatNumber } from "../lib/format.ts";
@@ -75,7 +75,6 @@ export function RankingPage() {
   const to = params.get("to") ?? undefined;
   const group = (params.get("nhom") as PeerGroup | null) ?? undefined;
   const ranking = useRanking({ planId, from, to });
-  const plans = usePlans();
   const manage = me?.abilities.evaluation.manageRankingSettings === true;
   const settings = useRankingSettings();
   const set = (patch: Record<string, string | undefined>) =>
@@ -135,19 +134,10 @@ export function RankingPage() {
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Card title="Xếp hạng cơ quan, đơn vị">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder="Mọi kế hoạch"
-            aria-label="Kế hoạch"
-            style={{ width: 260, maxWidth: "100%" }}
+          <PlanSelect
             value={planId}
             onChange={(value) => set({ planId: value })}
-            options={(plans.data ?? []).map((p) => ({
-              value: p.id,
-              label: p.documentNumber ? `${p.documentNumber} · ${p.name}` : p.name,
-            }))}
+            placeholder="Mọi kế hoạch"
           />
           <DatePicker.RangePicker
             format="DD/MM/YYYY"
